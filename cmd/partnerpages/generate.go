@@ -1,0 +1,116 @@
+package main
+
+import (
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"github.com/partnerpages/partnerpages/scaffold"
+	"github.com/partnerpages/partnerpages/scaffold/output"
+)
+
+// GenerateOptions are the flags of `generate`.
+type GenerateOptions struct {
+	*GlobalOptions
+	Slugs   []string
+	Check   bool
+	DryRun  bool
+	Diff    bool
+	Force   bool
+	Prune   bool
+	Verbose bool
+}
+
+func newGenerateCmd(g *GlobalOptions) *cobra.Command {
+	opts := &GenerateOptions{GlobalOptions: g}
+	cmd := &cobra.Command{
+		Use:   "generate [SLUG...]",
+		Short: "Write or refresh the pages of every partner (or of the slugs given)",
+		Long: `generate validates every partner file, then renders each partner in each of
+its languages and brings the output folder up to date. Nothing is written if
+any partner file is invalid.
+
+Only pages whose content changed are written (the others keep their
+modification time), each one atomically. A page edited by hand since the
+tool wrote it is kept and reported (exit 1); --force overwrites it. The tool
+remembers what it wrote in <out>/.partnerpages.lock.`,
+		Example: `  partnerpages generate                 # every partner
+  partnerpages generate qwenta wiipos   # only these partners
+  partnerpages generate --check         # CI: exit 1 if a page is missing, stale or hand-edited
+  partnerpages generate --diff          # show what would change, write nothing
+  partnerpages generate --prune         # also remove pages of partners that are gone`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Slugs = args
+			return runGenerate(cmd, opts)
+		},
+	}
+	f := cmd.Flags()
+	f.BoolVar(&opts.Check, "check", false, "write nothing; exit 1 listing pages that are missing, stale or hand-edited")
+	f.BoolVar(&opts.DryRun, "dry-run", false, "write nothing; list what would be written")
+	f.BoolVar(&opts.Diff, "diff", false, "write nothing; print a unified diff of every page that would change")
+	f.BoolVar(&opts.Force, "force", false, "overwrite pages edited by hand")
+	f.BoolVar(&opts.Prune, "prune", false, "remove pages the tool wrote for partners or languages that no longer exist (unedited ones only)")
+	f.BoolVarP(&opts.Verbose, "verbose", "v", false, "list every page written")
+	cmd.MarkFlagsMutuallyExclusive("check", "force")
+	return cmd
+}
+
+func runGenerate(cmd *cobra.Command, opts *GenerateOptions) error {
+	in, err := opts.Inputs()
+	if err != nil {
+		return err
+	}
+	o := scaffold.GenerateOptions{
+		Inputs: in, Out: opts.Out, Slugs: opts.Slugs,
+		Check: opts.Check, DryRun: opts.DryRun, Force: opts.Force, Prune: opts.Prune,
+		Waiting: func() {
+			fmt.Fprintf(opts.IO.ErrOut, "another partnerpages run is writing %s; waiting for it to finish (Ctrl-C to give up)\n", opts.Out)
+		},
+	}
+	if opts.Diff {
+		o.Diff = opts.IO.Out
+	}
+	res, err := scaffold.Generate(cmd.Context(), o)
+	if err != nil {
+		return problem(err)
+	}
+	out := opts.IO.Out
+	list := opts.Verbose || opts.DryRun
+	for _, c := range res.Changes {
+		path := opts.Out + "/" + c.Rel
+		switch {
+		case c.Action == output.Conflict:
+			fmt.Fprintf(opts.IO.ErrOut, "hand-edited: %s was changed since partnerpages wrote it; kept (use --force to overwrite, or --diff to compare)\n", path)
+		case c.Action == output.Orphan:
+			fmt.Fprintf(opts.IO.ErrOut, "orphaned: %s belongs to a partner or language that is gone but was edited by hand; kept\n", path)
+		case opts.Check && c.Action == output.Create:
+			fmt.Fprintf(out, "missing: %s\n", path)
+		case opts.Check && c.Action == output.Update:
+			fmt.Fprintf(out, "stale: %s\n", path)
+		case opts.Check && c.Action == output.Prune && opts.Prune:
+			fmt.Fprintf(out, "orphaned: %s\n", path)
+		case opts.Check || c.Action == output.Unchanged:
+		case c.Action == output.Prune && !opts.Prune:
+			fmt.Fprintf(out, "not pruned: %s belongs to a partner or language that is gone (use --prune to remove it)\n", path)
+		case list:
+			verb := c.Action.String()
+			if !res.Written {
+				verb = "would be " + verb
+			}
+			if c.Forced {
+				verb += " (hand edits overwritten)"
+			}
+			fmt.Fprintf(out, "%s: %s\n", verb, path)
+		}
+	}
+	if !opts.Diff {
+		fmt.Fprintln(out, res.Summary())
+	}
+	if problems := res.Problems(opts.Check, opts.Prune); len(problems) > 0 {
+		if opts.Check {
+			fmt.Fprintf(opts.IO.ErrOut, "%d page(s) out of date; run `partnerpages generate` to update them\n", len(problems))
+		}
+		return errSilent
+	}
+	return nil
+}

@@ -1,0 +1,80 @@
+package main
+
+import (
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"github.com/partnerpages/partnerpages/scaffold"
+)
+
+// TemplatesOptions are the arguments of `templates list|export`.
+type TemplatesOptions struct {
+	*GlobalOptions
+	Dir   string
+	Force bool
+}
+
+func newTemplatesCmd(g *GlobalOptions) *cobra.Command {
+	opts := &TemplatesOptions{GlobalOptions: g}
+	cmd := &cobra.Command{
+		Use:   "templates",
+		Short: "List the template set, or export the embedded one to customize it",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return cmd.Help()
+		},
+	}
+	list := &cobra.Command{
+		Use:   "list",
+		Short: "List the languages, pages and partials of the template set",
+		Example: `  partnerpages templates list
+  partnerpages templates list --templates my-templates`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error { return runTemplatesList(opts) },
+	}
+	export := &cobra.Command{
+		Use:   "export DIR",
+		Short: "Write the embedded template set to DIR as a starting point",
+		Long: `export writes the embedded template set to DIR. Edit it, then pass
+--templates DIR to generate. Existing files are not overwritten without --force.`,
+		Example: `  partnerpages templates export my-templates
+  partnerpages generate --templates my-templates`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Dir = args[0]
+			return runTemplatesExport(opts)
+		},
+	}
+	export.Flags().BoolVar(&opts.Force, "force", false, "overwrite files that already exist in DIR")
+	cmd.AddCommand(list, export)
+	return cmd
+}
+
+func runTemplatesList(opts *TemplatesOptions) error {
+	in, err := opts.Inputs()
+	if err != nil {
+		return err
+	}
+	set, err := in.LoadTemplates()
+	if err != nil {
+		return problem(err)
+	}
+	source := "embedded"
+	if opts.Templates != "" {
+		source = opts.Templates
+	}
+	fmt.Fprintf(opts.IO.Out, "template set: %s\nlanguages: %v\n", source, set.Languages())
+	for _, f := range set.Files() {
+		fmt.Fprintln(opts.IO.Out, "  "+f)
+	}
+	return nil
+}
+
+func runTemplatesExport(opts *TemplatesOptions) error {
+	written, err := scaffold.ExportTemplates(opts.Dir, opts.Force)
+	for _, f := range written {
+		fmt.Fprintf(opts.IO.Out, "wrote %s\n", f)
+	}
+	return problem(err)
+}

@@ -1,0 +1,80 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/partnerpages/partnerpages/scaffold/partner"
+)
+
+// ValidateOptions are the arguments of `validate`.
+type ValidateOptions struct {
+	*GlobalOptions
+	Args []string
+}
+
+func newValidateCmd(g *GlobalOptions) *cobra.Command {
+	opts := &ValidateOptions{GlobalOptions: g}
+	return &cobra.Command{
+		Use:   "validate [SLUG|FILE...]",
+		Short: "Check partner files and report every problem with file:line:col",
+		Long: `validate checks partner files against schema v1 and the template set's
+languages. With no argument it checks every file of the partners folder
+(and that no two share a slug); arguments are slugs or file paths.`,
+		Example: `  partnerpages validate                      # every partner file
+  partnerpages validate qwenta               # partners/qwenta.yaml
+  partnerpages validate ~/drafts/new.yaml    # any file`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Args = args
+			return runValidate(opts)
+		},
+	}
+}
+
+func runValidate(opts *ValidateOptions) error {
+	in, err := opts.Inputs()
+	if err != nil {
+		return err
+	}
+	set, err := in.LoadTemplates()
+	if err != nil {
+		return problem(err)
+	}
+	var ps []*partner.Partner
+	var errs partner.ErrorList
+	if len(opts.Args) == 0 {
+		ps, errs = partner.LoadDir(in.Partners, in.PartnersDir, set.Languages())
+	} else {
+		for _, a := range opts.Args {
+			dir, name := opts.Partners, a+".yaml"
+			if partner.IsPartnerFile(a) || strings.ContainsRune(a, os.PathSeparator) {
+				dir, name = filepath.Dir(a), filepath.Base(a)
+			} else if _, err := os.Stat(filepath.Join(dir, name)); errors.Is(err, os.ErrNotExist) {
+				if _, err := os.Stat(filepath.Join(dir, a+".yml")); err == nil {
+					name = a + ".yml"
+				}
+			}
+			p, e := partner.Load(os.DirFS(dir), name, filepath.Join(dir, name), set.Languages())
+			errs = append(errs, e...)
+			if p != nil {
+				ps = append(ps, p)
+			}
+		}
+		errs = append(errs, partner.Duplicates(ps)...)
+	}
+	if len(errs) > 0 {
+		errs.Sort()
+		for _, e := range errs {
+			fmt.Fprintln(opts.IO.ErrOut, e.Error())
+		}
+		fmt.Fprintf(opts.IO.ErrOut, "%d problem(s) found\n", len(errs))
+		return errSilent
+	}
+	fmt.Fprintf(opts.IO.Out, "%d partner file(s) valid\n", len(ps))
+	return nil
+}

@@ -1,0 +1,71 @@
+// Package scaffold is the engine of partnerpages: it loads partner files and
+// a template set, renders pages, and writes them safely. Commands call it
+// with file systems and writers, so it runs the same in tests and in a terminal.
+package scaffold
+
+import (
+	"fmt"
+	"io/fs"
+	"slices"
+	"strings"
+
+	"github.com/partnerpages/partnerpages/scaffold/partner"
+	"github.com/partnerpages/partnerpages/scaffold/render"
+)
+
+// Inputs are where partner files and templates come from.
+type Inputs struct {
+	Partners    fs.FS  // the partners folder
+	PartnersDir string // its name as the user gave it, for messages
+	Templates   fs.FS  // the template set
+}
+
+// LoadTemplates loads the template set.
+func (in Inputs) LoadTemplates() (*render.Set, error) {
+	set, err := render.Load(in.Templates)
+	if err != nil {
+		return nil, fmt.Errorf("template set: %w", err)
+	}
+	return set, nil
+}
+
+// LoadPartners loads and validates every partner file against the template
+// set's languages. All problems of all files come back as one partner.ErrorList.
+func (in Inputs) LoadPartners(set *render.Set) ([]*partner.Partner, error) {
+	ps, errs := partner.LoadDir(in.Partners, in.PartnersDir, set.Languages())
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	return ps, nil
+}
+
+// Select keeps the partners named by slugs (all when slugs is empty). An
+// unknown slug is an error that lists the known ones.
+func Select(ps []*partner.Partner, slugs []string) ([]*partner.Partner, error) {
+	if len(slugs) == 0 {
+		return ps, nil
+	}
+	bySlug := map[string]*partner.Partner{}
+	for _, p := range ps {
+		bySlug[p.Slug.Value] = p
+	}
+	var out []*partner.Partner
+	var unknown []string
+	for _, s := range slugs {
+		p, ok := bySlug[s]
+		switch {
+		case !ok:
+			unknown = append(unknown, s)
+		case !slices.Contains(out, p):
+			out = append(out, p)
+		}
+	}
+	if len(unknown) > 0 {
+		known := make([]string, 0, len(ps))
+		for _, p := range ps {
+			known = append(known, p.Slug.Value)
+		}
+		return nil, fmt.Errorf("no partner with slug %s (known: %s)", strings.Join(unknown, ", "), strings.Join(known, ", "))
+	}
+	return out, nil
+}

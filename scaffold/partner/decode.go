@@ -1,0 +1,318 @@
+package partner
+
+import (
+	"fmt"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+)
+
+// MaxFileSize bounds a partner file; anything larger is refused before parsing.
+const MaxFileSize = 1 << 20
+
+// decoder walks the YAML node tree of one file and records every problem.
+type decoder struct {
+	file string
+	errs ErrorList
+}
+
+func (d *decoder) errAt(n *yaml.Node, field, format string, args ...any) {
+	e := Error{File: d.file, Field: field, Msg: fmt.Sprintf(format, args...)}
+	if n != nil {
+		e.Line, e.Col = n.Line, n.Column
+	}
+	d.errs = append(d.errs, e)
+}
+
+func posOf(n *yaml.Node) Pos { return Pos{Line: n.Line, Col: n.Column} }
+
+var yamlLine = regexp.MustCompile(`line (\d+)`)
+
+// Parse decodes one partner file. It never panics on any input; every problem
+// (syntax, unknown key, wrong type) is returned with its position.
+func Parse(file string, data []byte) (*Partner, ErrorList) {
+	d := &decoder{file: file}
+	if len(data) > MaxFileSize {
+		d.errAt(nil, "", "file is %d bytes, larger than the %d-byte limit for a partner file", len(data), MaxFileSize)
+		return nil, d.errs
+	}
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		d.syntaxError(err)
+		return nil, d.errs
+	}
+	if doc.Kind == 0 || len(doc.Content) == 0 {
+		d.errAt(nil, "", "file is empty; a partner file needs at least name, support.email and connection.mode")
+		return nil, d.errs
+	}
+	p := &Partner{File: file}
+	d.partner(doc.Content[0], p)
+	return p, d.errs
+}
+
+func (d *decoder) syntaxError(err error) {
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	line := 0
+	if m := yamlLine.FindStringSubmatch(msg); m != nil {
+		line, _ = strconv.Atoi(m[1])
+		msg = strings.TrimSpace(strings.Replace(msg, m[0]+":", "", 1))
+	}
+	d.errs = append(d.errs, Error{File: d.file, Line: line, Msg: "invalid YAML: " + msg})
+}
+
+// fields maps each allowed key of a mapping to the function that decodes its value.
+type fields map[string]func(key, val *yaml.Node)
+
+// mapping checks that n is a mapping without duplicate or unknown keys and
+// hands each value to its decoder.
+func (d *decoder) mapping(n *yaml.Node, path string, fs fields) bool {
+	if !d.plain(n, path) {
+		return false
+	}
+	if n.Kind != yaml.MappingNode {
+		d.errAt(n, path, "expected a mapping of keys to values, found %s", describe(n))
+		return false
+	}
+	seen := map[string]*yaml.Node{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		field := join(path, k.Value)
+		if k.Kind != yaml.ScalarNode {
+			d.errAt(k, path, "keys must be plain words, found %s", describe(k))
+			continue
+		}
+		if prev, dup := seen[k.Value]; dup {
+			d.errAt(k, field, "key is repeated (first at line %d)", prev.Line)
+			continue
+		}
+		seen[k.Value] = k
+		fn, ok := fs[k.Value]
+		if !ok {
+			d.errAt(k, field, "unknown field%s", suggest(k.Value, fs))
+			continue
+		}
+		if !d.plain(v, field) {
+			continue
+		}
+		fn(k, v)
+	}
+	return true
+}
+
+// plain refuses aliases, anchors and merge keys: partner files are simple data,
+// and refusing them keeps a hostile file from expanding exponentially.
+func (d *decoder) plain(n *yaml.Node, field string) bool {
+	switch {
+	case n.Kind == yaml.AliasNode:
+		d.errAt(n, field, "YAML aliases (*%s) are not supported in partner files; write the value out", n.Value)
+		return false
+	case n.Anchor != "":
+		d.errAt(n, field, "YAML anchors (&%s) are not supported in partner files", n.Anchor)
+		return false
+	case n.Tag == "!!merge":
+		d.errAt(n, field, "YAML merge keys (<<) are not supported in partner files")
+		return false
+	}
+	return true
+}
+
+func join(path, key string) string {
+	if path == "" {
+		return key
+	}
+	return path + "." + key
+}
+
+func describe(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a mapping"
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.ScalarNode:
+		if n.Tag == "!!null" {
+			return "nothing"
+		}
+		return fmt.Sprintf("%q", n.Value)
+	}
+	return "an unsupported value"
+}
+
+// suggest names the closest allowed key, for typos such as `buton`.
+func suggest(key string, fs fields) string {
+	keys := make([]string, 0, len(fs))
+	for k := range fs {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	best, bestD := "", 3
+	for _, k := range keys {
+		if dist := levenshtein(key, k); dist < bestD {
+			best, bestD = k, dist
+		}
+	}
+	if best != "" {
+		return fmt.Sprintf(" (did you mean %q?)", best)
+	}
+	return fmt.Sprintf("; allowed here: %s", strings.Join(keys, ", "))
+}
+
+func levenshtein(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur := make([]int, len(rb)+1)
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev = cur
+	}
+	return prev[len(rb)]
+}
+
+// scalar decodes a single string value.
+func (d *decoder) scalar(n *yaml.Node, field string) Scalar {
+	if n.Kind != yaml.ScalarNode {
+		d.errAt(n, field, "expected a single value, found %s", describe(n))
+		return Scalar{Pos: posOf(n)}
+	}
+	v := n.Value
+	if n.Tag == "!!null" {
+		v = ""
+	}
+	return Scalar{Pos: posOf(n), Value: v}
+}
+
+// list decodes a list of strings.
+func (d *decoder) list(n *yaml.Node, field string) []Scalar {
+	if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
+		return nil
+	}
+	if n.Kind != yaml.SequenceNode {
+		d.errAt(n, field, "expected a list, found %s", describe(n))
+		return nil
+	}
+	out := make([]Scalar, 0, len(n.Content))
+	for i, item := range n.Content {
+		f := fmt.Sprintf("%s[%d]", field, i+1)
+		if d.plain(item, f) {
+			out = append(out, d.scalar(item, f))
+		}
+	}
+	return out
+}
+
+// langMap decodes a per-language mapping, calling each for every language.
+func (d *decoder) langMap(n *yaml.Node, field string, each func(lang string, v *yaml.Node)) {
+	fs := fields{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		lang := n.Content[i].Value
+		if !langPattern.MatchString(lang) {
+			d.errAt(n.Content[i], field, "%q is not a language code; a per-language value is written {en: …, fr: …}", lang)
+			fs[lang] = func(_, _ *yaml.Node) {}
+			continue
+		}
+		fs[lang] = func(_, v *yaml.Node) { each(lang, v) }
+	}
+	d.mapping(n, field, fs)
+}
+
+// text decodes a string or a per-language map of strings.
+func (d *decoder) text(n *yaml.Node, field string) Text {
+	t := Text{Pos: posOf(n)}
+	if n.Kind != yaml.MappingNode {
+		t.Value = d.scalar(n, field)
+		return t
+	}
+	t.ByLang = map[string]Scalar{}
+	d.langMap(n, field, func(lang string, v *yaml.Node) {
+		t.ByLang[lang] = d.scalar(v, join(field, lang))
+	})
+	return t
+}
+
+// stringList decodes a list or a per-language map of lists.
+func (d *decoder) stringList(n *yaml.Node, field string) List {
+	l := List{Pos: posOf(n)}
+	if n.Kind != yaml.MappingNode {
+		l.Items = d.list(n, field)
+		return l
+	}
+	l.ByLang = map[string][]Scalar{}
+	d.langMap(n, field, func(lang string, v *yaml.Node) {
+		l.ByLang[lang] = d.list(v, join(field, lang))
+	})
+	return l
+}
+
+func (d *decoder) partner(n *yaml.Node, p *Partner) {
+	d.mapping(n, "", fields{
+		"name":      func(_, v *yaml.Node) { p.Name = d.text(v, "name") },
+		"slug":      func(_, v *yaml.Node) { p.Slug = d.scalar(v, "slug") },
+		"publisher": func(_, v *yaml.Node) { p.Publisher = d.text(v, "publisher") },
+		"kind":      func(_, v *yaml.Node) { p.Kind = d.scalar(v, "kind") },
+		"languages": func(k, v *yaml.Node) {
+			p.LangPos = posOf(k)
+			p.Languages = d.list(v, "languages")
+		},
+		"support": func(_, v *yaml.Node) {
+			d.mapping(v, "support", fields{
+				"email": func(_, v *yaml.Node) { p.Email = d.scalar(v, "support.email") },
+			})
+		},
+		"connection": func(_, v *yaml.Node) {
+			c := &p.Connection
+			c.Pos = posOf(v)
+			d.mapping(v, "connection", fields{
+				"mode":        func(_, v *yaml.Node) { c.Mode = d.scalar(v, "connection.mode") },
+				"menu":        func(_, v *yaml.Node) { c.Menu = d.stringList(v, "connection.menu") },
+				"button":      func(_, v *yaml.Node) { c.Button = d.text(v, "connection.button") },
+				"extra_steps": func(_, v *yaml.Node) { c.ExtraSteps = d.stringList(v, "connection.extra_steps") },
+			})
+		},
+		"disconnect": func(_, v *yaml.Node) {
+			c := &p.Disconnect
+			c.Pos = posOf(v)
+			d.mapping(v, "disconnect", fields{
+				"mode":   func(_, v *yaml.Node) { c.Mode = d.scalar(v, "disconnect.mode") },
+				"menu":   func(_, v *yaml.Node) { c.Menu = d.stringList(v, "disconnect.menu") },
+				"button": func(_, v *yaml.Node) { c.Button = d.text(v, "disconnect.button") },
+			})
+		},
+		"sections": func(_, v *yaml.Node) { p.Sections = d.sections(v) },
+	})
+}
+
+func (d *decoder) sections(n *yaml.Node) []Section {
+	if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
+		return nil
+	}
+	if n.Kind != yaml.SequenceNode {
+		d.errAt(n, "sections", "expected a list of sections, found %s", describe(n))
+		return nil
+	}
+	var out []Section
+	for i, item := range n.Content {
+		f := fmt.Sprintf("sections[%d]", i+1)
+		s := Section{Pos: posOf(item)}
+		d.mapping(item, f, fields{
+			"after":  func(_, v *yaml.Node) { s.After = d.scalar(v, f+".after") },
+			"title":  func(_, v *yaml.Node) { s.Title = d.text(v, f+".title") },
+			"anchor": func(_, v *yaml.Node) { s.Anchor = d.scalar(v, f+".anchor") },
+			"body":   func(_, v *yaml.Node) { s.Body = d.text(v, f+".body") },
+		})
+		out = append(out, s)
+	}
+	return out
+}

@@ -1,0 +1,344 @@
+package partner
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+	"unicode"
+)
+
+// emailPattern accepts the addresses support teams actually use and nothing
+// that could carry Markdown or MDX syntax into a page.
+var emailPattern = regexp.MustCompile(`^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$`)
+
+// ValidEmail reports whether s is a plain e-mail address (no display name).
+func ValidEmail(s string) bool {
+	return emailPattern.MatchString(s) && !strings.Contains(s, "..") && !strings.HasPrefix(s, ".")
+}
+
+// anchorPattern is what a custom heading id may be.
+var anchorPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
+
+// reservedAnchors are the ids the standard sections use.
+var reservedAnchors = []string{"give-access", "contact"}
+
+// DefaultKind is the kind used when a partner file does not say.
+const DefaultKind = "epos"
+
+// DefaultDisconnectMode is the disconnect mode implied by a connection mode:
+// a partner connected from its back office is disconnected there too; one
+// that only its support can connect is disconnected from the platform's back office.
+func DefaultDisconnectMode(connection string) string {
+	if connection == ModeSupport {
+		return DisconnectHubRise
+	}
+	return DisconnectBackOffice
+}
+
+// validator checks one partner against the languages of the template set.
+type validator struct {
+	p     *Partner
+	langs []string // the partner's languages, once known
+	errs  ErrorList
+}
+
+func (v *validator) err(pos Pos, field, format string, args ...any) {
+	v.errs = append(v.errs, Error{File: v.p.File, Line: pos.Line, Col: pos.Col, Field: field, Msg: fmt.Sprintf(format, args...)})
+}
+
+// Resolve fills the defaults of p (slug, kind, languages, disconnect mode and
+// menu) and validates every field. setLangs are the languages the template set
+// provides. All problems are returned; p is usable only when none are.
+func Resolve(p *Partner, setLangs []string) ErrorList {
+	v := &validator{p: p}
+	v.languages(setLangs)
+	v.plain(&p.Name, "name", true)
+	v.slug()
+	v.plain(&p.Publisher, "publisher", false)
+	v.enum(&p.Kind, "kind", Kinds, DefaultKind)
+	switch {
+	case !p.Email.Present():
+		v.err(Pos{}, "support.email", "missing; the support team's e-mail address is required")
+	case !ValidEmail(strings.TrimSpace(p.Email.Value)):
+		v.err(p.Email.Pos, "support.email", "%q is not a valid e-mail address (expected name@domain.tld)", p.Email.Value)
+	default:
+		p.Email.Value = strings.TrimSpace(p.Email.Value)
+	}
+	v.connection()
+	v.disconnect()
+	v.sections()
+	return v.errs
+}
+
+func (v *validator) languages(setLangs []string) {
+	p := v.p
+	if p.LangPos.Present() && len(p.Languages) == 0 {
+		v.err(p.LangPos, "languages", "empty list; leave the field out to use every language of the template set (%s)", strings.Join(setLangs, ", "))
+	}
+	if len(p.Languages) == 0 {
+		for _, l := range setLangs {
+			p.Languages = append(p.Languages, Scalar{Value: l})
+		}
+	}
+	seen := map[string]bool{}
+	for i, l := range p.Languages {
+		f := fmt.Sprintf("languages[%d]", i+1)
+		switch {
+		case seen[l.Value]:
+			v.err(l.Pos, f, "%q is listed twice", l.Value)
+		case !slices.Contains(setLangs, l.Value):
+			v.err(l.Pos, f, "the template set has no language %q (it has: %s)", l.Value, strings.Join(setLangs, ", "))
+		default:
+			v.langs = append(v.langs, l.Value)
+		}
+		seen[l.Value] = true
+	}
+}
+
+// localized checks that a per-language value has exactly the partner's languages.
+func (v *validator) localized(pos Pos, byLang []string, field string) {
+	for _, l := range v.langs {
+		if !slices.Contains(byLang, l) {
+			v.err(pos, field, "no %q value; a per-language value needs one for every language of the partner (%s)", l, strings.Join(v.langs, ", "))
+		}
+	}
+	for _, l := range byLang {
+		if !slices.Contains(v.langs, l) {
+			v.err(pos, field, "value for %q, which is not one of the partner's languages (%s)", l, strings.Join(v.langs, ", "))
+		}
+	}
+}
+
+// plain checks a one-line text shown to readers (a name, a label).
+func (v *validator) plain(t *Text, field string, required bool) {
+	if !t.Present() {
+		if required {
+			v.err(Pos{}, field, "missing; this field is required")
+		}
+		return
+	}
+	if t.ByLang == nil {
+		v.line(&t.Value, field, required)
+		return
+	}
+	v.localized(t.Pos, keys(t.ByLang), field)
+	for l, s := range t.ByLang {
+		v.line(&s, field+"."+l, true)
+		t.ByLang[l] = s
+	}
+}
+
+// line trims s and checks that it is a non-empty single line of printable text.
+func (v *validator) line(s *Scalar, field string, required bool) {
+	s.Value = strings.TrimSpace(s.Value)
+	if s.Value == "" {
+		if required {
+			v.err(s.Pos, field, "empty; write the text as readers should see it")
+		}
+		return
+	}
+	for _, r := range s.Value {
+		if r == '\n' || r == '\r' {
+			v.err(s.Pos, field, "must be a single line")
+			return
+		}
+		if unicode.IsControl(r) || r == '\uFEFF' {
+			v.err(s.Pos, field, "contains the control character %U; remove it", r)
+			return
+		}
+	}
+	if len(s.Value) > 200 {
+		v.err(s.Pos, field, "is %d bytes long; a name or label is at most 200", len(s.Value))
+	}
+}
+
+func (v *validator) slug() {
+	p := v.p
+	if p.Slug.Present() {
+		p.Slug.Value = strings.TrimSpace(p.Slug.Value)
+		if !SlugPattern.MatchString(p.Slug.Value) {
+			v.err(p.Slug.Pos, "slug", "%q is not a valid slug: use lower-case letters, digits and '-', starting with a letter or digit (for example %q)", p.Slug.Value, Slugify(p.Slug.Value))
+		}
+		return
+	}
+	name := p.Name.Value.Value
+	if p.Name.ByLang != nil && len(v.langs) > 0 {
+		name = p.Name.ByLang[v.langs[0]].Value
+	}
+	p.Slug.Value = Slugify(name)
+	if p.Name.Present() && p.Slug.Value == "" {
+		v.err(p.Name.Pos, "slug", "cannot derive a slug from the name %q; add a slug field (lower-case letters, digits and '-')", name)
+	}
+}
+
+func (v *validator) enum(s *Scalar, field string, allowed []string, def string) {
+	s.Value = strings.TrimSpace(s.Value)
+	if !s.Present() && def != "" {
+		s.Value = def
+		return
+	}
+	if !slices.Contains(allowed, s.Value) {
+		if s.Present() {
+			v.err(s.Pos, field, "%q is not one of: %s", s.Value, strings.Join(allowed, ", "))
+		} else {
+			v.err(Pos{}, field, "missing; choose one of: %s", strings.Join(allowed, ", "))
+		}
+	}
+}
+
+// list checks a menu path: every label a non-empty single line.
+func (v *validator) list(l List, field string) (empty bool) {
+	check := func(items []Scalar, f string) bool {
+		for i := range items {
+			v.line(&items[i], fmt.Sprintf("%s[%d]", f, i+1), true)
+		}
+		return len(items) == 0
+	}
+	if l.ByLang == nil {
+		return check(l.Items, field)
+	}
+	v.localized(l.Pos, keys(l.ByLang), field)
+	for lang, items := range l.ByLang {
+		if check(items, field+"."+lang) {
+			empty = true
+		}
+	}
+	return empty
+}
+
+func (v *validator) connection() {
+	c := &v.p.Connection
+	v.enum(&c.Mode, "connection.mode", ConnectionModes, "")
+	if c.Mode.Value == ModeSupport {
+		v.unused(c.Menu.Pos, "connection.menu", "connection.mode is support")
+		v.unused(c.Button.Pos, "connection.button", "connection.mode is support")
+	} else if c.Mode.Value != "" {
+		v.menuAndButton(c.Menu, &c.Button, "connection", "connection.mode is "+c.Mode.Value, c.Pos)
+	}
+	v.markdown(c.ExtraSteps, "connection.extra_steps")
+}
+
+// menuAndButton requires a back-office path and a button.
+func (v *validator) menuAndButton(menu List, button *Text, field, why string, at Pos) {
+	if !menu.Present() {
+		v.err(at, field+".menu", "missing; the back-office menu path is required when %s (for example [Settings, Integrations])", why)
+	} else if v.list(menu, field+".menu") {
+		v.err(menu.Pos, field+".menu", "empty; give the back-office menu path, one label per item")
+	}
+	if !button.Present() {
+		v.err(at, field+".button", "missing; the label of the button is required when %s", why)
+	}
+	v.plain(button, field+".button", true)
+}
+
+func (v *validator) unused(pos Pos, field, why string) {
+	if pos.Present() {
+		v.err(pos, field, "not used when %s; remove it, or change the mode", why)
+	}
+}
+
+// markdown checks a list of Markdown steps.
+func (v *validator) markdown(l List, field string) {
+	if !l.Present() {
+		return
+	}
+	check := func(items []Scalar, f string) {
+		for i, s := range items {
+			if strings.TrimSpace(s.Value) == "" {
+				v.err(s.Pos, fmt.Sprintf("%s[%d]", f, i+1), "empty step; remove it or write what the reader does")
+			}
+		}
+	}
+	if l.ByLang == nil {
+		check(l.Items, field)
+		return
+	}
+	v.localized(l.Pos, keys(l.ByLang), field)
+	for lang, items := range l.ByLang {
+		check(items, field+"."+lang)
+	}
+}
+
+func (v *validator) disconnect() {
+	p := v.p
+	d := &p.Disconnect
+	def := ""
+	if p.Connection.Mode.Value != "" {
+		def = DefaultDisconnectMode(p.Connection.Mode.Value)
+	}
+	v.enum(&d.Mode, "disconnect.mode", DisconnectModes, def)
+	if d.Mode.Value != DisconnectBackOffice {
+		why := "disconnect.mode is " + d.Mode.Value
+		v.unused(d.Menu.Pos, "disconnect.menu", why)
+		v.unused(d.Button.Pos, "disconnect.button", why)
+		return
+	}
+	if !d.Menu.Present() && p.Connection.Menu.Present() {
+		d.Menu = p.Connection.Menu // the same back-office page, by default
+	}
+	at := d.Pos
+	if !at.Present() {
+		at = p.Connection.Pos
+	}
+	v.menuAndButton(d.Menu, &d.Button, "disconnect", "disconnect.mode is back-office", at)
+}
+
+func (v *validator) sections() {
+	seen := map[string]int{}
+	for i := range v.p.Sections {
+		s := &v.p.Sections[i]
+		f := fmt.Sprintf("sections[%d]", i+1)
+		v.enum(&s.After, f+".after", SectionPlaces, "")
+		v.plain(&s.Title, f+".title", true)
+		s.Anchor.Value = strings.TrimSpace(s.Anchor.Value)
+		switch {
+		case !s.Anchor.Present():
+			v.err(s.Pos, f+".anchor", "missing; give the section an id for links, such as %q", Slugify(s.Title.In(firstOr(v.langs))))
+		case !anchorPattern.MatchString(s.Anchor.Value):
+			v.err(s.Anchor.Pos, f+".anchor", "%q is not a valid id: use lower-case letters, digits and '-'", s.Anchor.Value)
+		case slices.Contains(reservedAnchors, s.Anchor.Value):
+			v.err(s.Anchor.Pos, f+".anchor", "%q is the id of a standard section; choose another", s.Anchor.Value)
+		case seen[s.Anchor.Value] > 0:
+			v.err(s.Anchor.Pos, f+".anchor", "%q is already the id of section %d", s.Anchor.Value, seen[s.Anchor.Value])
+		}
+		seen[s.Anchor.Value] = i + 1
+		v.body(&s.Body, s.Pos, f+".body")
+	}
+}
+
+// body checks a section's Markdown text: present and not blank in every language.
+func (v *validator) body(t *Text, at Pos, field string) {
+	if !t.Present() {
+		v.err(at, field, "missing; write the section's text (Markdown)")
+		return
+	}
+	if t.ByLang == nil {
+		if strings.TrimSpace(t.Value.Value) == "" {
+			v.err(t.Pos, field, "empty; write the section's text (Markdown)")
+		}
+		return
+	}
+	v.localized(t.Pos, keys(t.ByLang), field)
+	for _, l := range keys(t.ByLang) {
+		if strings.TrimSpace(t.ByLang[l].Value) == "" {
+			v.err(t.ByLang[l].Pos, field+"."+l, "empty; write the section's text (Markdown)")
+		}
+	}
+}
+
+func firstOr(langs []string) string {
+	if len(langs) == 0 {
+		return ""
+	}
+	return langs[0]
+}
+
+func keys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	slices.Sort(out)
+	return out
+}

@@ -1,0 +1,153 @@
+package render
+
+import (
+	"strings"
+)
+
+// Plain is partner text that readers see as is (a name, a button label).
+// Printing it in a template escapes every character that Markdown or MDX
+// would interpret, so partner text can never become markup or code.
+type Plain string
+
+// String returns the text escaped for an MDX 2 page.
+func (p Plain) String() string { return EscapeText(string(p)) }
+
+// Markdown is partner-written Markdown (an extra step, a section body). It
+// keeps its Markdown, but printing it escapes what would break an MDX build.
+type Markdown string
+
+// String returns the Markdown with MDX-unsafe characters escaped.
+func (m Markdown) String() string { return EscapeMDX(string(m)) }
+
+// Safe is text already rendered for the page (by a helper).
+type Safe string
+
+// String returns the text unchanged.
+func (s Safe) String() string { return string(s) }
+
+// EscapeText backslash-escapes every character of s that Markdown, GFM or MDX
+// could read as syntax. CommonMark allows a backslash before any ASCII
+// punctuation, so the reader sees exactly s.
+func EscapeText(s string) string {
+	if !strings.ContainsAny(s, "\\`*_[]{}<>#|~&") {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s) + 8)
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch c {
+		case '\\', '`', '*', '_', '[', ']', '{', '}', '<', '>', '#', '|', '~':
+			b.WriteByte('\\')
+		case '&':
+			// only an entity-like & (&amp; &#38;) would be read as markup
+			if i+1 < len(s) && (isAlnum(s[i+1]) || s[i+1] == '#') {
+				b.WriteByte('\\')
+			}
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
+}
+
+func isAlnum(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+}
+
+// EscapeMDX keeps Markdown but escapes the characters that MDX 2 would read
+// as JSX or expressions ('<', '{', '}'), outside code spans and fenced code.
+// HTML comments, JSX tags and expressions therefore show as text instead of
+// breaking the site's build.
+func EscapeMDX(s string) string {
+	if !strings.ContainsAny(s, "<{}") {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s) + 8)
+	lines := strings.SplitAfter(s, "\n")
+	fence := ""
+	for _, line := range lines {
+		trimmed := strings.TrimLeft(line, " ")
+		if f := fenceOf(trimmed); f != "" && (fence == "" || strings.HasPrefix(trimmed, fence)) {
+			if fence == "" {
+				fence = f
+			} else {
+				fence = ""
+			}
+			b.WriteString(line)
+			continue
+		}
+		if fence != "" {
+			b.WriteString(line)
+			continue
+		}
+		escapeOutsideCode(&b, line)
+	}
+	return b.String()
+}
+
+// fenceOf returns the fence (``` or ~~~, possibly longer) that opens line, or "".
+func fenceOf(line string) string {
+	for _, c := range []byte{'`', '~'} {
+		n := 0
+		for n < len(line) && line[n] == c {
+			n++
+		}
+		if n >= 3 {
+			return line[:n]
+		}
+	}
+	return ""
+}
+
+// escapeOutsideCode escapes '<', '{' and '}' except inside `code spans`.
+// A backtick run opens a code span only when a run of the same length closes it.
+func escapeOutsideCode(b *strings.Builder, line string) {
+	for i := 0; i < len(line); {
+		c := line[i]
+		if c == '\\' && i+1 < len(line) {
+			b.WriteString(line[i : i+2])
+			i += 2
+			continue
+		}
+		if c == '`' {
+			n := 0
+			for i+n < len(line) && line[i+n] == '`' {
+				n++
+			}
+			run := line[i : i+n]
+			if end := closingRun(line[i+n:], n); end >= 0 {
+				b.WriteString(line[i : i+n+end+n])
+				i += n + end + n
+				continue
+			}
+			b.WriteString(run)
+			i += n
+			continue
+		}
+		if c == '<' || c == '{' || c == '}' {
+			b.WriteByte('\\')
+		}
+		b.WriteByte(c)
+		i++
+	}
+}
+
+// closingRun finds a backtick run of exactly n in s and returns its offset, or -1.
+func closingRun(s string, n int) int {
+	for i := 0; i < len(s); {
+		if s[i] != '`' {
+			i++
+			continue
+		}
+		j := i
+		for j < len(s) && s[j] == '`' {
+			j++
+		}
+		if j-i == n {
+			return i
+		}
+		i = j
+	}
+	return -1
+}

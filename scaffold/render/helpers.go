@@ -1,0 +1,150 @@
+package render
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"text/template"
+	"unicode"
+
+	"gopkg.in/yaml.v3"
+)
+
+// raw returns the unescaped text of a template value.
+func raw(v any) string {
+	switch x := v.(type) {
+	case Plain:
+		return string(x)
+	case Markdown:
+		return string(x)
+	case Safe:
+		return string(x)
+	case string:
+		return x
+	case fmt.Stringer:
+		return x.String()
+	}
+	return fmt.Sprint(v)
+}
+
+// funcs are the helpers every template may call.
+func (s *Set) funcs() template.FuncMap {
+	return template.FuncMap{
+		"bold":  Bold,
+		"menu":  Menu,
+		"code":  Code,
+		"yaml":  YAMLValue,
+		"de":    De,
+		"le":    Le,
+		"step":  Step,
+		"md":    func(v any) Safe { return Safe(EscapeText(raw(v))) },
+		"link":  s.link,
+		"upper": func(v any) Plain { return Plain(strings.ToUpper(raw(v))) },
+	}
+}
+
+// Bold renders a UI label in bold, escaped: **Save**.
+func Bold(label any) Safe {
+	return Safe("**" + EscapeText(raw(label)) + "**")
+}
+
+// Menu renders a menu path as **A** > **B** > **C**.
+func Menu(path []Plain) Safe {
+	parts := make([]string, len(path))
+	for i, p := range path {
+		parts[i] = string(Bold(p))
+	}
+	return Safe(strings.Join(parts, " > "))
+}
+
+// Code renders text as an inline code span, choosing a fence longer than any
+// backtick run inside it.
+func Code(v any) Safe {
+	s := raw(v)
+	fence := "`"
+	for strings.Contains(s, fence) {
+		fence += "`"
+	}
+	pad := ""
+	if strings.HasPrefix(s, "`") || strings.HasSuffix(s, "`") {
+		pad = " "
+	}
+	return Safe(fence + pad + s + pad + fence)
+}
+
+// YAMLValue joins its arguments' raw text into one front matter value: plain
+// when YAML reads it back unchanged, double-quoted otherwise.
+func YAMLValue(parts ...any) Safe {
+	var b strings.Builder
+	for _, p := range parts {
+		b.WriteString(raw(p))
+	}
+	s := b.String()
+	if plainYAML(s) {
+		return Safe(s)
+	}
+	return Safe(strconv.Quote(s))
+}
+
+// plainYAML reports whether s can be written as a plain YAML scalar and read
+// back as the same string.
+func plainYAML(s string) bool {
+	if s == "" || strings.TrimSpace(s) != s || strings.ContainsAny(s, "\n\r\t") {
+		return false
+	}
+	for _, r := range s {
+		if !unicode.IsPrint(r) {
+			return false
+		}
+	}
+	var got struct{ V any }
+	if err := yaml.Unmarshal([]byte("v: "+s), &got); err != nil {
+		return false
+	}
+	str, ok := got.V.(string)
+	return ok && str == s
+}
+
+// elides reports whether French elides an article or preposition before word
+// (d'Expedy, l'application): before a vowel, accented or not. Before 'h' and
+// 'y' brand names usually keep the full form, so they do not elide.
+func elides(word string) bool {
+	for _, r := range word {
+		return strings.ContainsRune("aeiouàâäéèêëîïôöùûüAEIOUÀÂÄÉÈÊËÎÏÔÖÙÛÜ", r)
+	}
+	return false
+}
+
+// De returns the French "de <word>", elided to "d'<word>" before a vowel.
+func De(word any) Plain {
+	w := raw(word)
+	if elides(w) {
+		return Plain("d'" + w)
+	}
+	return Plain("de " + w)
+}
+
+// Le returns the French article "le <word>", elided to "l'<word>" before a vowel.
+func Le(word any) Plain {
+	w := raw(word)
+	if elides(w) {
+		return Plain("l'" + w)
+	}
+	return Plain("le " + w)
+}
+
+// Step renders Markdown as the body of a numbered list item: lines after the
+// first are indented so they stay inside the item.
+func Step(v any) Safe {
+	s := strings.TrimSpace(fmt.Sprint(v)) // fmt.Sprint escapes Markdown values for MDX
+	return Safe(strings.ReplaceAll(s, "\n", "\n   "))
+}
+
+// link returns the site path of a named link target from site.yaml.
+func (s *Set) link(name string) (Safe, error) {
+	p, ok := s.Site.Links[name]
+	if !ok {
+		return "", fmt.Errorf("link %q is not in site.yaml links (have: %s)", name, strings.Join(sortedKeys(s.Site.Links), ", "))
+	}
+	return Safe(p), nil
+}

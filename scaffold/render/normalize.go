@@ -1,0 +1,45 @@
+package render
+
+import "bytes"
+
+// normalize tidies template output: trailing spaces go, runs of blank lines
+// become one, and the page ends with exactly one newline. Fenced code is left
+// as written.
+func normalize(in []byte) []byte {
+	out := make([]byte, 0, len(in))
+	blank := 0
+	fence := []byte(nil)
+	for len(in) > 0 {
+		i := bytes.IndexByte(in, '\n')
+		var line []byte
+		if i < 0 {
+			line, in = in, nil
+		} else {
+			line, in = in[:i], in[i+1:]
+		}
+		trimmed := bytes.TrimLeft(line, " ")
+		if f := fenceOf(string(trimmed)); f != "" && (fence == nil || bytes.HasPrefix(trimmed, fence)) {
+			if fence == nil {
+				fence = []byte(f)
+			} else {
+				fence = nil
+			}
+		} else if fence != nil {
+			out = append(out, line...)
+			out = append(out, '\n')
+			continue
+		}
+		line = bytes.TrimRight(line, " \t\r")
+		if len(line) == 0 {
+			blank++
+			continue
+		}
+		if blank > 0 && len(out) > 0 {
+			out = append(out, '\n')
+		}
+		blank = 0
+		out = append(out, line...)
+		out = append(out, '\n')
+	}
+	return out
+}

@@ -1,0 +1,155 @@
+// Package render turns a partner into pages with a template set: platform
+// facts in site.yaml, and per language one template per output page plus
+// partials shared by the pages.
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"io/fs"
+	"path"
+	"regexp"
+	"slices"
+	"strings"
+	"text/template"
+
+	"github.com/partnerpages/partnerpages/scaffold/partner"
+)
+
+// TemplateExt ends every template file name.
+const TemplateExt = ".tmpl"
+
+// pageName is what an output file name may be: no folders, no hidden files.
+var pageName = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]*$`)
+
+// Set is a loaded template set.
+type Set struct {
+	Site  Site
+	langs []string
+	pages map[string][]*Page // by language, in file name order
+	files []string           // every file of the set, for listing
+}
+
+// Page is one page template of one language.
+type Page struct {
+	Lang string // language folder
+	Name string // output file name (template file name without .tmpl)
+	File string // template path inside the set
+	tmpl *template.Template
+}
+
+// Output is one rendered page.
+type Output struct {
+	Lang    string
+	Name    string // file name inside <out>/<slug>/<lang>/
+	Content []byte
+}
+
+// Load reads a template set from fsys: site.yaml at the root, and a folder
+// per language holding page templates (name.md.tmpl) and partials (_name.tmpl,
+// callable as {{template "name" .}}).
+func Load(fsys fs.FS) (*Set, error) {
+	site, err := loadSite(fsys)
+	if err != nil {
+		return nil, err
+	}
+	s := &Set{Site: site, pages: map[string][]*Page{}, files: []string{SiteFile}}
+	entries, err := fs.ReadDir(fsys, ".")
+	if err != nil {
+		return nil, err
+	}
+	for _, e := range entries {
+		if !e.IsDir() || strings.HasPrefix(e.Name(), ".") {
+			continue
+		}
+		if !partner.ValidLang(e.Name()) {
+			return nil, fmt.Errorf("%s/: a language folder must be named by a language code such as en or fr", e.Name())
+		}
+		if err := s.loadLang(fsys, e.Name()); err != nil {
+			return nil, err
+		}
+	}
+	if len(s.langs) == 0 {
+		return nil, fmt.Errorf("the template set has no language folder with a page template (<lang>/<page>%s)", TemplateExt)
+	}
+	return s, nil
+}
+
+func (s *Set) loadLang(fsys fs.FS, lang string) error {
+	entries, err := fs.ReadDir(fsys, lang)
+	if err != nil {
+		return err
+	}
+	base := template.New(lang).Funcs(s.funcs()).Option("missingkey=error")
+	var pages []string
+	for _, e := range entries {
+		name := e.Name()
+		if e.IsDir() || !strings.HasSuffix(name, TemplateExt) {
+			continue
+		}
+		file := path.Join(lang, name)
+		s.files = append(s.files, file)
+		if !strings.HasPrefix(name, "_") {
+			pages = append(pages, name)
+			continue
+		}
+		text, err := fs.ReadFile(fsys, file)
+		if err != nil {
+			return err
+		}
+		partial := strings.TrimSuffix(strings.TrimPrefix(name, "_"), TemplateExt)
+		if _, err := base.New(partial).Parse(string(text)); err != nil {
+			return fmt.Errorf("%s: %w", file, err)
+		}
+	}
+	for _, name := range pages {
+		file := path.Join(lang, name)
+		out := strings.TrimSuffix(name, TemplateExt)
+		if !pageName.MatchString(out) {
+			return fmt.Errorf("%s: %q is not a safe page file name", file, out)
+		}
+		text, err := fs.ReadFile(fsys, file)
+		if err != nil {
+			return err
+		}
+		t, err := base.Clone()
+		if err != nil {
+			return err
+		}
+		if _, err := t.New(out).Parse(string(text)); err != nil {
+			return fmt.Errorf("%s: %w", file, err)
+		}
+		s.pages[lang] = append(s.pages[lang], &Page{Lang: lang, Name: out, File: file, tmpl: t.Lookup(out)})
+	}
+	if len(pages) > 0 {
+		s.langs = append(s.langs, lang)
+		slices.Sort(s.langs)
+	}
+	return nil
+}
+
+// Languages returns the languages the set has pages for, sorted.
+func (s *Set) Languages() []string { return slices.Clone(s.langs) }
+
+// Pages returns the page templates of lang.
+func (s *Set) Pages(lang string) []*Page { return s.pages[lang] }
+
+// Files returns every file of the set (site.yaml, pages and partials).
+func (s *Set) Files() []string { return slices.Clone(s.files) }
+
+// Render renders every page of p in every language of p.
+func (s *Set) Render(p *partner.Partner) ([]Output, error) {
+	var out []Output
+	var buf bytes.Buffer
+	for _, lang := range p.Langs() {
+		view := s.NewView(p, lang)
+		for _, pg := range s.pages[lang] {
+			buf.Reset()
+			if err := pg.tmpl.Execute(&buf, view); err != nil {
+				return nil, fmt.Errorf("%s: rendering %s: %w", p.File, pg.File, err)
+			}
+			out = append(out, Output{Lang: lang, Name: pg.Name, Content: normalize(buf.Bytes())})
+		}
+	}
+	return out, nil
+}

@@ -1,0 +1,61 @@
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"io/fs"
+	"slices"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+)
+
+// SiteFile is the name of the platform facts file at the root of a template set.
+const SiteFile = "site.yaml"
+
+// Site holds the platform facts that every page shares.
+type Site struct {
+	Name         string                       `yaml:"name"`          // the platform's name (HubRise)
+	SupportEmail string                       `yaml:"support_email"` // copied on contact requests
+	SignupURL    string                       `yaml:"signup_url"`    // where a reader opens an account
+	Links        map[string]string            `yaml:"links"`         // named root-relative doc paths
+	Nouns        map[string]map[string]string `yaml:"nouns"`         // kind → language → noun
+}
+
+func loadSite(fsys fs.FS) (Site, error) {
+	var s Site
+	data, err := fs.ReadFile(fsys, SiteFile)
+	if err != nil {
+		return s, fmt.Errorf("%s: %w", SiteFile, err)
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	if err := dec.Decode(&s); err != nil {
+		return s, fmt.Errorf("%s: %v", SiteFile, strings.TrimPrefix(err.Error(), "yaml: "))
+	}
+	var missing []string
+	for k, v := range map[string]string{"name": s.Name, "support_email": s.SupportEmail, "signup_url": s.SignupURL} {
+		if v == "" {
+			missing = append(missing, k)
+		}
+	}
+	if len(missing) > 0 {
+		slices.Sort(missing)
+		return s, fmt.Errorf("%s: missing %s", SiteFile, strings.Join(missing, ", "))
+	}
+	for name, p := range s.Links {
+		if !strings.HasPrefix(p, "/") || strings.HasPrefix(p, "//") {
+			return s, fmt.Errorf("%s: links.%s: %q must be a root-relative path such as /docs/get-started", SiteFile, name, p)
+		}
+	}
+	return s, nil
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	slices.Sort(out)
+	return out
+}

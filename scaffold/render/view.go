@@ -1,0 +1,115 @@
+package render
+
+import (
+	"github.com/partnerpages/partnerpages/scaffold/partner"
+)
+
+// View is what a page template sees: one partner in one language. Partner
+// strings are Plain or Markdown, so printing them escapes them.
+type View struct {
+	Lang       string
+	Slug       string
+	Name       Plain
+	Publisher  Plain // empty when the file names none
+	Kind       string
+	Noun       Plain // what the kind is called in this language ("logiciel de caisse")
+	Email      Plain
+	Mode       string // connection mode
+	Menu       []Plain
+	Button     Plain
+	ExtraSteps []Markdown
+	Disconnect DisconnectView
+	Sections   []SectionView
+	Site       SiteView
+}
+
+// DisconnectView is the disconnect part of a View.
+type DisconnectView struct {
+	Mode   string
+	Menu   []Plain
+	Button Plain
+}
+
+// SectionView is one extra section of a View.
+type SectionView struct {
+	After  string
+	Title  Plain
+	Anchor string
+	Body   Markdown
+}
+
+// SiteView is the platform facts a template may print.
+type SiteView struct {
+	Name         Plain
+	SupportEmail Plain
+	SignupURL    Safe
+}
+
+// ViaSupport reports whether the partner's support team can connect it.
+func (v View) ViaSupport() bool { return v.Mode == partner.ModeSupport || v.Mode == partner.ModeEither }
+
+// ViaBackOffice reports whether the reader can connect it from the partner's back office.
+func (v View) ViaBackOffice() bool {
+	return v.Mode == partner.ModeBackOffice || v.Mode == partner.ModeEither
+}
+
+// Maker is who stands behind the product: the publisher if named, else the product.
+func (v View) Maker() Plain {
+	if v.Publisher != "" {
+		return v.Publisher
+	}
+	return v.Name
+}
+
+// After returns the extra sections placed after the named standard section.
+func (v View) After(place string) []SectionView {
+	var out []SectionView
+	for _, s := range v.Sections {
+		if s.After == place {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func plains(ss []string) []Plain {
+	out := make([]Plain, len(ss))
+	for i, s := range ss {
+		out[i] = Plain(s)
+	}
+	return out
+}
+
+// NewView builds the View of partner p in lang.
+func (s *Set) NewView(p *partner.Partner, lang string) View {
+	v := View{
+		Lang:      lang,
+		Slug:      p.Slug.Value,
+		Name:      Plain(p.Name.In(lang)),
+		Publisher: Plain(p.Publisher.In(lang)),
+		Kind:      p.Kind.Value,
+		Noun:      Plain(s.Site.Nouns[p.Kind.Value][lang]),
+		Email:     Plain(p.Email.Value),
+		Mode:      p.Connection.Mode.Value,
+		Menu:      plains(p.Connection.Menu.In(lang)),
+		Button:    Plain(p.Connection.Button.In(lang)),
+		Disconnect: DisconnectView{
+			Mode:   p.Disconnect.Mode.Value,
+			Menu:   plains(p.Disconnect.Menu.In(lang)),
+			Button: Plain(p.Disconnect.Button.In(lang)),
+		},
+		Site: SiteView{Name: Plain(s.Site.Name), SupportEmail: Plain(s.Site.SupportEmail), SignupURL: Safe(s.Site.SignupURL)},
+	}
+	for _, st := range p.Connection.ExtraSteps.In(lang) {
+		v.ExtraSteps = append(v.ExtraSteps, Markdown(st))
+	}
+	for _, sec := range p.Sections {
+		v.Sections = append(v.Sections, SectionView{
+			After:  sec.After.Value,
+			Title:  Plain(sec.Title.In(lang)),
+			Anchor: sec.Anchor.Value,
+			Body:   Markdown(sec.Body.In(lang)),
+		})
+	}
+	return v
+}
