@@ -36,7 +36,6 @@ func (g *GlobalOptions) Inputs() (scaffold.Inputs, error) {
 	return in, nil
 }
 
-
 // NewRootCmd builds the command tree.
 func NewRootCmd(io *IOStreams) *cobra.Command {
 	g := &GlobalOptions{IO: io}

@@ -88,7 +88,11 @@ func Duplicates(ps []*Partner) ErrorList {
 	first := map[string]*Partner{}
 	for _, p := range ps {
 		if q, ok := first[p.Slug.Value]; ok {
-			errs = append(errs, Error{File: p.File, Line: p.Slug.Line, Col: p.Slug.Col, Field: "slug",
+			at := p.Slug.Pos
+			if !at.Present() {
+				at = p.Name.Pos // the slug was derived from the name
+			}
+			errs = append(errs, Error{File: p.File, Line: at.Line, Col: at.Col, Field: "slug",
 				Msg: "slug " + p.Slug.Value + " is already used by " + q.File + "; two partners would write the same pages"})
 			continue
 		}

@@ -10,7 +10,7 @@ import (
 
 // emailPattern accepts the addresses support teams actually use and nothing
 // that could carry Markdown or MDX syntax into a page.
-var emailPattern = regexp.MustCompile(`^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$`)
+var emailPattern = regexp.MustCompile(`^[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$`)
 
 // ValidEmail reports whether s is a plain e-mail address (no display name).
 func ValidEmail(s string) bool {
@@ -213,7 +213,7 @@ func (v *validator) connection() {
 	if c.Mode.Value == ModeSupport {
 		v.unused(c.Menu.Pos, "connection.menu", "connection.mode is support")
 		v.unused(c.Button.Pos, "connection.button", "connection.mode is support")
-	} else if c.Mode.Value != "" {
+	} else if slices.Contains(ConnectionModes, c.Mode.Value) {
 		v.menuAndButton(c.Menu, &c.Button, "connection", "connection.mode is "+c.Mode.Value, c.Pos)
 	}
 	v.markdown(c.ExtraSteps, "connection.extra_steps")
@@ -228,6 +228,7 @@ func (v *validator) menuAndButton(menu List, button *Text, field, why string, at
 	}
 	if !button.Present() {
 		v.err(at, field+".button", "missing; the label of the button is required when %s", why)
+		return
 	}
 	v.plain(button, field+".button", true)
 }
@@ -263,11 +264,13 @@ func (v *validator) markdown(l List, field string) {
 func (v *validator) disconnect() {
 	p := v.p
 	d := &p.Disconnect
-	def := ""
-	if p.Connection.Mode.Value != "" {
-		def = DefaultDisconnectMode(p.Connection.Mode.Value)
+	if !d.Mode.Present() && !slices.Contains(ConnectionModes, p.Connection.Mode.Value) {
+		return // the default depends on a connection mode that is already reported
 	}
-	v.enum(&d.Mode, "disconnect.mode", DisconnectModes, def)
+	v.enum(&d.Mode, "disconnect.mode", DisconnectModes, DefaultDisconnectMode(p.Connection.Mode.Value))
+	if !slices.Contains(DisconnectModes, d.Mode.Value) {
+		return
+	}
 	if d.Mode.Value != DisconnectBackOffice {
 		why := "disconnect.mode is " + d.Mode.Value
 		v.unused(d.Menu.Pos, "disconnect.menu", why)

@@ -97,6 +97,15 @@ func plainYAML(s string) bool {
 			return false
 		}
 	}
+	// YAML 1.1 readers (the site's front matter parser among them) read these
+	// as booleans, nulls or numbers; quote them, and anything number-like.
+	switch strings.ToLower(s) {
+	case "y", "n", "yes", "no", "on", "off", "true", "false", "null", "~":
+		return false
+	}
+	if c := s[0]; c >= '0' && c <= '9' || c == '-' || c == '+' || c == '.' {
+		return false
+	}
 	var got struct{ V any }
 	if err := yaml.Unmarshal([]byte("v: "+s), &got); err != nil {
 		return false

@@ -1,0 +1,111 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// run executes the command line in dir and returns exit code, stdout, stderr.
+func run(t *testing.T, dir string, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	wd, _ := os.Getwd()
+	if err := os.Chdir(dir); err != nil {
+		t.Fatal(err)
+	}
+	defer os.Chdir(wd)
+	code := Run(context.Background(), args, &IOStreams{In: strings.NewReader(""), Out: &out, ErrOut: &errOut})
+	return code, out.String(), errOut.String()
+}
+
+// project makes a folder with the shipped partners copied in.
+func project(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(dir, "partners"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range []string{"qwenta.yaml", "wiipos.yaml"} {
+		data, err := os.ReadFile(filepath.Join("..", "..", "partners", f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		os.WriteFile(filepath.Join(dir, "partners", f), data, 0o644)
+	}
+	return dir
+}
+
+func TestGenerateCheckExitCodes(t *testing.T) {
+	dir := project(t)
+	if code, out, _ := run(t, dir, "generate", "--check"); code != exitProblem || !strings.Contains(out, "missing: content/apps/qwenta/fr/connect-hubrise.md") {
+		t.Errorf("check before generate: exit %d\n%s", code, out)
+	}
+	if code, out, errOut := run(t, dir, "generate"); code != exitOK || !strings.Contains(out, "2 pages: 2 created, 0 updated, 0 unchanged") {
+		t.Errorf("generate: exit %d\n%s%s", code, out, errOut)
+	}
+	if code, out, _ := run(t, dir, "generate", "--check"); code != exitOK {
+		t.Errorf("check after generate: exit %d\n%s", code, out)
+	}
+	page := filepath.Join(dir, "content/apps/wiipos/fr/connect-hubrise.md")
+	os.WriteFile(page, []byte("edited\n"), 0o644)
+	code, _, errOut := run(t, dir, "generate")
+	if code != exitProblem || !strings.Contains(errOut, "hand-edited: content/apps/wiipos/fr/connect-hubrise.md") {
+		t.Errorf("hand edit: exit %d\n%s", code, errOut)
+	}
+}
+
+func TestValidateReportsFileLineAndExits1(t *testing.T) {
+	dir := project(t)
+	os.WriteFile(filepath.Join(dir, "partners", "bad.yaml"), []byte("name: Bad\nsupport:\n  emial: x@y.co\nconnection: {mode: support}\n"), 0o644)
+	code, _, errOut := run(t, dir, "validate")
+	if code != exitProblem || !strings.Contains(errOut, `partners/bad.yaml:3:3: support.emial: unknown field (did you mean "email"?)`) {
+		t.Errorf("exit %d\n%s", code, errOut)
+	}
+	if code, out, _ := run(t, dir, "validate", "qwenta", "partners/wiipos.yaml"); code != exitOK || !strings.Contains(out, "2 partner file(s) valid") {
+		t.Errorf("exit %d\n%s", code, out)
+	}
+	// generate refuses too, and writes nothing
+	if code, _, _ := run(t, dir, "generate"); code != exitProblem {
+		t.Errorf("generate with an invalid partner: exit %d", code)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "content")); !os.IsNotExist(err) {
+		t.Error("generate wrote pages although a partner file is invalid")
+	}
+}
+
+func TestUsageErrorsExit2(t *testing.T) {
+	dir := project(t)
+	for _, args := range [][]string{{"generate", "--nope"}, {"frobnicate"}, {"templates", "export"}, {"generate", "--check", "--force"}} {
+		if code, _, _ := run(t, dir, args...); code != exitUsage {
+			t.Errorf("%v: exit %d, want %d", args, code, exitUsage)
+		}
+	}
+}
+
+func TestTemplatesExportRoundTrip(t *testing.T) {
+	dir := project(t)
+	if code, out, errOut := run(t, dir, "templates", "export", "tpl"); code != exitOK || !strings.Contains(out, "tpl/fr/_connect.tmpl") {
+		t.Fatalf("export: exit %d\n%s%s", code, out, errOut)
+	}
+	if code, _, errOut := run(t, dir, "templates", "export", "tpl"); code != exitProblem || !strings.Contains(errOut, "already exists") {
+		t.Errorf("second export: exit %d %s", code, errOut)
+	}
+	// the exported set renders the same pages as the embedded one
+	run(t, dir, "generate")
+	if code, out, _ := run(t, dir, "--templates", "tpl", "generate"); code != exitOK || !strings.Contains(out, "2 unchanged") {
+		t.Errorf("generate with exported templates: exit %d\n%s", code, out)
+	}
+	if code, out, _ := run(t, dir, "--templates", "tpl", "templates", "list"); code != exitOK || !strings.Contains(out, "languages: [en fr]") {
+		t.Errorf("list: exit %d\n%s", code, out)
+	}
+}
+
+func TestVersion(t *testing.T) {
+	if code, out, _ := run(t, t.TempDir(), "version"); code != exitOK || !strings.HasPrefix(out, "partnerpages ") {
+		t.Errorf("exit %d %q", code, out)
+	}
+}

@@ -1,0 +1,34 @@
+package partner
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+func TestLoadDirReportsEveryFileAndDuplicateSlugs(t *testing.T) {
+	fsys := fstest.MapFS{
+		"a.yaml":      {Data: []byte(validBase)},
+		"b.yaml":      {Data: []byte(strings.Replace(validBase, "name: Orderix", "name: ORDERIX", 1))},
+		"broken.yaml": {Data: []byte("name: [\n")},
+		"bad.yml":     {Data: []byte("name: B\nsupport: {email: x}\nconnection: {mode: support}\n")},
+		"notes.txt":   {Data: []byte("not a partner")},
+		"dir.yaml":    {Mode: 0o755 | 1<<31}, // a folder named like a partner file
+	}
+	ps, errs := LoadDir(fsys, "partners", setLangs)
+	want := []string{
+		"partners/b.yaml:1:7: slug: slug orderix is already used by partners/a.yaml",
+		"partners/bad.yml:2:18: support.email",
+		"partners/broken.yaml:1: invalid YAML",
+		"partners/dir.yaml: is a folder",
+	}
+	got := errs.Error()
+	for _, w := range want {
+		if !strings.Contains(got, w) {
+			t.Errorf("missing %q in:\n%s", w, got)
+		}
+	}
+	if len(ps) != 2 {
+		t.Errorf("want the 2 valid partners back, got %d", len(ps))
+	}
+}

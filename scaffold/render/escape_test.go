@@ -1,0 +1,96 @@
+package render
+
+import "testing"
+
+func TestEscapeText(t *testing.T) {
+	for in, want := range map[string]string{
+		"Qwenta":            "Qwenta",
+		"Café Étoile":       "Café Étoile",
+		"<b>{x}</b>":        `\<b\>\{x\}\</b\>`,
+		"*a* _b_ `c`":       "\\*a\\* \\_b\\_ \\`c\\`",
+		"[x](y)":            `\[x\](y)`,
+		"a|b ~~c~~ #1":      `a\|b \~\~c\~\~ \#1`,
+		`back\slash`:        `back\\slash`,
+		"Fish & Chips":      "Fish & Chips",
+		"&amp; &#38;":       `\&amp; \&\#38;`,
+		"🍕 مطعم \"quoted\"": "🍕 مطعم \"quoted\"",
+	} {
+		if got := EscapeText(in); got != want {
+			t.Errorf("EscapeText(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestEscapeMDX(t *testing.T) {
+	for in, want := range map[string]string{
+		"plain **bold** text":              "plain **bold** text",
+		"a <!-- c --> b":                   `a \<!-- c --> b`,
+		"x {y} z":                          `x \{y\} z`,
+		"keep `{code} <x>` as is":          "keep `{code} <x>` as is",
+		"``a ` {b}`` {c}":                  "``a ` {b}`` \\{c\\}",
+		"unclosed ` {tick}":                "unclosed ` \\{tick\\}",
+		"already \\{escaped}":              "already \\{escaped\\}",
+		"```\n{fenced} <code>\n```\n{out}": "```\n{fenced} <code>\n```\n\\{out\\}",
+		"~~~js\n<x/>\n~~~~\n<y/>":          "~~~js\n<x/>\n~~~~\n\\<y/>",
+		"![img](./images/a.png) <Comp />":  `![img](./images/a.png) \<Comp />`,
+	} {
+		if got := EscapeMDX(in); got != want {
+			t.Errorf("EscapeMDX(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestFrenchElision(t *testing.T) {
+	for in, want := range map[string][2]string{
+		"Qwenta":  {"de Qwenta", "le Qwenta"},
+		"Expedy":  {"d'Expedy", "l'Expedy"},
+		"Orderix": {"d'Orderix", "l'Orderix"},
+		"Arcsolu": {"d'Arcsolu", "l'Arcsolu"},
+		"Élodie":  {"d'Élodie", "l'Élodie"},
+		"HubRise": {"de HubRise", "le HubRise"},
+		"Yumi":    {"de Yumi", "le Yumi"},
+		"":        {"de ", "le "},
+	} {
+		if got := string(De(Plain(in))); got != want[0] {
+			t.Errorf("De(%q) = %q, want %q", in, got, want[0])
+		}
+		if got := string(Le(in)); got != want[1] {
+			t.Errorf("Le(%q) = %q, want %q", in, got, want[1])
+		}
+	}
+}
+
+func TestYAMLValue(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"Connexion à HubRise | Qwenta | HubRise", "Connexion à HubRise | Qwenta | HubRise"},
+		{"l'accès", "l'accès"},
+		{"- dash", `"- dash"`},
+		{"key: value", `"key: value"`},
+		{"a #comment", `"a #comment"`},
+		{"'quoted'", `"'quoted'"`},
+		{"yes", `"yes"`},
+		{"Off", `"Off"`},
+		{"1:20", `"1:20"`},
+		{"-1", `"-1"`},
+		{".5", `".5"`},
+		{"123", `"123"`},
+		{"{x}", `"{x}"`},
+		{"", `""`},
+	} {
+		if got := string(YAMLValue(tt.in)); got != tt.want {
+			t.Errorf("YAMLValue(%q) = %s, want %s", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestMenuAndCode(t *testing.T) {
+	if got := Menu([]Plain{"Réglages", "Intégrations"}); got != "**Réglages** > **Intégrations**" {
+		t.Errorf("Menu = %q", got)
+	}
+	if got := Code("a`b"); got != "``a`b``" {
+		t.Errorf("Code = %q", got)
+	}
+	if got := Step(Markdown("line one\nline {two}")); got != "line one\n   line \\{two\\}" {
+		t.Errorf("Step = %q", got)
+	}
+}
