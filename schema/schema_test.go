@@ -1,0 +1,84 @@
+package schema
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/santhosh-tekuri/jsonschema/v6"
+	"gopkg.in/yaml.v3"
+)
+
+func compile(t *testing.T) *jsonschema.Schema {
+	t.Helper()
+	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(PartnerJSON))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := jsonschema.NewCompiler()
+	if err := c.AddResource("partner.schema.json", doc); err != nil {
+		t.Fatal(err)
+	}
+	s, err := c.Compile("partner.schema.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// asJSON turns YAML into the values a JSON Schema validator expects.
+func asJSON(t *testing.T, src []byte) any {
+	t.Helper()
+	var v any
+	if err := yaml.Unmarshal(src, &v); err != nil {
+		t.Fatal(err)
+	}
+	data, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := jsonschema.UnmarshalJSON(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+func TestShippedPartnersMatchTheSchema(t *testing.T) {
+	s := compile(t)
+	files, _ := filepath.Glob("../partners/*.yaml")
+	fixtures, _ := filepath.Glob("../scaffold/render/testdata/partners/*.yaml")
+	files = append(files, fixtures...)
+	if len(files) < 6 {
+		t.Fatalf("found only %d partner files", len(files))
+	}
+	for _, f := range files {
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := s.Validate(asJSON(t, src)); err != nil {
+			t.Errorf("%s: %v", f, err)
+		}
+	}
+}
+
+func TestSchemaRejectsWhatTheLoaderRejects(t *testing.T) {
+	s := compile(t)
+	for name, src := range map[string]string{
+		"unknown key":          "name: A\nsupport: {email: a@b.co}\nconnection: {mode: support}\ncolour: red\n",
+		"bad mode":             "name: A\nsupport: {email: a@b.co}\nconnection: {mode: office}\n",
+		"menu missing":         "name: A\nsupport: {email: a@b.co}\nconnection: {mode: back-office, button: Go}\n",
+		"menu in support mode": "name: A\nsupport: {email: a@b.co}\nconnection: {mode: support, menu: [X]}\n",
+		"bad slug":             "name: A\nslug: A B\nsupport: {email: a@b.co}\nconnection: {mode: support}\n",
+		"bad email":            "name: A\nsupport: {email: nope}\nconnection: {mode: support}\n",
+		"reserved anchor":      "name: A\nsupport: {email: a@b.co}\nconnection: {mode: support}\nsections: [{after: connect, title: T, anchor: contact, body: B}]\n",
+		"missing name":         "support: {email: a@b.co}\nconnection: {mode: support}\n",
+	} {
+		if err := s.Validate(asJSON(t, []byte(src))); err == nil {
+			t.Errorf("%s: accepted", name)
+		}
+	}
+}
