@@ -109,3 +109,27 @@ func TestVersion(t *testing.T) {
 		t.Errorf("exit %d %q", code, out)
 	}
 }
+
+func TestLintCommand(t *testing.T) {
+	dir := project(t)
+	run(t, dir, "generate")
+	if code, out, errOut := run(t, dir, "lint"); code != exitOK || out != "" {
+		t.Errorf("lint on generated pages: exit %d\n%s%s", code, out, errOut)
+	}
+	bad := filepath.Join(dir, "bad.md")
+	os.WriteFile(bad, []byte("---\ntitle: x\n---\n\n## Connect SOLUTION\n\n1. a\n1.\n"), 0o644)
+	code, out, _ := run(t, dir, "lint", "bad.md", "content/apps")
+	if code != exitProblem || !strings.Contains(out, "bad.md:5:12: placeholder:") || !strings.Contains(out, "bad.md:8:1: empty-step:") {
+		t.Errorf("exit %d\n%s", code, out)
+	}
+	code, out, _ = run(t, dir, "lint", "--format", "json", "bad.md")
+	if code != exitProblem || !strings.Contains(out, `"rule": "empty-step"`) {
+		t.Errorf("json: exit %d\n%s", code, out)
+	}
+	if code, _, _ := run(t, dir, "lint", "--format", "xml"); code != exitUsage {
+		t.Errorf("bad format: exit %d", code)
+	}
+	if code, out, _ := run(t, dir, "lint", "missing.md"); code != exitProblem || !strings.Contains(out, "missing.md:1:1: read:") {
+		t.Errorf("missing file: exit %d %s", code, out)
+	}
+}

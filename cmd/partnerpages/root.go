@@ -71,6 +71,7 @@ shared template set. Pages land in <out>/<slug>/<lang>/connect-hubrise.md.`,
 	root.AddCommand(
 		newGenerateCmd(g),
 		newValidateCmd(g),
+		newLintCmd(g),
 		newTemplatesCmd(g),
 		newVersionCmd(g),
 	)

@@ -18,6 +18,7 @@ type Site struct {
 	Name         string                       `yaml:"name"`          // the platform's name (HubRise)
 	SupportEmail string                       `yaml:"support_email"` // copied on contact requests
 	SignupURL    string                       `yaml:"signup_url"`    // where a reader opens an account
+	Domains      []string                     `yaml:"domains"`       // the docs site's own hosts (links to them must be root-relative)
 	Links        map[string]string            `yaml:"links"`         // named root-relative doc paths
 	Nouns        map[string]map[string]string `yaml:"nouns"`         // kind → language → noun
 }

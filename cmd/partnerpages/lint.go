@@ -1,0 +1,86 @@
+package main
+
+import (
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"github.com/partnerpages/partnerpages/scaffold/lint"
+)
+
+// LintOptions are the flags of `lint`.
+type LintOptions struct {
+	*GlobalOptions
+	Paths  []string
+	Format string
+	Site   string
+}
+
+func newLintCmd(g *GlobalOptions) *cobra.Command {
+	opts := &LintOptions{GlobalOptions: g}
+	cmd := &cobra.Command{
+		Use:   "lint [PATH...]",
+		Short: "Check connection pages (generated or hand-written) for what hand-editing gets wrong",
+		Long: `lint parses Markdown pages (files, or folders: every .md below them; default:
+the --out folder) and reports, as path:line:col: rule: message,
+
+  placeholder      SOLUTION, [EPOS], "..." as a step, TODO, {{ left in the page
+  variant-marker   -- OR --, -- OU --, "option 1" lines of the template
+  empty-step       a numbered step with no text
+  step-numbering   steps neither all "1." nor 1, 2, 3…
+  name-mismatch    the product named differently in front matter and headings
+  email-mismatch   give-access and contact e-mails differ, or an invalid address
+  anchor           an in-page link to a missing {#id}, or to another section than its text names
+  link-form        relative links, links to the site's own domain
+  front-matter     missing keys (path_override…), invalid YAML
+  mdx              HTML comments, stray { } < that break the site's MDX build
+  link-target      with --site: /docs/… and /apps/… links that do not resolve, localized slugs
+
+It exits 1 when it finds anything, 0 when the pages are clean.`,
+		Example: `  partnerpages lint                               # the generated pages (content/apps)
+  partnerpages lint page.md other/folder
+  partnerpages lint --site ../website/content content/apps
+  partnerpages lint --format json content/apps > findings.json`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Paths = args
+			return runLint(opts)
+		},
+	}
+	cmd.Flags().StringVar(&opts.Format, "format", "text", "output format: text or json")
+	cmd.Flags().StringVar(&opts.Site, "site", "", "docs content tree (docs/<lang>/<file>.md, apps/<app>/<lang>/<file>.md) to resolve /docs/ and /apps/ links against")
+	return cmd
+}
+
+func runLint(opts *LintOptions) error {
+	if opts.Format != "text" && opts.Format != "json" {
+		return usagef("--format must be text or json, not %q", opts.Format)
+	}
+	in, err := opts.Inputs()
+	if err != nil {
+		return err
+	}
+	lo, err := in.LintOptions(opts.Site)
+	if err != nil {
+		return problem(err)
+	}
+	paths := opts.Paths
+	if len(paths) == 0 {
+		paths = []string{opts.Out}
+	}
+	findings := lint.Run(paths, lo)
+	if opts.Format == "json" {
+		err = lint.WriteJSON(opts.IO.Out, findings)
+	} else {
+		err = lint.WriteText(opts.IO.Out, findings)
+	}
+	if err != nil {
+		return problem(err)
+	}
+	if len(findings) > 0 {
+		if opts.Format == "text" {
+			fmt.Fprintf(opts.IO.ErrOut, "%d finding(s)\n", len(findings))
+		}
+		return errSilent
+	}
+	return nil
+}

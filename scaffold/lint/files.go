@@ -1,0 +1,74 @@
+package lint
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// Files expands the arguments into page files: a file is taken as it is, a
+// folder gives every .md file below it (hidden files and folders skipped).
+// An argument that cannot be read becomes a finding, not an error.
+func Files(args []string) ([]string, []Finding) {
+	var files []string
+	var findings []Finding
+	for _, a := range args {
+		st, err := os.Stat(a)
+		if err != nil {
+			findings = append(findings, readFinding(a, err))
+			continue
+		}
+		if !st.IsDir() {
+			files = append(files, a)
+			continue
+		}
+		err = filepath.WalkDir(a, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				findings = append(findings, readFinding(p, err))
+				if d != nil && d.IsDir() {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			if p != a && strings.HasPrefix(d.Name(), ".") {
+				if d.IsDir() {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			if !d.IsDir() && strings.HasSuffix(d.Name(), ".md") {
+				files = append(files, p)
+			}
+			return nil
+		})
+		if err != nil {
+			findings = append(findings, readFinding(a, err))
+		}
+	}
+	return files, findings
+}
+
+func readFinding(path string, err error) Finding {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	return Finding{Path: path, Line: 1, Col: 1, Rule: RuleRead, Message: "cannot read: " + err.Error()}
+}
+
+// Run lints every page the arguments name and returns all findings, sorted.
+func Run(args []string, o Options) []Finding {
+	files, findings := Files(args)
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			findings = append(findings, readFinding(f, err))
+			continue
+		}
+		findings = append(findings, Check(Parse(f, data), o)...)
+	}
+	Sort(findings)
+	return findings
+}

@@ -1,0 +1,75 @@
+package lint
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"sort"
+)
+
+// Rule ids, as DESIGN.md names them (plus `read` for a file that cannot be read).
+const (
+	RulePlaceholder   = "placeholder"
+	RuleVariantMarker = "variant-marker"
+	RuleEmptyStep     = "empty-step"
+	RuleStepNumbering = "step-numbering"
+	RuleNameMismatch  = "name-mismatch"
+	RuleEmailMismatch = "email-mismatch"
+	RuleAnchor        = "anchor"
+	RuleLinkForm      = "link-form"
+	RuleFrontMatter   = "front-matter"
+	RuleMDX           = "mdx"
+	RuleLinkTarget    = "link-target"
+	RuleRead          = "read"
+)
+
+// Finding is one problem in a page.
+type Finding struct {
+	Path    string `json:"path"`
+	Line    int    `json:"line"`
+	Col     int    `json:"col"`
+	Rule    string `json:"rule"`
+	Message string `json:"message"`
+}
+
+// String formats the finding as path:line:col: rule: message.
+func (f Finding) String() string {
+	return fmt.Sprintf("%s:%d:%d: %s: %s", f.Path, f.Line, f.Col, f.Rule, f.Message)
+}
+
+// Sort orders findings by path, line, column and rule.
+func Sort(fs []Finding) {
+	sort.SliceStable(fs, func(i, j int) bool {
+		a, b := fs[i], fs[j]
+		if a.Path != b.Path {
+			return a.Path < b.Path
+		}
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		if a.Col != b.Col {
+			return a.Col < b.Col
+		}
+		return a.Rule < b.Rule
+	})
+}
+
+// WriteText prints one finding per line.
+func WriteText(w io.Writer, fs []Finding) error {
+	for _, f := range fs {
+		if _, err := fmt.Fprintln(w, f.String()); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// WriteJSON prints the findings as a JSON array (an empty array when clean).
+func WriteJSON(w io.Writer, fs []Finding) error {
+	if fs == nil {
+		fs = []Finding{}
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(fs)
+}

@@ -1,0 +1,64 @@
+package lint
+
+import (
+	"slices"
+)
+
+// Options configure the rules.
+type Options struct {
+	// PlatformEmails are the platform's own addresses (copied on contact
+	// requests); they are not partner e-mails.
+	PlatformEmails []string
+	// SiteHosts are the docs site's own domains: links to them must be root-relative.
+	SiteHosts []string
+	// Site, when set, resolves /docs/ and /apps/ links against a content tree.
+	Site *Site
+}
+
+// DefaultOptions are the platform's facts as the shipped template set states them.
+func DefaultOptions() Options {
+	return Options{
+		PlatformEmails: []string{"support@hubrise.com"},
+		SiteHosts:      []string{"hubrise.com", "www.hubrise.com"},
+	}
+}
+
+// rule is one check over a parsed page.
+type rule func(c *checker)
+
+var rules = []rule{
+	(*checker).frontMatter,
+	(*checker).placeholders,
+	(*checker).variantMarkers,
+	(*checker).steps,
+	(*checker).names,
+	(*checker).emails,
+	(*checker).anchors,
+	(*checker).linkForms,
+	(*checker).mdx,
+	(*checker).linkTargets,
+}
+
+// checker runs the rules over one page and collects findings.
+type checker struct {
+	p        *Page
+	o        Options
+	findings []Finding
+}
+
+func (c *checker) add(pos Pos, rule, msg string) {
+	f := Finding{Path: c.p.Path, Line: pos.Line, Col: pos.Col, Rule: rule, Message: msg}
+	if !slices.Contains(c.findings, f) {
+		c.findings = append(c.findings, f)
+	}
+}
+
+// Check runs every rule over a page and returns its findings, sorted.
+func Check(p *Page, o Options) []Finding {
+	c := &checker{p: p, o: o}
+	for _, r := range rules {
+		r(c)
+	}
+	Sort(c.findings)
+	return c.findings
+}

@@ -1,0 +1,280 @@
+// Package lint checks connection pages, generated or hand-written, for the
+// mistakes hand-editing makes: leftover placeholders and variant markers,
+// broken step lists, names and e-mails that disagree, links the site cannot
+// resolve, front matter the site needs, and text that breaks its MDX build.
+package lint
+
+import (
+	"bytes"
+	"regexp"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+	"gopkg.in/yaml.v3"
+)
+
+var markdown = goldmark.New(
+	goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.TaskList),
+	goldmark.WithParserOptions(parser.WithAttribute()),
+)
+
+// Page is a parsed page: its front matter and Markdown tree, with a map from
+// byte offsets back to lines and columns of the file.
+type Page struct {
+	Path  string
+	Src   []byte
+	Body  []byte // Src after the front matter
+	off   int    // offset of Body in Src
+	lines []int  // offset of each line start in Src
+
+	FrontMatter *yaml.Node // mapping node, nil if absent or invalid
+	FMErr       error      // YAML error of the front matter
+	HasFM       bool
+
+	Root     ast.Node
+	Headings []Heading
+	Links    []Link
+	Blocks   []Block
+}
+
+// Heading is a heading of the page.
+type Heading struct {
+	Level int
+	Text  string // without its {#id}
+	ID    string // custom id, "" if none
+	Pos
+}
+
+// Link is a link (not an image) of the page.
+type Link struct {
+	Dest  string
+	Text  string
+	Image bool
+	Pos        // of the link's text
+	Block *Block // the block it appears in
+}
+
+// Block is a leaf block with text (paragraph, heading, list item text): its
+// text with escapes resolved, and where each byte of it came from.
+type Block struct {
+	Node    ast.Node
+	Text    string
+	offsets []int  // body offset of each byte of Text
+	escaped []bool // whether each byte of Text was backslash-escaped
+	Section string // id (or text) of the h2 section it is in
+}
+
+// Pos is a 1-based line and column (columns count characters).
+type Pos struct{ Line, Col int }
+
+// Parse reads a page. It never fails: a page without front matter or with
+// broken YAML is still parsed, and the rules report what is wrong.
+func Parse(path string, src []byte) *Page {
+	p := &Page{Path: path, Src: src}
+	p.lines = append(p.lines, 0)
+	for i, c := range src {
+		if c == '\n' {
+			p.lines = append(p.lines, i+1)
+		}
+	}
+	p.Body = src
+	if m := frontMatterRe.FindSubmatchIndex(src); m != nil {
+		p.HasFM = true
+		p.off = m[1]
+		p.Body = src[m[1]:]
+		var doc yaml.Node
+		var fm []byte
+		if m[2] >= 0 { // the block may be empty
+			fm = src[m[2]:m[3]]
+		}
+		if err := yaml.Unmarshal(fm, &doc); err != nil {
+			p.FMErr = err
+		} else if len(doc.Content) > 0 && doc.Content[0].Kind == yaml.MappingNode {
+			p.FrontMatter = doc.Content[0]
+		}
+	}
+	p.Root = markdown.Parser().Parse(text.NewReader(p.Body))
+	p.collect()
+	return p
+}
+
+var frontMatterRe = regexp.MustCompile(`(?s)\A---\r?\n(.*?\r?\n)?---[ \t]*(?:\r?\n|\z)`)
+
+// At returns the line and column of a byte offset in Body.
+func (p *Page) At(bodyOff int) Pos {
+	off := bodyOff + p.off
+	i := sort.Search(len(p.lines), func(i int) bool { return p.lines[i] > off }) - 1
+	return Pos{Line: i + 1, Col: utf8.RuneCount(p.Src[p.lines[i]:off]) + 1}
+}
+
+// fmLine is the line of front matter node n (its line in the file).
+func (p *Page) fmPos(n *yaml.Node) Pos { return Pos{Line: n.Line + 1, Col: n.Column} }
+
+// FM returns the front matter value at a dotted key path ("meta.title").
+func (p *Page) FM(path string) *yaml.Node {
+	n := p.FrontMatter
+	for _, k := range strings.Split(path, ".") {
+		if n == nil || n.Kind != yaml.MappingNode {
+			return nil
+		}
+		var next *yaml.Node
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			if n.Content[i].Value == k {
+				next = n.Content[i+1]
+			}
+		}
+		n = next
+	}
+	return n
+}
+
+// Line returns line n of the file (1-based) without its newline.
+func (p *Page) Line(n int) string {
+	if n < 1 || n > len(p.lines) {
+		return ""
+	}
+	end := len(p.Src)
+	if n < len(p.lines) {
+		end = p.lines[n] - 1
+	}
+	return strings.TrimRight(string(p.Src[p.lines[n-1]:end]), "\r")
+}
+
+// PosIn returns the position of byte i of the block's text.
+func (p *Page) PosIn(b *Block, i int) Pos {
+	if len(b.offsets) == 0 {
+		return p.blockStart(b.Node)
+	}
+	if i >= len(b.offsets) {
+		i = len(b.offsets) - 1
+	}
+	return p.At(b.offsets[i])
+}
+
+func (p *Page) blockStart(n ast.Node) Pos {
+	for c := n; c != nil; c = c.FirstChild() {
+		if c.Type() == ast.TypeBlock && c.Lines().Len() > 0 {
+			return p.At(c.Lines().At(0).Start)
+		}
+		if t, ok := c.(*ast.Text); ok {
+			return p.At(t.Segment.Start)
+		}
+	}
+	return Pos{Line: 1, Col: 1}
+}
+
+func (p *Page) collect() {
+	section := ""
+	ast.Walk(p.Root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Heading:
+			b := p.block(n)
+			h := Heading{Level: n.Level, Text: strings.TrimSpace(b.Text), Pos: p.blockStart(n)}
+			if id, ok := n.AttributeString("id"); ok {
+				if s, ok := id.([]byte); ok {
+					h.ID = string(s)
+				}
+			}
+			if n.Level <= 2 {
+				section = h.ID
+				if section == "" {
+					section = h.Text
+				}
+			}
+			b.Section = section
+			p.Headings = append(p.Headings, h)
+			p.Blocks = append(p.Blocks, b)
+			return ast.WalkSkipChildren, nil
+		case *ast.Paragraph, *ast.TextBlock:
+			b := p.block(n)
+			b.Section = section
+			p.Blocks = append(p.Blocks, b)
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	for i := range p.Blocks {
+		p.links(&p.Blocks[i])
+	}
+}
+
+// block gathers the inline text of a leaf block, resolving backslash escapes.
+func (p *Page) block(n ast.Node) Block {
+	b := Block{Node: n}
+	var buf bytes.Buffer
+	var walk func(ast.Node)
+	walk = func(n ast.Node) {
+		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			switch c := c.(type) {
+			case *ast.Text:
+				seg := c.Segment.Value(p.Body)
+				esc := false
+				for i := 0; i < len(seg); i++ {
+					if seg[i] == '\\' && i+1 < len(seg) && isPunct(seg[i+1]) && !esc {
+						esc = true
+						continue
+					}
+					buf.WriteByte(seg[i])
+					b.offsets = append(b.offsets, c.Segment.Start+i)
+					b.escaped = append(b.escaped, esc)
+					esc = false
+				}
+				if c.SoftLineBreak() || c.HardLineBreak() {
+					buf.WriteByte('\n')
+					b.offsets = append(b.offsets, c.Segment.Stop)
+					b.escaped = append(b.escaped, false)
+				}
+			case *ast.CodeSpan:
+				walk(c)
+			case *ast.RawHTML:
+				for i := 0; i < c.Segments.Len(); i++ {
+					s := c.Segments.At(i)
+					buf.Write(s.Value(p.Body))
+					for j := s.Start; j < s.Stop; j++ {
+						b.offsets = append(b.offsets, j)
+						b.escaped = append(b.escaped, false)
+					}
+				}
+			default:
+				walk(c)
+			}
+		}
+	}
+	walk(n)
+	b.Text = buf.String()
+	return b
+}
+
+// Escaped reports whether byte i of the block's text was written with a backslash.
+func (b *Block) Escaped(i int) bool { return i < len(b.escaped) && b.escaped[i] }
+
+func isPunct(c byte) bool {
+	return c < 0x80 && strings.IndexByte("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~", c) >= 0
+}
+
+// links records the links and images of a block, with their text.
+func (p *Page) links(b *Block) {
+	ast.Walk(b.Node, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Link:
+			sub := p.block(n)
+			p.Links = append(p.Links, Link{Dest: string(n.Destination), Text: sub.Text, Pos: p.PosIn(&sub, 0), Block: b})
+		case *ast.Image:
+			sub := p.block(n)
+			p.Links = append(p.Links, Link{Dest: string(n.Destination), Text: sub.Text, Image: true, Pos: p.PosIn(&sub, 0), Block: b})
+		}
+		return ast.WalkContinue, nil
+	})
+}

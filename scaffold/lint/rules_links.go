@@ -1,0 +1,146 @@
+package lint
+
+import (
+	"fmt"
+	"net/url"
+	"regexp"
+	"slices"
+	"strings"
+)
+
+func (c *checker) anchors() {
+	ids := map[string]Heading{}
+	for _, h := range c.p.Headings {
+		if h.ID != "" {
+			ids[h.ID] = h
+		}
+	}
+	for _, l := range c.p.Links {
+		if l.Image || !strings.HasPrefix(l.Dest, "#") {
+			continue
+		}
+		id := l.Dest[1:]
+		want := c.sectionFor(l.Text, ids)
+		target, ok := ids[id]
+		switch {
+		case !ok && want != "":
+			c.add(l.Pos, RuleAnchor, fmt.Sprintf("link to #%s, but no heading of this page has the id {#%s}; the %q section is #%s", id, id, ids[want].Text, want))
+		case !ok:
+			hint := fmt.Sprintf("give the heading a custom id and link to it (ids here: %s)", idList(ids))
+			if h, kind := c.headingNamed(l.Text); h != nil {
+				hint = fmt.Sprintf("the link text names the section %q (line %d), which has no custom id: add {#%s} to that heading and link to #%s", h.Text, h.Line, kind, kind)
+			}
+			c.add(l.Pos, RuleAnchor, fmt.Sprintf("link to #%s, but no heading of this page has the id {#%s}; %s", id, id, hint))
+		case want != "" && want != id:
+			c.add(l.Pos, RuleAnchor, fmt.Sprintf("the link text %q names the %q section (#%s), but the link points at #%s (%q)", l.Text, ids[want].Text, want, id, target.Text))
+		}
+	}
+}
+
+// sectionFor returns the id of the heading that a link's text names: the
+// heading with the same text, else the standard section its words name.
+func (c *checker) sectionFor(text string, ids map[string]Heading) string {
+	for id, h := range ids {
+		if strings.EqualFold(strings.TrimSpace(text), h.Text) {
+			return id
+		}
+	}
+	kind := sectionKind(text)
+	if _, ok := ids[kind]; ok && (kind == "give-access" || kind == "contact") {
+		return kind
+	}
+	for id, h := range ids {
+		if k := sectionKind(h.Text); k != "" && k == kind && (kind == "give-access" || kind == "contact") {
+			return id
+		}
+	}
+	return ""
+}
+
+// headingNamed finds the standard heading (give-access or contact) that a
+// link's text names, and the id such a heading should have.
+func (c *checker) headingNamed(text string) (*Heading, string) {
+	kind := sectionKind(text)
+	if kind != "give-access" && kind != "contact" {
+		return nil, ""
+	}
+	for i, h := range c.p.Headings {
+		if strings.EqualFold(strings.TrimSpace(text), h.Text) || sectionKind(h.Text) == kind {
+			return &c.p.Headings[i], kind
+		}
+	}
+	return nil, ""
+}
+
+func idList(ids map[string]Heading) string {
+	if len(ids) == 0 {
+		return "none"
+	}
+	var out []string
+	for id := range ids {
+		out = append(out, "#"+id)
+	}
+	slices.Sort(out)
+	return strings.Join(out, ", ")
+}
+
+var langPrefix = regexp.MustCompile(`^/[a-z]{2}(/|$)`)
+
+func (c *checker) linkForms() {
+	for _, l := range c.p.Links {
+		dest := strings.TrimSpace(l.Dest)
+		if dest == "" {
+			c.add(l.Pos, RuleLinkForm, fmt.Sprintf("the link %q has no target", l.Text))
+			continue
+		}
+		if strings.HasPrefix(dest, "#") {
+			continue
+		}
+		u, err := url.Parse(dest)
+		if err != nil {
+			c.add(l.Pos, RuleLinkForm, fmt.Sprintf("%q is not a valid link target", dest))
+			continue
+		}
+		switch {
+		case u.Scheme == "http" || u.Scheme == "https":
+			if slices.Contains(c.o.SiteHosts, strings.ToLower(u.Hostname())) {
+				path := langPrefix.ReplaceAllString(u.EscapedPath(), "/")
+				if u.Fragment != "" {
+					path += "#" + u.Fragment
+				}
+				c.add(l.Pos, RuleLinkForm, fmt.Sprintf("link to the site's own domain (%s); write the root-relative path %s with the English file name, and the site adds the language", u.Host, path))
+			}
+		case u.Scheme != "" || strings.HasPrefix(dest, "/"):
+		case l.Image:
+			// images are relative to the page by design (./images/…)
+		default:
+			c.add(l.Pos, RuleLinkForm, fmt.Sprintf("relative link %q; site links are root-relative, such as /%s", dest, strings.TrimPrefix(dest, "./")))
+		}
+	}
+}
+
+func (c *checker) linkTargets() {
+	if c.o.Site == nil {
+		return
+	}
+	lang := pageLang(c.p.Path)
+	for _, l := range c.p.Links {
+		if l.Image {
+			continue
+		}
+		if msg := c.o.Site.Resolve(l.Dest, lang); msg != "" {
+			c.add(l.Pos, RuleLinkTarget, msg)
+		}
+	}
+}
+
+// pageLang guesses a page's language from its path (…/fr/page.md), "" if unknown.
+func pageLang(path string) string {
+	parts := strings.Split(strings.ReplaceAll(path, "\\", "/"), "/")
+	for i := len(parts) - 2; i >= 0; i-- {
+		if len(parts[i]) == 2 && strings.ToLower(parts[i]) == parts[i] {
+			return parts[i]
+		}
+	}
+	return ""
+}

@@ -1,0 +1,184 @@
+package lint
+
+import (
+	"bytes"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+)
+
+// itemLine returns the body offset of the start of a list item's marker line.
+func (p *Page) itemLine(li *ast.ListItem) int {
+	if off, ok := firstOffset(li); ok {
+		return lineStart(p.Body, off)
+	}
+	// an empty item has no content to locate it by: look after the previous item
+	if prev, ok := li.PreviousSibling().(*ast.ListItem); ok {
+		if off, ok := lastOffset(prev); ok {
+			return nextNonBlankLine(p.Body, off)
+		}
+	}
+	if next, ok := li.NextSibling().(*ast.ListItem); ok {
+		if off, ok := firstOffset(next); ok {
+			return prevNonBlankLine(p.Body, lineStart(p.Body, off))
+		}
+	}
+	return -1
+}
+
+func firstOffset(n ast.Node) (int, bool) {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		if c.Type() == ast.TypeBlock && c.Lines().Len() > 0 {
+			return c.Lines().At(0).Start, true
+		}
+		if off, ok := firstOffset(c); ok {
+			return off, true
+		}
+	}
+	return 0, false
+}
+
+func lastOffset(n ast.Node) (int, bool) {
+	for c := n.LastChild(); c != nil; c = c.PreviousSibling() {
+		if off, ok := lastOffset(c); ok {
+			return off, true
+		}
+		if c.Type() == ast.TypeBlock && c.Lines().Len() > 0 {
+			return c.Lines().At(c.Lines().Len() - 1).Stop, true
+		}
+	}
+	return 0, false
+}
+
+func lineStart(b []byte, off int) int {
+	if off > len(b) {
+		off = len(b)
+	}
+	return bytes.LastIndexByte(b[:off], '\n') + 1
+}
+
+// nextNonBlankLine returns the start of the first non-blank line after off's line.
+func nextNonBlankLine(b []byte, off int) int {
+	i := bytes.IndexByte(b[off:], '\n')
+	if i < 0 {
+		return -1
+	}
+	for pos := off + i + 1; pos < len(b); {
+		end := bytes.IndexByte(b[pos:], '\n')
+		if end < 0 {
+			end = len(b) - pos
+		}
+		if strings.TrimSpace(string(b[pos:pos+end])) != "" {
+			return pos
+		}
+		pos += end + 1
+	}
+	return -1
+}
+
+// prevNonBlankLine returns the start of the last non-blank line before the line at start.
+func prevNonBlankLine(b []byte, start int) int {
+	for end := start - 1; end > 0; {
+		s := lineStart(b, end)
+		if strings.TrimSpace(string(b[s:end])) != "" {
+			return s
+		}
+		end = s - 1
+	}
+	return -1
+}
+
+// markerNumber reads the number of an ordered list item's marker ("3." → 3).
+func markerNumber(line []byte) (int, int, bool) {
+	i := 0
+	for i < len(line) && (line[i] == ' ' || line[i] == '\t' || line[i] == '>') {
+		i++
+	}
+	j := i
+	for j < len(line) && line[j] >= '0' && line[j] <= '9' {
+		j++
+	}
+	if j == i || j >= len(line) || (line[j] != '.' && line[j] != ')') {
+		return 0, i, false
+	}
+	n, err := strconv.Atoi(string(line[i:j]))
+	return n, i, err == nil
+}
+
+func (c *checker) steps() {
+	ast.Walk(c.p.Root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		list, ok := n.(*ast.List)
+		if !entering || !ok {
+			return ast.WalkContinue, nil
+		}
+		var nums []int
+		var poss []Pos
+		for it := list.FirstChild(); it != nil; it = it.NextSibling() {
+			li, ok := it.(*ast.ListItem)
+			if !ok {
+				continue
+			}
+			start := c.p.itemLine(li)
+			pos := Pos{Line: 1, Col: 1}
+			num, ok := 0, false
+			if start >= 0 {
+				end := bytes.IndexByte(c.p.Body[start:], '\n')
+				if end < 0 {
+					end = len(c.p.Body) - start
+				}
+				var col int
+				num, col, ok = markerNumber(c.p.Body[start : start+end])
+				pos = c.p.At(start + col)
+			}
+			if isEmptyItem(c.p, li) {
+				c.add(pos, RuleEmptyStep, "empty step: write what the reader does here, or delete the line")
+			}
+			if list.IsOrdered() && ok {
+				nums = append(nums, num)
+				poss = append(poss, pos)
+			}
+		}
+		c.numbering(nums, poss)
+		return ast.WalkContinue, nil
+	})
+}
+
+func isEmptyItem(p *Page, li *ast.ListItem) bool {
+	if li.ChildCount() == 0 {
+		return true
+	}
+	for ch := li.FirstChild(); ch != nil; ch = ch.NextSibling() {
+		if ch.Kind() != ast.KindTextBlock && ch.Kind() != ast.KindParagraph {
+			return false
+		}
+		for i := 0; i < ch.Lines().Len(); i++ {
+			s := ch.Lines().At(i)
+			if strings.TrimSpace(string(s.Value(p.Body))) != "" {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// numbering accepts steps numbered all "1." (the site renumbers them) or
+// counting up by one from the first; it reports the first step that breaks
+// the pattern.
+func (c *checker) numbering(nums []int, poss []Pos) {
+	if len(nums) < 2 {
+		return
+	}
+	allOnes := nums[0] == 1 && nums[1] == 1
+	for i := 1; i < len(nums); i++ {
+		want := nums[0] + i
+		if allOnes {
+			want = 1
+		}
+		if nums[i] != want {
+			c.add(poss[i], RuleStepNumbering, fmt.Sprintf("step numbered %d where %d was expected (the step before is %d, on line %d): number every step 1. or count 1, 2, 3…", nums[i], want, nums[i-1], poss[i-1].Line))
+			return
+		}
+	}
+}
