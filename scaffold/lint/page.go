@@ -56,7 +56,7 @@ type Link struct {
 	Dest  string
 	Text  string
 	Image bool
-	Pos        // of the link's text
+	Pos          // of the link's text
 	Block *Block // the block it appears in
 }
 

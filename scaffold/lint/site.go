@@ -146,4 +146,3 @@ func suffix(frag string) string {
 	}
 	return "#" + frag
 }
-
