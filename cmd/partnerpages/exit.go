@@ -20,6 +20,9 @@ type problemError struct{ err error }
 func (e *problemError) Error() string { return e.err.Error() }
 func (e *problemError) Unwrap() error { return e.err }
 
+// errCancelled makes the command exit 130 after it said that nothing was written.
+var errCancelled = errors.New("cancelled")
+
 // errSilent makes the command exit 1 after it has already printed the problems.
 var errSilent = errors.New("")
 
@@ -46,7 +49,7 @@ func exitCode(ctx context.Context, err error) int {
 	switch {
 	case err == nil:
 		return exitOK
-	case errors.Is(err, context.Canceled) || ctx.Err() != nil:
+	case errors.Is(err, context.Canceled) || errors.Is(err, errCancelled) || ctx.Err() != nil:
 		return exitInterrupted
 	case errors.As(err, &ue):
 		return exitUsage

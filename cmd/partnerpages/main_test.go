@@ -133,3 +133,28 @@ func TestLintCommand(t *testing.T) {
 		t.Errorf("missing file: exit %d %s", code, out)
 	}
 }
+
+func TestNewRefusesWithoutTerminalAndWritesWithYes(t *testing.T) {
+	dir := project(t)
+	run(t, dir, "generate")
+	code, _, errOut := run(t, dir, "new")
+	if code != exitUsage || !strings.Contains(errOut, "needs a terminal") {
+		t.Errorf("no terminal: exit %d %s", code, errOut)
+	}
+	code, _, errOut = run(t, dir, "new", "--yes", "--name", "Orderix")
+	if code != exitProblem || !strings.Contains(errOut, "--email:") || !strings.Contains(errOut, "--mode:") {
+		t.Errorf("--yes with missing values: exit %d %s", code, errOut)
+	}
+	code, out, errOut := run(t, dir, "new", "--yes", "--name", "Orderix", "--email", "care@orderix.example",
+		"--mode", "back-office", "--menu", "Réglages > Intégrations", "--button", "Lier HubRise",
+		"--disconnect-button", "Délier", "--lang", "en,fr")
+	if code != exitOK || !strings.Contains(out, "wrote partners/orderix.yaml") || !strings.Contains(out, "2 pages: 2 created") {
+		t.Errorf("--yes: exit %d\n%s%s", code, out, errOut)
+	}
+	if code, _, _ := run(t, dir, "generate", "--check"); code != exitOK {
+		t.Errorf("generate --check after new: exit %d", code)
+	}
+	if code, _, errOut := run(t, dir, "new", "--yes", "--name", "Orderix", "--email", "x@y.co", "--mode", "support"); code != exitProblem || !strings.Contains(errOut, "already exists") {
+		t.Errorf("existing partner: exit %d %s", code, errOut)
+	}
+}

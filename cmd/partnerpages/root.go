@@ -69,6 +69,7 @@ shared template set. Pages land in <out>/<slug>/<lang>/connect-hubrise.md.`,
 	pf.StringVar(&g.Out, "out", "content/apps", "output folder for the pages")
 
 	root.AddCommand(
+		newNewCmd(g),
 		newGenerateCmd(g),
 		newValidateCmd(g),
 		newLintCmd(g),
@@ -85,7 +86,7 @@ func Run(ctx context.Context, args []string, io *IOStreams) int {
 	err := root.ExecuteContext(ctx)
 	code := exitCode(ctx, err)
 	switch {
-	case err == nil || errors.Is(err, errSilent):
+	case err == nil || errors.Is(err, errSilent) || errors.Is(err, errCancelled):
 	case code == exitInterrupted:
 		fmt.Fprintln(io.ErrOut, "interrupted; nothing was left half-written")
 	default:

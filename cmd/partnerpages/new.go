@@ -1,0 +1,143 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/spf13/cobra"
+	"golang.org/x/term"
+
+	"github.com/partnerpages/partnerpages/scaffold/output"
+	"github.com/partnerpages/partnerpages/scaffold/wizard"
+	"github.com/partnerpages/partnerpages/schema"
+)
+
+// NewOptions are the flags of `new`.
+type NewOptions struct {
+	*GlobalOptions
+	Answers    wizard.Answers
+	Yes        bool
+	Accessible bool
+	Force      bool
+}
+
+func newNewCmd(g *GlobalOptions) *cobra.Command {
+	opts := &NewOptions{GlobalOptions: g}
+	a := &opts.Answers
+	cmd := &cobra.Command{
+		Use:   "new",
+		Short: "Onboard a new partner: a form, a preview, then its partner file and pages",
+		Long: `new asks about the partner (name, slug, publisher, kind, support e-mail, how
+it is connected and disconnected, languages), validates each answer as you
+type, shows the page as a reader will see it, and on confirmation writes
+partners/<slug>.yaml and the partner's pages in every language.
+
+Every question has a flag that pre-fills it. With --yes there is no form:
+the flags are validated and the files written, or every missing or invalid
+value is listed. --accessible (or ACCESSIBLE=1) asks one question per line,
+for screen readers and scripts. Ctrl-C or Esc cancels and writes nothing.`,
+		Example: `  # interactive
+  partnerpages new
+
+  # pre-fill some answers, confirm the rest in the form
+  partnerpages new --name Orderix --email care@orderix.example
+
+  # no form (CI, scripts)
+  partnerpages new --yes --name Orderix --email care@orderix.example \
+    --mode back-office --menu "Réglages > Intégrations" --button "Lier HubRise" \
+    --disconnect-button "Délier" --lang en,fr
+
+  # a support-only partner, disconnected from the HubRise back office
+  partnerpages new --yes --name WiiPos --publisher Arcsolu --email contact@arcsolu.com --mode support
+
+  # answer line by line (screen reader, or a script on stdin)
+  partnerpages new --accessible`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if os.Getenv("ACCESSIBLE") != "" && !cmd.Flags().Changed("accessible") {
+				opts.Accessible = true
+			}
+			return runNew(cmd, opts)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&a.Name, "name", "", "product name")
+	f.StringVar(&a.Slug, "slug", "", "slug (default: derived from the name)")
+	f.StringVar(&a.Publisher, "publisher", "", "company behind the product")
+	f.StringVar(&a.Kind, "kind", "", "epos, ordering, delivery or other (default epos)")
+	f.StringVar(&a.Email, "email", "", "support e-mail")
+	f.StringVar(&a.Mode, "mode", "", "connection mode: back-office, support or either")
+	f.StringVar(&a.Menu, "menu", "", `back-office menu path, e.g. "Settings > Integrations"`)
+	f.StringVar(&a.Button, "button", "", "connect button label")
+	f.StringVar(&a.DisconnectMode, "disconnect", "", "disconnect mode: back-office, hubrise or support (default from --mode)")
+	f.StringVar(&a.DisconnectMenu, "disconnect-menu", "", "disconnect menu path (default: --menu)")
+	f.StringVar(&a.DisconnectButton, "disconnect-button", "", "disconnect button label")
+	f.StringSliceVar(&a.Languages, "lang", nil, "language, repeatable or comma-separated (default: every language of the template set)")
+	f.BoolVarP(&opts.Yes, "yes", "y", false, "no form: validate the flags and write")
+	f.BoolVar(&opts.Accessible, "accessible", false, "ask one question per line (also ACCESSIBLE=1)")
+	f.BoolVar(&opts.Force, "force", false, "replace an existing partner file with the same slug")
+	return cmd
+}
+
+func runNew(cmd *cobra.Command, opts *NewOptions) error {
+	if !opts.Yes && !opts.Accessible && !opts.IO.IsTerminal() {
+		return usagef("partnerpages new needs a terminal for its form; pass the answers as flags with --yes, or use --accessible to answer line by line on standard input")
+	}
+	in, err := opts.Inputs()
+	if err != nil {
+		return err
+	}
+	ref, copyTo := schemaRef(opts.Partners)
+	wo := wizard.Options{
+		Inputs: in, In: opts.IO.In, Out: opts.IO.Out,
+		Interactive: !opts.Yes, Accessible: opts.Accessible,
+		Plain: opts.Accessible || !opts.IO.IsTerminal() || os.Getenv("NO_COLOR") != "", Width: termWidth(opts.IO),
+		PartnersDir: opts.Partners, OutDir: opts.Out, SchemaRef: ref, SchemaCopy: copyTo, Force: opts.Force,
+	}
+	res, err := wizard.Run(cmd.Context(), wo, &opts.Answers)
+	if res != nil && res.PartnerFile != "" {
+		fmt.Fprintf(opts.IO.Out, "wrote %s\n", res.PartnerFile)
+	}
+	switch {
+	case errors.Is(err, wizard.ErrCancelled):
+		fmt.Fprintln(opts.IO.ErrOut, err.Error())
+		return errCancelled
+	case err != nil:
+		return problem(err)
+	}
+	for _, c := range res.Pages.Changes {
+		if c.Action != output.Unchanged {
+			fmt.Fprintf(opts.IO.Out, "%s %s\n", c.Action, filepath.Join(opts.Out, filepath.FromSlash(c.Rel)))
+		}
+	}
+	fmt.Fprintln(opts.IO.Out, res.Pages.Summary())
+	fmt.Fprintf(opts.IO.Out, "Review the pages, then commit %s. After editing it, run: partnerpages generate %s\n", res.PartnerFile, strings.TrimSuffix(filepath.Base(res.PartnerFile), ".yaml"))
+	if len(res.Pages.Problems(false, false)) > 0 {
+		return errSilent
+	}
+	return nil
+}
+
+// schemaRef returns the $schema path for a partner file in partnersDir: the
+// project's schema/partner.schema.json when there is one, else a copy of the
+// embedded schema beside the partner files (written if missing).
+func schemaRef(partnersDir string) (ref, copyTo string) {
+	if _, err := os.Stat(schema.File); err == nil {
+		if rel, err := filepath.Rel(partnersDir, schema.File); err == nil {
+			return filepath.ToSlash(rel), ""
+		}
+	}
+	return "partner.schema.json", filepath.Join(partnersDir, "partner.schema.json")
+}
+
+func termWidth(io *IOStreams) int {
+	if f, ok := io.Out.(*os.File); ok {
+		if w, _, err := term.GetSize(int(f.Fd())); err == nil {
+			return w
+		}
+	}
+	return 80
+}

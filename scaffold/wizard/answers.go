@@ -1,0 +1,246 @@
+// Package wizard is the engine of `partnerpages new`: the answers a writer
+// gives about a new partner, their validation, the partner file they become,
+// and the interactive form (huh) that collects them.
+package wizard
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/partnerpages/partnerpages/scaffold/partner"
+	"github.com/partnerpages/partnerpages/scaffold/render"
+)
+
+// Answers are the values of a new partner, as typed (menu paths as "A > B > C").
+type Answers struct {
+	Name             string
+	Slug             string // empty: derived from Name
+	Publisher        string
+	Kind             string
+	Email            string
+	Mode             string // connection mode
+	Menu             string
+	Button           string
+	DisconnectMode   string // empty: the default for Mode
+	DisconnectMenu   string // empty: Menu
+	DisconnectButton string
+	Languages        []string // empty: every language of the template set
+}
+
+// MenuSeparator separates the labels of a menu path as the writer types it.
+const MenuSeparator = ">"
+
+// ParseMenu splits "Settings > Integrations" into its labels.
+func ParseMenu(s string) []string {
+	if strings.TrimSpace(s) == "" {
+		return nil
+	}
+	parts := strings.Split(s, MenuSeparator)
+	for i, p := range parts {
+		parts[i] = strings.TrimSpace(p)
+	}
+	return parts
+}
+
+// FormatMenu joins labels as a writer types them.
+func FormatMenu(labels []string) string {
+	return strings.Join(labels, " "+MenuSeparator+" ")
+}
+
+// SlugOrDefault is the slug the partner will have.
+func (a *Answers) SlugOrDefault() string {
+	if strings.TrimSpace(a.Slug) != "" {
+		return strings.TrimSpace(a.Slug)
+	}
+	return partner.Slugify(a.Name)
+}
+
+// DisconnectModeOrDefault is the disconnect mode the partner will have.
+func (a *Answers) DisconnectModeOrDefault() string {
+	if a.DisconnectMode != "" {
+		return a.DisconnectMode
+	}
+	return partner.DefaultDisconnectMode(a.Mode)
+}
+
+// DisconnectMenuOrDefault is the disconnect menu path the partner will have.
+func (a *Answers) DisconnectMenuOrDefault() string {
+	if strings.TrimSpace(a.DisconnectMenu) != "" {
+		return a.DisconnectMenu
+	}
+	return a.Menu
+}
+
+// UsesMenu reports whether the connection mode needs a back-office path.
+func (a *Answers) UsesMenu() bool {
+	return a.Mode == partner.ModeBackOffice || a.Mode == partner.ModeEither
+}
+
+// DisconnectUsesMenu reports whether the disconnect mode needs a back-office path.
+func (a *Answers) DisconnectUsesMenu() bool {
+	return a.DisconnectModeOrDefault() == partner.DisconnectBackOffice
+}
+
+// Field checks, shared by the form (inline) and the --yes path.
+
+// CheckName validates a product name.
+func CheckName(s string) error {
+	s = strings.TrimSpace(s)
+	switch {
+	case s == "":
+		return fmt.Errorf("the product name is required")
+	case strings.ContainsAny(s, "\r\n"):
+		return fmt.Errorf("the name must fit on one line")
+	}
+	return nil
+}
+
+// CheckSlug validates a slug; taken reports whether a partner already has it.
+func CheckSlug(s string, taken func(string) bool) error {
+	s = strings.TrimSpace(s)
+	if !partner.SlugPattern.MatchString(s) {
+		return fmt.Errorf("%q is not a valid slug: lower-case letters, digits and '-', starting with a letter or digit", s)
+	}
+	if taken != nil && taken(s) {
+		return fmt.Errorf("a partner with slug %q already exists; choose another slug (or use --force to replace it)", s)
+	}
+	return nil
+}
+
+// CheckEmail validates the support e-mail.
+func CheckEmail(s string) error {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return fmt.Errorf("the support e-mail is required")
+	}
+	if !partner.ValidEmail(s) {
+		return fmt.Errorf("%q is not a valid e-mail address (name@domain.tld)", s)
+	}
+	return nil
+}
+
+// CheckMenu validates a menu path typed as "A > B > C".
+func CheckMenu(s string) error {
+	labels := ParseMenu(s)
+	if len(labels) == 0 {
+		return fmt.Errorf("the back-office menu path is required: type the labels separated by '>', such as Settings > Integrations")
+	}
+	for i, l := range labels {
+		if l == "" {
+			return fmt.Errorf("label %d of the menu path is empty: remove the extra '>'", i+1)
+		}
+	}
+	return nil
+}
+
+// CheckLabel validates a button label.
+func CheckLabel(what string) func(string) error {
+	return func(s string) error {
+		if strings.TrimSpace(s) == "" {
+			return fmt.Errorf("the %s label is required, as it reads on the button", what)
+		}
+		if strings.ContainsAny(s, "\r\n") {
+			return fmt.Errorf("the %s label must fit on one line", what)
+		}
+		return nil
+	}
+}
+
+// Problem is one missing or invalid answer, named by its flag.
+type Problem struct {
+	Flag string
+	Err  error
+}
+
+// Check validates every answer and returns every problem, named by the
+// flag that sets it (for --yes).
+func (a *Answers) Check(setLangs []string, taken func(string) bool) []Problem {
+	var ps []Problem
+	add := func(flag string, err error) {
+		if err != nil {
+			ps = append(ps, Problem{flag, err})
+		}
+	}
+	add("--name", CheckName(a.Name))
+	if strings.TrimSpace(a.Name) != "" {
+		if err := CheckSlug(a.SlugOrDefault(), taken); err != nil && a.Slug == "" && a.SlugOrDefault() == "" {
+			add("--slug", fmt.Errorf("no slug can be derived from %q; give one", a.Name))
+		} else {
+			add("--slug", err)
+		}
+	}
+	if a.Kind != "" && !slices.Contains(partner.Kinds, a.Kind) {
+		add("--kind", fmt.Errorf("%q is not one of: %s", a.Kind, strings.Join(partner.Kinds, ", ")))
+	}
+	add("--email", CheckEmail(a.Email))
+	switch {
+	case a.Mode == "":
+		add("--mode", fmt.Errorf("the connection mode is required: %s", strings.Join(partner.ConnectionModes, ", ")))
+	case !slices.Contains(partner.ConnectionModes, a.Mode):
+		add("--mode", fmt.Errorf("%q is not one of: %s", a.Mode, strings.Join(partner.ConnectionModes, ", ")))
+	case a.UsesMenu():
+		add("--menu", CheckMenu(a.Menu))
+		add("--button", CheckLabel("connect button")(a.Button))
+	}
+	if a.DisconnectMode != "" && !slices.Contains(partner.DisconnectModes, a.DisconnectMode) {
+		add("--disconnect", fmt.Errorf("%q is not one of: %s", a.DisconnectMode, strings.Join(partner.DisconnectModes, ", ")))
+	} else if a.Mode != "" && a.DisconnectUsesMenu() {
+		add("--disconnect-menu", CheckMenu(a.DisconnectMenuOrDefault()))
+		add("--disconnect-button", CheckLabel("disconnect button")(a.DisconnectButton))
+	}
+	for _, l := range a.Languages {
+		if !slices.Contains(setLangs, l) {
+			add("--lang", fmt.Errorf("the template set has no language %q (it has: %s)", l, strings.Join(setLangs, ", ")))
+		}
+	}
+	return ps
+}
+
+// YAML renders the answers as a commented partner file. schemaRef is the
+// path of the JSON Schema as seen from the partner file, for editors.
+func (a *Answers) YAML(schemaRef string) []byte {
+	var b strings.Builder
+	q := func(s string) string { return string(render.YAMLValue(strings.TrimSpace(s))) }
+	fmt.Fprintf(&b, "# yaml-language-server: $schema=%s\n", schemaRef)
+	fmt.Fprintf(&b, "# Partner file (schema v1), written by `partnerpages new`.\n")
+	fmt.Fprintf(&b, "# After editing it, run `partnerpages generate %s` to update the pages.\n", a.SlugOrDefault())
+	fmt.Fprintf(&b, "name: %s\n", q(a.Name))
+	if a.Slug != "" && a.Slug != partner.Slugify(a.Name) {
+		fmt.Fprintf(&b, "slug: %s  # the name alone would give %s\n", q(a.Slug), partner.Slugify(a.Name))
+	}
+	if strings.TrimSpace(a.Publisher) != "" {
+		fmt.Fprintf(&b, "publisher: %s  # the company behind the product\n", q(a.Publisher))
+	}
+	kind := a.Kind
+	if kind == "" {
+		kind = partner.DefaultKind
+	}
+	fmt.Fprintf(&b, "kind: %s  # %s\n", kind, strings.Join(partner.Kinds, " | "))
+	if len(a.Languages) > 0 {
+		fmt.Fprintf(&b, "languages: [%s]\n", strings.Join(a.Languages, ", "))
+	}
+	fmt.Fprintf(&b, "support:\n  email: %s\n", q(a.Email))
+	fmt.Fprintf(&b, "connection:\n  mode: %s  # %s\n", a.Mode, strings.Join(partner.ConnectionModes, " | "))
+	if a.UsesMenu() {
+		b.WriteString("  menu:  # the back-office path, one label per item\n")
+		for _, l := range ParseMenu(a.Menu) {
+			fmt.Fprintf(&b, "    - %s\n", q(l))
+		}
+		fmt.Fprintf(&b, "  button: %s\n", q(a.Button))
+	}
+	dmode := a.DisconnectModeOrDefault()
+	fmt.Fprintf(&b, "disconnect:\n  mode: %s  # %s\n", dmode, strings.Join(partner.DisconnectModes, " | "))
+	if dmode == partner.DisconnectBackOffice {
+		if menu := a.DisconnectMenuOrDefault(); a.UsesMenu() && FormatMenu(ParseMenu(menu)) == FormatMenu(ParseMenu(a.Menu)) {
+			b.WriteString("  # menu: the same back-office path as the connection\n")
+		} else {
+			b.WriteString("  menu:\n")
+			for _, l := range ParseMenu(menu) {
+				fmt.Fprintf(&b, "    - %s\n", q(l))
+			}
+		}
+		fmt.Fprintf(&b, "  button: %s\n", q(a.DisconnectButton))
+	}
+	return []byte(b.String())
+}

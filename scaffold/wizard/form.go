@@ -1,0 +1,160 @@
+package wizard
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/huh"
+
+	"github.com/partnerpages/partnerpages/scaffold/partner"
+)
+
+// modeOptions describe each connection mode in one line.
+var modeOptions = []huh.Option[string]{
+	huh.NewOption("back-office — the restaurant connects it from the partner's back office", partner.ModeBackOffice),
+	huh.NewOption("support — only the partner's support team can connect it", partner.ModeSupport),
+	huh.NewOption("either — the support team can connect it, or the restaurant does it from the back office", partner.ModeEither),
+}
+
+var disconnectOptions = []huh.Option[string]{
+	huh.NewOption("back-office — from the partner's back office (menu path and button)", partner.DisconnectBackOffice),
+	huh.NewOption("hubrise — from the HubRise back office", partner.DisconnectHubRise),
+	huh.NewOption("support — by asking the partner's support team", partner.DisconnectSupport),
+}
+
+var kindOptions = []huh.Option[string]{
+	huh.NewOption("epos — a point of sale (EPOS)", "epos"),
+	huh.NewOption("ordering — an online ordering solution", "ordering"),
+	huh.NewOption("delivery — a delivery platform", "delivery"),
+	huh.NewOption("other — any other app", "other"),
+}
+
+// step is one group of the form; skip hides it when it does not apply.
+type step struct {
+	skip  func(a *Answers) bool
+	group func(a *Answers, env *formEnv) *huh.Group
+}
+
+// formEnv is what the steps need besides the answers.
+type formEnv struct {
+	accessible bool
+	langs      []string
+	taken func(string) bool
+	// derivedSlug is the slug last suggested from the name, so that editing
+	// the name refreshes a slug the writer did not choose.
+	derivedSlug string
+}
+
+// input builds a text field bound to v. A prefilled value is kept when the
+// writer just presses Enter; accessible mode, which does not show the value
+// being edited, names it in the title.
+func (env *formEnv) input(title, desc string, v *string, check func(string) error) *huh.Input {
+	prefill := strings.TrimSpace(*v)
+	if env.accessible && prefill != "" {
+		title = fmt.Sprintf("%s [Enter keeps: %s]", title, prefill)
+	}
+	return huh.NewInput().Title(title).Description(desc).Value(v).Validate(func(s string) error {
+		if check == nil {
+			return nil
+		}
+		if strings.TrimSpace(s) == "" && prefill != "" {
+			return check(prefill) // Enter keeps the prefilled value, which must be valid too
+		}
+		return check(s)
+	})
+}
+
+var steps = []step{
+	{group: func(a *Answers, env *formEnv) *huh.Group {
+		return huh.NewGroup(
+			env.input("Product name", "As readers know it, e.g. Orderix. It appears in every heading.", &a.Name, CheckName),
+		).Title("The partner")
+	}},
+	{group: func(a *Answers, env *formEnv) *huh.Group {
+		if a.Slug == "" || a.Slug == env.derivedSlug {
+			a.Slug = partner.Slugify(a.Name)
+			env.derivedSlug = a.Slug
+		}
+		if a.Kind == "" {
+			a.Kind = partner.DefaultKind
+		}
+		return huh.NewGroup(
+			env.input("Slug", fmt.Sprintf("Names the partner file and the output folder. Suggested from the name: %s", partner.Slugify(a.Name)),
+				&a.Slug, func(s string) error { return CheckSlug(s, env.taken) }),
+			env.input("Publisher (optional)", "The company behind the product, if it has another name (WiiPos is made by Arcsolu).", &a.Publisher, nil),
+			huh.NewSelect[string]().Title("Kind").Options(kindOptions...).Value(&a.Kind),
+		).Title("The partner")
+	}},
+	{group: func(a *Answers, env *formEnv) *huh.Group {
+		return huh.NewGroup(
+			env.input("Support e-mail", "Readers grant this address access to their account and write to it.", &a.Email, CheckEmail),
+		).Title("Support")
+	}},
+	{group: func(a *Answers, _ *formEnv) *huh.Group {
+		if a.Mode == "" {
+			a.Mode = partner.ModeBackOffice
+		}
+		return huh.NewGroup(
+			huh.NewSelect[string]().Title("How is the partner connected?").Options(modeOptions...).Value(&a.Mode),
+		).Title("Connection")
+	}},
+	{skip: func(a *Answers) bool { return !a.UsesMenu() }, group: func(a *Answers, env *formEnv) *huh.Group {
+		return huh.NewGroup(
+			env.input("Back-office menu path", "The labels to click, separated by '>', e.g. Settings > Integrations > HubRise.", &a.Menu, CheckMenu),
+			env.input("Connect button", "The label of the button that starts the connection.", &a.Button, CheckLabel("connect button")),
+		).Title("Connection")
+	}},
+	{group: func(a *Answers, _ *formEnv) *huh.Group {
+		if a.DisconnectMode == "" {
+			a.DisconnectMode = partner.DefaultDisconnectMode(a.Mode)
+		}
+		return huh.NewGroup(
+			huh.NewSelect[string]().Title("Where is the partner disconnected?").Options(disconnectOptions...).Value(&a.DisconnectMode),
+		).Title("Disconnection")
+	}},
+	{skip: func(a *Answers) bool { return !a.DisconnectUsesMenu() }, group: func(a *Answers, env *formEnv) *huh.Group {
+		if strings.TrimSpace(a.DisconnectMenu) == "" {
+			a.DisconnectMenu = a.Menu
+		}
+		return huh.NewGroup(
+			env.input("Disconnect menu path", "Labels separated by '>'; prefilled with the connection's path.", &a.DisconnectMenu, CheckMenu),
+			env.input("Disconnect button", "The label of the button that removes the connection.", &a.DisconnectButton, CheckLabel("disconnect button")),
+		).Title("Disconnection")
+	}},
+	{group: func(a *Answers, env *formEnv) *huh.Group {
+		if len(a.Languages) == 0 {
+			a.Languages = append([]string(nil), env.langs...)
+		}
+		opts := make([]huh.Option[string], len(env.langs))
+		for i, l := range env.langs {
+			opts[i] = huh.NewOption(l, l)
+		}
+		return huh.NewGroup(
+			huh.NewMultiSelect[string]().Title(env.multiTitle("Languages")).
+				Description("Pages are written in each selected language.").
+				Options(opts...).Value(&a.Languages).
+				Validate(func(ls []string) error {
+					if len(ls) == 0 {
+						return fmt.Errorf("select at least one language")
+					}
+					return nil
+				}),
+		).Title("Languages")
+	}},
+}
+
+// multiTitle explains accessible multi-select input, which huh leaves terse.
+func (env *formEnv) multiTitle(title string) string {
+	if env.accessible {
+		return title + " (type a number to toggle it, 0 when done)"
+	}
+	return title
+}
+
+// keyMap makes Esc cancel, as well as Ctrl-C.
+func keyMap() *huh.KeyMap {
+	km := huh.NewDefaultKeyMap()
+	km.Quit = key.NewBinding(key.WithKeys("ctrl+c", "esc"), key.WithHelp("esc", "cancel"))
+	return km
+}

@@ -1,0 +1,217 @@
+package wizard
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/charmbracelet/huh"
+
+	"github.com/partnerpages/partnerpages/scaffold"
+	"github.com/partnerpages/partnerpages/scaffold/output"
+	"github.com/partnerpages/partnerpages/scaffold/partner"
+	"github.com/partnerpages/partnerpages/scaffold/render"
+	"github.com/partnerpages/partnerpages/schema"
+)
+
+// ErrCancelled means the writer cancelled (Ctrl-C, Esc, end of input, or
+// "Cancel" at the confirm); nothing was written.
+var ErrCancelled = errors.New("cancelled; nothing was written")
+
+// ProblemsError lists the missing or invalid answers of a --yes run.
+type ProblemsError []Problem
+
+// Error names each problem by its flag, one per line.
+func (e ProblemsError) Error() string {
+	lines := make([]string, len(e))
+	for i, p := range e {
+		lines[i] = p.Flag + ": " + p.Err.Error()
+	}
+	return "cannot create the partner; nothing was written:\n  " + strings.Join(lines, "\n  ")
+}
+
+// Options configure one run of the wizard.
+type Options struct {
+	scaffold.Inputs
+	In          io.Reader
+	Out         io.Writer
+	Interactive bool   // show the form; false with --yes
+	Accessible  bool   // huh's line-by-line mode (screen readers, scripts)
+	Plain       bool   // preview without colours
+	Width       int    // terminal width for the preview
+	PartnersDir string // where the partner file is written
+	OutDir      string // where the pages are written
+	SchemaRef   string // $schema path written at the top of the partner file
+	SchemaCopy  string // if set and missing, the JSON Schema is written there (beside the partners)
+	Force       bool   // replace an existing partner file (and its hand-edited pages)
+}
+
+// Result is what the wizard wrote.
+type Result struct {
+	PartnerFile string
+	Pages       *scaffold.GenerateResult
+}
+
+// Run collects the answers (with the form, or from a as given), shows a
+// preview, and on confirmation writes the partner file and its pages.
+// Nothing is written unless every answer is valid and the writer confirms.
+func Run(ctx context.Context, o Options, a *Answers) (*Result, error) {
+	set, err := o.LoadTemplates()
+	if err != nil {
+		return nil, err
+	}
+	existing, errs := partner.LoadDir(os.DirFS(o.PartnersDir), o.PartnersDir, set.Languages())
+	if len(errs) > 0 {
+		return nil, fmt.Errorf("the existing partner files must be valid before a new one is added; nothing was written:\n%w", errs)
+	}
+	taken := func(slug string) bool {
+		if o.Force {
+			return false
+		}
+		for _, p := range existing {
+			if p.Slug.Value == slug {
+				return true
+			}
+		}
+		_, err := os.Lstat(filepath.Join(o.PartnersDir, slug+".yaml"))
+		return err == nil
+	}
+
+	var p *partner.Partner
+	if o.Interactive {
+		p, _, err = interact(ctx, o, a, set, taken)
+	} else {
+		p, _, err = build(a, o, set, taken)
+	}
+	if err != nil {
+		return nil, err
+	}
+	// The writer confirmed: finish writing even if interrupted now, so the
+	// partner file never exists without its pages.
+	return write(context.WithoutCancel(ctx), o, a, p)
+}
+
+// build validates the answers and renders the partner's pages.
+func build(a *Answers, o Options, set *render.Set, taken func(string) bool) (*partner.Partner, []render.Output, error) {
+	if ps := a.Check(set.Languages(), taken); len(ps) > 0 {
+		return nil, nil, ProblemsError(ps)
+	}
+	file := filepath.Join(o.PartnersDir, a.SlugOrDefault()+".yaml")
+	p, errs := partner.Parse(file, a.YAML(o.SchemaRef))
+	if p != nil {
+		errs = append(errs, partner.Resolve(p, set.Languages())...)
+	}
+	if len(errs) > 0 {
+		return nil, nil, fmt.Errorf("the answers do not make a valid partner file; nothing was written:\n%w", errs)
+	}
+	outs, err := set.Render(p)
+	if err != nil {
+		return nil, nil, err
+	}
+	return p, outs, nil
+}
+
+// interact runs the form groups, the preview and the confirm, until the
+// writer confirms (or cancels).
+func interact(ctx context.Context, o Options, a *Answers, set *render.Set, taken func(string) bool) (*partner.Partner, []render.Output, error) {
+	in := o.In
+	var lr *lineReader
+	if o.Accessible {
+		lr = newLineReader(ctx, o.In)
+		in = lr
+	}
+	run := func(g *huh.Group) error {
+		f := huh.NewForm(g).WithInput(in).WithOutput(o.Out).WithAccessible(o.Accessible).WithKeyMap(keyMap()).WithShowHelp(true)
+		err := f.RunWithContext(ctx)
+		switch {
+		case ctx.Err() != nil || errors.Is(err, huh.ErrUserAborted):
+			return ErrCancelled
+		case lr != nil && lr.ended:
+			return fmt.Errorf("input ended before every question was answered: %w", ErrCancelled)
+		}
+		return err
+	}
+	env := &formEnv{accessible: o.Accessible, langs: set.Languages(), taken: taken}
+	for {
+		for _, s := range steps {
+			if s.skip != nil && s.skip(a) {
+				continue
+			}
+			if err := run(s.group(a, env)); err != nil {
+				return nil, nil, err
+			}
+		}
+		p, outs, err := build(a, o, set, taken)
+		if err != nil {
+			var ps ProblemsError
+			if errors.As(err, &ps) {
+				fmt.Fprintf(o.Out, "%v\nLet's go over the answers again.\n\n", err)
+				continue
+			}
+			return nil, nil, err
+		}
+		if len(outs) > 0 {
+			view, err := Preview(outs[0].Content, o.Width, o.Plain)
+			if err == nil {
+				fmt.Fprintf(o.Out, "\nPreview (%s):\n%s", outs[0].Lang, view)
+			}
+		}
+		files := []string{filepath.Join(o.PartnersDir, p.Slug.Value+".yaml")}
+		for _, out := range outs {
+			files = append(files, filepath.Join(o.OutDir, output.RelPath(p.Slug.Value, out.Lang, out.Name)))
+		}
+		fmt.Fprintf(o.Out, "\nFiles to write:\n  %s\n\n", strings.Join(files, "\n  "))
+		choice := "write"
+		confirm := huh.NewGroup(
+			huh.NewSelect[string]().
+				Title(fmt.Sprintf("Write these %d files?", len(files))).
+				Options(
+					huh.NewOption("Write them", "write"),
+					huh.NewOption("Edit the answers", "edit"),
+					huh.NewOption("Cancel, write nothing", "cancel"),
+				).Value(&choice),
+		)
+		if err := run(confirm); err != nil {
+			return nil, nil, err
+		}
+		switch choice {
+		case "write":
+			return p, outs, nil
+		case "cancel":
+			return nil, nil, ErrCancelled
+		}
+	}
+}
+
+// write saves the partner file, then generates its pages.
+func write(ctx context.Context, o Options, a *Answers, p *partner.Partner) (*Result, error) {
+	file := filepath.Join(o.PartnersDir, p.Slug.Value+".yaml")
+	if _, err := os.Lstat(file); err == nil && !o.Force {
+		return nil, fmt.Errorf("%s already exists; nothing was written (use --force to replace it)", file)
+	}
+	if err := os.MkdirAll(o.PartnersDir, 0o755); err != nil {
+		return nil, err
+	}
+	if err := output.WriteAtomic(file, a.YAML(o.SchemaRef)); err != nil {
+		return nil, err
+	}
+	if o.SchemaCopy != "" {
+		if _, err := os.Stat(o.SchemaCopy); errors.Is(err, os.ErrNotExist) {
+			if err := output.WriteAtomic(o.SchemaCopy, schema.PartnerJSON); err != nil {
+				return nil, err
+			}
+		}
+	}
+	res, err := scaffold.Generate(ctx, scaffold.GenerateOptions{
+		Inputs: scaffold.Inputs{Partners: os.DirFS(o.PartnersDir), PartnersDir: o.PartnersDir, Templates: o.Templates},
+		Out:    o.OutDir, Slugs: []string{p.Slug.Value}, Force: o.Force,
+	})
+	if err != nil {
+		return &Result{PartnerFile: file}, fmt.Errorf("wrote %s, but generating its pages failed: %w", file, err)
+	}
+	return &Result{PartnerFile: file, Pages: res}, nil
+}

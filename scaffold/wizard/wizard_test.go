@@ -1,0 +1,307 @@
+package wizard
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/partnerpages/partnerpages/scaffold"
+	"github.com/partnerpages/partnerpages/templates"
+)
+
+type project struct {
+	dir, partners, out string
+}
+
+func newProject(t *testing.T) *project {
+	dir := t.TempDir()
+	p := &project{dir: dir, partners: filepath.Join(dir, "partners"), out: filepath.Join(dir, "content", "apps")}
+	if err := os.MkdirAll(p.partners, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func (p *project) options(in string, interactive bool) (Options, *bytes.Buffer) {
+	var out bytes.Buffer
+	return Options{
+		Inputs:      scaffold.Inputs{Partners: os.DirFS(p.partners), PartnersDir: p.partners, Templates: templates.FS},
+		In:          strings.NewReader(in),
+		Out:         &out,
+		Interactive: interactive,
+		Accessible:  true,
+		Plain:       true,
+		Width:       80,
+		PartnersDir: p.partners,
+		OutDir:      p.out,
+		SchemaRef:   "../schema/partner.schema.json",
+	}, &out
+}
+
+func (p *project) read(t *testing.T, rel string) string {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join(p.dir, rel))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(data)
+}
+
+func (p *project) checkClean(t *testing.T) {
+	t.Helper()
+	res, err := scaffold.Generate(context.Background(), scaffold.GenerateOptions{
+		Inputs: scaffold.Inputs{Partners: os.DirFS(p.partners), PartnersDir: p.partners, Templates: templates.FS},
+		Out:    p.out, Check: true,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if probs := res.Problems(true, false); len(probs) > 0 {
+		t.Errorf("generate --check is not clean: %s", res.Summary())
+	}
+}
+
+// answers joins the lines a writer types in accessible mode.
+func answers(lines ...string) string { return strings.Join(lines, "\n") + "\n" }
+
+func TestFormBackOfficePartner(t *testing.T) {
+	p := newProject(t)
+	o, out := p.options(answers(
+		"Orderix",                 // name
+		"",                        // slug: keep the suggestion
+		"Orderix Labs",            // publisher
+		"2",                       // kind: ordering
+		"care@orderix.example",    // e-mail
+		"1",                       // mode: back-office
+		"Réglages > Intégrations", // menu
+		"Lier HubRise",            // connect button
+		"",                        // disconnect mode: keep back-office
+		"",                        // disconnect menu: keep the connection's
+		"Délier",                  // disconnect button
+		"0",                       // languages: keep en and fr
+		"1",                       // write
+	), true)
+	res, err := Run(context.Background(), o, &Answers{})
+	if err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	if res.PartnerFile != filepath.Join(p.partners, "orderix.yaml") {
+		t.Errorf("partner file %s", res.PartnerFile)
+	}
+	yaml := p.read(t, "partners/orderix.yaml")
+	if !strings.HasPrefix(yaml, "# yaml-language-server: $schema=../schema/partner.schema.json\n") {
+		t.Errorf("partner file lacks the $schema line:\n%s", yaml)
+	}
+	fr := p.read(t, "content/apps/orderix/fr/connect-hubrise.md")
+	for _, want := range []string{"**Réglages** > **Intégrations**", "d'Orderix", "**Lier HubRise**", "**Délier**", "care@orderix.example"} {
+		if !strings.Contains(fr, want) {
+			t.Errorf("French page lacks %q", want)
+		}
+	}
+	if !strings.Contains(p.read(t, "content/apps/orderix/en/connect-hubrise.md"), "## Connect Orderix") {
+		t.Error("English page missing")
+	}
+	if !strings.Contains(out.String(), "Preview (en)") || !strings.Contains(out.String(), filepath.Join(p.out, "orderix/fr/connect-hubrise.md")) {
+		t.Errorf("the preview, or the confirm naming the files, was not shown:\n%s", out)
+	}
+	p.checkClean(t)
+}
+
+func TestFormSupportPartnerSkipsMenuQuestions(t *testing.T) {
+	p := newProject(t)
+	o, out := p.options(answers(
+		"WiiPos", "", "Arcsolu", "", "contact@arcsolu.com",
+		"2", // support: no menu or button questions follow
+		"",  // disconnect: default hubrise, no menu questions
+		"1", // untick en
+		"0",
+		"1",
+	), true)
+	if _, err := Run(context.Background(), o, &Answers{}); err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	if strings.Contains(out.String(), "Back-office menu path") || strings.Contains(out.String(), "Disconnect menu path") {
+		t.Errorf("menu questions asked for a support-only partner:\n%s", out)
+	}
+	yaml := p.read(t, "partners/wiipos.yaml")
+	for _, want := range []string{"mode: support", "mode: hubrise", "publisher: Arcsolu", "languages: [fr]"} {
+		if !strings.Contains(yaml, want) {
+			t.Errorf("partner file lacks %q:\n%s", want, yaml)
+		}
+	}
+	if !strings.Contains(p.read(t, "content/apps/wiipos/fr/connect-hubrise.md"), "support d'Arcsolu, éditeur de WiiPos") {
+		t.Error("French page lacks the publisher sentence with elision")
+	}
+	if _, err := os.Stat(filepath.Join(p.out, "wiipos", "en")); !os.IsNotExist(err) {
+		t.Error("an English page was written although en was unticked")
+	}
+	p.checkClean(t)
+}
+
+func TestFormRejectsBadAnswersInline(t *testing.T) {
+	p := newProject(t)
+	os.WriteFile(filepath.Join(p.partners, "orderix.yaml"), []byte("name: Orderix\nsupport: {email: a@b.co}\nconnection: {mode: support}\n"), 0o644)
+	o, out := p.options(answers(
+		"",         // empty name: refused
+		"Orderix",  // name
+		"",         // suggested slug orderix is taken: refused
+		"orderix2", // slug
+		"", "",
+		"not-an-email", "care@orderix.example",
+		"1",
+		"Réglages >  > X", "Réglages > Intégrations", // empty label refused
+		"", "Lier",
+		"", "", "Délier", "0", "1",
+	), true)
+	if _, err := Run(context.Background(), o, &Answers{}); err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	for _, want := range []string{"the product name is required", `a partner with slug "orderix" already exists`, `"not-an-email" is not a valid e-mail`, "label 2 of the menu path is empty", "the connect button label is required"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("no inline message %q", want)
+		}
+	}
+	if !strings.Contains(p.read(t, "partners/orderix2.yaml"), "slug: orderix2") {
+		t.Error("the chosen slug was not written")
+	}
+}
+
+func TestFormCancelWritesNothing(t *testing.T) {
+	for name, in := range map[string]string{
+		"cancel at the confirm":  answers("Orderix", "", "", "", "a@b.co", "2", "", "0", "3"),
+		"input ends mid-form":    answers("Orderix", "", ""),
+		"edit then input ends":   answers("Orderix", "", "", "", "a@b.co", "2", "", "0", "2"),
+		"nothing typed (Ctrl-D)": "",
+	} {
+		t.Run(name, func(t *testing.T) {
+			p := newProject(t)
+			o, out := p.options(in, true)
+			_, err := Run(context.Background(), o, &Answers{})
+			if !errors.Is(err, ErrCancelled) {
+				t.Fatalf("want ErrCancelled, got %v\n%s", err, out)
+			}
+			assertNothingWritten(t, p)
+		})
+	}
+}
+
+func TestInterruptMidFormWritesNothing(t *testing.T) {
+	p := newProject(t)
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	o, _ := p.options("", true)
+	o.In = r
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error)
+	go func() { _, err := Run(ctx, o, &Answers{}); done <- err }()
+	w.Write([]byte("Orderix\n"))
+	time.Sleep(50 * time.Millisecond)
+	cancel() // Ctrl-C while the form waits for the slug
+	select {
+	case err := <-done:
+		if !errors.Is(err, ErrCancelled) {
+			t.Fatalf("want ErrCancelled, got %v", err)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("the form did not stop on interrupt")
+	}
+	assertNothingWritten(t, p)
+}
+
+func assertNothingWritten(t *testing.T, p *project) {
+	t.Helper()
+	entries, _ := os.ReadDir(p.partners)
+	if len(entries) > 0 {
+		t.Errorf("partner files written: %v", entries)
+	}
+	if _, err := os.Stat(p.out); !os.IsNotExist(err) {
+		t.Error("pages written")
+	}
+}
+
+func TestYesListsEveryProblemByFlag(t *testing.T) {
+	p := newProject(t)
+	o, _ := p.options("", false)
+	_, err := Run(context.Background(), o, &Answers{Name: "Orderix", Email: "nope", Mode: "either", Languages: []string{"de"}})
+	var ps ProblemsError
+	if !errors.As(err, &ps) {
+		t.Fatalf("want ProblemsError, got %v", err)
+	}
+	msg := err.Error()
+	for _, flag := range []string{"--email:", "--menu:", "--button:", "--disconnect-button:", "--lang:"} {
+		if !strings.Contains(msg, flag) {
+			t.Errorf("no problem for %s in:\n%s", flag, msg)
+		}
+	}
+	assertNothingWritten(t, p)
+}
+
+func TestYesWritesAndRefusesToOverwrite(t *testing.T) {
+	p := newProject(t)
+	a := Answers{Name: "Café Étoile", Email: "bonjour@cafe-etoile.example", Mode: "support", Languages: []string{"fr"}}
+	o, _ := p.options("", false)
+	res, err := Run(context.Background(), o, &a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.PartnerFile != filepath.Join(p.partners, "cafe-etoile.yaml") || res.Pages.Count(0) != 1 {
+		t.Errorf("got %s, %s", res.PartnerFile, res.Pages.Summary())
+	}
+	before := p.read(t, "partners/cafe-etoile.yaml")
+	a2 := a
+	a2.Email = "autre@cafe-etoile.example"
+	_, err = Run(context.Background(), o, &a2)
+	if err == nil || !strings.Contains(err.Error(), `slug "cafe-etoile" already exists`) {
+		t.Fatalf("want a refusal, got %v", err)
+	}
+	if p.read(t, "partners/cafe-etoile.yaml") != before {
+		t.Error("the partner file was overwritten without --force")
+	}
+	o.Force = true
+	if _, err := Run(context.Background(), o, &a2); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(p.read(t, "content/apps/cafe-etoile/fr/connect-hubrise.md"), "autre@cafe-etoile.example") {
+		t.Error("--force did not replace the partner and its page")
+	}
+}
+
+func TestRefusesWhenExistingPartnersAreInvalid(t *testing.T) {
+	p := newProject(t)
+	os.WriteFile(filepath.Join(p.partners, "broken.yaml"), []byte("name: [\n"), 0o644)
+	o, _ := p.options("", false)
+	_, err := Run(context.Background(), o, &Answers{Name: "A", Email: "a@b.co", Mode: "support"})
+	if err == nil || !strings.Contains(err.Error(), "broken.yaml:1") {
+		t.Fatalf("got %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(p.partners, "a.yaml")); !os.IsNotExist(err) {
+		t.Error("wrote a partner file")
+	}
+}
+
+func TestAnswersYAMLRoundTrips(t *testing.T) {
+	a := Answers{Name: "Zoë's: #1 Café", Publisher: "- Dash", Email: "z@z.example", Mode: "either",
+		Menu: "Paramètres > « Apps » > #HubRise", Button: "yes", DisconnectMode: "back-office",
+		DisconnectMenu: "Other > Place", DisconnectButton: "Off", Languages: []string{"en"}}
+	p := newProject(t)
+	o, _ := p.options("", false)
+	res, err := Run(context.Background(), o, &a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := p.read(t, "content/apps/zoe-s-1-cafe/en/connect-hubrise.md")
+	for _, want := range []string{"Zoë's: \\#1 Café", "**Paramètres** > **« Apps »** > **\\#HubRise**", "**yes**", "**Other** > **Place**", "**Off**"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("page lacks %q", want)
+		}
+	}
+	_ = res
+}
