@@ -40,7 +40,7 @@ type step struct {
 type formEnv struct {
 	accessible bool
 	langs      []string
-	taken func(string) bool
+	taken      func(string) bool
 	// derivedSlug is the slug last suggested from the name, so that editing
 	// the name refreshes a slug the writer did not choose.
 	derivedSlug string
