@@ -4,10 +4,13 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
+	"sync"
 
 	"github.com/aymanbagabas/go-udiff"
 
+	"github.com/partnerpages/partnerpages/internal/parallel"
 	"github.com/partnerpages/partnerpages/scaffold/output"
 	"github.com/partnerpages/partnerpages/scaffold/partner"
 	"github.com/partnerpages/partnerpages/scaffold/render"
@@ -101,18 +104,28 @@ func (r *GenerateResult) Summary() string {
 }
 
 // RenderPages renders the pages of the given partners with set.
+// Partners are rendered on every core; the pages come back in partner order.
 func RenderPages(set *render.Set, ps []*partner.Partner) ([]output.Page, error) {
-	var pages []output.Page
-	for _, p := range ps {
+	each := make([][]output.Page, len(ps))
+	err := parallel.For(len(ps), func(i int) error {
+		p := ps[i]
 		outs, err := set.Render(p)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		for _, o := range outs {
-			pages = append(pages, output.Page{
+			each[i] = append(each[i], output.Page{
 				Rel: output.RelPath(p.Slug.Value, o.Lang, o.Name), Slug: p.Slug.Value, Lang: o.Lang, Content: o.Content,
 			})
 		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	var pages []output.Page
+	for _, e := range each {
+		pages = append(pages, e...)
 	}
 	return pages, nil
 }
@@ -120,20 +133,27 @@ func RenderPages(set *render.Set, ps []*partner.Partner) ([]output.Page, error) 
 // Generate validates every partner file, renders the selected partners and
 // brings the output folder up to date. Nothing is written if any partner file
 // is invalid. A hand-edited page is kept (a Conflict) unless Force is set.
+// A partner whose file, template set and tool are unchanged since the last
+// run, and whose pages are still exactly what the tool wrote, is not parsed
+// or rendered again.
 func Generate(ctx context.Context, o GenerateOptions) (*GenerateResult, error) {
 	set, err := o.LoadTemplates()
 	if err != nil {
 		return nil, err
 	}
-	all, err := o.LoadPartners(set)
+	files, errs := readPartnerFiles(o.Partners, o.PartnersDir)
+	lock, err := output.ReadLock(o.Out)
 	if err != nil {
 		return nil, err
 	}
-	ps, err := Select(all, o.Slugs)
-	if err != nil {
-		return nil, err
+	key := cacheKey(set.Digest)
+	b := &batch{set: set, files: files, lock: lock, parsed: make([]*partner.Partner, len(files)), slugs: make([]string, len(files))}
+	errs = append(errs, b.validate(key == lock.Templates)...)
+	if len(errs) > 0 {
+		errs.Sort()
+		return nil, errs
 	}
-	pages, err := RenderPages(set, ps)
+	selected, err := b.selectSlugs(o.Slugs)
 	if err != nil {
 		return nil, err
 	}
@@ -144,39 +164,78 @@ func Generate(ctx context.Context, o GenerateOptions) (*GenerateResult, error) {
 			return nil, err
 		}
 		defer release()
+		// another run may have finished while this one waited
+		if b.lock, err = output.ReadLock(o.Out); err != nil {
+			return nil, err
+		}
 	}
-	lock, err := output.ReadLock(o.Out)
-	if err != nil {
-		return nil, err
-	}
+	lock = b.lock
 	var scope map[string]bool
 	if len(o.Slugs) > 0 {
 		scope = map[string]bool{}
-		for _, p := range ps {
-			scope[p.Slug.Value] = true
+		for _, i := range selected {
+			scope[b.slugs[i]] = true
 		}
 	}
-	dir := output.NewDir(o.Out)
-	changes, err := output.Plan(dir, lock, pages, scope, o.Force)
-	if err != nil {
-		return nil, err
+	// what the lock says, read-only while the writer updates lock
+	b.known = make(map[string]output.Entry, len(lock.Pages))
+	for rel, e := range lock.Pages {
+		b.known[rel] = e
 	}
+	dir := output.NewDir(o.Out)
+	w := newWriter(ctx, dir, lock, write)
+	var mu sync.Mutex
+	rendered := map[string]bool{}
+	err = b.each(ctx, dir, selected, func(pages []output.Page) error {
+		cs := make([]output.Change, len(pages))
+		for i, p := range pages {
+			c, err := output.PlanPage(dir, b.known[p.Rel].SHA256, p, o.Force, o.Diff != nil)
+			if err != nil {
+				return err
+			}
+			cs[i] = c
+		}
+		mu.Lock()
+		for _, p := range pages {
+			rendered[p.Rel] = true
+		}
+		mu.Unlock()
+		return w.send(cs)
+	})
+	changes, applyErr := w.close()
+	if err == nil && applyErr == nil {
+		var gone []output.Change
+		if gone, err = output.PlanGone(dir, lock, rendered, scope, o.Force); err == nil {
+			if write {
+				applyErr = output.Apply(dir, lock, gone, o.Prune, func() bool { return ctx.Err() != nil })
+			}
+			changes = append(changes, gone...)
+		}
+	}
+	slices.SortStableFunc(changes, func(a, b output.Change) int { return strings.Compare(a.Rel, b.Rel) })
 	res := &GenerateResult{Changes: changes}
-	if o.Diff != nil {
+	if err == nil && o.Diff != nil {
 		writeDiffs(o.Diff, o.Out, changes, o.Prune)
 	}
 	if !write {
+		if err != nil {
+			return nil, err
+		}
 		return res, nil
 	}
-	applyErr := output.Apply(dir, lock, changes, o.Prune, func() bool { return ctx.Err() != nil })
+	if err == nil && applyErr == nil {
+		b.remember(lock, key, selected)
+	}
 	// The lock records every page written so far, even after an error or an interrupt.
-	if err := lock.Write(o.Out); err != nil {
-		return nil, err
+	if werr := lock.Write(o.Out); werr != nil {
+		return nil, werr
 	}
-	if output.IsInterrupted(applyErr) {
+	switch {
+	case output.IsInterrupted(applyErr) || ctx.Err() != nil:
 		return nil, ctx.Err()
-	}
-	if applyErr != nil {
+	case err != nil:
+		return nil, err
+	case applyErr != nil:
 		return nil, applyErr
 	}
 	res.Written = true

@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/partnerpages/partnerpages/scaffold"
+	"github.com/partnerpages/partnerpages/scaffold/output"
 	"github.com/partnerpages/partnerpages/templates"
 )
 
@@ -22,7 +23,7 @@ type GlobalOptions struct {
 
 // Inputs opens the partners folder and the template set the flags name.
 func (g *GlobalOptions) Inputs() (scaffold.Inputs, error) {
-	in := scaffold.Inputs{Partners: os.DirFS(g.Partners), PartnersDir: g.Partners, Templates: templates.FS}
+	in := scaffold.Inputs{Partners: output.DiskFS(g.Partners), PartnersDir: g.Partners, Templates: templates.FS}
 	if g.Templates != "" {
 		st, err := os.Stat(g.Templates)
 		if err != nil {
@@ -67,6 +68,7 @@ shared template set. Pages land in <out>/<slug>/<lang>/connect-hubrise.md.`,
 	pf.StringVar(&g.Partners, "partners", "partners", "folder of partner YAML files")
 	pf.StringVar(&g.Templates, "templates", "", "template set folder (default: the embedded set)")
 	pf.StringVar(&g.Out, "out", "content/apps", "output folder for the pages")
+	addProfileFlags(root)
 
 	root.AddCommand(
 		newNewCmd(g),

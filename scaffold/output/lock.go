@@ -4,7 +4,6 @@
 package output
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -13,6 +12,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 )
 
 // LockName is the file, at the root of the output folder, that records the
@@ -20,19 +20,76 @@ import (
 const LockName = ".partnerpages.lock"
 
 // LockVersion is the format version of the lock file.
-const LockVersion = 1
+const LockVersion = 2
 
 // Lock is the content of the lock file.
 type Lock struct {
 	Version int              `json:"version"`
 	Pages   map[string]Entry `json:"pages"` // by path relative to the output folder, with '/'
+	dirty   bool             // changed since read
+	// Inputs lets a run skip partners whose file, template set and tool are
+	// unchanged since the last run and whose pages are as the tool wrote them.
+	Inputs    map[string]Input `json:"inputs,omitempty"`    // by partner file name
+	Templates string           `json:"templates,omitempty"` // digest of the template set and the tool
 }
 
-// Entry is one page the tool wrote.
-type Entry struct {
+// Input is one partner file as the last run read it.
+type Input struct {
 	Slug   string `json:"slug"`
-	Lang   string `json:"lang"`
 	SHA256 string `json:"sha256"`
+}
+
+// Entry is one page the tool wrote. Slug and Lang are the first two parts of
+// the page's path; the file stores only the hash.
+type Entry struct {
+	Slug   string `json:"-"`
+	Lang   string `json:"-"`
+	SHA256 string
+}
+
+// MarshalJSON stores an entry as its hash alone.
+func (e Entry) MarshalJSON() ([]byte, error) { return json.Marshal(e.SHA256) }
+
+// UnmarshalJSON reads an entry's hash.
+func (e *Entry) UnmarshalJSON(data []byte) error { return json.Unmarshal(data, &e.SHA256) }
+
+// Set records a page, marking the lock changed if it is new or different.
+func (l *Lock) Set(rel string, e Entry) {
+	if old, ok := l.Pages[rel]; !ok || old.SHA256 != e.SHA256 {
+		l.dirty = true
+	}
+	l.Pages[rel] = e
+}
+
+// Delete forgets a page.
+func (l *Lock) Delete(rel string) {
+	if _, ok := l.Pages[rel]; ok {
+		l.dirty = true
+		delete(l.Pages, rel)
+	}
+}
+
+// SetInput records a partner file as read, marking the lock changed if needed.
+func (l *Lock) SetInput(name string, in Input) {
+	if l.Inputs[name] != in {
+		l.dirty = true
+		l.Inputs[name] = in
+	}
+}
+
+// DeleteInput forgets a partner file.
+func (l *Lock) DeleteInput(name string) {
+	if _, ok := l.Inputs[name]; ok {
+		l.dirty = true
+		delete(l.Inputs, name)
+	}
+}
+
+// SetTemplates records the template set's digest; a new one forgets every input.
+func (l *Lock) SetTemplates(key string) {
+	if l.Templates != key {
+		l.Templates, l.Inputs, l.dirty = key, map[string]Input{}, true
+	}
 }
 
 // Hash returns the hex SHA-256 of content, as the lock file stores it.
@@ -48,7 +105,7 @@ func ReadLock(dir string) (*Lock, error) {
 	path := filepath.Join(dir, LockName)
 	data, err := os.ReadFile(path)
 	if errors.Is(err, fs.ErrNotExist) {
-		return &Lock{Version: LockVersion, Pages: map[string]Entry{}}, nil
+		return &Lock{Version: LockVersion, Pages: map[string]Entry{}, Inputs: map[string]Input{}}, nil
 	}
 	if err != nil {
 		return nil, fmt.Errorf("%s: cannot read the lock file: %w", path, err)
@@ -63,6 +120,17 @@ func ReadLock(dir string) (*Lock, error) {
 	if l.Pages == nil {
 		l.Pages = map[string]Entry{}
 	}
+	for rel, e := range l.Pages {
+		parts := strings.SplitN(rel, "/", 3)
+		if len(parts) != 3 {
+			return nil, fmt.Errorf("%s: the lock file is damaged (page %q is not <slug>/<lang>/<file>); delete it and run generate again", path, rel)
+		}
+		e.Slug, e.Lang = parts[0], parts[1]
+		l.Pages[rel] = e
+	}
+	if l.Inputs == nil {
+		l.Inputs = map[string]Input{}
+	}
 	return &l, nil
 }
 
@@ -75,12 +143,17 @@ func (l *Lock) Encode() []byte {
 	return append(data, '\n')
 }
 
-// Write saves the lock file atomically, and only if it changed.
+// Write saves the lock file atomically, and only if it changed since read.
 func (l *Lock) Write(dir string) error {
-	data := l.Encode()
 	path := filepath.Join(dir, LockName)
-	if old, err := os.ReadFile(path); err == nil && bytes.Equal(old, data) {
-		return nil
+	if !l.dirty {
+		if _, err := os.Stat(path); err == nil {
+			return nil
+		}
 	}
-	return WriteAtomic(path, data)
+	if err := WriteAtomic(path, l.Encode()); err != nil {
+		return err
+	}
+	l.dirty = false
+	return nil
 }

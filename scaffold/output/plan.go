@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"slices"
 	"strings"
+
+	"github.com/partnerpages/partnerpages/internal/parallel"
 )
 
 // Action is what generate does, or would do, with one page.
@@ -29,7 +31,8 @@ type Page struct {
 	Rel     string // path inside the output folder, '/'-separated: <slug>/<lang>/<file>
 	Slug    string
 	Lang    string
-	Content []byte
+	Content []byte // nil for a page known to be unchanged without rendering it
+	SHA256  string // Hash(Content), or the hash of the unchanged page
 }
 
 // Change is the planned fate of one page.
@@ -40,33 +43,42 @@ type Change struct {
 	Forced bool   // a hand-edited page that --force overwrites
 }
 
-// Plan compares the pages to render with the output folder and the lock
-// file. scope says which slugs this run covers (nil: all): pages the lock
-// knows for those slugs that are no longer rendered become Prune or Orphan.
-func Plan(d *Dir, lock *Lock, pages []Page, scope map[string]bool, force bool) ([]Change, error) {
-	changes := make([]Change, 0, len(pages))
-	rendered := make(map[string]bool, len(pages))
-	for _, p := range pages {
-		rendered[p.Rel] = true
-		old, exists, err := d.Read(p.Rel)
-		if err != nil {
-			return nil, err
-		}
-		c := Change{Page: p, Old: old}
-		switch {
-		case !exists:
-			c.Action = Create
-		case bytes.Equal(old, p.Content):
-			c.Action = Unchanged
-		case lock.Pages[p.Rel].SHA256 == Hash(old):
-			c.Action = Update
-		case force:
-			c.Action, c.Forced = Update, true
-		default:
-			c.Action = Conflict
-		}
-		changes = append(changes, c)
+// PlanPage compares one page to render with the output folder. known is
+// the hash the lock file records for the page ("" if none).
+func PlanPage(d *Dir, known string, p Page, force, keepOld bool) (Change, error) {
+	if p.SHA256 == "" {
+		p.SHA256 = Hash(p.Content)
 	}
+	if p.Content == nil { // verified unchanged by the caller
+		return Change{Page: p, Action: Unchanged}, nil
+	}
+	old, exists, err := d.Read(p.Rel)
+	if err != nil {
+		return Change{}, err
+	}
+	c := Change{Page: p}
+	switch {
+	case !exists:
+		c.Action = Create
+	case bytes.Equal(old, p.Content):
+		c.Action = Unchanged
+	case known == Hash(old):
+		c.Action = Update
+	case force:
+		c.Action, c.Forced = Update, true
+	default:
+		c.Action = Conflict
+	}
+	if keepOld {
+		c.Old = old
+	}
+	return c, nil
+}
+
+// PlanGone returns the pages the lock knows for the slugs in scope (nil:
+// all) that were not rendered this time: Prune, or Orphan when edited by
+// hand since. Entries whose file is already gone are dropped from lock.
+func PlanGone(d *Dir, lock *Lock, rendered map[string]bool, scope map[string]bool, force bool) ([]Change, error) {
 	var gone []string
 	for rel, e := range lock.Pages {
 		if !rendered[rel] && (scope == nil || scope[e.Slug]) {
@@ -74,17 +86,18 @@ func Plan(d *Dir, lock *Lock, pages []Page, scope map[string]bool, force bool) (
 		}
 	}
 	slices.Sort(gone)
+	var changes []Change
 	for _, rel := range gone {
 		e := lock.Pages[rel]
 		old, exists, err := d.Read(rel)
 		if err != nil {
 			return nil, err
 		}
-		c := Change{Page: Page{Rel: rel, Slug: e.Slug, Lang: e.Lang}, Old: old, Action: Prune}
 		if !exists {
-			delete(lock.Pages, rel) // already gone: just forget it
+			lock.Delete(rel) // already gone: just forget it
 			continue
 		}
+		c := Change{Page: Page{Rel: rel, Slug: e.Slug, Lang: e.Lang}, Old: old, Action: Prune}
 		if Hash(old) != e.SHA256 && !force {
 			c.Action = Orphan
 		}
@@ -93,43 +106,82 @@ func Plan(d *Dir, lock *Lock, pages []Page, scope map[string]bool, force bool) (
 	return changes, nil
 }
 
-// Apply carries out the changes and records them in the lock. Pruning runs
-// only when prune is set. It stops at the first error; what was done until
-// then is in the lock, which the caller must still write.
-func Apply(d *Dir, lock *Lock, changes []Change, prune bool, stop func() bool) error {
-	for _, c := range changes {
-		if stop != nil && stop() {
-			return errInterrupted
+// Plan compares the pages to render with the output folder and the lock
+// file. scope says which slugs this run covers (nil: all): pages the lock
+// knows for those slugs that are no longer rendered become Prune or Orphan.
+// keepOld keeps each page's current content in Change.Old (for diffs).
+func Plan(d *Dir, lock *Lock, pages []Page, scope map[string]bool, force, keepOld bool) ([]Change, error) {
+	changes := make([]Change, len(pages))
+	rendered := make(map[string]bool, len(pages))
+	for _, p := range pages {
+		rendered[p.Rel] = true
+	}
+	err := parallel.For(len(pages), func(i int) error {
+		c, err := PlanPage(d, lock.Pages[pages[i].Rel].SHA256, pages[i], force, keepOld)
+		changes[i] = c
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	gone, err := PlanGone(d, lock, rendered, scope, force)
+	return append(changes, gone...), err
+}
+
+// ApplyChange carries out one change and records it in the lock; pruning
+// happens only when prune is set. Callers serialize calls on one lock.
+func ApplyChange(d *Dir, lock *Lock, c *Change, prune bool) error {
+	switch c.Action {
+	case Create:
+		if err := d.Create(c.Rel, c.Content); err != nil {
+			return err
 		}
-		switch c.Action {
-		case Create, Update:
-			if err := d.Write(c.Rel, c.Content); err != nil {
-				return err
-			}
-			lock.Pages[c.Rel] = Entry{Slug: c.Slug, Lang: c.Lang, SHA256: Hash(c.Content)}
-		case Unchanged:
-			lock.Pages[c.Rel] = Entry{Slug: c.Slug, Lang: c.Lang, SHA256: Hash(c.Content)}
-		case Prune:
-			if !prune {
-				continue
-			}
+		lock.Set(c.Rel, Entry{Slug: c.Slug, Lang: c.Lang, SHA256: c.SHA256})
+	case Update:
+		if err := d.Write(c.Rel, c.Content); err != nil {
+			return err
+		}
+		lock.Set(c.Rel, Entry{Slug: c.Slug, Lang: c.Lang, SHA256: c.SHA256})
+	case Unchanged:
+		lock.Set(c.Rel, Entry{Slug: c.Slug, Lang: c.Lang, SHA256: c.SHA256})
+	case Prune:
+		if prune {
 			if err := d.Remove(c.Rel); err != nil {
 				return err
 			}
-			delete(lock.Pages, c.Rel)
+			lock.Delete(c.Rel)
 		}
 	}
 	return nil
 }
 
+// Apply carries out the changes in order, one at a time (concurrent writes
+// into the same folders only contend in the kernel), and records them in the
+// lock. It stops at the first error, or when stop() says so; what was done
+// until then is in the lock, which the caller must still write.
+func Apply(d *Dir, lock *Lock, changes []Change, prune bool, stop func() bool) error {
+	for i := range changes {
+		if stop != nil && stop() {
+			return errInterrupted
+		}
+		if err := ApplyChange(d, lock, &changes[i], prune); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// ErrInterrupted is what Apply returns when stop() said so.
+var ErrInterrupted error = interrupted{}
+
 type interrupted struct{}
 
 func (interrupted) Error() string { return "interrupted" }
 
-var errInterrupted error = interrupted{}
+var errInterrupted = ErrInterrupted
 
 // IsInterrupted reports whether Apply stopped because stop() said so.
-func IsInterrupted(err error) bool { return err == errInterrupted }
+func IsInterrupted(err error) bool { return err == ErrInterrupted }
 
 // RelPath joins a page's place in the output folder.
 func RelPath(slug, lang, name string) string {

@@ -6,7 +6,23 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
+)
+
+// tmpSeq numbers temporary files, so concurrent writers never share one;
+// tmpPrefix keeps two processes apart.
+var (
+	tmpSeq    atomic.Int64
+	tmpPrefix = strconv.Itoa(os.Getpid()) + "-"
+)
+
+var (
+	errSymlink    = errors.New("is a symbolic link; refusing to follow it")
+	errNotRegular = errors.New("is not a regular file")
+	errIsDir      = errors.New("is a folder")
 )
 
 // WriteAtomic writes data to path through a temporary file in the same folder
@@ -17,22 +33,15 @@ func WriteAtomic(path string, data []byte) error {
 	if dir == "" {
 		dir = "."
 	}
-	f, err := os.CreateTemp(dir, "."+base+".tmp-*")
-	if err != nil {
-		return fmt.Errorf("%s: %w", path, errors.Unwrap(err))
-	}
-	tmp := f.Name()
-	_, werr := f.Write(data)
-	cerr := f.Close()
-	if err := errors.Join(werr, cerr); err != nil {
+	tmp := filepath.Join(dir, "."+base+".tmp-"+tmpPrefix+strconv.FormatInt(tmpSeq.Add(1), 10))
+	if err := createExcl(tmp, data); err != nil {
 		os.Remove(tmp)
+		if errors.Is(err, fs.ErrExist) || errors.Is(err, fs.ErrNotExist) || errors.Is(err, fs.ErrPermission) {
+			return fmt.Errorf("%s: %w", path, unwrapPath(err))
+		}
 		return fmt.Errorf("%s: writing failed, the page was left as it was: %w", path, unwrapPath(err))
 	}
-	if err := os.Chmod(tmp, 0o644); err != nil {
-		os.Remove(tmp)
-		return fmt.Errorf("%s: %w", path, unwrapPath(err))
-	}
-	if err := os.Rename(tmp, path); err != nil {
+	if err := rename(tmp, path); err != nil {
 		os.Remove(tmp)
 		return fmt.Errorf("%s: %w", path, unwrapPath(err))
 	}
@@ -51,9 +60,12 @@ func unwrapPath(err error) error {
 // symbolic link between it and a page, so a hostile slug, template or link
 // cannot make the tool write elsewhere.
 type Dir struct {
-	Root  string
-	safe  map[string]bool // folders already checked
-	noDir map[string]bool // folders known not to exist yet
+	Root     string
+	rootOnce sync.Once
+	rootErr  error
+	mu       sync.Mutex
+	safe     map[string]bool // folders already checked
+	noDir    map[string]bool // folders known not to exist yet
 }
 
 // NewDir returns the output folder root.
@@ -75,18 +87,27 @@ func (d *Dir) Path(rel string) (string, error) {
 		}
 		cur = filepath.Join(cur, p)
 		last := i == len(parts)-1
-		if d.safe[cur] {
-			continue
+		if last {
+			// the page itself is opened with O_NOFOLLOW and replaced by
+			// rename, which never follows a link: no need to look first
+			break
 		}
-		if d.noDir[filepath.Dir(cur)] {
+		d.mu.Lock()
+		known, missing := d.safe[cur], d.noDir[cur] || d.noDir[filepath.Dir(cur)]
+		if missing {
 			d.noDir[cur] = true
+		}
+		d.mu.Unlock()
+		if known || missing {
 			continue
 		}
 		st, err := os.Lstat(cur)
 		switch {
 		case errors.Is(err, fs.ErrNotExist):
 			if !last {
+				d.mu.Lock()
 				d.noDir[cur] = true
+				d.mu.Unlock()
 			}
 			continue
 		case err != nil:
@@ -99,7 +120,9 @@ func (d *Dir) Path(rel string) (string, error) {
 			return "", fmt.Errorf("%s: is not a regular file", cur)
 		}
 		if !last {
+			d.mu.Lock()
 			d.safe[cur] = true
+			d.mu.Unlock()
 		}
 	}
 	return cur, nil
@@ -112,18 +135,66 @@ func (d *Dir) Write(rel string, data []byte) error {
 		return err
 	}
 	dir := filepath.Dir(path)
-	if d.noDir[dir] {
-		if err := os.MkdirAll(dir, 0o755); err != nil {
-			return fmt.Errorf("%s: %w", dir, unwrapPath(err))
-		}
-		for k := range d.noDir {
-			if strings.HasPrefix(dir+string(filepath.Separator), k+string(filepath.Separator)) {
-				delete(d.noDir, k)
-				d.safe[k] = true
-			}
+	d.mu.Lock()
+	missing := d.noDir[dir]
+	d.mu.Unlock()
+	if missing {
+		if err := d.makeDirs(dir); err != nil {
+			return err
 		}
 	}
 	return WriteAtomic(path, data)
+}
+
+// Create writes a page that does not exist yet, atomically; it fails if a
+// file appeared at its place meanwhile.
+func (d *Dir) Create(rel string, data []byte) error {
+	path, err := d.Path(rel)
+	if err != nil {
+		return err
+	}
+	dir := filepath.Dir(path)
+	d.mu.Lock()
+	missing := d.noDir[dir]
+	d.mu.Unlock()
+	if missing {
+		if err := d.makeDirs(dir); err != nil {
+			return err
+		}
+	}
+	ok, err := createNew(dir, path, data)
+	if !ok {
+		return WriteAtomic(path, data)
+	}
+	if err != nil {
+		return fmt.Errorf("%s: %w", path, unwrapPath(err))
+	}
+	return nil
+}
+
+// makeDirs creates dir and the missing folders above it (below the root),
+// each with one mkdir, and marks them as made by this run.
+func (d *Dir) makeDirs(dir string) error {
+	var todo []string
+	d.mu.Lock()
+	for p := dir; d.noDir[p]; p = filepath.Dir(p) {
+		todo = append(todo, p)
+	}
+	d.mu.Unlock()
+	d.rootOnce.Do(func() { d.rootErr = os.MkdirAll(d.Root, 0o755) })
+	if d.rootErr != nil {
+		return fmt.Errorf("%s: %w", d.Root, unwrapPath(d.rootErr))
+	}
+	for i := len(todo) - 1; i >= 0; i-- {
+		if err := mkdirFast(todo[i]); err != nil {
+			return fmt.Errorf("%s: %w", todo[i], unwrapPath(err))
+		}
+		d.mu.Lock()
+		delete(d.noDir, todo[i])
+		d.safe[todo[i]] = true
+		d.mu.Unlock()
+	}
+	return nil
 }
 
 // Remove deletes a page and then its folders if they are left empty.
@@ -140,7 +211,9 @@ func (d *Dir) Remove(rel string) error {
 		if os.Remove(dir) != nil { // fails when not empty: stop there
 			break
 		}
+		d.mu.Lock()
 		delete(d.safe, dir)
+		d.mu.Unlock()
 	}
 	return nil
 }
@@ -151,10 +224,13 @@ func (d *Dir) Read(rel string) ([]byte, bool, error) {
 	if err != nil {
 		return nil, false, err
 	}
-	if d.noDir[filepath.Dir(path)] {
+	d.mu.Lock()
+	missing := d.noDir[filepath.Dir(path)]
+	d.mu.Unlock()
+	if missing {
 		return nil, false, nil
 	}
-	data, err := os.ReadFile(path)
+	data, err := readNoFollow(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, false, nil
 	}

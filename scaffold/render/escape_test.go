@@ -1,6 +1,10 @@
 package render
 
-import "testing"
+import (
+	"testing"
+
+	"gopkg.in/yaml.v3"
+)
 
 func TestEscapeText(t *testing.T) {
 	for in, want := range map[string]string{
@@ -92,5 +96,21 @@ func TestMenuAndCode(t *testing.T) {
 	}
 	if got := Step(Markdown("line one\nline {two}")); got != "line one\n   line \\{two\\}" {
 		t.Errorf("Step = %q", got)
+	}
+}
+
+// TestYAMLValueReadsBack checks, with a YAML parser, that every value the
+// helper writes reads back as the original string.
+func TestYAMLValueReadsBack(t *testing.T) {
+	for _, s := range []string{"Connexion à HubRise | Qwenta | HubRise", "a: b", "a #b", "#a", "- x", "? x", "x:", "'q'", `"q"`, "%x", "@x", "`x`", "yes", "No", "~", "null", "1.5", "0x1F", "1:20", ".inf", "a\\b", `C:\path`, "<b>{x}</b>", "&a *b !c |d >e", "🍕 مطعم", "a  b", "tab\there", "new\nline", "x # y", "{{.Name}}"} {
+		out := string(YAMLValue(s))
+		var got map[string]any
+		if err := yaml.Unmarshal([]byte("v: "+out), &got); err != nil {
+			t.Errorf("%q written as %s does not parse: %v", s, out, err)
+			continue
+		}
+		if got["v"] != s {
+			t.Errorf("%q written as %s reads back as %#v", s, out, got["v"])
+		}
 	}
 }

@@ -6,8 +6,6 @@ import (
 	"strings"
 	"text/template"
 	"unicode"
-
-	"gopkg.in/yaml.v3"
 )
 
 // raw returns the unescaped text of a template value.
@@ -87,31 +85,31 @@ func YAMLValue(parts ...any) Safe {
 }
 
 // plainYAML reports whether s can be written as a plain YAML scalar and read
-// back as the same string.
+// back as the same string, by YAML 1.1 and 1.2 readers alike. It is
+// conservative: anything doubtful is quoted, which is always correct.
 func plainYAML(s string) bool {
-	if s == "" || strings.TrimSpace(s) != s || strings.ContainsAny(s, "\n\r\t") {
+	if s == "" || strings.TrimSpace(s) != s {
+		return false
+	}
+	// indicators that change the meaning of a scalar's first character
+	if strings.ContainsRune("-?:,[]{}#&*!|>'\"%@`+.0123456789~", rune(s[0])) {
+		return false
+	}
+	if strings.Contains(s, ": ") || strings.Contains(s, " #") || strings.HasSuffix(s, ":") {
 		return false
 	}
 	for _, r := range s {
-		if !unicode.IsPrint(r) {
+		if r < 0x20 || r == 0x7f || !unicode.IsPrint(r) && r != ' ' {
 			return false
 		}
 	}
 	// YAML 1.1 readers (the site's front matter parser among them) read these
-	// as booleans, nulls or numbers; quote them, and anything number-like.
+	// as booleans or nulls.
 	switch strings.ToLower(s) {
-	case "y", "n", "yes", "no", "on", "off", "true", "false", "null", "~":
+	case "y", "n", "yes", "no", "on", "off", "true", "false", "null":
 		return false
 	}
-	if c := s[0]; c >= '0' && c <= '9' || c == '-' || c == '+' || c == '.' {
-		return false
-	}
-	var got struct{ V any }
-	if err := yaml.Unmarshal([]byte("v: "+s), &got); err != nil {
-		return false
-	}
-	str, ok := got.V.(string)
-	return ok && str == s
+	return true
 }
 
 // elides reports whether French elides an article or preposition before word

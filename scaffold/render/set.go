@@ -5,12 +5,15 @@ package render
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"io/fs"
 	"path"
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"text/template"
 
 	"github.com/partnerpages/partnerpages/scaffold/partner"
@@ -24,10 +27,11 @@ var pageName = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]*$`)
 
 // Set is a loaded template set.
 type Set struct {
-	Site  Site
-	langs []string
-	pages map[string][]*Page // by language, in file name order
-	files []string           // every file of the set, for listing
+	Site   Site
+	Digest string // SHA-256 of every file of the set, names and contents
+	langs  []string
+	pages  map[string][]*Page // by language, in file name order
+	files  []string           // every file of the set, for listing
 }
 
 // Page is one page template of one language.
@@ -72,6 +76,16 @@ func Load(fsys fs.FS) (*Set, error) {
 	if len(s.langs) == 0 {
 		return nil, fmt.Errorf("the template set has no language folder with a page template (<lang>/<page>%s)", TemplateExt)
 	}
+	h := sha256.New()
+	for _, f := range s.files {
+		data, err := fs.ReadFile(fsys, f)
+		if err != nil {
+			return nil, err
+		}
+		fmt.Fprintf(h, "%s\x00%d\x00", f, len(data))
+		h.Write(data)
+	}
+	s.Digest = hex.EncodeToString(h.Sum(nil))
 	return s, nil
 }
 
@@ -137,15 +151,20 @@ func (s *Set) Pages(lang string) []*Page { return s.pages[lang] }
 // Files returns every file of the set (site.yaml, pages and partials).
 func (s *Set) Files() []string { return slices.Clone(s.files) }
 
+// bufPool recycles the buffers templates execute into; the normalized page
+// is a copy, so a buffer is free again once Render returns.
+var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
 // Render renders every page of p in every language of p.
 func (s *Set) Render(p *partner.Partner) ([]Output, error) {
 	var out []Output
-	var buf bytes.Buffer
+	buf := bufPool.Get().(*bytes.Buffer)
+	defer bufPool.Put(buf)
 	for _, lang := range p.Langs() {
 		view := s.NewView(p, lang)
 		for _, pg := range s.pages[lang] {
 			buf.Reset()
-			if err := pg.tmpl.Execute(&buf, view); err != nil {
+			if err := pg.tmpl.Execute(buf, view); err != nil {
 				return nil, fmt.Errorf("%s: rendering %s: %w", p.File, pg.File, err)
 			}
 			out = append(out, Output{Lang: lang, Name: pg.Name, Content: normalize(buf.Bytes())})
