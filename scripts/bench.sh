@@ -50,6 +50,11 @@ echo "partners: $N, pages: $pages, runs: $RUNS (medians; every run's no-op rewro
 echo "cold generate: ${cold}s   cp -r: ${cp_}s   ratio: $(echo "scale=2; $cold/$cp_" | bc)   (target <= 1.5)"
 echo "no-op generate: ${noop}s   ratio to cp -r: $(echo "scale=2; $noop/$cp_" | bc)   (target <= 0.5)"
 echo "peak memory: cold $((coldmem/1024)) MB, no-op $((noopmem/1024)) MB   (target < 150 MB)"
+# Each run's cold and cp -r ran back to back, so their ratio cancels out the
+# machine's slow and fast periods; report the median of those ratios too.
+paired=$(paste -d' ' <(cut -d' ' -f1 "$work/cold") <(cut -d' ' -f1 "$work/cp") | awk '{printf "%.3f\n", $1/$2}' | median)
+pairednoop=$(paste -d' ' <(cut -d' ' -f1 "$work/noop") <(cut -d' ' -f1 "$work/cp") | awk '{printf "%.3f\n", $1/$2}' | median)
+echo "median of per-run ratios: cold/cp $paired, no-op/cp $pairednoop"
 echo "runs (s): cold $(cut -d' ' -f1 "$work/cold" | tr '\n' ' ')| cp $(cut -d' ' -f1 "$work/cp" | tr '\n' ' ')| no-op $(cut -d' ' -f1 "$work/noop" | tr '\n' ' ')"
 
 [ "${SCAFFOLDERS:-0}" = 1 ] || exit 0

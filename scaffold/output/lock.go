@@ -47,11 +47,13 @@ type Entry struct {
 	SHA256 string
 }
 
-// MarshalJSON stores an entry as its hash alone.
-func (e Entry) MarshalJSON() ([]byte, error) { return json.Marshal(e.SHA256) }
-
-// UnmarshalJSON reads an entry's hash.
-func (e *Entry) UnmarshalJSON(data []byte) error { return json.Unmarshal(data, &e.SHA256) }
+// lockFile is the lock as stored: pages map to their hash alone.
+type lockFile struct {
+	Version   int               `json:"version"`
+	Pages     map[string]string `json:"pages"`
+	Inputs    map[string]Input  `json:"inputs,omitempty"`
+	Templates string            `json:"templates,omitempty"`
+}
 
 // Set records a page, marking the lock changed if it is new or different.
 func (l *Lock) Set(rel string, e Entry) {
@@ -110,33 +112,34 @@ func ReadLock(dir string) (*Lock, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: cannot read the lock file: %w", path, err)
 	}
-	var l Lock
-	if err := json.Unmarshal(data, &l); err != nil {
+	var f lockFile
+	if err := json.Unmarshal(data, &f); err != nil {
 		return nil, fmt.Errorf("%s: the lock file is damaged (%v); check the pages with `git diff`, then delete it and run generate again (pages that match the templates are adopted, others are reported as hand-edited)", path, err)
 	}
-	if l.Version != LockVersion {
-		return nil, fmt.Errorf("%s: lock file version %d, this partnerpages reads version %d", path, l.Version, LockVersion)
+	if f.Version != LockVersion {
+		return nil, fmt.Errorf("%s: lock file version %d, this partnerpages reads version %d; delete it and run generate again", path, f.Version, LockVersion)
 	}
-	if l.Pages == nil {
-		l.Pages = map[string]Entry{}
-	}
-	for rel, e := range l.Pages {
+	l := &Lock{Version: f.Version, Pages: make(map[string]Entry, len(f.Pages)), Inputs: f.Inputs, Templates: f.Templates}
+	for rel, sum := range f.Pages {
 		parts := strings.SplitN(rel, "/", 3)
 		if len(parts) != 3 {
 			return nil, fmt.Errorf("%s: the lock file is damaged (page %q is not <slug>/<lang>/<file>); delete it and run generate again", path, rel)
 		}
-		e.Slug, e.Lang = parts[0], parts[1]
-		l.Pages[rel] = e
+		l.Pages[rel] = Entry{Slug: parts[0], Lang: parts[1], SHA256: sum}
 	}
 	if l.Inputs == nil {
 		l.Inputs = map[string]Input{}
 	}
-	return &l, nil
+	return l, nil
 }
 
 // Encode returns the lock file content: stable, sorted JSON so it diffs well.
 func (l *Lock) Encode() []byte {
-	data, err := json.MarshalIndent(l, "", "  ")
+	f := lockFile{Version: l.Version, Pages: make(map[string]string, len(l.Pages)), Inputs: l.Inputs, Templates: l.Templates}
+	for rel, e := range l.Pages {
+		f.Pages[rel] = e.SHA256
+	}
+	data, err := json.MarshalIndent(f, "", "  ")
 	if err != nil {
 		panic(err) // a struct of strings always encodes
 	}
