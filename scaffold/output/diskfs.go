@@ -19,13 +19,14 @@ func (d DiskFS) ReadDir(name string) ([]fs.DirEntry, error) {
 	return fs.ReadDir(os.DirFS(string(d)), name)
 }
 
-// ReadFileLimit reads a regular file of at most max bytes; a symbolic link, a
-// folder or a larger file is an error.
+// ReadFileLimit reads a regular file of at most max bytes (through a
+// symbolic link, which is harmless for reading); a folder, a FIFO or device,
+// or a larger file is an error.
 func (d DiskFS) ReadFileLimit(name string, max int64) ([]byte, error) {
 	if !fs.ValidPath(name) {
 		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrInvalid}
 	}
-	return readLimit(filepath.Join(string(d), filepath.FromSlash(name)), max)
+	return readLimit(filepath.Join(string(d), filepath.FromSlash(name)), max, true)
 }
 
 // ErrTooLarge is returned by ReadFileLimit for a file over the limit.

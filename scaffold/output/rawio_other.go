@@ -17,10 +17,14 @@ func createExcl(path string, data []byte) error {
 	return errors.Join(werr, f.Close())
 }
 
-func readNoFollow(path string) ([]byte, error) { return readLimit(path, -1) }
+func readNoFollow(path string) ([]byte, error) { return readLimit(path, -1, false) }
 
-func readLimit(path string, max int64) ([]byte, error) {
-	st, err := os.Lstat(path)
+func readLimit(path string, max int64, follow bool) ([]byte, error) {
+	stat := os.Lstat
+	if follow {
+		stat = os.Stat
+	}
+	st, err := stat(path)
 	if err != nil {
 		return nil, err
 	}

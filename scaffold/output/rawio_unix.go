@@ -38,11 +38,17 @@ func createExcl(path string, data []byte) error {
 }
 
 // readNoFollow reads a regular file, refusing a symbolic link in its place.
-func readNoFollow(path string) ([]byte, error) { return readLimit(path, -1) }
+func readNoFollow(path string) ([]byte, error) { return readLimit(path, -1, false) }
 
-// readLimit is readNoFollow for files of at most max bytes (max < 0: any size).
-func readLimit(path string, max int64) ([]byte, error) {
-	fd, err := syscall.Open(path, syscall.O_RDONLY|syscall.O_CLOEXEC|syscall.O_NOFOLLOW, 0)
+// readLimit reads a regular file of at most max bytes (max < 0: any size),
+// following a symbolic link only if follow is set. O_NONBLOCK keeps a FIFO
+// or device in the file's place from blocking the open; it is refused.
+func readLimit(path string, max int64, follow bool) ([]byte, error) {
+	flags := syscall.O_RDONLY | syscall.O_CLOEXEC | syscall.O_NONBLOCK
+	if !follow {
+		flags |= syscall.O_NOFOLLOW
+	}
+	fd, err := syscall.Open(path, flags, 0)
 	if err != nil {
 		if err == syscall.ELOOP {
 			return nil, &fs.PathError{Op: "open", Path: path, Err: errSymlink}

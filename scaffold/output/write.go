@@ -12,6 +12,10 @@ import (
 	"sync/atomic"
 )
 
+// writeFault, when set (by tests), is called before each page write and can
+// fail it, as a full disk or an I/O error would.
+var writeFault func(path string) error
+
 // tmpSeq numbers temporary files, so concurrent writers never share one;
 // tmpPrefix keeps two processes apart.
 var (
@@ -34,7 +38,11 @@ func WriteAtomic(path string, data []byte) error {
 		dir = "."
 	}
 	tmp := filepath.Join(dir, "."+base+".tmp-"+tmpPrefix+strconv.FormatInt(tmpSeq.Add(1), 10))
-	if err := createExcl(tmp, data); err != nil {
+	err := createExcl(tmp, data)
+	if err == nil && writeFault != nil {
+		err = writeFault(path) // as if the write itself had failed
+	}
+	if err != nil {
 		os.Remove(tmp)
 		if errors.Is(err, fs.ErrExist) || errors.Is(err, fs.ErrNotExist) || errors.Is(err, fs.ErrPermission) {
 			return fmt.Errorf("%s: %w", path, unwrapPath(err))
@@ -160,6 +168,11 @@ func (d *Dir) Create(rel string, data []byte) error {
 	if missing {
 		if err := d.makeDirs(dir); err != nil {
 			return err
+		}
+	}
+	if writeFault != nil {
+		if err := writeFault(path); err != nil {
+			return fmt.Errorf("%s: writing failed, nothing was written: %w", path, err)
 		}
 	}
 	ok, err := createNew(dir, path, data)
