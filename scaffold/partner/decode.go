@@ -275,19 +275,23 @@ func (d *decoder) partner(n *yaml.Node, p *Partner) {
 			c := &p.Connection
 			c.Pos = posOf(v)
 			d.mapping(v, "connection", fields{
-				"mode":        func(_, v *yaml.Node) { c.Mode = d.scalar(v, "connection.mode") },
-				"menu":        func(_, v *yaml.Node) { c.Menu = d.stringList(v, "connection.menu") },
-				"button":      func(_, v *yaml.Node) { c.Button = d.text(v, "connection.button") },
-				"extra_steps": func(_, v *yaml.Node) { c.ExtraSteps = d.stringList(v, "connection.extra_steps") },
+				"mode":                func(_, v *yaml.Node) { c.Mode = d.scalar(v, "connection.mode") },
+				"intro":               func(_, v *yaml.Node) { c.Intro = d.text(v, "connection.intro") },
+				"menu":                func(_, v *yaml.Node) { c.Menu = d.stringList(v, "connection.menu") },
+				"steps_before_button": func(_, v *yaml.Node) { c.BeforeButton = d.stringList(v, "connection.steps_before_button") },
+				"button":              func(_, v *yaml.Node) { c.Button = d.text(v, "connection.button") },
+				"extra_steps":         func(_, v *yaml.Node) { c.ExtraSteps = d.stringList(v, "connection.extra_steps") },
 			})
 		},
 		"disconnect": func(_, v *yaml.Node) {
 			c := &p.Disconnect
 			c.Pos = posOf(v)
 			d.mapping(v, "disconnect", fields{
-				"mode":   func(_, v *yaml.Node) { c.Mode = d.scalar(v, "disconnect.mode") },
-				"menu":   func(_, v *yaml.Node) { c.Menu = d.stringList(v, "disconnect.menu") },
-				"button": func(_, v *yaml.Node) { c.Button = d.text(v, "disconnect.button") },
+				"mode":                func(_, v *yaml.Node) { c.Mode = d.scalar(v, "disconnect.mode") },
+				"menu":                func(_, v *yaml.Node) { c.Menu = d.stringList(v, "disconnect.menu") },
+				"steps_before_button": func(_, v *yaml.Node) { c.BeforeButton = d.stringList(v, "disconnect.steps_before_button") },
+				"button":              func(_, v *yaml.Node) { c.Button = d.text(v, "disconnect.button") },
+				"extra_steps":         func(_, v *yaml.Node) { c.ExtraSteps = d.stringList(v, "disconnect.extra_steps") },
 			})
 		},
 		"sections": func(_, v *yaml.Node) { p.Sections = d.sections(v) },

@@ -94,18 +94,22 @@ type Partner struct {
 // Connection says how the partner is connected.
 type Connection struct {
 	Pos
-	Mode       Scalar
-	Menu       List
-	Button     Text
-	ExtraSteps List
+	Mode         Scalar
+	Intro        Text // optional Markdown shown at the top of the connect section
+	Menu         List
+	BeforeButton List // optional Markdown steps between opening the menu and clicking the button
+	Button       Text
+	ExtraSteps   List
 }
 
 // Disconnect says how the partner is disconnected.
 type Disconnect struct {
 	Pos
-	Mode   Scalar
-	Menu   List
-	Button Text
+	Mode         Scalar
+	Menu         List
+	BeforeButton List // optional Markdown steps between opening the menu and clicking the button
+	Button       Text
+	ExtraSteps   List // optional Markdown steps appended to the standard ones
 }
 
 // Section is an extra section placed after one of the standard ones.

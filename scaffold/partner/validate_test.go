@@ -57,6 +57,10 @@ func TestParseAndResolveErrors(t *testing.T) {
 		{"section after unknown place", validBase + "sections:\n  - {after: footer, title: T, anchor: t, body: B}\n", 11, "sections[1].after", "not one of"},
 		{"section without body", validBase + "sections:\n  - {after: connect, title: T, anchor: t}\n", 11, "sections[1].body", "missing"},
 		{"empty extra step", strings.Replace(validBase, "  button: Connect\n", "  button: Connect\n  extra_steps: [\"  \"]\n", 1), 8, "connection.extra_steps[1]", "empty step"},
+		{"empty step before the button", strings.Replace(validBase, "  button: Connect\n", "  button: Connect\n  steps_before_button: [Open it, \"\"]\n", 1), 8, "connection.steps_before_button[2]", "empty step"},
+		{"extra steps unused in support mode", "name: A\nsupport: {email: a@b.co}\nconnection:\n  mode: support\n  extra_steps: [X]\n", 5, "connection.extra_steps", "not used"},
+		{"disconnect steps unused for hubrise", validBase + "  mode: hubrise\n  extra_steps: [X]\n", 11, "disconnect.extra_steps", "not used"},
+		{"blank intro", strings.Replace(validBase, "  mode: back-office\n", "  mode: back-office\n  intro: \" \"\n", 1), 6, "connection.intro", "empty"},
 		{"control character", strings.Replace(validBase, "name: Orderix", `name: "Order\u0007ix"`, 1), 1, "name", "control character"},
 		{"unknown kind", "kind: pos\n" + validBase, 1, "kind", "not one of"},
 	}

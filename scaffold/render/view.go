@@ -7,20 +7,22 @@ import (
 // View is what a page template sees: one partner in one language. Partner
 // strings are Plain or Markdown, so printing them escapes them.
 type View struct {
-	Lang       string
-	Slug       string
-	Name       Plain
-	Publisher  Plain // empty when the file names none
-	Kind       string
-	Noun       Plain // what the kind is called in this language ("logiciel de caisse")
-	Email      Plain
-	Mode       string // connection mode
-	Menu       []Plain
-	Button     Plain
-	ExtraSteps []Markdown
-	Disconnect DisconnectView
-	Sections   []SectionView
-	Site       SiteView
+	Lang         string
+	Slug         string
+	Name         Plain
+	Publisher    Plain // empty when the file names none
+	Kind         string
+	Noun         Plain // what the kind is called in this language ("logiciel de caisse")
+	Email        Plain
+	Mode         string   // connection mode
+	Intro        Markdown // "" when the file has none
+	Menu         []Plain
+	BeforeButton []Markdown
+	Button       Plain
+	ExtraSteps   []Markdown
+	Disconnect   DisconnectView
+	Sections     []SectionView
+	Site         SiteView
 
 	// Precomputed so that templates read fields instead of calling methods
 	// (text/template calls methods through reflection, which dominated
@@ -33,9 +35,11 @@ type View struct {
 
 // DisconnectView is the disconnect part of a View.
 type DisconnectView struct {
-	Mode   string
-	Menu   []Plain
-	Button Plain
+	Mode         string
+	Menu         []Plain
+	BeforeButton []Markdown
+	Button       Plain
+	ExtraSteps   []Markdown
 }
 
 // SectionView is one extra section of a View.
@@ -56,6 +60,17 @@ type SiteView struct {
 // After returns the extra sections placed after the named standard section.
 func (v View) After(place string) []SectionView { return v.SectionsAfter[place] }
 
+func markdowns(ss []string) []Markdown {
+	if len(ss) == 0 {
+		return nil
+	}
+	out := make([]Markdown, len(ss))
+	for i, s := range ss {
+		out[i] = Markdown(s)
+	}
+	return out
+}
+
 func plains(ss []string) []Plain {
 	out := make([]Plain, len(ss))
 	for i, s := range ss {
@@ -67,25 +82,27 @@ func plains(ss []string) []Plain {
 // NewView builds the View of partner p in lang.
 func (s *Set) NewView(p *partner.Partner, lang string) View {
 	v := View{
-		Lang:      lang,
-		Slug:      p.Slug.Value,
-		Name:      Plain(p.Name.In(lang)),
-		Publisher: Plain(p.Publisher.In(lang)),
-		Kind:      p.Kind.Value,
-		Noun:      Plain(s.Site.Nouns[p.Kind.Value][lang]),
-		Email:     Plain(p.Email.Value),
-		Mode:      p.Connection.Mode.Value,
-		Menu:      plains(p.Connection.Menu.In(lang)),
-		Button:    Plain(p.Connection.Button.In(lang)),
+		Lang:         lang,
+		Slug:         p.Slug.Value,
+		Name:         Plain(p.Name.In(lang)),
+		Publisher:    Plain(p.Publisher.In(lang)),
+		Kind:         p.Kind.Value,
+		Noun:         Plain(s.Site.Nouns[p.Kind.Value][lang]),
+		Email:        Plain(p.Email.Value),
+		Mode:         p.Connection.Mode.Value,
+		Intro:        Markdown(p.Connection.Intro.In(lang)),
+		Menu:         plains(p.Connection.Menu.In(lang)),
+		BeforeButton: markdowns(p.Connection.BeforeButton.In(lang)),
+		Button:       Plain(p.Connection.Button.In(lang)),
+		ExtraSteps:   markdowns(p.Connection.ExtraSteps.In(lang)),
 		Disconnect: DisconnectView{
-			Mode:   p.Disconnect.Mode.Value,
-			Menu:   plains(p.Disconnect.Menu.In(lang)),
-			Button: Plain(p.Disconnect.Button.In(lang)),
+			Mode:         p.Disconnect.Mode.Value,
+			Menu:         plains(p.Disconnect.Menu.In(lang)),
+			BeforeButton: markdowns(p.Disconnect.BeforeButton.In(lang)),
+			Button:       Plain(p.Disconnect.Button.In(lang)),
+			ExtraSteps:   markdowns(p.Disconnect.ExtraSteps.In(lang)),
 		},
 		Site: SiteView{Name: Plain(s.Site.Name), SupportEmail: Plain(s.Site.SupportEmail), SignupURL: Safe(s.Site.SignupURL)},
-	}
-	for _, st := range p.Connection.ExtraSteps.In(lang) {
-		v.ExtraSteps = append(v.ExtraSteps, Markdown(st))
 	}
 	for _, sec := range p.Sections {
 		v.Sections = append(v.Sections, SectionView{
