@@ -75,6 +75,7 @@ shared template set. Pages land in <out>/<slug>/<lang>/connect-hubrise.md.`,
 		newGenerateCmd(g),
 		newValidateCmd(g),
 		newLintCmd(g),
+		newImportCmd(g),
 		newTemplatesCmd(g),
 		newVersionCmd(g),
 	)

@@ -57,8 +57,8 @@ func (c *checker) frontMatter() {
 	}
 }
 
-// metaName returns the product name in meta.title ("… | Name | HubRise").
-func (p *Page) metaName() (string, Pos) {
+// MetaName returns the product name in meta.title ("… | Name | HubRise").
+func (p *Page) MetaName() (string, Pos) {
 	n := p.FM("meta.title")
 	if n == nil || n.Kind != yaml.ScalarNode {
 		return "", Pos{}
@@ -83,8 +83,8 @@ var headingNameRes = []*regexp.Regexp{
 // generic words that start a heading's object when it does not name the product.
 var notNames = []string{"to", "à", "a", "an", "the", "your", "votre", "vos", "les", "des", "un", "une", "la", "le"}
 
-// headingName returns the product name a standard heading names, or "".
-func headingName(text string) string {
+// HeadingName returns the product name a standard heading names ("Connect X", "Donner accès au support de X"), or "".
+func HeadingName(text string) string {
 	for _, re := range headingNameRes {
 		if m := re.FindStringSubmatch(text); m != nil {
 			name := strings.TrimSpace(m[1])
@@ -106,11 +106,11 @@ type nameUse struct {
 
 func (c *checker) names() {
 	var uses []nameUse
-	if name, pos := c.p.metaName(); name != "" && !strings.Contains(name, "SOLUTION") {
+	if name, pos := c.p.MetaName(); name != "" && !strings.Contains(name, "SOLUTION") {
 		uses = append(uses, nameUse{name, "meta.title", pos})
 	}
 	for _, h := range c.p.Headings {
-		if name := headingName(h.Text); name != "" {
+		if name := HeadingName(h.Text); name != "" {
 			uses = append(uses, nameUse{name, "heading", h.Pos})
 		}
 	}
@@ -203,8 +203,8 @@ func inAddress(text string, start, end int) bool {
 		near(end) == '.' && end+1 < len(text) && isLetter(text[end+1])
 }
 
-// sectionKind classifies a section by its id or heading text.
-func sectionKind(s string) string {
+// SectionKind classifies a section by its id or heading text: "connect", "give-access", "contact", "disconnect", or "" for any other.
+func SectionKind(s string) string {
 	l := strings.ToLower(s)
 	switch {
 	case l == "give-access" || strings.Contains(l, "access") || strings.Contains(l, "accès"):
@@ -230,7 +230,7 @@ func (c *checker) emails() {
 	uses := map[string][]emailUse{}
 	for i := range c.p.Blocks {
 		b := &c.p.Blocks[i]
-		kind := sectionKind(b.Section)
+		kind := SectionKind(b.Section)
 		for _, m := range emailRe.FindAllStringIndex(b.Text, -1) {
 			addr := strings.TrimRight(b.Text[m[0]:m[1]], ".")
 			pos := c.p.PosIn(b, m[0])

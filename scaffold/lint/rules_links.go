@@ -45,12 +45,12 @@ func (c *checker) sectionFor(text string, ids map[string]Heading) string {
 			return id
 		}
 	}
-	kind := sectionKind(text)
+	kind := SectionKind(text)
 	if _, ok := ids[kind]; ok && (kind == "give-access" || kind == "contact") {
 		return kind
 	}
 	for id, h := range ids {
-		if k := sectionKind(h.Text); k != "" && k == kind && (kind == "give-access" || kind == "contact") {
+		if k := SectionKind(h.Text); k != "" && k == kind && (kind == "give-access" || kind == "contact") {
 			return id
 		}
 	}
@@ -60,12 +60,12 @@ func (c *checker) sectionFor(text string, ids map[string]Heading) string {
 // headingNamed finds the standard heading (give-access or contact) that a
 // link's text names, and the id such a heading should have.
 func (c *checker) headingNamed(text string) (*Heading, string) {
-	kind := sectionKind(text)
+	kind := SectionKind(text)
 	if kind != "give-access" && kind != "contact" {
 		return nil, ""
 	}
 	for i, h := range c.p.Headings {
-		if strings.EqualFold(strings.TrimSpace(text), h.Text) || sectionKind(h.Text) == kind {
+		if strings.EqualFold(strings.TrimSpace(text), h.Text) || SectionKind(h.Text) == kind {
 			return &c.p.Headings[i], kind
 		}
 	}

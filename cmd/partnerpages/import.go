@@ -1,0 +1,138 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/partnerpages/partnerpages/scaffold/pageimport"
+	"github.com/partnerpages/partnerpages/scaffold/partner"
+	"github.com/partnerpages/partnerpages/schema"
+)
+
+// ImportOptions are the arguments of `import`.
+type ImportOptions struct {
+	*GlobalOptions
+	Args    []string
+	Force   bool
+	DryRun  bool
+	Verbose bool
+	Emails  []string // slug=address
+}
+
+func newImportCmd(g *GlobalOptions) *cobra.Command {
+	opts := &ImportOptions{GlobalOptions: g}
+	cmd := &cobra.Command{
+		Use:   "import PAGE|DIR...",
+		Short: "Write partner files from existing connection pages",
+		Long: `import reads existing connection pages (files, or folders: every .md below,
+such as a site's content/apps) and writes one partner file per partner into
+the partners folder, so the pages can be regenerated from then on.
+
+Pages laid out as apps/<slug>/<lang>/connect-hubrise.md are grouped by slug,
+one page per language; values that differ between languages become
+per-language values. The name, publisher, support e-mail, connection and
+disconnect modes, menu paths and buttons become the partner's facts; steps,
+images and sections the template does not write are kept as written in
+connection.intro, steps_before_button, extra_steps and sections.
+
+For each partner it prints what it recovered, what the template now writes
+instead (--verbose lists it), the defects lint found in the original, and
+anything it could not place. It checks the partner file against the schema,
+regenerates the pages in memory, and checks that they keep every e-mail,
+label, image and extra section of the originals and lint clean.
+
+Exit status: 0 when every page imported with nothing lost; 1 when a page
+could not be read or imported, something was dropped, a partner file is
+invalid or already exists (without --force); 2 on usage errors.`,
+		Example: `  partnerpages import content/apps/qwenta                  # both languages of one partner
+  partnerpages import --dry-run old/wiipos-fr.md          # print the YAML, write nothing
+  partnerpages import content/apps && partnerpages generate --check
+  partnerpages import --email zelty=help@zelty.example old/zelty-en.md   # the page names no e-mail`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Args = args
+			return runImport(opts)
+		},
+	}
+	cmd.Flags().BoolVar(&opts.Force, "force", false, "replace existing partner files")
+	cmd.Flags().BoolVar(&opts.DryRun, "dry-run", false, "print the partner files instead of writing them")
+	cmd.Flags().StringArrayVar(&opts.Emails, "email", nil, "`SLUG=ADDRESS`: the support e-mail of a partner whose pages give none (repeatable)")
+	cmd.Flags().BoolVarP(&opts.Verbose, "verbose", "v", false, "also list each passage the template now writes itself")
+	return cmd
+}
+
+func runImport(opts *ImportOptions) error {
+	in, err := opts.Inputs()
+	if err != nil {
+		return err
+	}
+	set, err := in.LoadTemplates()
+	if err != nil {
+		return problem(err)
+	}
+	lo, err := in.LintOptions("")
+	if err != nil {
+		return problem(err)
+	}
+	emails := map[string]string{}
+	for _, e := range opts.Emails {
+		slug, addr, ok := strings.Cut(e, "=")
+		if !ok || !partner.SlugPattern.MatchString(slug) || !partner.ValidEmail(addr) {
+			return usagef("--email %q: write it as SLUG=ADDRESS, such as zelty=support@zelty.example", e)
+		}
+		emails[slug] = addr
+	}
+	ref, copyTo := schemaRef(opts.Partners)
+	pages, failed := pageimport.ReadPages(opts.Args)
+	results, bad := pageimport.Import(pages, pageimport.Options{Set: set, Lint: lo, SchemaRef: ref, Emails: emails})
+	failed = append(failed, bad...)
+
+	out, errOut := opts.IO.Out, opts.IO.ErrOut
+	ok := len(failed) == 0
+	for _, f := range failed {
+		fmt.Fprintf(errOut, "%s: not imported: %v\n", f.Path, f.Err)
+	}
+	written := 0
+	for _, res := range results {
+		res.Write(out, opts.Verbose)
+		if !res.OK() {
+			ok = false
+		}
+		if opts.DryRun {
+			fmt.Fprintf(out, "--- %s\n%s", res.File, res.YAML)
+			continue
+		}
+		if len(res.Problems) > 0 {
+			fmt.Fprintf(errOut, "%s: not written: the partner file would not validate\n", res.File)
+			continue
+		}
+		path, err := pageimport.Save(res, opts.Partners, opts.Force)
+		if err != nil {
+			fmt.Fprintf(errOut, "error: %v\n", err)
+			ok = false
+			continue
+		}
+		fmt.Fprintf(out, "wrote %s\n", path)
+		written++
+	}
+	if written > 0 && copyTo != "" {
+		if _, err := os.Stat(copyTo); errors.Is(err, os.ErrNotExist) {
+			if err := os.WriteFile(copyTo, schema.PartnerJSON, 0o644); err != nil {
+				fmt.Fprintf(errOut, "warning: could not write %s: %v\n", copyTo, err)
+			}
+		}
+	}
+	if opts.DryRun {
+		fmt.Fprintf(out, "%d page(s) read, %d partner file(s) shown, nothing written, %d page(s) not imported\n", len(pages), len(results), len(failed))
+	} else {
+		fmt.Fprintf(out, "%d page(s) read, %d partner file(s) written, %d page(s) not imported\n", len(pages), written, len(failed))
+	}
+	if !ok {
+		return errSilent
+	}
+	return nil
+}

@@ -1,0 +1,59 @@
+package pageimport
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+
+	"github.com/partnerpages/partnerpages/scaffold/lint"
+	"github.com/partnerpages/partnerpages/scaffold/output"
+)
+
+// MaxPageSize bounds a page; anything larger is refused before parsing.
+const MaxPageSize = 4 << 20
+
+// ReadPages expands the arguments (files, or folders: every .md below) and
+// reads each page. Unreadable ones come back as failed reports.
+func ReadPages(args []string) ([]Page, []*PageReport) {
+	files, findings := lint.Files(args)
+	var failed []*PageReport
+	for _, f := range findings {
+		failed = append(failed, &PageReport{Path: f.Path, Err: errors.New(f.Message)})
+	}
+	var pages []Page
+	for _, path := range files {
+		data, err := output.DiskFS(filepath.Dir(path)).ReadFileLimit(filepath.Base(path), MaxPageSize)
+		if err != nil {
+			failed = append(failed, &PageReport{Path: path, Err: fmt.Errorf("cannot read: %w", unwrap(err))})
+			continue
+		}
+		pages = append(pages, Page{Path: path, Data: data})
+	}
+	return pages, failed
+}
+
+func unwrap(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// ErrExists is returned by Save for a partner file that is already there.
+var ErrExists = errors.New("already exists")
+
+// Save writes the partner file of res into dir, atomically. An existing file
+// is replaced only with force.
+func Save(res *Result, dir string, force bool) (string, error) {
+	path := filepath.Join(dir, res.File)
+	if _, err := os.Lstat(path); err == nil && !force {
+		return path, fmt.Errorf("%s %w; nothing was written (use --force to replace it)", path, ErrExists)
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return path, err
+	}
+	return path, output.WriteAtomic(path, res.YAML)
+}

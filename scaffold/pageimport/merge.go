@@ -1,0 +1,157 @@
+package pageimport
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/partnerpages/partnerpages/scaffold/partner"
+	"gopkg.in/yaml.v3"
+)
+
+// pageOf is one imported page of a partner: its facts and report.
+type pageOf struct {
+	f   *facts
+	rep *PageReport
+}
+
+func sameStr(a, b string) bool       { return a == b }
+func sameList(a, b []string) bool    { return slices.Equal(a, b) }
+func listNode(l []string) *yaml.Node { return seq(l, true) }
+func stepsNode(l []string) *yaml.Node {
+	return seq(l, false)
+}
+
+// partnerYAML merges the pages of one partner (one per language, in the
+// template set's language order) into a commented partner file.
+func partnerYAML(pages []pageOf, schemaRef string) ([]byte, []string, error) {
+	langs := make([]string, len(pages))
+	by := map[string]*facts{}
+	for i, p := range pages {
+		langs[i] = p.f.lang
+		by[p.f.lang] = p.f
+	}
+	first := pages[0].f
+	var summary []string
+	conflict := func(what string, get func(*facts) string) {
+		for _, p := range pages[1:] {
+			if get(p.f) != get(first) {
+				p.rep.Notes = append(p.rep.Notes, Note{Text: fmt.Sprintf("%s is %q here but %q in %s; kept %q", what, get(p.f), get(first), pages[0].rep.Path, get(first))})
+			}
+		}
+	}
+	text := func(get func(*facts) string) *yaml.Node {
+		l := localized[string]{langs: langs, by: map[string]string{}}
+		for _, lang := range langs {
+			l.by[lang] = get(by[lang])
+		}
+		return l.node(str, sameStr)
+	}
+	list := func(get func(*facts) []string, one func([]string) *yaml.Node) *yaml.Node {
+		l := localized[[]string]{langs: langs, by: map[string][]string{}}
+		for _, lang := range langs {
+			l.by[lang] = get(by[lang])
+		}
+		return l.node(one, sameList)
+	}
+	anyOf := func(get func(*facts) []string) bool {
+		return slices.ContainsFunc(pages, func(p pageOf) bool { return len(get(p.f)) > 0 })
+	}
+	allOf := func(get func(*facts) string) bool {
+		return !slices.ContainsFunc(pages, func(p pageOf) bool { return get(p.f) == "" })
+	}
+
+	doc := newMapping()
+	doc.set("name", text(func(f *facts) string { return f.name }), "")
+	if partner.Slugify(first.name) != first.slug {
+		doc.set("slug", str(first.slug), "")
+	}
+	if allOf(func(f *facts) string { return f.publisher }) {
+		doc.set("publisher", text(func(f *facts) string { return f.publisher }), "")
+		summary = append(summary, "publisher: "+first.publisher)
+	}
+	doc.set("kind", str(first.kind), "guessed from the page's wording; one of "+strings.Join(partner.Kinds, " | "))
+	doc.set("languages", seq(langs, true), "")
+	support := newMapping()
+	support.set("email", str(first.email), "")
+	doc.set("support", support.n, "")
+	conflict("the support e-mail", func(f *facts) string { return f.email })
+	conflict("the connection mode", func(f *facts) string { return f.mode })
+	conflict("the disconnect mode", func(f *facts) string { return f.dmode })
+	summary = append(summary, "name: "+first.name, "e-mail: "+first.email, "connection: "+first.mode)
+
+	conn := newMapping()
+	conn.set("mode", str(first.mode), "")
+	if anyOf(func(f *facts) []string { return f.intro }) {
+		conn.set("intro", text(func(f *facts) string { return strings.Join(f.intro, "\n\n") }), "kept from the page: text before its steps")
+	}
+	if first.mode != partner.ModeSupport {
+		conn.set("menu", list(func(f *facts) []string { return f.conn.menu }, listNode), "")
+		if anyOf(func(f *facts) []string { return f.conn.before }) {
+			conn.set("steps_before_button", list(func(f *facts) []string { return f.conn.before }, stepsNode), "kept from the page: its steps between the menu and the button")
+		}
+		conn.set("button", text(func(f *facts) string { return f.conn.button }), "")
+		if anyOf(func(f *facts) []string { return f.conn.extra }) {
+			conn.set("extra_steps", list(func(f *facts) []string { return f.conn.extra }, stepsNode), "kept from the page: its steps after the standard ones")
+		}
+		summary = append(summary, "menu: "+strings.Join(first.conn.menu, " > "), "button: "+first.conn.button)
+	}
+	doc.set("connection", conn.n, "")
+
+	disc := newMapping()
+	disc.set("mode", str(first.dmode), "")
+	summary = append(summary, "disconnect: "+first.dmode)
+	if first.dmode == partner.DisconnectBackOffice {
+		if anyOf(func(f *facts) []string { return f.disc.menu }) || first.mode == partner.ModeSupport {
+			disc.set("menu", list(func(f *facts) []string { return f.disc.menu }, listNode), "")
+			summary = append(summary, "disconnect menu: "+strings.Join(first.disc.menu, " > "))
+		}
+		if anyOf(func(f *facts) []string { return f.disc.before }) {
+			disc.set("steps_before_button", list(func(f *facts) []string { return f.disc.before }, stepsNode), "kept from the page: its steps between the menu and the button")
+		}
+		disc.set("button", text(func(f *facts) string { return f.disc.button }), "")
+		if anyOf(func(f *facts) []string { return f.disc.extra }) {
+			disc.set("extra_steps", list(func(f *facts) []string { return f.disc.extra }, stepsNode), "kept from the page: its steps after the button")
+		}
+		summary = append(summary, "disconnect button: "+first.disc.button)
+	}
+	doc.set("disconnect", disc.n, "")
+
+	if n := len(first.sections); n > 0 {
+		secs := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq"}
+		for i, s := range first.sections {
+			m := newMapping()
+			m.set("after", str(s.after), "")
+			m.set("anchor", str(s.anchor), "")
+			ok := true
+			for _, p := range pages[1:] {
+				if len(p.f.sections) <= i {
+					ok = false
+					p.rep.Dropped = append(p.rep.Dropped, Note{Text: fmt.Sprintf("%s has section %q, this page has no section to pair it with", pages[0].rep.Path, s.title)})
+				}
+			}
+			if !ok {
+				continue
+			}
+			m.set("title", text(func(f *facts) string { return f.sections[i].title }), "")
+			m.set("body", text(func(f *facts) string { return f.sections[i].body }), "")
+			secs.Content = append(secs.Content, m.n)
+			summary = append(summary, fmt.Sprintf("section %q after %s", s.title, s.after))
+		}
+		for _, p := range pages[1:] {
+			for _, s := range p.f.sections[min(n, len(p.f.sections)):] {
+				p.rep.Dropped = append(p.rep.Dropped, Note{Line: s.line, Text: fmt.Sprintf("section %q has no counterpart in %s", s.title, pages[0].rep.Path)})
+			}
+		}
+		doc.set("sections", secs, "extra sections, kept from the page as written")
+	}
+
+	var from []string
+	for _, p := range pages {
+		from = append(from, p.rep.Path)
+	}
+	header := fmt.Sprintf("# yaml-language-server: $schema=%s\n# Partner file (schema v1), imported by `partnerpages import` from:\n#   %s\n# Review it, then run `partnerpages generate %s`.\n",
+		schemaRef, strings.Join(from, "\n#   "), first.slug)
+	data, err := encode(&yaml.Node{Kind: yaml.DocumentNode, Content: []*yaml.Node{doc.n}}, header)
+	return data, summary, err
+}

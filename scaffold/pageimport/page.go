@@ -1,0 +1,322 @@
+package pageimport
+
+import (
+	"fmt"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+
+	"github.com/partnerpages/partnerpages/scaffold/lint"
+	"github.com/partnerpages/partnerpages/scaffold/partner"
+	"github.com/yuin/goldmark/ast"
+)
+
+// facts is what one page says about its partner, in its language.
+type facts struct {
+	lang, slug        string
+	name, publisher   string
+	kind, email, mode string
+	intro             []string
+	conn              steps
+	dmode             string
+	disc              steps
+	sections          []extraSection
+}
+
+// extraSection is a section of the page that is not one of the standard four.
+type extraSection struct {
+	after, title, anchor, body string
+	line                       int
+}
+
+// reader reads one page.
+type reader struct {
+	page    *lint.Page
+	body    []byte
+	name    string
+	report  *PageReport
+	emails  map[string][]string // section kind -> partner e-mails, in order
+	prose   []string            // paragraph texts, for the publisher and kind
+	selfApp string              // slug named by a link to the page's own app
+}
+
+func (r *reader) lineOf(n ast.Node) int {
+	if s, ok := extent(n); ok {
+		return r.page.At(s.start).Line
+	}
+	return 0
+}
+
+func (r *reader) replaced(line int, format string, args ...any) {
+	r.report.Replaced = append(r.report.Replaced, Note{Line: line, Text: fmt.Sprintf(format, args...)})
+}
+
+func (r *reader) dropped(line int, format string, args ...any) {
+	r.report.Dropped = append(r.report.Dropped, Note{Line: line, Text: fmt.Sprintf(format, args...)})
+}
+
+func (r *reader) fixed(line int, format string, args ...any) {
+	r.report.Fixed = append(r.report.Fixed, Note{Line: line, Text: fmt.Sprintf(format, args...)})
+}
+
+func (r *reader) note(line int, format string, args ...any) {
+	r.report.Notes = append(r.report.Notes, Note{Line: line, Text: fmt.Sprintf(format, args...)})
+}
+
+// section is a part of the page under one level-1 or level-2 heading (or
+// before the first one).
+type section struct {
+	kind    string // connect, give-access, contact, disconnect, "" (extra) or "preamble"
+	heading *ast.Heading
+	title   string
+	id      string
+	blocks  []ast.Node
+}
+
+var appLinkRe = regexp.MustCompile(`^/apps/([a-z0-9][a-z0-9-]*)/`)
+
+// readPage extracts the facts of one page. platformEmails are left out of
+// the partner's e-mails.
+func readPage(path string, src []byte, platformEmails []string, given map[string]string) (*facts, *PageReport, error) {
+	page := lint.Parse(path, src)
+	rep := &PageReport{Path: path, page: page}
+	r := &reader{page: page, body: page.Body, report: rep, emails: map[string][]string{}}
+	rep.Findings = lint.Check(page, lint.DefaultOptions())
+	f := &facts{}
+	r.name = r.productName()
+	if r.name == "" {
+		return nil, rep, fmt.Errorf("no product name: neither meta.title (… | Name | HubRise) nor a standard heading (Connect Name) names it")
+	}
+	f.name = r.name
+	secs := r.sections()
+	hasConnect := slices.ContainsFunc(secs, func(s section) bool { return s.kind == "connect" })
+	last := "connect"
+	for i := range secs {
+		s := &secs[i]
+		r.scan(s)
+		switch s.kind {
+		case "preamble":
+			if !hasConnect {
+				if err := r.connect(s, f); err != nil {
+					return nil, rep, err
+				}
+				continue
+			}
+			r.boilerplate(s, "the page's top")
+		case "connect":
+			if err := r.connect(s, f); err != nil {
+				return nil, rep, err
+			}
+		case "give-access", "contact":
+			r.platformSection(s)
+		case "disconnect":
+			if err := r.disconnect(s, f); err != nil {
+				return nil, rep, err
+			}
+		default:
+			r.extra(s, last, f)
+		}
+		if s.kind != "" && s.kind != "preamble" {
+			last = s.kind
+		}
+	}
+	if f.mode == "" {
+		return nil, rep, fmt.Errorf("no connect section: no steps say how the partner is connected")
+	}
+	if f.dmode == "" {
+		f.dmode = partner.DefaultDisconnectMode(f.mode)
+		r.note(0, "no disconnect section; disconnect mode %s assumed", f.dmode)
+	}
+	f.lang = pageLang(path, page)
+	f.slug = pageSlug(path, r.selfApp, f.name)
+	rep.Lang, rep.Slug = f.lang, f.slug
+	f.email = r.email(platformEmails)
+	if e, ok := given[f.slug]; ok {
+		if f.email != "" && f.email != e {
+			r.note(0, "support e-mail %s given with --email, instead of the page's %s", e, f.email)
+		}
+		f.email = e
+	}
+	if f.email == "" {
+		return nil, rep, fmt.Errorf("no support e-mail address in the give-access or contact section; give one with --email %s=ADDRESS", f.slug)
+	}
+	f.publisher = r.publisher(f.email)
+	desc := ""
+	if n := page.FM("meta.description"); n != nil {
+		desc = n.Value
+	}
+	if f.kind = kindOf(desc); f.kind == "other" {
+		f.kind = kindOf(strings.Join(r.prose, " "))
+	}
+	return f, rep, nil
+}
+
+// productName picks the name most of the page's standard places give
+// (meta.title and the standard headings); placeholders are ignored.
+func (r *reader) productName() string {
+	count := map[string]int{}
+	var order []string
+	add := func(n string) {
+		if n == "" || strings.Contains(n, "SOLUTION") || strings.ContainsAny(n, "[]{}") {
+			return
+		}
+		if count[n] == 0 {
+			order = append(order, n)
+		}
+		count[n]++
+	}
+	for _, h := range r.page.Headings {
+		add(lint.HeadingName(h.Text))
+	}
+	add(r.meta())
+	best := ""
+	for _, n := range order {
+		if count[n] > count[best] {
+			best = n
+		}
+	}
+	return best
+}
+
+func (r *reader) meta() string {
+	n, _ := r.page.MetaName()
+	return n
+}
+
+// sections splits the page's top-level blocks at its level-1 and -2 headings.
+func (r *reader) sections() []section {
+	secs := []section{{kind: "preamble"}}
+	for c := r.page.Root.FirstChild(); c != nil; c = c.NextSibling() {
+		if h, ok := c.(*ast.Heading); ok && h.Level <= 2 {
+			s := section{heading: h, title: plainText(r.body, h)}
+			if id, ok := h.AttributeString("id"); ok {
+				if b, ok := id.([]byte); ok {
+					s.id = string(b)
+				}
+			}
+			s.kind = lint.SectionKind(s.id)
+			if s.kind == "" {
+				s.kind = lint.SectionKind(s.title)
+			}
+			secs = append(secs, s)
+			continue
+		}
+		secs[len(secs)-1].blocks = append(secs[len(secs)-1].blocks, c)
+	}
+	return secs
+}
+
+// scan collects the section's e-mails, prose and links to the page's own app.
+func (r *reader) scan(s *section) {
+	for _, b := range s.blocks {
+		text := plainText(r.body, b)
+		r.prose = append(r.prose, text)
+		for _, m := range emailRe.FindAllString(text, -1) {
+			r.emails[s.kind] = append(r.emails[s.kind], strings.ToLower(strings.TrimRight(m, ".")))
+		}
+		for _, l := range links(b) {
+			if m := appLinkRe.FindStringSubmatch(l); m != nil && r.selfApp == "" {
+				r.selfApp = m[1]
+			}
+			if a, ok := strings.CutPrefix(l, "mailto:"); ok {
+				r.emails[s.kind] = append(r.emails[s.kind], strings.ToLower(a))
+			}
+		}
+	}
+}
+
+var emailRe = regexp.MustCompile(`[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}`)
+
+// email picks the partner's support address: the give-access section's, else
+// the contact section's; a different one elsewhere is reported.
+func (r *reader) email(platform []string) string {
+	chosen := ""
+	for _, kind := range []string{"give-access", "contact", "connect", "disconnect", "preamble", ""} {
+		for _, e := range r.emails[kind] {
+			if slices.Contains(platform, e) || !partner.ValidEmail(e) {
+				continue
+			}
+			if chosen == "" {
+				chosen = e
+			} else if e != chosen && (kind == "give-access" || kind == "contact") {
+				r.fixed(0, "the %s section gives %s; the page now uses %s everywhere", kind, e, chosen)
+			}
+		}
+	}
+	return chosen
+}
+
+// publisher finds the company behind the product: one the page calls its
+// publisher, preferring the one whose name the support e-mail's domain carries.
+func (r *reader) publisher(email string) string {
+	domain := strings.ToLower(email[strings.IndexByte(email, '@')+1:])
+	var named, inDomain []string
+	for _, p := range r.prose {
+		for _, m := range publisherRe.FindAllStringSubmatch(p, -1) {
+			named = append(named, m[1])
+		}
+		for _, m := range supportOfRe.FindAllStringSubmatch(p, -1) {
+			c := m[1] + m[2]
+			if strings.HasPrefix(domain, strings.ToLower(c)+".") {
+				inDomain = append(inDomain, c)
+			}
+		}
+	}
+	cands := slices.Concat(named, inDomain)
+	pick := ""
+	for _, c := range cands {
+		if strings.EqualFold(c, r.name) {
+			continue
+		}
+		if strings.HasPrefix(domain, strings.ToLower(c)+".") {
+			pick = c
+			break
+		}
+		if pick == "" {
+			pick = c
+		}
+	}
+	for _, c := range named {
+		if c != pick && !strings.EqualFold(c, r.name) {
+			r.fixed(0, "the page also names %s as the publisher; kept %s, which the support e-mail's domain carries", c, pick)
+		}
+	}
+	return pick
+}
+
+var langDirRe = regexp.MustCompile(`^[a-z]{2}$`)
+var langSuffixRe = regexp.MustCompile(`-([a-z]{2})\.[a-z]+$`)
+
+// pageLang tells the page's language from its path (…/<lang>/page.md or
+// name-<lang>.md), else from its front matter.
+func pageLang(path string, p *lint.Page) string {
+	if d := filepath.Base(filepath.Dir(path)); langDirRe.MatchString(d) {
+		return d
+	}
+	if m := langSuffixRe.FindStringSubmatch(filepath.Base(path)); m != nil {
+		return m[1]
+	}
+	if n := p.FM("path_override"); n != nil && n.Value == "connexion-hubrise" {
+		return "fr"
+	}
+	if n := p.FM("title"); n != nil && strings.Contains(strings.ToLower(n.Value), "connexion") {
+		return "fr"
+	}
+	return "en"
+}
+
+// pageSlug tells the partner's slug from the page's path (apps/<slug>/<lang>/…),
+// else from a link to its own app's pages, else from its name.
+func pageSlug(path, selfApp, name string) string {
+	dir := filepath.Dir(path)
+	if langDirRe.MatchString(filepath.Base(dir)) {
+		if s := filepath.Base(filepath.Dir(dir)); partner.SlugPattern.MatchString(s) {
+			return s
+		}
+	}
+	if selfApp != "" {
+		return selfApp
+	}
+	return partner.Slugify(name)
+}

@@ -1,0 +1,112 @@
+package pageimport
+
+import (
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+
+	"github.com/partnerpages/partnerpages/scaffold/lint"
+)
+
+// Note is one thing the import says about a line of a page (0: the whole page).
+type Note struct {
+	Line int
+	Text string
+}
+
+// PageReport says what the import made of one page.
+type PageReport struct {
+	Path       string
+	Lang, Slug string
+	Err        error // the page could not be imported at all
+
+	Kept     []string       // partner-specific text placed in the partner file, by field
+	Replaced []Note         // text the template writes itself
+	Fixed    []Note         // defects the regenerated page no longer has
+	Dropped  []Note         // text that has no place in a partner file
+	Notes    []Note         // guesses a writer should review
+	Findings []lint.Finding // lint's findings on the page as it was
+
+	skip map[int]bool // lines of blocks wholly replaced by the template
+	page *lint.Page   // the page as parsed
+}
+
+// Lost is true when the page had text the partner file cannot carry.
+func (r *PageReport) Lost() bool { return r.Err != nil || len(r.Dropped) > 0 }
+
+func (r *PageReport) skipLine(line int) {
+	if r.skip == nil {
+		r.skip = map[int]bool{}
+	}
+	r.skip[line] = true
+}
+
+// Write prints the report of one partner: its facts, then per page what was
+// kept, replaced, fixed and dropped.
+func (res *Result) Write(w io.Writer, verbose bool) {
+	status := "ok"
+	switch {
+	case len(res.Problems) > 0:
+		status = "INVALID"
+	case res.lost():
+		status = "LOSSY"
+	}
+	fmt.Fprintf(w, "%s → %s [%s]\n", strings.Join(res.paths(), ", "), res.File, status)
+	for _, f := range res.Summary {
+		fmt.Fprintf(w, "  %s\n", f)
+	}
+	for _, e := range res.Problems {
+		fmt.Fprintf(w, "  invalid: %s\n", e.Error())
+	}
+	for _, m := range res.Missing {
+		fmt.Fprintf(w, "  not in the regenerated page: %s\n", m)
+	}
+	for _, f := range res.RegenFindings {
+		fmt.Fprintf(w, "  regenerated page: %s\n", f)
+	}
+	for _, p := range res.Pages {
+		fmt.Fprintf(w, "  %s (%s):\n", p.Path, p.Lang)
+		for _, k := range p.Kept {
+			fmt.Fprintf(w, "    kept: %s\n", k)
+		}
+		writeNotes(w, p.Path, "dropped", p.Dropped)
+		writeNotes(w, p.Path, "review", p.Notes)
+		for _, f := range p.Findings {
+			fmt.Fprintf(w, "    fixed: %s:%d: %s: %s\n", f.Path, f.Line, f.Rule, f.Message)
+		}
+		writeNotes(w, p.Path, "fixed", p.Fixed)
+		if verbose {
+			writeNotes(w, p.Path, "replaced by the template", p.Replaced)
+		} else if len(p.Replaced) > 0 {
+			fmt.Fprintf(w, "    replaced by the template: %d passage(s) (--verbose lists them)\n", len(p.Replaced))
+		}
+	}
+}
+
+func writeNotes(w io.Writer, path, what string, ns []Note) {
+	for _, n := range ns {
+		if n.Line > 0 {
+			fmt.Fprintf(w, "    %s: %s:%d: %s\n", what, path, n.Line, n.Text)
+		} else {
+			fmt.Fprintf(w, "    %s: %s\n", what, n.Text)
+		}
+	}
+}
+
+func (res *Result) paths() []string {
+	var out []string
+	for _, p := range res.Pages {
+		out = append(out, p.Path)
+	}
+	return out
+}
+
+func (res *Result) lost() bool {
+	return len(res.Missing) > 0 || slices.ContainsFunc(res.Pages, (*PageReport).Lost)
+}
+
+// OK is true when the partner file is valid and nothing of its pages was lost.
+func (res *Result) OK() bool {
+	return len(res.Problems) == 0 && !res.lost() && len(res.RegenFindings) == 0
+}

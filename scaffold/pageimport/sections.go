@@ -1,0 +1,298 @@
+package pageimport
+
+import (
+	"regexp"
+	"slices"
+
+	"github.com/partnerpages/partnerpages/scaffold/lint"
+	"strings"
+
+	"github.com/partnerpages/partnerpages/scaffold/partner"
+	"github.com/yuin/goldmark/ast"
+)
+
+var blockLinkRe = regexp.MustCompile(`(?i)/(connections|connexions)\b`)
+
+// boilerplateParagraph reports whether a paragraph only says what the
+// template writes itself: the note on top, a lead-in to steps, who can
+// connect, or the pointer to blocking a connection.
+func (r *reader) boilerplateParagraph(b ast.Node) bool {
+	src := markdownOf(r.body, b)
+	if r.defect(b) {
+		return true
+	}
+	text := plainText(r.body, b)
+	if noteRe.MatchString(src) || leadInRe.MatchString(text) || modeStatementRe.MatchString(text) {
+		return true
+	}
+	for _, l := range links(b) {
+		if blockLinkRe.MatchString(l) && len(images(b)) == 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// boilerplate reports every block of s as replaced by the template, except
+// partner images and text, which are reported as dropped.
+func (r *reader) boilerplate(s *section, where string) {
+	for _, b := range s.blocks {
+		if _, ok := b.(*ast.ThematicBreak); ok {
+			continue
+		}
+		text := plainText(r.body, b)
+		if r.boilerplateParagraph(b) {
+			r.replaced(r.lineOf(b), "%q in %s (the template writes its own)", clip(text), where)
+			r.report.skipLine(r.lineOf(b))
+			continue
+		}
+		r.dropped(r.lineOf(b), "%q in %s: no place for it in a partner file", clip(markdownOf(r.body, b)), where)
+	}
+}
+
+// isSupportList reports whether an ordered list is the "have the support
+// team connect you" route: steps without bold labels that point to the
+// give-access and contact sections or to the platform's getting-started page.
+func (r *reader) isSupportList(list ast.Node) bool {
+	items := r.items(list)
+	if len(items) == 0 {
+		return false
+	}
+	for _, it := range items {
+		if len(it.labels) > 0 || len(it.images) > 0 {
+			return false
+		}
+		ok := false
+		for _, l := range it.links {
+			if strings.HasPrefix(l, "#") || strings.Contains(l, "#give-access") || strings.Contains(l, "#contact") ||
+				strings.Contains(l, "get-started") || strings.Contains(l, "comment-demarrer") {
+				ok = true
+			}
+		}
+		if !ok {
+			return false
+		}
+	}
+	return true
+}
+
+// connect reads the connect section: the mode, the back-office steps, and
+// any partner text (an intro, trailing images) that must be kept.
+func (r *reader) connect(s *section, f *facts) error {
+	viaSupport, viaBackOffice := false, false
+	var trailing []string
+	for _, b := range s.blocks {
+		switch b := b.(type) {
+		case *ast.ThematicBreak:
+			continue
+		case *ast.List:
+			if r.isSupportList(b) {
+				viaSupport = true
+				r.replaced(r.lineOf(b), "the steps to have the support team connect it (the template writes them for mode support and either)")
+				for _, it := range r.items(b) {
+					r.report.skipLine(it.line)
+				}
+				continue
+			}
+			if viaBackOffice {
+				// A second list of steps: keep it as extra steps.
+				for _, it := range r.items(b) {
+					f.conn.extra = append(f.conn.extra, it.md)
+				}
+				continue
+			}
+			st, err := r.backOffice(b, true)
+			if err != nil {
+				return err
+			}
+			f.conn = st
+			viaBackOffice = true
+			continue
+		}
+		if r.boilerplateParagraph(b) {
+			r.replaced(r.lineOf(b), "%q (the template writes its own)", clip(plainText(r.body, b)))
+			r.report.skipLine(r.lineOf(b))
+			continue
+		}
+		md := markdownOf(r.body, b)
+		if md == "" {
+			continue
+		}
+		if !viaBackOffice && !viaSupport {
+			f.intro = append(f.intro, md)
+		} else {
+			trailing = append(trailing, md)
+		}
+	}
+	switch {
+	case viaSupport && viaBackOffice:
+		f.mode = partner.ModeEither
+	case viaBackOffice:
+		f.mode = partner.ModeBackOffice
+	default:
+		f.mode = partner.ModeSupport
+	}
+	if len(trailing) > 0 {
+		switch {
+		case len(f.conn.extra) > 0:
+			f.conn.extra[len(f.conn.extra)-1] += "\n\n" + strings.Join(trailing, "\n\n")
+		case f.mode != partner.ModeSupport:
+			f.conn.extra = append(f.conn.extra, strings.Join(trailing, "\n\n"))
+		default:
+			f.intro = append(f.intro, trailing...)
+		}
+	}
+	return nil
+}
+
+// platformSection reads the give-access or contact section: the template
+// writes both in full, so only the e-mails (collected by scan) are kept.
+// Partner images there cannot be placed.
+func (r *reader) platformSection(s *section) {
+	for _, b := range s.blocks {
+		r.skipBlock(b)
+		for _, im := range images(b) {
+			if strings.HasPrefix(im, "./images/") || strings.HasPrefix(im, "images/") {
+				r.dropped(r.lineOf(b), "image %s in the %s section: the template writes that section in full", im, s.kind)
+			} else {
+				r.replaced(r.lineOf(b), "the platform's image %s (the template's %s steps follow the platform's current UI)", im, s.kind)
+			}
+		}
+	}
+	r.replaced(r.lineOf(s.heading), "the %s section's text (the template writes it from the support e-mail)", s.kind)
+}
+
+var contactRe = regexp.MustCompile(`(?i)\bcontact`)
+var hubriseBackOfficeRe = regexp.MustCompile(`(?i)back[ -]?office (de|of) hubrise|hubrise back[ -]?office`)
+
+// disconnect reads the disconnect section: its mode, and for back-office
+// disconnection its steps.
+func (r *reader) disconnect(s *section, f *facts) error {
+	text := ""
+	var ls []string
+	for _, b := range s.blocks {
+		switch b := b.(type) {
+		case *ast.ThematicBreak:
+			continue
+		case *ast.List:
+			if f.dmode == partner.DisconnectBackOffice {
+				for _, it := range r.items(b) {
+					f.disc.extra = append(f.disc.extra, it.md)
+				}
+				continue
+			}
+			st, err := r.backOffice(b, false)
+			if err != nil {
+				return err
+			}
+			f.disc = st
+			f.dmode = partner.DisconnectBackOffice
+			continue
+		}
+		pt := plainText(r.body, b)
+		text += " " + pt
+		ls = append(ls, links(b)...)
+		if r.boilerplateParagraph(b) || contactRe.MatchString(pt) && len(images(b)) == 0 || hubriseBackOfficeRe.MatchString(pt) {
+			r.replaced(r.lineOf(b), "%q (the template writes its own)", clip(pt))
+			r.report.skipLine(r.lineOf(b))
+			continue
+		}
+		r.dropped(r.lineOf(b), "%q in the disconnect section: no place for it in a partner file", clip(markdownOf(r.body, b)))
+	}
+	if f.dmode == "" {
+		if askSupportRe.MatchString(text) || slices.Contains(ls, "#contact") {
+			f.dmode = partner.DisconnectSupport
+		} else {
+			f.dmode = partner.DisconnectHubRise
+		}
+	}
+	if f.dmode == partner.DisconnectBackOffice && f.mode != partner.ModeSupport && equal(f.disc.menu, f.conn.menu) {
+		f.disc.menu = nil // the default: the connection's menu
+	}
+	return nil
+}
+
+// extra keeps a non-standard section as it is written.
+func (r *reader) extra(s *section, after string, f *facts) {
+	line := r.lineOf(s.heading)
+	start := r.nodeEnd(s.heading)
+	end := len(r.body)
+	if next := s.heading.NextSibling(); next != nil {
+		for c := next; c != nil; c = c.NextSibling() {
+			if h, ok := c.(*ast.Heading); ok && h.Level <= 2 {
+				if sp, ok := extent(h); ok {
+					end = lineStartOf(r.body, sp.start)
+				}
+				break
+			}
+		}
+	}
+	body := ""
+	if start < end {
+		body = strings.TrimSpace(string(r.body[start:end]))
+	}
+	if body == "" {
+		r.dropped(line, "section %q has no text", s.title)
+		return
+	}
+	anchor := s.id
+	if anchor == "" || anchor == "give-access" || anchor == "contact" {
+		anchor = partner.Slugify(s.title)
+	}
+	f.sections = append(f.sections, extraSection{after: after, title: s.title, anchor: anchor, body: body, line: line})
+}
+
+// nodeEnd is the offset just past the line on which n ends.
+func (r *reader) nodeEnd(n ast.Node) int {
+	sp, ok := extent(n)
+	if !ok {
+		return 0
+	}
+	i := sp.end
+	for i < len(r.body) && r.body[i] != '\n' {
+		i++
+	}
+	return min(i+1, len(r.body))
+}
+
+func lineStartOf(b []byte, off int) int {
+	for off > 0 && b[off-1] != '\n' {
+		off--
+	}
+	return off
+}
+
+func equal(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// skipBlock marks every block and list item of b as replaced by the template.
+func (r *reader) skipBlock(b ast.Node) {
+	_ = ast.Walk(b, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if entering && (n.Kind() == ast.KindListItem || n.Kind() == ast.KindParagraph || n.Kind() == ast.KindTextBlock) {
+			r.report.skipLine(r.lineOf(n))
+		}
+		return ast.WalkContinue, nil
+	})
+}
+
+// defect reports whether a paragraph is only a leftover of the platform's
+// copy-and-edit template (a variant marker or a placeholder line), which
+// lint reports and the regenerated page no longer has.
+func (r *reader) defect(b ast.Node) bool {
+	line := r.lineOf(b)
+	for _, f := range r.report.Findings {
+		if f.Line == line && (f.Rule == lint.RuleVariantMarker || f.Rule == lint.RulePlaceholder) && len(strings.Fields(plainText(r.body, b))) <= 8 {
+			return true
+		}
+	}
+	return false
+}

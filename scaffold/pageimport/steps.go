@@ -1,0 +1,274 @@
+package pageimport
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+)
+
+// item is one step of an ordered list, as written.
+type item struct {
+	node   *ast.ListItem
+	line   int
+	md     string // the step's Markdown, continuation lines dedented
+	text   string // what a reader sees
+	labels []label
+	images []string
+	links  []string
+}
+
+// steps are the facts of a back-office step list.
+type steps struct {
+	menu   []string
+	before []string
+	button string
+	extra  []string
+}
+
+func (r *reader) items(list ast.Node) []item {
+	var out []item
+	for c := list.FirstChild(); c != nil; c = c.NextSibling() {
+		li, ok := c.(*ast.ListItem)
+		if !ok {
+			continue
+		}
+		it := item{node: li, line: r.lineOf(li), md: markdownOf(r.body, li), text: plainText(r.body, li),
+			labels: labels(r.body, li), images: images(li), links: links(li)}
+		out = append(out, it)
+	}
+	return out
+}
+
+// isNav reports whether a step only opens a menu or page: bold labels and
+// navigation words, no image, no link, one paragraph.
+func (r *reader) isNav(it item) bool {
+	if len(it.labels) == 0 || len(it.images) > 0 || len(it.links) > 0 || it.node.ChildCount() > 1 {
+		return false
+	}
+	rest := it.text
+	for _, l := range it.labels {
+		rest = strings.Replace(rest, l.text, " ", 1)
+	}
+	return isNavigation(rest, r.name)
+}
+
+// buttonIndex finds the step that clicks the connect (or disconnect) button
+// and which of its labels is the button. standardAfter reports a step right
+// after the button that only says where the reader lands.
+func (r *reader) buttonIndex(items []item, connect bool) (idx, lab int) {
+	lastClick := func(upto int) (int, int) {
+		for i := upto - 1; i >= 0; i-- {
+			if len(items[i].labels) > 0 && clickRe.MatchString(items[i].text) {
+				return i, len(items[i].labels) - 1
+			}
+		}
+		for i := upto - 1; i >= 0; i-- {
+			if len(items[i].labels) > 0 {
+				return i, len(items[i].labels) - 1
+			}
+		}
+		return -1, -1
+	}
+	if !connect {
+		for i, it := range items {
+			if r.standardDisconnectStep(it) {
+				return lastClick(i)
+			}
+		}
+		return lastClick(len(items))
+	}
+	for i, it := range items {
+		s, ok := extent(it.node.FirstChild())
+		if !ok {
+			continue
+		}
+		loc := redirectRe.FindIndex(r.body[s.start:s.end])
+		if loc == nil {
+			continue
+		}
+		at := s.start + loc[0]
+		for k := len(it.labels) - 1; k >= 0; k-- {
+			if it.labels[k].span.end <= at {
+				return i, k
+			}
+		}
+		return lastClick(i)
+	}
+	for i, it := range items {
+		if r.standardConnectStep(it) {
+			return lastClick(i)
+		}
+	}
+	return lastClick(len(items))
+}
+
+// standardConnectStep reports whether a step after the button only says what
+// the template's own steps say (pick the location, Authorise, back in the app).
+func (r *reader) standardConnectStep(it item) bool {
+	if len(it.images) > 0 || it.node.ChildCount() > 1 {
+		return false
+	}
+	if locationStepRe.MatchString(it.text) && chooseRe.MatchString(it.text) || authoriseStepRe.MatchString(it.text) || connectedStepRe.MatchString(it.text) {
+		return true
+	}
+	for _, s := range sentences(it.text) {
+		if !templateSentenceRe.MatchString(s) {
+			return false
+		}
+	}
+	return true
+}
+
+func (r *reader) standardDisconnectStep(it item) bool {
+	return len(it.images) == 0 && it.node.ChildCount() <= 1 && disconnectedStepRe.MatchString(it.text)
+}
+
+// backOffice reads a list of back-office steps into menu, steps before the
+// button, button and extra steps; what the template says itself is reported
+// as replaced.
+func (r *reader) backOffice(list ast.Node, connect bool) (steps, error) {
+	var st steps
+	items := r.items(list)
+	var kept []item
+	for _, it := range items {
+		if strings.TrimSpace(it.md) == "" {
+			r.fixed(it.line, "empty step removed")
+			continue
+		}
+		kept = append(kept, it)
+	}
+	items = kept
+	what := "connect"
+	if !connect {
+		what = "disconnect"
+	}
+	b, k := r.buttonIndex(items, connect)
+	if b < 0 {
+		return st, fmt.Errorf("line %d: no step clicks a button in bold, so the %s button is unknown", r.lineOf(list), what)
+	}
+	bt := items[b]
+	btn := bt.labels[k]
+	st.button = btn.text
+
+	// The leading steps that only navigate make the menu path.
+	run := 0
+	for run < b && r.isNav(items[run]) {
+		for _, l := range items[run].labels {
+			st.menu = append(st.menu, l.text)
+		}
+		run++
+	}
+	for _, it := range items[run:b] {
+		st.before = append(st.before, it.md)
+	}
+
+	// The button step: what comes before the click, and after it.
+	first := bt.node.FirstChild()
+	fs, _ := extent(first)
+	itemStart := fs.start
+	pre := trimBeforeButton(dedent(r.body, span{itemStart, btn.span.start}))
+	post := ""
+	if btn.span.end < fs.end {
+		post = dedent(r.body, span{btn.span.end, fs.end})
+	}
+	var imageLines, residue []string
+	for _, line := range strings.Split(post, "\n") {
+		t := strings.TrimSpace(line)
+		if strings.HasPrefix(t, "![") || strings.HasPrefix(t, "<") {
+			imageLines = append(imageLines, t)
+			continue
+		}
+		for _, s := range sentences(line) {
+			if templateSentenceRe.MatchString(s) {
+				r.replaced(bt.line, "sentence %q (the template's button step says it)", strings.TrimSpace(s))
+				continue
+			}
+			residue = append(residue, strings.TrimSpace(s))
+		}
+	}
+	rest := strings.TrimSpace(strings.Join(residue, " "))
+	if m := glossRe.FindStringSubmatch(rest); m != nil {
+		st.button += " " + m[1]
+		rest = ""
+	}
+	if strings.Trim(rest, " .;,") == "" {
+		rest = ""
+	}
+	var preLabels []string
+	for _, l := range bt.labels[:k] {
+		preLabels = append(preLabels, l.text)
+	}
+	preRest := pre
+	for _, l := range preLabels {
+		preRest = strings.Replace(preRest, "**"+l+"**", " ", 1)
+	}
+	switch {
+	case pre != "" && rest == "" && run == b && len(preLabels) > 0 && !strings.Contains(pre, "](") && isNavigation(preRest, r.name):
+		st.menu = append(st.menu, preLabels...)
+	case pre != "" || rest != "":
+		s := pre
+		if rest != "" {
+			if s == "" {
+				s = strings.TrimLeft(rest, " ;,.")
+			} else if strings.IndexAny(rest[:1], ";,.") == 0 {
+				s += rest
+			} else {
+				s += ". " + rest
+			}
+		}
+		st.before = append(st.before, endSentence(s))
+	}
+	for c := first.NextSibling(); c != nil; c = c.NextSibling() {
+		imageLines = append(imageLines, markdownOf(r.body, c))
+	}
+	if len(imageLines) > 0 {
+		if len(st.before) == 0 {
+			st.before = append(st.before, strings.Join(imageLines, "\n"))
+		} else {
+			st.before[len(st.before)-1] += "\n" + strings.Join(imageLines, "\n")
+		}
+	}
+	if len(st.menu) == 0 {
+		// No step only navigates: the button is reached from the back office's home.
+		if len(st.before) == 0 {
+			return st, fmt.Errorf("line %d: no step names the back-office menu that leads to the %s button", bt.line, what)
+		}
+		first := items[0]
+		if len(first.labels) == 0 {
+			return st, fmt.Errorf("line %d: the first step names no menu in bold, so the back-office path is unknown", first.line)
+		}
+		st.menu = []string{first.labels[0].text}
+		r.note(first.line, "menu path taken as **%s**; the step is kept as written after it", first.labels[0].text)
+	}
+
+	for _, it := range items[b+1:] {
+		std := r.standardConnectStep(it)
+		if !connect {
+			std = r.standardDisconnectStep(it)
+		}
+		if std {
+			r.replaced(it.line, "step %q (the template writes this step)", clip(it.text))
+			r.report.skipLine(it.line)
+			continue
+		}
+		st.extra = append(st.extra, it.md)
+	}
+	return st, nil
+}
+
+// endSentence ends s with a full stop unless it already ends with punctuation.
+func endSentence(s string) string {
+	s = strings.TrimRight(s, " ,;")
+	if s == "" || strings.ContainsAny(s[len(s)-1:], ".!?:)") {
+		return s
+	}
+	return s + "."
+}
+
+func clip(s string) string {
+	if r := []rune(s); len(r) > 60 {
+		return string(r[:57]) + "..."
+	}
+	return s
+}
