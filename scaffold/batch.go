@@ -21,6 +21,8 @@ type batch struct {
 	parsed []*partner.Partner // nil for a file reused from the lock
 	slugs  []string
 	known  map[string]output.Entry // the lock's pages before this run writes any
+
+	progress *Progress // nil when nobody watches
 }
 
 // validate parses and validates every file, except those the lock knows
@@ -134,7 +136,11 @@ func (b *batch) each(ctx context.Context, dir *output.Dir, selected []int, emit 
 			}
 			pages = append(pages, ps...)
 		}
-		return emit(pages)
+		if err := emit(pages); err != nil {
+			return err
+		}
+		b.progress.add(hi - lo)
+		return nil
 	})
 }
 

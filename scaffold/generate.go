@@ -28,6 +28,8 @@ type GenerateOptions struct {
 	Prune  bool // remove pages of partners or languages that are gone
 	// Waiting is called if another run holds the output folder's lock.
 	Waiting func()
+	// Progress, when set, counts the partners done as the run goes.
+	Progress *Progress
 }
 
 // GenerateResult is what a run did (or, with Check or DryRun, would do).
@@ -184,6 +186,8 @@ func Generate(ctx context.Context, o GenerateOptions) (*GenerateResult, error) {
 	}
 	dir := output.NewDir(o.Out)
 	w := newWriter(ctx, dir, lock, write)
+	b.progress = o.Progress
+	o.Progress.setTotal(len(selected))
 	var mu sync.Mutex
 	rendered := map[string]bool{}
 	err = b.each(ctx, dir, selected, func(pages []output.Page) error {

@@ -262,3 +262,18 @@ func TestGenerateInterruptedLeavesConsistentState(t *testing.T) {
 		t.Errorf("after interrupt: %s", got)
 	}
 }
+
+func TestGenerateCountsProgress(t *testing.T) {
+	e := newEnv(t)
+	for _, slugs := range [][]string{nil, {"beta"}} {
+		p := &Progress{}
+		e.run(func(o *GenerateOptions) { o.Progress = p; o.Slugs = slugs })
+		want := int64(2)
+		if slugs != nil {
+			want = 1
+		}
+		if p.Total() != want || p.Done() != want {
+			t.Errorf("slugs %v: progress %d/%d, want %d/%d", slugs, p.Done(), p.Total(), want, want)
+		}
+	}
+}

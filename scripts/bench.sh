@@ -61,8 +61,9 @@ echo "runs (s): cold $(cut -d' ' -f1 "$work/cold" | tr '\n' ' ')| cp $(cut -d' '
 
 # One-page-per-process scaffolders, on the same page (one of ours as the template body).
 per_pp=$(echo "scale=6; $cold/$pages" | bc)
-sample=$(find "$work/out1" -name connect-hubrise.md | head -1)
-slugs=$(ls "$work/out1" | head -"$PAGES")
+# (head closes the pipe early; with pipefail that would end the script)
+sample=$(find "$work/out1" -name connect-hubrise.md -print -quit)
+slugs=$(ls "$work/out1" | awk -v n="$PAGES" 'NR <= n')
 
 mkdir -p "$work/hygen/_templates/page/new" "$work/hyout"
 { printf -- '---\nto: <%%= slug %%>/en/connect-hubrise.md\n---\n'; sed 's/Partner [0-9]*/<%= name %>/g' "$sample"; } > "$work/hygen/_templates/page/new/page.ejs.t"
@@ -83,7 +84,8 @@ fi
 if command -v cookiecutter >/dev/null; then
   cc="$work/cc/page"; mkdir -p "$cc/{{cookiecutter.slug}}/en" "$work/ccout"
   echo '{"slug": "x", "name": "X"}' > "$cc/cookiecutter.json"
-  sed 's/Partner [0-9]*/{{cookiecutter.name}}/g' "$sample" > "$cc/{{cookiecutter.slug}}/en/connect-hubrise.md"
+  # Jinja reads "{#" (our heading ids) as a comment: print it as a string
+  sed -e 's/{#/{{ "{#" }}/g' -e 's/Partner [0-9]*/{{cookiecutter.name}}/g' "$sample" > "$cc/{{cookiecutter.slug}}/en/connect-hubrise.md"
   start=$(date +%s.%N)
   for s in $slugs; do
     cookiecutter --no-input -f -o "$work/ccout" "$cc" slug="$s" name="$s" >/dev/null

@@ -70,7 +70,19 @@ func runGenerate(cmd *cobra.Command, opts *GenerateOptions) error {
 	if opts.Diff {
 		o.Diff = opts.IO.Out
 	}
+	// Progress on a terminal, for runs that take more than a second; the
+	// diff shares the terminal, so it goes without.
+	stop := func() {}
+	if opts.IO.ErrIsTerminal() && !opts.Diff {
+		o.Progress = &scaffold.Progress{}
+		verb := "generating"
+		if opts.Check {
+			verb = "checking"
+		}
+		stop = showProgress(opts.IO.ErrOut, o.Progress, verb, progressDelay)
+	}
 	res, err := scaffold.Generate(cmd.Context(), o)
+	stop()
 	if err != nil {
 		return problem(err)
 	}

@@ -1,0 +1,46 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/partnerpages/partnerpages/scaffold"
+)
+
+// progressDelay is how long a run goes before it shows progress: quick runs
+// stay quiet.
+const progressDelay = time.Second
+
+// showProgress redraws one status line on w (a terminal) from p, starting
+// after delay, until the returned stop is called; stop erases the line.
+func showProgress(w io.Writer, p *scaffold.Progress, verb string, delay time.Duration) (stop func()) {
+	quit, done := make(chan struct{}), make(chan struct{})
+	go func() {
+		defer close(done)
+		select {
+		case <-time.After(delay):
+		case <-quit:
+			return
+		}
+		tick := time.NewTicker(100 * time.Millisecond)
+		defer tick.Stop()
+		for {
+			if total := p.Total(); total > 0 {
+				fmt.Fprintf(w, "\r\033[K%s: %d/%d partners (%d%%)", verb, p.Done(), total, p.Done()*100/total)
+			} else {
+				fmt.Fprintf(w, "\r\033[K%s: reading partner files…", verb)
+			}
+			select {
+			case <-tick.C:
+			case <-quit:
+				fmt.Fprint(w, "\r\033[K")
+				return
+			}
+		}
+	}()
+	return func() {
+		close(quit)
+		<-done
+	}
+}
