@@ -66,13 +66,9 @@ invalid or already exists (without --force); 2 on usage errors.`,
 }
 
 func runImport(opts *ImportOptions) error {
-	in, err := opts.Inputs()
+	in, set, err := opts.TemplateSet()
 	if err != nil {
 		return err
-	}
-	set, err := in.LoadTemplates()
-	if err != nil {
-		return problem(err)
 	}
 	lo, err := in.LintOptions("")
 	if err != nil {

@@ -10,6 +10,7 @@ import (
 
 	"github.com/partnerpages/partnerpages/scaffold"
 	"github.com/partnerpages/partnerpages/scaffold/output"
+	"github.com/partnerpages/partnerpages/scaffold/render"
 	"github.com/partnerpages/partnerpages/templates"
 )
 
@@ -35,6 +36,20 @@ func (g *GlobalOptions) Inputs() (scaffold.Inputs, error) {
 		in.Templates = os.DirFS(g.Templates)
 	}
 	return in, nil
+}
+
+// TemplateSet returns the inputs and the loaded template set; a set that
+// does not load is a problem (exit 1).
+func (g *GlobalOptions) TemplateSet() (scaffold.Inputs, *render.Set, error) {
+	in, err := g.Inputs()
+	if err != nil {
+		return in, nil, err
+	}
+	set, err := in.LoadTemplates()
+	if err != nil {
+		return in, nil, problem(err)
+	}
+	return in, set, nil
 }
 
 // NewRootCmd builds the command tree.

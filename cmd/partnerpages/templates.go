@@ -52,13 +52,9 @@ func newTemplatesCmd(g *GlobalOptions) *cobra.Command {
 }
 
 func runTemplatesList(opts *TemplatesOptions) error {
-	in, err := opts.Inputs()
+	_, set, err := opts.TemplateSet()
 	if err != nil {
 		return err
-	}
-	set, err := in.LoadTemplates()
-	if err != nil {
-		return problem(err)
 	}
 	source := "embedded"
 	if opts.Templates != "" {

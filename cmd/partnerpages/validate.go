@@ -37,13 +37,9 @@ languages. With no argument it checks every file of the partners folder
 }
 
 func runValidate(opts *ValidateOptions) error {
-	in, err := opts.Inputs()
+	in, set, err := opts.TemplateSet()
 	if err != nil {
 		return err
-	}
-	set, err := in.LoadTemplates()
-	if err != nil {
-		return problem(err)
 	}
 	var ps []*partner.Partner
 	var errs partner.ErrorList
