@@ -95,7 +95,7 @@ func TestCrashMidRunLeavesNoPartialPage(t *testing.T) {
 	}
 	root := t.TempDir()
 	partners, out := filepath.Join(root, "partners"), filepath.Join(root, "apps")
-	const n = 2000
+	const n = 5000 // the size the issue names
 	writePartners(t, partners, n, "a")
 	old := expected(t, partners)
 	for phase, variant := range []string{"a", "b"} {
