@@ -60,7 +60,7 @@ invalid or already exists (without --force); 2 on usage errors.`,
 	}
 	cmd.Flags().BoolVar(&opts.Force, "force", false, "replace existing partner files")
 	cmd.Flags().BoolVar(&opts.DryRun, "dry-run", false, "print the partner files instead of writing them")
-	cmd.Flags().StringArrayVar(&opts.Emails, "email", nil, "`SLUG=ADDRESS`: the support e-mail of a partner whose pages give none (repeatable)")
+	cmd.Flags().StringArrayVar(&opts.Emails, "email", nil, "the support e-mail of partner `SLUG=ADDRESS`, for pages that give none (repeatable)")
 	cmd.Flags().BoolVarP(&opts.Verbose, "verbose", "v", false, "also list each passage the template now writes itself")
 	return cmd
 }
