@@ -1,9 +1,7 @@
 package main
 
 import (
-	"errors"
 	"fmt"
-	"os"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -116,10 +114,8 @@ func runImport(opts *ImportOptions) error {
 		written++
 	}
 	if written > 0 && copyTo != "" {
-		if _, err := os.Stat(copyTo); errors.Is(err, os.ErrNotExist) {
-			if err := os.WriteFile(copyTo, schema.PartnerJSON, 0o644); err != nil {
-				fmt.Fprintf(errOut, "warning: could not write %s: %v\n", copyTo, err)
-			}
+		if err := schema.WriteCopy(copyTo); err != nil {
+			fmt.Fprintf(errOut, "warning: could not write %s: %v\n", copyTo, err)
 		}
 	}
 	if opts.DryRun {

@@ -150,7 +150,7 @@ func (c *checker) nearMisses(name string) {
 	check := func(text string, pos func(i int) Pos, where string) {
 		for _, m := range wordRe.FindAllStringIndex(text, -1) {
 			w := text[m[0]:m[1]]
-			if len(w) != len(name) || strings.EqualFold(w, name) || levenshtein(w, name) != 1 || inAddress(text, m[0], m[1]) {
+			if len(w) != len(name) || strings.EqualFold(w, name) || partner.Levenshtein(w, name) != 1 || inAddress(text, m[0], m[1]) {
 				continue
 			}
 			if at := pos(m[0]); !reported[at] {
@@ -167,27 +167,6 @@ func (c *checker) nearMisses(name string) {
 		b := &c.p.Blocks[i]
 		check(b.Text, func(j int) Pos { return c.p.PosIn(b, j) }, "")
 	}
-}
-
-func levenshtein(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur := make([]int, len(rb)+1)
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev = cur
-	}
-	return prev[len(rb)]
 }
 
 // inAddress reports whether text[start:end] is part of an e-mail address,

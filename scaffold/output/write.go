@@ -136,11 +136,12 @@ func (d *Dir) Path(rel string) (string, error) {
 	return cur, nil
 }
 
-// Write writes a page atomically, creating its folders.
-func (d *Dir) Write(rel string, data []byte) error {
+// prepare returns the path of page rel and creates its folders if this run
+// has not seen them yet.
+func (d *Dir) prepare(rel string) (string, error) {
 	path, err := d.Path(rel)
 	if err != nil {
-		return err
+		return "", err
 	}
 	dir := filepath.Dir(path)
 	d.mu.Lock()
@@ -148,8 +149,17 @@ func (d *Dir) Write(rel string, data []byte) error {
 	d.mu.Unlock()
 	if missing {
 		if err := d.makeDirs(dir); err != nil {
-			return err
+			return "", err
 		}
+	}
+	return path, nil
+}
+
+// Write writes a page atomically, creating its folders.
+func (d *Dir) Write(rel string, data []byte) error {
+	path, err := d.prepare(rel)
+	if err != nil {
+		return err
 	}
 	return WriteAtomic(path, data)
 }
@@ -157,25 +167,16 @@ func (d *Dir) Write(rel string, data []byte) error {
 // Create writes a page that does not exist yet, atomically; it fails if a
 // file appeared at its place meanwhile.
 func (d *Dir) Create(rel string, data []byte) error {
-	path, err := d.Path(rel)
+	path, err := d.prepare(rel)
 	if err != nil {
 		return err
-	}
-	dir := filepath.Dir(path)
-	d.mu.Lock()
-	missing := d.noDir[dir]
-	d.mu.Unlock()
-	if missing {
-		if err := d.makeDirs(dir); err != nil {
-			return err
-		}
 	}
 	if writeFault != nil {
 		if err := writeFault(path); err != nil {
 			return fmt.Errorf("%s: writing failed, nothing was written: %w", path, err)
 		}
 	}
-	ok, err := createNew(dir, path, data)
+	ok, err := createNew(filepath.Dir(path), path, data)
 	if !ok {
 		return WriteAtomic(path, data)
 	}

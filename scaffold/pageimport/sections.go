@@ -206,7 +206,7 @@ func (r *reader) disconnect(s *section, f *facts) error {
 			f.dmode = partner.DisconnectHubRise
 		}
 	}
-	if f.dmode == partner.DisconnectBackOffice && f.mode != partner.ModeSupport && equal(f.disc.menu, f.conn.menu) {
+	if f.dmode == partner.DisconnectBackOffice && f.mode != partner.ModeSupport && slices.Equal(f.disc.menu, f.conn.menu) {
 		f.disc.menu = nil // the default: the connection's menu
 	}
 	return nil
@@ -260,18 +260,6 @@ func lineStartOf(b []byte, off int) int {
 		off--
 	}
 	return off
-}
-
-func equal(a, b []string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 // skipBlock marks every block and list item of b as replaced by the template.

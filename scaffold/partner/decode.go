@@ -150,7 +150,7 @@ func suggest(key string, fs fields) string {
 	sort.Strings(keys)
 	best, bestD := "", 3
 	for _, k := range keys {
-		if dist := levenshtein(key, k); dist < bestD {
+		if dist := Levenshtein(key, k); dist < bestD {
 			best, bestD = k, dist
 		}
 	}
@@ -160,7 +160,8 @@ func suggest(key string, fs fields) string {
 	return fmt.Sprintf("; allowed here: %s", strings.Join(keys, ", "))
 }
 
-func levenshtein(a, b string) int {
+// Levenshtein returns the edit distance between a and b, in characters.
+func Levenshtein(a, b string) int {
 	ra, rb := []rune(a), []rune(b)
 	prev := make([]int, len(rb)+1)
 	for j := range prev {

@@ -200,10 +200,8 @@ func write(ctx context.Context, o Options, a *Answers, p *partner.Partner) (*Res
 		return nil, err
 	}
 	if o.SchemaCopy != "" {
-		if _, err := os.Stat(o.SchemaCopy); errors.Is(err, os.ErrNotExist) {
-			if err := output.WriteAtomic(o.SchemaCopy, schema.PartnerJSON); err != nil {
-				return nil, err
-			}
+		if err := schema.WriteCopy(o.SchemaCopy); err != nil {
+			return nil, err
 		}
 	}
 	res, err := scaffold.Generate(ctx, scaffold.GenerateOptions{
