@@ -64,7 +64,12 @@ func Run(ctx context.Context, o Options, a *Answers) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	existing, errs := partner.LoadDir(os.DirFS(o.PartnersDir), o.PartnersDir, set.Languages())
+	var existing []*partner.Partner
+	var errs partner.ErrorList
+	if _, err := os.Stat(o.PartnersDir); !errors.Is(err, os.ErrNotExist) {
+		// a project's first partner: no folder yet, nothing to clash with
+		existing, errs = partner.LoadDir(os.DirFS(o.PartnersDir), o.PartnersDir, set.Languages())
+	}
 	if len(errs) > 0 {
 		return nil, fmt.Errorf("the existing partner files must be valid before a new one is added; nothing was written:\n%w", errs)
 	}

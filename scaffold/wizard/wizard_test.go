@@ -274,6 +274,26 @@ func TestYesWritesAndRefusesToOverwrite(t *testing.T) {
 	}
 }
 
+// TestFirstPartnerOfANewProject: with no partners folder yet, --yes creates
+// it, with the schema copy the partner file points at.
+func TestFirstPartnerOfANewProject(t *testing.T) {
+	p := newProject(t)
+	os.Remove(p.partners)
+	o, _ := p.options("", false)
+	o.SchemaRef, o.SchemaCopy = "partner.schema.json", filepath.Join(p.partners, "partner.schema.json")
+	res, err := Run(context.Background(), o, &Answers{Name: "Café Étoile", Email: "bonjour@cafe-etoile.example", Mode: "support", Languages: []string{"fr"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.PartnerFile != filepath.Join(p.partners, "cafe-etoile.yaml") {
+		t.Errorf("wrote %s", res.PartnerFile)
+	}
+	if _, err := os.Stat(o.SchemaCopy); err != nil {
+		t.Errorf("no schema copy beside the partner file: %v", err)
+	}
+	p.checkClean(t)
+}
+
 func TestRefusesWhenExistingPartnersAreInvalid(t *testing.T) {
 	p := newProject(t)
 	os.WriteFile(filepath.Join(p.partners, "broken.yaml"), []byte("name: [\n"), 0o644)
