@@ -18,6 +18,9 @@ type Inputs struct {
 	Partners    fs.FS  // the partners folder
 	PartnersDir string // its name as the user gave it, for messages
 	Templates   fs.FS  // the template set
+	// Languages, when set, narrows the template set to the project's
+	// languages (the project file's `languages`).
+	Languages []string
 }
 
 // LoadTemplates loads the template set.
@@ -25,6 +28,11 @@ func (in Inputs) LoadTemplates() (*render.Set, error) {
 	set, err := render.Load(in.Templates)
 	if err != nil {
 		return nil, fmt.Errorf("template set: %w", err)
+	}
+	if len(in.Languages) > 0 {
+		if err := set.Only(in.Languages); err != nil {
+			return nil, fmt.Errorf("project languages: %w", err)
+		}
 	}
 	return set, nil
 }

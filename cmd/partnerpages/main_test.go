@@ -22,8 +22,8 @@ func run(t *testing.T, dir string, args ...string) (int, string, string) {
 	return code, out.String(), errOut.String()
 }
 
-// project makes a folder with the shipped partners copied in.
-func project(t *testing.T) string {
+// shippedPartners makes a folder with the shipped partners copied in.
+func shippedPartners(t *testing.T) string {
 	t.Helper()
 	dir := t.TempDir()
 	if err := os.MkdirAll(filepath.Join(dir, "partners"), 0o755); err != nil {
@@ -40,7 +40,7 @@ func project(t *testing.T) string {
 }
 
 func TestGenerateCheckExitCodes(t *testing.T) {
-	dir := project(t)
+	dir := shippedPartners(t)
 	if code, out, _ := run(t, dir, "generate", "--check"); code != exitProblem || !strings.Contains(out, "missing: content/apps/qwenta/fr/connect-hubrise.md") {
 		t.Errorf("check before generate: exit %d\n%s", code, out)
 	}
@@ -59,7 +59,7 @@ func TestGenerateCheckExitCodes(t *testing.T) {
 }
 
 func TestValidateReportsFileLineAndExits1(t *testing.T) {
-	dir := project(t)
+	dir := shippedPartners(t)
 	os.WriteFile(filepath.Join(dir, "partners", "bad.yaml"), []byte("name: Bad\nsupport:\n  emial: x@y.co\nconnection: {mode: support}\n"), 0o644)
 	code, _, errOut := run(t, dir, "validate")
 	if code != exitProblem || !strings.Contains(errOut, `partners/bad.yaml:3:3: support.emial: unknown field (did you mean "email"?)`) {
@@ -78,7 +78,7 @@ func TestValidateReportsFileLineAndExits1(t *testing.T) {
 }
 
 func TestUsageErrorsExit2(t *testing.T) {
-	dir := project(t)
+	dir := shippedPartners(t)
 	for _, args := range [][]string{{"generate", "--nope"}, {"frobnicate"}, {"templates", "export"}, {"generate", "--check", "--force"}} {
 		if code, _, _ := run(t, dir, args...); code != exitUsage {
 			t.Errorf("%v: exit %d, want %d", args, code, exitUsage)
@@ -87,7 +87,7 @@ func TestUsageErrorsExit2(t *testing.T) {
 }
 
 func TestTemplatesExportRoundTrip(t *testing.T) {
-	dir := project(t)
+	dir := shippedPartners(t)
 	if code, out, errOut := run(t, dir, "templates", "export", "tpl"); code != exitOK || !strings.Contains(out, "tpl/fr/_connect.tmpl") {
 		t.Fatalf("export: exit %d\n%s%s", code, out, errOut)
 	}
@@ -111,7 +111,7 @@ func TestVersion(t *testing.T) {
 }
 
 func TestLintCommand(t *testing.T) {
-	dir := project(t)
+	dir := shippedPartners(t)
 	run(t, dir, "generate")
 	if code, out, errOut := run(t, dir, "lint"); code != exitOK || out != "" {
 		t.Errorf("lint on generated pages: exit %d\n%s%s", code, out, errOut)
@@ -135,7 +135,7 @@ func TestLintCommand(t *testing.T) {
 }
 
 func TestNewRefusesWithoutTerminalAndWritesWithYes(t *testing.T) {
-	dir := project(t)
+	dir := shippedPartners(t)
 	run(t, dir, "generate")
 	code, _, errOut := run(t, dir, "new")
 	if code != exitUsage || !strings.Contains(errOut, "needs a terminal") {

@@ -19,7 +19,13 @@ func addProfileFlags(root *cobra.Command) {
 	pf.StringVar(&mem, "memprofile", "", "write a heap profile (pprof) to this file at exit")
 	_ = pf.MarkHidden("cpuprofile")
 	_ = pf.MarkHidden("memprofile")
-	root.PersistentPreRunE = func(*cobra.Command, []string) error {
+	before := root.PersistentPreRunE
+	root.PersistentPreRunE = func(cmd *cobra.Command, args []string) error {
+		if before != nil {
+			if err := before(cmd, args); err != nil {
+				return err
+			}
+		}
 		if cpu == "" {
 			return nil
 		}

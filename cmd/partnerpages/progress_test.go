@@ -52,7 +52,7 @@ func TestProgressRedrawsAndErases(t *testing.T) {
 // TestGenerateNoProgressWithoutTerminal: output that is not a terminal gets
 // no status line, only the summary.
 func TestGenerateNoProgressWithoutTerminal(t *testing.T) {
-	dir := project(t)
+	dir := shippedPartners(t)
 	_, out, errOut := run(t, dir, "generate")
 	if strings.Contains(out+errOut, "\r") || strings.Contains(out+errOut, "partners (") {
 		t.Fatalf("progress shown without a terminal:\n%q\n%q", out, errOut)

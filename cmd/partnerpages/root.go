@@ -5,11 +5,13 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 
 	"github.com/spf13/cobra"
 
 	"github.com/partnerpages/partnerpages/scaffold"
 	"github.com/partnerpages/partnerpages/scaffold/output"
+	"github.com/partnerpages/partnerpages/scaffold/project"
 	"github.com/partnerpages/partnerpages/scaffold/render"
 	"github.com/partnerpages/partnerpages/templates"
 )
@@ -20,11 +22,57 @@ type GlobalOptions struct {
 	Partners  string
 	Templates string
 	Out       string
+	Languages []string         // the project's languages ("" flags: from the project file)
+	Project   *project.Project // the project file in force, nil when there is none
+}
+
+// applyProject finds partnerpages.yaml from the working folder upward and
+// fills every global flag the command line did not set from it. Paths in the
+// file are relative to the file; they are shown relative to the working folder.
+func (g *GlobalOptions) applyProject(cmd *cobra.Command) error {
+	wd, err := os.Getwd()
+	if err != nil {
+		return problem(err)
+	}
+	file, err := project.Find(wd)
+	if err != nil {
+		return problem(err)
+	}
+	if file == "" {
+		return nil
+	}
+	p, err := project.Load(file)
+	if err != nil {
+		return problem(fmt.Errorf("project file:\n%w", err))
+	}
+	g.Project = p
+	fromWD := func(path string) string {
+		if rel, err := filepath.Rel(wd, path); err == nil {
+			return rel
+		}
+		return path
+	}
+	set := func(flag string, dst *string, val, def string) {
+		if cmd.Flags().Changed(flag) {
+			return
+		}
+		if val == "" {
+			val = def
+		}
+		if val != "" {
+			*dst = fromWD(p.Path(val))
+		}
+	}
+	set("partners", &g.Partners, p.Partners, project.Defaults.Partners)
+	set("out", &g.Out, p.Out, project.Defaults.Out)
+	set("templates", &g.Templates, p.Templates, "")
+	g.Languages = p.Languages
+	return nil
 }
 
 // Inputs opens the partners folder and the template set the flags name.
 func (g *GlobalOptions) Inputs() (scaffold.Inputs, error) {
-	in := scaffold.Inputs{Partners: output.DiskFS(g.Partners), PartnersDir: g.Partners, Templates: templates.FS}
+	in := scaffold.Inputs{Partners: output.DiskFS(g.Partners), PartnersDir: g.Partners, Templates: templates.FS, Languages: g.Languages}
 	if g.Templates != "" {
 		st, err := os.Stat(g.Templates)
 		if err != nil {
@@ -52,6 +100,9 @@ func (g *GlobalOptions) TemplateSet() (scaffold.Inputs, *render.Set, error) {
 	return in, set, nil
 }
 
+// noProject annotates commands that run without reading a project file.
+const noProject = "partnerpages/no-project"
+
 // NewRootCmd builds the command tree.
 func NewRootCmd(io *IOStreams) *cobra.Command {
 	g := &GlobalOptions{IO: io}
@@ -60,8 +111,16 @@ func NewRootCmd(io *IOStreams) *cobra.Command {
 		Short: "Write the partner connection pages of the HubRise docs from YAML",
 		Long: `partnerpages writes every partner's "Connect to HubRise" page, in every
 language, from one YAML file per partner (partners/<slug>.yaml) and one
-shared template set. Pages land in <out>/<slug>/<lang>/connect-hubrise.md.`,
-		Example: `  # write or refresh the pages of every partner
+shared template set. Pages land in <out>/<slug>/<lang>/connect-hubrise.md.
+
+Inside a docs repository, a project file (partnerpages.yaml, written by
+'partnerpages init') names the partners, output and templates folders and
+the languages; every command finds it from the working folder upward, so it
+runs from any subfolder with no flags. Flags override it.`,
+		Example: `  # set up a docs repository once, then run commands from anywhere in it
+  partnerpages init --templates
+
+  # write or refresh the pages of every partner
   partnerpages generate
 
   # fail in CI when a page is missing, stale or edited by hand
@@ -69,6 +128,12 @@ shared template set. Pages land in <out>/<slug>/<lang>/connect-hubrise.md.`,
 
   # check the partner files only
   partnerpages validate`,
+		PersistentPreRunE: func(cmd *cobra.Command, _ []string) error {
+			if cmd.Annotations[noProject] != "" {
+				return nil
+			}
+			return g.applyProject(cmd)
+		},
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		Version:       version(),
@@ -86,6 +151,7 @@ shared template set. Pages land in <out>/<slug>/<lang>/connect-hubrise.md.`,
 	addProfileFlags(root)
 
 	root.AddCommand(
+		newInitCmd(g),
 		newNewCmd(g),
 		newGenerateCmd(g),
 		newValidateCmd(g),

@@ -23,8 +23,9 @@ func version() string {
 func newVersionCmd(g *GlobalOptions) *cobra.Command {
 	return &cobra.Command{
 		Use:   "version",
-		Short: "Print the version of partnerpages",
-		Args:  cobra.NoArgs,
+		Short:       "Print the version of partnerpages",
+		Args:        cobra.NoArgs,
+		Annotations: map[string]string{noProject: "yes"},
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			_, err := fmt.Fprintf(g.IO.Out, "partnerpages %s\n", version())
 			return err

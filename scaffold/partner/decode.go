@@ -53,14 +53,18 @@ func Parse(file string, data []byte) (*Partner, ErrorList) {
 	return p, d.errs
 }
 
-func (d *decoder) syntaxError(err error) {
+func (d *decoder) syntaxError(err error) { d.errs = append(d.errs, SyntaxError(d.file, err)) }
+
+// SyntaxError turns a YAML parser error into an Error located at the line the
+// parser names, for any YAML file the tool reads.
+func SyntaxError(file string, err error) Error {
 	msg := strings.TrimPrefix(err.Error(), "yaml: ")
 	line := 0
 	if m := yamlLine.FindStringSubmatch(msg); m != nil {
 		line, _ = strconv.Atoi(m[1])
 		msg = strings.TrimSpace(strings.Replace(msg, m[0]+":", "", 1))
 	}
-	d.errs = append(d.errs, Error{File: d.file, Line: line, Msg: "invalid YAML: " + msg})
+	return Error{File: file, Line: line, Msg: "invalid YAML: " + msg}
 }
 
 // fields maps each allowed key of a mapping to the function that decodes its value.
@@ -148,16 +152,21 @@ func suggest(key string, fs fields) string {
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
+	if best := Closest(key, keys); best != "" {
+		return fmt.Sprintf(" (did you mean %q?)", best)
+	}
+	return fmt.Sprintf("; allowed here: %s", strings.Join(keys, ", "))
+}
+
+// Closest returns the key of keys nearest to key within two edits, or "".
+func Closest(key string, keys []string) string {
 	best, bestD := "", 3
 	for _, k := range keys {
 		if dist := Levenshtein(key, k); dist < bestD {
 			best, bestD = k, dist
 		}
 	}
-	if best != "" {
-		return fmt.Sprintf(" (did you mean %q?)", best)
-	}
-	return fmt.Sprintf("; allowed here: %s", strings.Join(keys, ", "))
+	return best
 }
 
 // Levenshtein returns the edit distance between a and b, in characters.

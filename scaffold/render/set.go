@@ -145,6 +145,19 @@ func (s *Set) loadLang(fsys fs.FS, lang string) error {
 // Languages returns the languages the set has pages for, sorted.
 func (s *Set) Languages() []string { return slices.Clone(s.langs) }
 
+// Only narrows the set to langs, in that order: the languages partners get
+// by default and may list, and the ones the wizard offers. A language the
+// set has no pages for is an error.
+func (s *Set) Only(langs []string) error {
+	for _, l := range langs {
+		if !slices.Contains(s.langs, l) {
+			return fmt.Errorf("language %q has no folder of page templates in the template set (it has: %s)", l, strings.Join(s.langs, ", "))
+		}
+	}
+	s.langs = slices.Clone(langs)
+	return nil
+}
+
 // Pages returns the page templates of lang.
 func (s *Set) Pages(lang string) []*Page { return s.pages[lang] }
 

@@ -210,7 +210,7 @@ func write(ctx context.Context, o Options, a *Answers, p *partner.Partner) (*Res
 		}
 	}
 	res, err := scaffold.Generate(ctx, scaffold.GenerateOptions{
-		Inputs: scaffold.Inputs{Partners: os.DirFS(o.PartnersDir), PartnersDir: o.PartnersDir, Templates: o.Templates},
+		Inputs: scaffold.Inputs{Partners: os.DirFS(o.PartnersDir), PartnersDir: o.PartnersDir, Templates: o.Templates, Languages: o.Languages},
 		Out:    o.OutDir, Slugs: []string{p.Slug.Value}, Force: o.Force,
 	})
 	if err != nil {

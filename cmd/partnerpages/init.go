@@ -1,0 +1,86 @@
+package main
+
+import (
+	"fmt"
+	"path/filepath"
+
+	"github.com/spf13/cobra"
+
+	"github.com/partnerpages/partnerpages/scaffold"
+	"github.com/partnerpages/partnerpages/scaffold/project"
+)
+
+// InitOptions are the flags of `init`.
+type InitOptions struct {
+	*GlobalOptions
+	Dir       string // where to write the project file
+	Export    string // export the embedded template set to this folder ("" = no)
+	Languages []string
+	Force     bool
+}
+
+func newInitCmd(g *GlobalOptions) *cobra.Command {
+	opts := &InitOptions{GlobalOptions: g}
+	cmd := &cobra.Command{
+		Use:   "init [DIR]",
+		Short: "Make DIR (default: here) a partnerpages project: partnerpages.yaml and a partners folder",
+		Long: `init writes partnerpages.yaml in DIR (default: the working folder) and
+creates the partners folder beside it. Every command run in DIR or below
+then finds the file, as git finds .git, and takes from it the partners
+folder, the output folder, the templates folder and the languages, with
+paths relative to the file. Flags given to a command override the file.
+
+--partners and --out set the folders written into the file (defaults:
+partners, content/apps). --templates exports the embedded template set
+beside the file (to "templates", or to --templates=FOLDER) for you to
+customise, and records it. An existing project file is kept unless --force.`,
+		Example: `  # in the root of a docs repository
+  partnerpages init
+
+  # pages straight into the site's content, customised templates, French only
+  partnerpages init --out content/apps --templates --lang fr
+
+  # then, from any subfolder, with no flags
+  partnerpages new
+  partnerpages generate`,
+		Args:        cobra.MaximumNArgs(1),
+		Annotations: map[string]string{noProject: "yes"},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Dir = "."
+			if len(args) == 1 {
+				opts.Dir = args[0]
+			}
+			return runInit(cmd, opts)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&opts.Export, "templates", "", `export the embedded template set beside the project file and use it (bare flag: "templates")`)
+	f.Lookup("templates").NoOptDefVal = "templates"
+	f.StringSliceVar(&opts.Languages, "lang", project.Defaults.Languages, "the project's languages, repeatable or comma-separated")
+	f.BoolVar(&opts.Force, "force", false, "replace an existing partnerpages.yaml")
+	return cmd
+}
+
+func runInit(cmd *cobra.Command, opts *InitOptions) error {
+	p := project.Defaults
+	p.Languages = opts.Languages
+	if cmd.Flags().Changed("partners") {
+		p.Partners = filepath.ToSlash(opts.Partners)
+	}
+	if cmd.Flags().Changed("out") {
+		p.Out = filepath.ToSlash(opts.Out)
+	}
+	p.Templates = filepath.ToSlash(opts.Export)
+	res, err := scaffold.InitProject(opts.Dir, p, opts.Force)
+	if err != nil {
+		return problem(fmt.Errorf("%w\nnothing was written", err))
+	}
+	out := opts.IO.Out
+	if len(res.Templates) > 0 {
+		fmt.Fprintf(out, "exported the template set: %d files in %s\n", len(res.Templates), filepath.Join(opts.Dir, filepath.FromSlash(p.Templates)))
+	}
+	fmt.Fprintf(out, "wrote %s\n", res.File)
+	fmt.Fprintf(out, "partner files go in %s, pages in %s\n", res.Partners, res.Out)
+	fmt.Fprintln(out, "next: partnerpages new (a new partner) or partnerpages import PAGE... (existing pages), from any folder of the project")
+	return nil
+}

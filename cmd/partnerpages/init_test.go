@@ -1,0 +1,94 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestProjectFileWorkflow runs a docs team's first week: init with exported
+// templates, a customised template, then every command from a subfolder with
+// no flags.
+func TestProjectFileWorkflow(t *testing.T) {
+	repo := t.TempDir()
+	if code, out, errOut := run(t, repo, "init", "--templates", "--out", "site/content/apps", "--lang", "fr"); code != exitOK {
+		t.Fatalf("init: exit %d\n%s%s", code, out, errOut)
+	}
+	for _, f := range []string{"partnerpages.yaml", "partners", "templates/site.yaml", "templates/fr/_connect.tmpl"} {
+		if _, err := os.Stat(filepath.Join(repo, f)); err != nil {
+			t.Fatalf("init did not write %s: %v", f, err)
+		}
+	}
+	// a second init keeps the file
+	if code, _, errOut := run(t, repo, "init"); code != exitProblem || !strings.Contains(errOut, "already exists") {
+		t.Errorf("second init: exit %d %s", code, errOut)
+	}
+	// customise the French connect partial
+	tmpl := filepath.Join(repo, "templates", "fr", "_connect.tmpl")
+	data, _ := os.ReadFile(tmpl)
+	os.WriteFile(tmpl, []byte(strings.Replace(string(data), "## Connecter {{.Name}}", "## Brancher {{.Name}}", 1)), 0o644)
+
+	sub := filepath.Join(repo, "site", "notes")
+	os.MkdirAll(sub, 0o755)
+	code, out, errOut := run(t, sub, "new", "--yes", "--name", "Orderix", "--email", "care@orderix.example", "--mode", "support")
+	if code != exitOK {
+		t.Fatalf("new from a subfolder: exit %d\n%s%s", code, out, errOut)
+	}
+	page := filepath.Join(repo, "site", "content", "apps", "orderix", "fr", "connect-hubrise.md")
+	got, err := os.ReadFile(page)
+	if err != nil {
+		t.Fatalf("new did not write the page where the project file says: %v\n%s", err, out)
+	}
+	if !strings.Contains(string(got), "## Brancher Orderix") {
+		t.Errorf("the page does not use the customised template:\n%s", got)
+	}
+	if _, err := os.Stat(filepath.Join(repo, "site", "content", "apps", "orderix", "en")); err == nil {
+		t.Error("the project's languages are [fr], but an English page was written")
+	}
+	if _, err := os.Stat(filepath.Join(repo, "partners", "orderix.yaml")); err != nil {
+		t.Errorf("the partner file is not in the project's partners folder: %v", err)
+	}
+	for _, args := range [][]string{{"validate"}, {"generate", "--check"}, {"lint"}, {"generate"}} {
+		if code, out, errOut := run(t, sub, args...); code != exitOK {
+			t.Errorf("%v from a subfolder: exit %d\n%s%s", args, code, out, errOut)
+		}
+	}
+	if code, out, errOut := run(t, sub, "import", "--dry-run", "../content/apps/orderix"); code != exitOK || !strings.Contains(out, "name: Orderix") {
+		t.Errorf("import from a subfolder: exit %d\n%s%s", code, out, errOut)
+	}
+	// a flag overrides the file
+	if code, out, _ := run(t, sub, "generate", "--check", "--out", "elsewhere"); code != exitProblem || !strings.Contains(out, "missing: elsewhere/orderix/fr/connect-hubrise.md") {
+		t.Errorf("--out did not override the project file: exit %d\n%s", code, out)
+	}
+}
+
+func TestProjectFileErrorsNameFileLineAndField(t *testing.T) {
+	repo := shippedPartners(t)
+	os.WriteFile(filepath.Join(repo, "partnerpages.yaml"), []byte("partners: partners\nouput: pages\n"), 0o644)
+	code, _, errOut := run(t, repo, "generate")
+	if code != exitProblem || !strings.Contains(errOut, `partnerpages.yaml:2:1: ouput: unknown field (did you mean "out"?)`) {
+		t.Errorf("exit %d\n%s", code, errOut)
+	}
+	if _, err := os.Stat(filepath.Join(repo, "content")); err == nil {
+		t.Error("generate wrote pages although the project file is invalid")
+	}
+	os.WriteFile(filepath.Join(repo, "partnerpages.yaml"), []byte("languages: [de]\n"), 0o644)
+	if code, _, errOut := run(t, repo, "generate"); code != exitProblem || !strings.Contains(errOut, `language "de" has no folder of page templates`) {
+		t.Errorf("unknown language: exit %d\n%s", code, errOut)
+	}
+	// version and init do not need a valid project file
+	if code, _, _ := run(t, repo, "version"); code != exitOK {
+		t.Errorf("version with a broken project file: exit %d", code)
+	}
+}
+
+func TestWithoutProjectFileEverythingIsAsBefore(t *testing.T) {
+	repo := shippedPartners(t)
+	if code, out, _ := run(t, repo, "generate"); code != exitOK || !strings.Contains(out, "2 pages: 2 created") {
+		t.Errorf("exit %d\n%s", code, out)
+	}
+	if _, err := os.Stat(filepath.Join(repo, "content", "apps", "qwenta", "fr", "connect-hubrise.md")); err != nil {
+		t.Error(err)
+	}
+}
