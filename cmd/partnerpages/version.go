@@ -22,7 +22,7 @@ func version() string {
 
 func newVersionCmd(g *GlobalOptions) *cobra.Command {
 	return &cobra.Command{
-		Use:   "version",
+		Use:         "version",
 		Short:       "Print the version of partnerpages",
 		Args:        cobra.NoArgs,
 		Annotations: map[string]string{noProject: "yes"},
