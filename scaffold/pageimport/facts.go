@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/partnerpages/partnerpages/scaffold/lint"
+	"github.com/partnerpages/partnerpages/scaffold/render"
 	"github.com/yuin/goldmark/ast"
 )
 
@@ -24,6 +25,7 @@ type Facts struct {
 func factsOf(p *lint.Page, skip map[int]bool, platform []string) Facts {
 	var f Facts
 	add := func(list *[]string, s string) {
+		s = render.PlainSpacing(s) // a page in either spacing has the same facts
 		if s != "" && !slices.Contains(*list, s) {
 			*list = append(*list, s)
 		}

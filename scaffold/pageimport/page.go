@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/partnerpages/partnerpages/scaffold/lint"
+	"github.com/partnerpages/partnerpages/scaffold/render"
 	"github.com/partnerpages/partnerpages/scaffold/partner"
 	"github.com/yuin/goldmark/ast"
 )
@@ -79,6 +80,9 @@ var appLinkRe = regexp.MustCompile(`^/apps/([a-z0-9][a-z0-9-]*)/`)
 // readPage extracts the facts of one page. platformEmails are left out of
 // the partner's e-mails.
 func readPage(path string, src []byte, platformEmails []string, given map[string]string) (*facts, *PageReport, error) {
+	// French typography (no-break spaces before : ; ! ?) is the template's
+	// job: read it as ordinary spaces so partner files hold plain text.
+	src = []byte(render.PlainSpacing(string(src)))
 	page := lint.Parse(path, src)
 	rep := &PageReport{Path: path, page: page}
 	r := &reader{page: page, body: page.Body, report: rep, emails: map[string][]string{}}

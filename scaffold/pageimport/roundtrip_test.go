@@ -76,3 +76,54 @@ func TestGeneratedPagesRoundTrip(t *testing.T) {
 		}
 	}
 }
+
+// TestImportReadsBothSpacings imports a French page with the site's
+// no-break spaces and the same page with ordinary spaces: both give the same
+// partner file, which holds no no-break space and regenerates the typeset page.
+func TestImportReadsBothSpacings(t *testing.T) {
+	o := testOptions(t)
+	const file = "partners/notia.yaml"
+	p, errs := partner.Parse(file, []byte(`name: Notia
+languages: [fr]
+support: {email: aide@notia.example}
+connection:
+  mode: back-office
+  menu: [Réglages, Connexions]
+  button: Connecter
+  extra_steps: ["Notez le code affiché : il vous servira ensuite. Prêt ?"]
+disconnect: {button: Déconnecter}
+`))
+	if len(errs) == 0 {
+		errs = partner.Resolve(p, o.Set.Languages())
+	}
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	out, err := o.Set.Render(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data := out[0].Content
+	if !bytes.Contains(data, []byte("affiché\u00a0: il vous servira ensuite. Prêt\u00a0?")) {
+		t.Fatalf("the partner's French step is not typeset:\n%s", data)
+	}
+	plain := bytes.ReplaceAll(data, []byte("\u00a0"), []byte(" "))
+	var yamls []string
+	for _, src := range [][]byte{data, plain} {
+		results, failed := Import([]Page{{Path: "apps/notia/fr/connect-hubrise.md", Data: src}}, o)
+		if len(failed) > 0 || len(results) != 1 {
+			t.Fatalf("import failed: %v", failed)
+		}
+		res := results[0]
+		if bytes.ContainsRune(res.YAML, render.NBSP) {
+			t.Errorf("the partner file holds a no-break space:\n%s", res.YAML)
+		}
+		if !bytes.Equal(res.Regenerated[0].Content, data) {
+			t.Errorf("regenerated page differs from the typeset one:\n%s", res.Regenerated[0].Content)
+		}
+		yamls = append(yamls, string(res.YAML))
+	}
+	if yamls[0] != yamls[1] {
+		t.Errorf("the two spacings give different partner files:\n%s\n---\n%s", yamls[0], yamls[1])
+	}
+}

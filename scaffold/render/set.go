@@ -180,7 +180,11 @@ func (s *Set) Render(p *partner.Partner) ([]Output, error) {
 			if err := pg.tmpl.Execute(buf, view); err != nil {
 				return nil, fmt.Errorf("%s: rendering %s: %w", p.File, pg.File, err)
 			}
-			out = append(out, Output{Lang: lang, Name: pg.Name, Content: normalize(buf.Bytes())})
+			content := normalize(buf.Bytes())
+			if typeset := typographies[s.Site.Typography[lang]]; typeset != nil {
+				content = typeset(content)
+			}
+			out = append(out, Output{Lang: lang, Name: pg.Name, Content: content})
 		}
 	}
 	return out, nil

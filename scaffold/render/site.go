@@ -21,6 +21,7 @@ type Site struct {
 	Domains      []string                     `yaml:"domains"`       // the docs site's own hosts (links to them must be root-relative)
 	Links        map[string]string            `yaml:"links"`         // named root-relative doc paths
 	Nouns        map[string]map[string]string `yaml:"nouns"`         // kind → language → noun
+	Typography   map[string]string            `yaml:"typography"`    // language → spacing rule ("french")
 }
 
 func loadSite(fsys fs.FS) (Site, error) {
@@ -43,6 +44,9 @@ func loadSite(fsys fs.FS) (Site, error) {
 	if len(missing) > 0 {
 		slices.Sort(missing)
 		return s, fmt.Errorf("%s: missing %s", SiteFile, strings.Join(missing, ", "))
+	}
+	if err := checkTypography(s.Typography); err != nil {
+		return s, err
 	}
 	for name, p := range s.Links {
 		if !strings.HasPrefix(p, "/") || strings.HasPrefix(p, "//") {

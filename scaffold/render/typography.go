@@ -1,0 +1,191 @@
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// NBSP is the no-break space (U+00A0) French typography puts before the high
+// punctuation marks and inside guillemets.
+const NBSP = '\u00a0'
+
+// Typography names a language's spacing rules in site.yaml's typography map.
+const (
+	TypographyFrench = "french" // a no-break space before : ; ! ? and inside « »
+)
+
+// typographies are the rules site.yaml may name, by name.
+var typographies = map[string]func([]byte) []byte{
+	TypographyFrench: FrenchSpacing,
+}
+
+func checkTypography(t map[string]string) error {
+	for lang, name := range t {
+		if _, ok := typographies[name]; !ok {
+			return fmt.Errorf("%s: typography.%s: unknown rule %q (known: %s)", SiteFile, lang, name, TypographyFrench)
+		}
+	}
+	return nil
+}
+
+// FrenchSpacing returns a Markdown page with French typography: the
+// ordinary space before ':', ';', '!' and '?' and inside « » becomes a
+// no-break space, as the docs site writes its French pages. It changes prose
+// only: never code (fenced or inline), link destinations, autolinks, bare
+// URLs, e-mail addresses or front matter keys, and it adds no space where
+// the text has none (an English label such as "Yes!" stays as it is).
+func FrenchSpacing(page []byte) []byte {
+	if !bytes.ContainsAny(page, ":;!?«»") {
+		return page
+	}
+	var out bytes.Buffer
+	out.Grow(len(page) + 64)
+	frontMatter, fence := false, ""
+	for i, line := range strings.SplitAfter(string(page), "\n") {
+		body := strings.TrimRight(line, "\n")
+		trimmed := strings.TrimLeft(body, " ")
+		switch {
+		case i == 0 && body == "---":
+			frontMatter = true
+		case frontMatter && body == "---":
+			frontMatter = false
+		case frontMatter:
+			// key: value — only the value is text
+			if k := strings.Index(body, ": "); k >= 0 {
+				line = body[:k+2] + frenchLine(body[k+2:]) + line[len(body):]
+			}
+		case fence != "":
+			if strings.HasPrefix(trimmed, fence) && strings.Trim(trimmed, fence[:1]+" \t") == "" {
+				fence = ""
+			}
+		case fenceOf(trimmed) != "":
+			fence = fenceOf(trimmed)
+		default:
+			line = frenchLine(body) + line[len(body):]
+		}
+		out.WriteString(line)
+	}
+	return out.Bytes()
+}
+
+// frenchLine applies French spacing to one line of prose, skipping code
+// spans, link destinations, autolinks, URLs and e-mail addresses.
+func frenchLine(s string) string {
+	if !strings.ContainsAny(s, ":;!?«»") {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s) + 8)
+	for i := 0; i < len(s); {
+		if n := verbatimAt(s, i); n > 0 {
+			b.WriteString(s[i : i+n])
+			i += n
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == ' ' && highPunctuationAt(s, i+1):
+			b.WriteRune(NBSP)
+		case r == ' ' && strings.HasPrefix(s[i+1:], "»"):
+			b.WriteRune(NBSP)
+		case r == '«' && strings.HasPrefix(s[i+size:], " "):
+			b.WriteString("«")
+			b.WriteRune(NBSP)
+			size++
+		default:
+			b.WriteString(s[i : i+size])
+		}
+		i += size
+	}
+	return b.String()
+}
+
+// highPunctuationAt reports whether s[i] is : ; ! or ? ending a word group:
+// followed by the end of the line, a space or closing markup, not by a
+// letter or digit (10:30), a link or image ("![") or a path ("://").
+func highPunctuationAt(s string, i int) bool {
+	if i >= len(s) || !strings.ContainsRune(":;!?", rune(s[i])) {
+		return false
+	}
+	if i+1 == len(s) {
+		return true
+	}
+	next, _ := utf8.DecodeRuneInString(s[i+1:])
+	return !unicode.IsLetter(next) && !unicode.IsDigit(next) && !strings.ContainsRune("[/(:;!?", next)
+}
+
+// verbatimAt returns the length of the code span, link destination,
+// autolink, URL or e-mail address that starts at s[i], or 0.
+func verbatimAt(s string, i int) int {
+	switch c := s[i]; {
+	case c == '\\' && i+1 < len(s):
+		return 2
+	case c == '`':
+		run := 1
+		for i+run < len(s) && s[i+run] == '`' {
+			run++
+		}
+		fence := s[i : i+run]
+		if end := strings.Index(s[i+run:], fence); end >= 0 {
+			return run + end + run
+		}
+		return run
+	case c == ']' && i+1 < len(s) && s[i+1] == '(':
+		depth := 0
+		for j := i + 1; j < len(s); j++ {
+			switch s[j] {
+			case '(':
+				depth++
+			case ')':
+				depth--
+				if depth == 0 {
+					return j - i + 1
+				}
+			}
+		}
+		return len(s) - i
+	case c == '<':
+		if end := strings.IndexByte(s[i:], '>'); end > 0 && !strings.Contains(s[i:i+end], " ") {
+			return end + 1
+		}
+	}
+	// a URL or an e-mail address that starts here
+	if i == 0 || !isWordByte(s[i-1]) {
+		if m := urlOrEmail.FindString(s[i:]); m != "" {
+			return len(m)
+		}
+	}
+	return 0
+}
+
+// urlOrEmail matches a bare URL (scheme or www.) or an e-mail address.
+var urlOrEmail = regexp.MustCompile(`^(?:[a-zA-Z][a-zA-Z0-9+.-]*://[^\s<>()\[\]]*|www\.[^\s<>()\[\]]*|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)`)
+
+func isWordByte(c byte) bool {
+	return c == '_' || c == '.' || c == '+' || c == '-' || isAlnum(c)
+}
+
+// PlainSpacing undoes FrenchSpacing: the no-break spaces it puts before
+// : ; ! ? and inside « » become ordinary spaces again. Import reads pages
+// through it, so a page in either form gives the same partner file.
+func PlainSpacing(s string) string {
+	if !strings.ContainsRune(s, NBSP) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == NBSP && (highPunctuationAt(s, i+size) || strings.HasPrefix(s[i+size:], "»") || strings.HasSuffix(s[:i], "«")) {
+			b.WriteByte(' ')
+		} else {
+			b.WriteString(s[i : i+size])
+		}
+		i += size
+	}
+	return b.String()
+}
