@@ -8,8 +8,8 @@ import (
 	"strings"
 
 	"github.com/partnerpages/partnerpages/scaffold/lint"
-	"github.com/partnerpages/partnerpages/scaffold/render"
 	"github.com/partnerpages/partnerpages/scaffold/partner"
+	"github.com/partnerpages/partnerpages/scaffold/render"
 	"github.com/yuin/goldmark/ast"
 )
 
