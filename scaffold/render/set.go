@@ -32,6 +32,7 @@ type Set struct {
 	langs  []string
 	pages  map[string][]*Page // by language, in file name order
 	files  []string           // every file of the set, for listing
+	ui     map[string]map[string]Plain // UI labels by language and name
 }
 
 // Page is one page template of one language.
@@ -75,6 +76,16 @@ func Load(fsys fs.FS) (*Set, error) {
 	}
 	if len(s.langs) == 0 {
 		return nil, fmt.Errorf("the template set has no language folder with a page template (<lang>/<page>%s)", TemplateExt)
+	}
+	if err := site.checkUI(s.langs); err != nil {
+		return nil, err
+	}
+	s.ui = map[string]map[string]Plain{}
+	for _, l := range s.langs {
+		s.ui[l] = map[string]Plain{}
+		for name, label := range site.UILabels(l) {
+			s.ui[l][name] = Plain(label)
+		}
 	}
 	h := sha256.New()
 	for _, f := range s.files {

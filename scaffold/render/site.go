@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io/fs"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -22,6 +23,34 @@ type Site struct {
 	Links        map[string]string            `yaml:"links"`         // named root-relative doc paths
 	Nouns        map[string]map[string]string `yaml:"nouns"`         // kind → language → noun
 	Typography   map[string]string            `yaml:"typography"`    // language → spacing rule ("french")
+	UI           map[string]map[string]string `yaml:"ui"`            // the platform's UI labels: name → language → label
+}
+
+// checkUI checks that every UI label has a value in every language of the
+// set, so that a page never renders with a label missing.
+func (s Site) checkUI(langs []string) error {
+	for _, name := range sortedKeys(s.UI) {
+		if !uiName.MatchString(name) {
+			return fmt.Errorf("%s: ui.%s: a label name is lower-case letters, digits and '_' (templates write {{bold .UI.name}})", SiteFile, name)
+		}
+		for _, l := range langs {
+			if strings.TrimSpace(s.UI[name][l]) == "" {
+				return fmt.Errorf("%s: ui.%s: no %q label; every label needs one per language of the template set", SiteFile, name, l)
+			}
+		}
+	}
+	return nil
+}
+
+var uiName = regexp.MustCompile(`^[a-z][a-z0-9_]*$`)
+
+// UILabels returns the UI labels of lang, by name.
+func (s Site) UILabels(lang string) map[string]string {
+	out := make(map[string]string, len(s.UI))
+	for name, byLang := range s.UI {
+		out[name] = byLang[lang]
+	}
+	return out
 }
 
 func loadSite(fsys fs.FS) (Site, error) {

@@ -23,6 +23,7 @@ type View struct {
 	Disconnect   DisconnectView
 	Sections     []SectionView
 	Site         SiteView
+	UI           map[string]Plain // the platform's UI labels in this language, by name (site.yaml ui)
 
 	// Precomputed so that templates read fields instead of calling methods
 	// (text/template calls methods through reflection, which dominated
@@ -111,6 +112,9 @@ func (s *Set) NewView(p *partner.Partner, lang string) View {
 			Anchor: sec.Anchor.Value,
 			Body:   Markdown(sec.Body.In(lang)),
 		})
+	}
+	if labels := s.ui[lang]; labels != nil {
+		v.UI = labels
 	}
 	v.ViaSupport = v.Mode == partner.ModeSupport || v.Mode == partner.ModeEither
 	v.ViaBackOffice = v.Mode == partner.ModeBackOffice || v.Mode == partner.ModeEither
