@@ -30,8 +30,8 @@ type Set struct {
 	Site   Site
 	Digest string // SHA-256 of every file of the set, names and contents
 	langs  []string
-	pages  map[string][]*Page // by language, in file name order
-	files  []string           // every file of the set, for listing
+	pages  map[string][]*Page          // by language, in file name order
+	files  []string                    // every file of the set, for listing
 	ui     map[string]map[string]Plain // UI labels by language and name
 }
 
