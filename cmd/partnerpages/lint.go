@@ -35,8 +35,12 @@ the --out folder) and reports, as path:line:col: rule: message,
   front-matter     missing keys (path_override…), invalid YAML
   mdx              HTML comments, stray { } < that break the site's MDX build
   link-target      with --site: /docs/… and /apps/… links that do not resolve, localized slugs
+  outdated-ui      (warning) the platform's old give-access steps: the **Manager** role
+                   picked from a list, the + icon, "Modifier les permissions"; the
+                   message names the current steps, from the template set's ui labels
 
-It exits 1 when it finds anything, 0 when the pages are clean.`,
+It exits 1 when it finds an error, 0 when the pages are clean or have
+warnings only (printed as "rule: warning: message").`,
 		Example: `  partnerpages lint                               # the generated pages (content/apps)
   partnerpages lint page.md other/folder
   partnerpages lint --site ../website/content content/apps
@@ -76,10 +80,10 @@ func runLint(opts *LintOptions) error {
 	if err != nil {
 		return problem(err)
 	}
-	if len(findings) > 0 {
-		if opts.Format == "text" {
-			fmt.Fprintf(opts.IO.ErrOut, "%d finding(s)\n", len(findings))
-		}
+	if len(findings) > 0 && opts.Format == "text" {
+		fmt.Fprintf(opts.IO.ErrOut, "%d finding(s): %d error(s), %d warning(s)\n", len(findings), lint.Errors(findings), len(findings)-lint.Errors(findings))
+	}
+	if lint.Errors(findings) > 0 {
 		return errSilent
 	}
 	return nil

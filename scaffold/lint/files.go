@@ -55,7 +55,7 @@ func readFinding(path string, err error) Finding {
 	if errors.As(err, &pe) {
 		err = pe.Err
 	}
-	return Finding{Path: path, Line: 1, Col: 1, Rule: RuleRead, Message: "cannot read: " + err.Error()}
+	return Finding{Path: path, Line: 1, Col: 1, Rule: RuleRead, Severity: SeverityError, Message: "cannot read: " + err.Error()}
 }
 
 // Run lints every page the arguments name and returns all findings, sorted.

@@ -21,6 +21,13 @@ const (
 	RuleMDX           = "mdx"
 	RuleLinkTarget    = "link-target"
 	RuleRead          = "read"
+	RuleOutdatedUI    = "outdated-ui"
+)
+
+// Severities. A warning is shown but does not fail the run.
+const (
+	SeverityError   = "error"
+	SeverityWarning = "warning"
 )
 
 // Finding is one problem in a page.
@@ -28,13 +35,30 @@ type Finding struct {
 	Path    string `json:"path"`
 	Line    int    `json:"line"`
 	Col     int    `json:"col"`
-	Rule    string `json:"rule"`
-	Message string `json:"message"`
+	Rule     string `json:"rule"`
+	Severity string `json:"severity"` // error or warning
+	Message  string `json:"message"`
 }
 
-// String formats the finding as path:line:col: rule: message.
+// String formats the finding as path:line:col: rule: message, the message
+// starting with "warning: " for a warning.
 func (f Finding) String() string {
-	return fmt.Sprintf("%s:%d:%d: %s: %s", f.Path, f.Line, f.Col, f.Rule, f.Message)
+	msg := f.Message
+	if f.Severity == SeverityWarning {
+		msg = "warning: " + msg
+	}
+	return fmt.Sprintf("%s:%d:%d: %s: %s", f.Path, f.Line, f.Col, f.Rule, msg)
+}
+
+// Errors counts the findings that fail a run (every one but warnings).
+func Errors(fs []Finding) int {
+	n := 0
+	for _, f := range fs {
+		if f.Severity != SeverityWarning {
+			n++
+		}
+	}
+	return n
 }
 
 // Sort orders findings by path, line, column and rule.

@@ -13,6 +13,9 @@ type Options struct {
 	SiteHosts []string
 	// Site, when set, resolves /docs/ and /apps/ links against a content tree.
 	Site *Site
+	// UI holds the platform's current UI labels (language → name → label),
+	// from the template set; outdated-ui names them as the fix.
+	UI map[string]map[string]string
 }
 
 // DefaultOptions are the platform's facts as the shipped template set states them.
@@ -37,6 +40,7 @@ var rules = []rule{
 	(*checker).linkForms,
 	(*checker).mdx,
 	(*checker).linkTargets,
+	(*checker).outdatedUI,
 }
 
 // checker runs the rules over one page and collects findings.
@@ -47,7 +51,11 @@ type checker struct {
 }
 
 func (c *checker) add(pos Pos, rule, msg string) {
-	f := Finding{Path: c.p.Path, Line: pos.Line, Col: pos.Col, Rule: rule, Message: msg}
+	c.addSeverity(pos, rule, SeverityError, msg)
+}
+
+func (c *checker) addSeverity(pos Pos, rule, severity, msg string) {
+	f := Finding{Path: c.p.Path, Line: pos.Line, Col: pos.Col, Rule: rule, Severity: severity, Message: msg}
 	if !slices.Contains(c.findings, f) {
 		c.findings = append(c.findings, f)
 	}

@@ -134,13 +134,23 @@ func (c *checker) linkTargets() {
 	}
 }
 
-// pageLang guesses a page's language from its path (…/fr/page.md), "" if unknown.
+// pageLang guesses a page's language from its path (…/fr/page.md, or a
+// file named page-fr.md), "" if unknown.
 func pageLang(path string) string {
 	parts := strings.Split(strings.ReplaceAll(path, "\\", "/"), "/")
 	for i := len(parts) - 2; i >= 0; i-- {
-		if len(parts[i]) == 2 && strings.ToLower(parts[i]) == parts[i] {
+		if isLangCode(parts[i]) {
 			return parts[i]
 		}
 	}
+	base := strings.TrimSuffix(parts[len(parts)-1], ".md")
+	if i := strings.LastIndexByte(base, '-'); i >= 0 && isLangCode(base[i+1:]) {
+		return base[i+1:]
+	}
 	return ""
+}
+
+// isLangCode reports whether s is a two-letter lower-case language code.
+func isLangCode(s string) bool {
+	return len(s) == 2 && s[0] >= 'a' && s[0] <= 'z' && s[1] >= 'a' && s[1] <= 'z'
 }
