@@ -32,9 +32,9 @@ const (
 
 // Finding is one problem in a page.
 type Finding struct {
-	Path    string `json:"path"`
-	Line    int    `json:"line"`
-	Col     int    `json:"col"`
+	Path     string `json:"path"`
+	Line     int    `json:"line"`
+	Col      int    `json:"col"`
 	Rule     string `json:"rule"`
 	Severity string `json:"severity"` // error or warning
 	Message  string `json:"message"`
