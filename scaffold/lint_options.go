@@ -15,6 +15,7 @@ func (in Inputs) LintOptions(siteDir string) (lint.Options, error) {
 		return o, err
 	}
 	o.PlatformEmails = []string{strings.ToLower(set.Site.SupportEmail)}
+	o.PlatformName = set.Site.Name
 	o.UI = map[string]map[string]string{}
 	for _, l := range set.Languages() {
 		o.UI[l] = set.Site.UILabels(l)

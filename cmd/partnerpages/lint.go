@@ -24,17 +24,29 @@ func newLintCmd(g *GlobalOptions) *cobra.Command {
 		Long: `lint parses Markdown pages (files, or folders: every .md below them; default:
 the --out folder) and reports, as path:line:col: rule: message,
 
-  placeholder      SOLUTION, [EPOS], "..." as a step, TODO, {{ left in the page
+On every page of a site (links, MDX safety, front matter, unfinished text, French):
+  placeholder      TODO, {{ }}, "..." standing for words ("il faut ...")
+  elision          French pages: "de Expedy" for "d'Expedy", "le application" for
+                   "l'application", in text, headings and front matter values
+  anchor           an in-page link to a missing {#id}
+  link-form        relative links, links to the site's own domain, links with no
+                   scheme ("www.example.com": the browser reads it as a path)
+  front-matter     invalid YAML, no title
+  mdx              HTML comments, stray { } < that break the site's MDX build
+  link-target      with --site: /docs/… and /apps/… links (FAQ pages included) that
+                   do not resolve, localized slugs, #ids no heading has
+On connect pages (connect-hubrise.md, connexion-hubrise.md, or titled so) also:
+  placeholder      SOLUTION, [EPOS] the template left
   variant-marker   -- OR --, -- OU --, "option 1" lines of the template
   empty-step       a numbered step with no text
   step-numbering   steps neither all "1." nor 1, 2, 3…
   name-mismatch    the product named differently in front matter and headings
+                   (MiiPos for WiiPos), or, with --site, another partner's name
   email-mismatch   give-access and contact e-mails differ, or an invalid address
-  anchor           an in-page link to a missing {#id}, or to another section than its text names
-  link-form        relative links, links to the site's own domain
-  front-matter     missing keys (path_override…), invalid YAML
-  mdx              HTML comments, stray { } < that break the site's MDX build
-  link-target      with --site: /docs/… and /apps/… links that do not resolve, localized slugs
+  anchor           a link to another section than its text names; a heading whose
+                   {#id} is another section's ("## Disconnect X {#connect}")
+  front-matter     missing keys; no path_override where the file name is not the
+                   URL (a French page named connect-hubrise.md)
   outdated-ui      (warning) the platform's old give-access steps: the **Manager** role
                    picked from a list, the + icon, "Modifier les permissions"; the
                    message names the current steps, from the template set's ui labels
@@ -43,6 +55,7 @@ It exits 1 when it finds an error, 0 when the pages are clean or have
 warnings only (printed as "rule: warning: message").`,
 		Example: `  partnerpages lint                               # the generated pages (content/apps)
   partnerpages lint page.md other/folder
+  partnerpages lint --site ../website/content ../website/content   # a whole site
   partnerpages lint --site ../website/content content/apps
   partnerpages lint --format json content/apps > findings.json`,
 		RunE: func(cmd *cobra.Command, args []string) error {

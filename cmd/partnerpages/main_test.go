@@ -117,7 +117,7 @@ func TestLintCommand(t *testing.T) {
 		t.Errorf("lint on generated pages: exit %d\n%s%s", code, out, errOut)
 	}
 	bad := filepath.Join(dir, "bad.md")
-	os.WriteFile(bad, []byte("---\ntitle: x\n---\n\n## Connect SOLUTION\n\n1. a\n1.\n"), 0o644)
+	os.WriteFile(bad, []byte("---\ntitle: Connect to HubRise\n---\n\n## Connect SOLUTION\n\n1. a\n1.\n"), 0o644)
 	code, out, _ := run(t, dir, "lint", "bad.md", "content/apps")
 	if code != exitProblem || !strings.Contains(out, "bad.md:5:12: placeholder:") || !strings.Contains(out, "bad.md:8:1: empty-step:") {
 		t.Errorf("exit %d\n%s", code, out)

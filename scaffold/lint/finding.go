@@ -22,6 +22,7 @@ const (
 	RuleLinkTarget    = "link-target"
 	RuleRead          = "read"
 	RuleOutdatedUI    = "outdated-ui"
+	RuleElision       = "elision"
 )
 
 // Severities. A warning is shown but does not fail the run.

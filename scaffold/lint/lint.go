@@ -9,6 +9,8 @@ type Options struct {
 	// PlatformEmails are the platform's own addresses (copied on contact
 	// requests); they are not partner e-mails.
 	PlatformEmails []string
+	// PlatformName is the platform's own name (HubRise); headings may name it.
+	PlatformName string
 	// SiteHosts are the docs site's own domains: links to them must be root-relative.
 	SiteHosts []string
 	// Site, when set, resolves /docs/ and /apps/ links against a content tree.
@@ -22,6 +24,7 @@ type Options struct {
 func DefaultOptions() Options {
 	return Options{
 		PlatformEmails: []string{"support@hubrise.com"},
+		PlatformName:   "HubRise",
 		SiteHosts:      []string{"hubrise.com", "www.hubrise.com"},
 	}
 }
@@ -29,17 +32,27 @@ func DefaultOptions() Options {
 // rule is one check over a parsed page.
 type rule func(c *checker)
 
-var rules = []rule{
+// siteRules apply to every page of the site: links, link targets, MDX
+// safety, front matter validity, unfinished text, French elision.
+var siteRules = []rule{
 	(*checker).frontMatter,
+	(*checker).unfinished,
+	(*checker).elision,
+	(*checker).anchors,
+	(*checker).linkForms,
+	(*checker).mdx,
+	(*checker).linkTargets,
+}
+
+// connectRules apply to connect pages only: they know the connect
+// template's placeholders, markers, sections and facts.
+var connectRules = []rule{
 	(*checker).placeholders,
 	(*checker).variantMarkers,
 	(*checker).steps,
 	(*checker).names,
 	(*checker).emails,
-	(*checker).anchors,
-	(*checker).linkForms,
-	(*checker).mdx,
-	(*checker).linkTargets,
+	(*checker).sectionAnchors,
 	(*checker).outdatedUI,
 }
 
@@ -47,6 +60,7 @@ var rules = []rule{
 type checker struct {
 	p        *Page
 	o        Options
+	connect  bool // the page is a connect page
 	findings []Finding
 }
 
@@ -63,9 +77,14 @@ func (c *checker) addSeverity(pos Pos, rule, severity, msg string) {
 
 // Check runs every rule over a page and returns its findings, sorted.
 func Check(p *Page, o Options) []Finding {
-	c := &checker{p: p, o: o}
-	for _, r := range rules {
+	c := &checker{p: p, o: o, connect: p.IsConnect()}
+	for _, r := range siteRules {
 		r(c)
+	}
+	if c.connect {
+		for _, r := range connectRules {
+			r(c)
+		}
 	}
 	Sort(c.findings)
 	return c.findings

@@ -261,10 +261,24 @@ func TestReferencePages(t *testing.T) {
 		t.Errorf("zelty-en.md should be clean:\n%s", lines(got["zelty-en.md"]))
 	}
 	// These describe the old give-access UI (Manager picked from a list):
-	// one warning each, and nothing else.
+	// one warning each; Expedy and MiiPos also miss French elisions, for the
+	// product ("support de Expedy") and its publisher ("de Arcsoft").
+	wantElisions := map[string][]int{"expedy-fr.md": {30, 43, 45}, "miipos-fr.md": {19}}
 	for _, old := range []string{"akk-softtech-en.md", "miipos-fr.md", "expedy-fr.md", "kezia-fr.md"} {
-		if f := got[old]; len(f) != 1 || f[0].Rule != RuleOutdatedUI || f[0].Severity != SeverityWarning {
-			t.Errorf("%s: want one outdated-ui warning, got:\n%s", old, lines(f))
+		var warnings int
+		var elisions []int
+		for _, f := range got[old] {
+			switch {
+			case f.Rule == RuleOutdatedUI && f.Severity == SeverityWarning:
+				warnings++
+			case f.Rule == RuleElision:
+				elisions = append(elisions, f.Line)
+			default:
+				t.Errorf("%s: unexpected %s", old, f)
+			}
+		}
+		if warnings != 1 || fmt.Sprint(elisions) != fmt.Sprint(wantElisions[old]) {
+			t.Errorf("%s: want one outdated-ui warning and elisions on lines %v, got:\n%s", old, wantElisions[old], lines(got[old]))
 		}
 	}
 	if q := got["quick-up-en.md"]; len(q) != 1 || q[0].Line != 65 || q[0].Rule != RulePlaceholder {

@@ -67,6 +67,7 @@ type Block struct {
 	Text    string
 	offsets []int  // body offset of each byte of Text
 	escaped []bool // whether each byte of Text was backslash-escaped
+	code    []bool // whether each byte of Text is inside a code span
 	Section string // id (or text) of the h2 section it is in
 }
 
@@ -211,6 +212,7 @@ func (p *Page) collect() {
 func (p *Page) block(n ast.Node) Block {
 	b := Block{Node: n}
 	var buf bytes.Buffer
+	inCode := false
 	var walk func(ast.Node)
 	walk = func(n ast.Node) {
 		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
@@ -226,15 +228,19 @@ func (p *Page) block(n ast.Node) Block {
 					buf.WriteByte(seg[i])
 					b.offsets = append(b.offsets, c.Segment.Start+i)
 					b.escaped = append(b.escaped, esc)
+					b.code = append(b.code, inCode)
 					esc = false
 				}
 				if c.SoftLineBreak() || c.HardLineBreak() {
 					buf.WriteByte('\n')
 					b.offsets = append(b.offsets, c.Segment.Stop)
 					b.escaped = append(b.escaped, false)
+					b.code = append(b.code, inCode)
 				}
 			case *ast.CodeSpan:
+				inCode = true
 				walk(c)
+				inCode = false
 			case *ast.RawHTML:
 				for i := 0; i < c.Segments.Len(); i++ {
 					s := c.Segments.At(i)
@@ -242,6 +248,7 @@ func (p *Page) block(n ast.Node) Block {
 					for j := s.Start; j < s.Stop; j++ {
 						b.offsets = append(b.offsets, j)
 						b.escaped = append(b.escaped, false)
+						b.code = append(b.code, inCode)
 					}
 				}
 			default:
@@ -253,6 +260,9 @@ func (p *Page) block(n ast.Node) Block {
 	b.Text = buf.String()
 	return b
 }
+
+// inCode reports whether byte i of the block's text is inside a code span.
+func (p *Page) inCode(b *Block, i int) bool { return i < len(b.code) && b.code[i] }
 
 // Escaped reports whether byte i of the block's text was written with a backslash.
 func (b *Block) Escaped(i int) bool { return i < len(b.escaped) && b.escaped[i] }

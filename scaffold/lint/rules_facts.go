@@ -2,9 +2,12 @@ package lint
 
 import (
 	"fmt"
+	"path"
 	"regexp"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
 
@@ -36,9 +39,18 @@ func (c *checker) frontMatter() {
 		c.add(Pos{1, 1}, RuleFrontMatter, "front matter is empty or not a mapping of keys to values")
 		return
 	}
+	if !c.connect {
+		// any page of the site needs a title; the rest is the connect page's
+		if n := p.FM("title"); n == nil || n.Kind != yaml.ScalarNode || strings.TrimSpace(n.Value) == "" {
+			c.add(Pos{1, 1}, RuleFrontMatter, "missing title")
+		}
+		return
+	}
 	for _, k := range requiredFM {
 		n := p.FM(k)
 		switch {
+		case n == nil && k == "path_override":
+			c.pathOverride()
 		case n == nil:
 			at := Pos{1, 1}
 			if strings.HasPrefix(k, "meta.") {
@@ -46,15 +58,28 @@ func (c *checker) frontMatter() {
 					at = Pos{Line: p.fmPos(m).Line - 1, Col: 1} // the meta: line
 				}
 			}
-			hint := ""
-			if k == "path_override" {
-				hint = " (the page's URL: connect-hubrise in English, connexion-hubrise in French)"
-			}
-			c.add(at, RuleFrontMatter, "missing "+k+hint)
+			c.add(at, RuleFrontMatter, "missing "+k)
 		case n.Kind != yaml.ScalarNode || strings.TrimSpace(n.Value) == "":
 			c.add(p.fmPos(n), RuleFrontMatter, k+" is empty; give it a value")
 		}
 	}
+}
+
+// pathOverride reports a connect page without path_override whose file name
+// is not its URL slug: a French page named connect-hubrise.md would be
+// served at the English slug. A page named after its slug needs none.
+func (c *checker) pathOverride() {
+	lang := c.p.Lang()
+	want, known := ConnectSlugs[lang]
+	file := strings.TrimSuffix(path.Base(strings.ReplaceAll(c.p.Path, "\\", "/")), ".md")
+	if known && file == want {
+		return
+	}
+	hint := "the page's URL: connect-hubrise in English, connexion-hubrise in French"
+	if known {
+		hint = "this " + lang + " page's URL is " + want
+	}
+	c.add(Pos{1, 1}, RuleFrontMatter, "missing path_override ("+hint+")")
 }
 
 // MetaName returns the product name in meta.title ("… | Name | HubRise").
@@ -80,6 +105,9 @@ var headingNameRes = []*regexp.Regexp{
 	regexp.MustCompile(`^(?i:contacter le support)\s+(?:de\s+|d'|d’)?(.+)$`),
 }
 
+// toPlatformRe matches the end of "Connect X to HubRise" / "Connecter X à HubRise".
+var toPlatformRe = regexp.MustCompile(`(?i)\s+(to|à|avec|with|de|from)\s+HubRise$`)
+
 // generic words that start a heading's object when it does not name the product.
 var notNames = []string{"to", "à", "a", "an", "the", "your", "votre", "vos", "les", "des", "un", "une", "la", "le"}
 
@@ -88,6 +116,7 @@ func HeadingName(text string) string {
 	for _, re := range headingNameRes {
 		if m := re.FindStringSubmatch(text); m != nil {
 			name := strings.TrimSpace(m[1])
+			name = strings.TrimSpace(toPlatformRe.ReplaceAllString(name, "")) // "Connect Mailchimp to HubRise"
 			first := strings.ToLower(strings.Fields(name + " x")[0])
 			if slices.Contains(notNames, first) || strings.Contains(name, "SOLUTION") {
 				return ""
@@ -128,11 +157,77 @@ func (c *checker) names() {
 		}
 	}
 	for _, u := range uses {
-		if u.name != main {
-			c.add(u.pos, RuleNameMismatch, fmt.Sprintf("%s names the product %q, but the rest of the page calls it %q; use one name everywhere", u.where, u.name, main))
+		if u.name == main || related(u.name, main) || containsWord(u.name, c.platformName()) {
+			continue // "Lightspeed Restaurant Bridge", "Melba by Foodmeup", "From the HubRise Back Office"
 		}
+		switch d := partner.Levenshtein(strings.ToLower(u.name), strings.ToLower(main)); {
+		case d <= 2 && 3*d <= len([]rune(main)):
+			c.add(u.pos, RuleNameMismatch, fmt.Sprintf("%s names the product %q, but the rest of the page calls it %q; use one name everywhere", u.where, u.name, main))
+		case c.o.Site != nil:
+			if app := c.o.Site.AppNamed(u.name); app != "" && app != pageApp(c.p.Path) {
+				c.add(u.pos, RuleNameMismatch, fmt.Sprintf("%s names %q, another partner of the site (apps/%s), but this page is about %q: text copied from its page?", u.where, u.name, app, main))
+			}
+		}
+		// any other words ("Connect Other Apps") name a part of the page, not the product
 	}
 	c.nearMisses(main)
+}
+
+// related reports whether one name contains the other as whole words:
+// a product and its bridge, or a product and its maker.
+func related(a, b string) bool {
+	return containsWord(a, b) || containsWord(b, a)
+}
+
+// containsWord reports whether s contains word as whole words, ignoring case.
+func containsWord(s, word string) bool {
+	if word == "" {
+		return false
+	}
+	ls, lw := strings.ToLower(s), strings.ToLower(word)
+	for i := 0; ; {
+		j := strings.Index(ls[i:], lw)
+		if j < 0 {
+			return false
+		}
+		start, end := i+j, i+j+len(lw)
+		if (start == 0 || !isWordRune(ls[:start], true)) && (end == len(ls) || !isWordRune(ls[end:], false)) {
+			return true
+		}
+		i = start + 1
+	}
+}
+
+// isWordRune reports whether the rune touching the boundary (the last of s
+// when last, else the first) is a letter or digit.
+func isWordRune(s string, last bool) bool {
+	var r rune
+	if last {
+		r, _ = utf8.DecodeLastRuneInString(s)
+	} else {
+		r, _ = utf8.DecodeRuneInString(s)
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+// platformName is the platform's own name, which headings may name too
+// ("Disconnect HubRise").
+func (c *checker) platformName() string {
+	if c.o.PlatformName != "" {
+		return c.o.PlatformName
+	}
+	return "HubRise"
+}
+
+// pageApp returns the app a page belongs to (apps/<app>/…), or "".
+func pageApp(path string) string {
+	parts := strings.Split(strings.ReplaceAll(path, "\\", "/"), "/")
+	for i := 0; i+1 < len(parts); i++ {
+		if parts[i] == "apps" {
+			return parts[i+1]
+		}
+	}
+	return ""
 }
 
 var wordRe = regexp.MustCompile(`[\p{L}\p{N}]+`)

@@ -8,6 +8,28 @@ import (
 	"strings"
 )
 
+// sectionAnchors reports a standard section heading whose custom id is
+// another standard section's: a disconnect heading carrying {#connect}
+// sends every link to #connect to the wrong place.
+func (c *checker) sectionAnchors() {
+	name, _ := c.p.MetaName()
+	for _, h := range c.p.Headings {
+		if h.ID == "" || h.Level > 2 {
+			continue
+		}
+		text := h.Text
+		if name != "" {
+			text = strings.ReplaceAll(text, name, "") // the product's name says nothing of the section
+		}
+		idKind, textKind := SectionKind(h.ID), SectionKind(text)
+		if idKind != "" && textKind != "" && idKind != textKind {
+			c.add(h.Pos, RuleAnchor, fmt.Sprintf("the heading %q is the %s section, but its id {#%s} names the %s section; links to #%s land here", h.Text, textKind, h.ID, idKind, h.ID))
+		}
+	}
+}
+
+// anchors reports in-page links to an id no heading has (on any page) and,
+// on connect pages, links whose text names another section than their target.
 func (c *checker) anchors() {
 	ids := map[string]Heading{}
 	for _, h := range c.p.Headings {
@@ -22,6 +44,9 @@ func (c *checker) anchors() {
 		id := l.Dest[1:]
 		want := c.sectionFor(l.Text, ids)
 		target, ok := ids[id]
+		if !c.connect {
+			want = ""
+		}
 		switch {
 		case !ok && want != "":
 			c.add(l.Pos, RuleAnchor, fmt.Sprintf("link to #%s, but no heading of this page has the id {#%s}; the %q section is #%s", id, id, ids[want].Text, want))
@@ -31,6 +56,7 @@ func (c *checker) anchors() {
 				hint = fmt.Sprintf("the link text names the section %q (line %d), which has no custom id: add {#%s} to that heading and link to #%s", h.Text, h.Line, kind, kind)
 			}
 			c.add(l.Pos, RuleAnchor, fmt.Sprintf("link to #%s, but no heading of this page has the id {#%s}; %s", id, id, hint))
+		case !c.connect:
 		case want != "" && want != id:
 			c.add(l.Pos, RuleAnchor, fmt.Sprintf("the link text %q names the %q section (#%s), but the link points at #%s (%q)", l.Text, ids[want].Text, want, id, target.Text))
 		}
@@ -86,6 +112,10 @@ func idList(ids map[string]Heading) string {
 
 var langPrefix = regexp.MustCompile(`^/[a-z]{2}(/|$)`)
 
+// bareDomainRe matches a link target that starts with a domain name but no
+// scheme: www.example.com, example.com/page.
+var bareDomainRe = regexp.MustCompile(`(?i)^(www\.)?[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}(/|$|\?|#)`)
+
 func (c *checker) linkForms() {
 	for _, l := range c.p.Links {
 		dest := strings.TrimSpace(l.Dest)
@@ -113,6 +143,8 @@ func (c *checker) linkForms() {
 		case u.Scheme != "" || strings.HasPrefix(dest, "/"):
 		case l.Image:
 			// images are relative to the page by design (./images/…)
+		case bareDomainRe.MatchString(dest):
+			c.add(l.Pos, RuleLinkForm, fmt.Sprintf("link %q has no scheme, so the browser reads it as a path on this site; write https://%s", dest, dest))
 		default:
 			c.add(l.Pos, RuleLinkForm, fmt.Sprintf("relative link %q; site links are root-relative, such as /%s", dest, strings.TrimPrefix(dest, "./")))
 		}

@@ -9,11 +9,19 @@ import (
 	"gopkg.in/yaml.v3"
 )
 
-var placeholderRes = []struct {
+// templatePlaceholderRes are the connect template's placeholders.
+var templatePlaceholderRes = []struct {
 	re  *regexp.Regexp
 	msg string
 }{
 	{regexp.MustCompile(`\bSOLUTION\b|\bl?SOLUTION`), "%q is the template's placeholder; write the product name"},
+}
+
+// unfinishedRes mark text still to write, on any page.
+var unfinishedRes = []struct {
+	re  *regexp.Regexp
+	msg string
+}{
 	{regexp.MustCompile(`\bTODO\b|\bTBD\b|\bXXX\b`), "%q marks unfinished text; finish or remove it"},
 	{regexp.MustCompile(`\{\{|\}\}`), "%q is template syntax left in the page; render the template or remove it"},
 }
@@ -22,13 +30,16 @@ var placeholderRes = []struct {
 // [EPOS], or a link whose target was never written.
 var bracketRe = regexp.MustCompile(`\[[^\[\]\n]{1,80}\]`)
 
-// ellipsisStepRe finds "..." standing for a step still to write.
-var ellipsisStepRe = regexp.MustCompile(`(^|\s)(\.\.\.|…)(\s|$)`)
+// ellipsisRe finds "..." standing for text still to write: after a space,
+// at the end of a sentence or before another word ("il faut ...").
+var ellipsisRe = regexp.MustCompile(`(^|\s)(\.\.\.|…)(\s|$)`)
 
-func (c *checker) placeholders() {
+// unfinished reports text still to write, in prose and steps alike: TODO,
+// template syntax, and "..." standing for words.
+func (c *checker) unfinished() {
 	for i := range c.p.Blocks {
 		b := &c.p.Blocks[i]
-		for _, pr := range placeholderRes {
+		for _, pr := range unfinishedRes {
 			for _, m := range pr.re.FindAllStringIndex(b.Text, -1) {
 				if b.Escaped(m[0]) {
 					continue // written as \{\{ on purpose: the text shows literally
@@ -36,16 +47,37 @@ func (c *checker) placeholders() {
 				c.add(c.p.PosIn(b, m[0]), RulePlaceholder, fmt.Sprintf(pr.msg, b.Text[m[0]:m[1]]))
 			}
 		}
+		if m := ellipsisRe.FindStringSubmatchIndex(b.Text); m != nil && !c.p.inCode(b, m[4]) {
+			msg := `"..." stands for text still to write; write it out`
+			if _, inList := b.Node.Parent().(*ast.ListItem); inList {
+				msg = `"..." stands for text still to write; give the real menu path, label or e-mail`
+			}
+			c.add(c.p.PosIn(b, m[4]), RulePlaceholder, msg)
+		}
+	}
+	for _, key := range []string{"title", "meta.title", "meta.description"} {
+		if n := c.p.FM(key); n != nil && n.Kind == yaml.ScalarNode {
+			if m := unfinishedRes[0].re.FindString(n.Value); m != "" {
+				c.add(c.p.fmPos(n), RulePlaceholder, key+": "+fmt.Sprintf(unfinishedRes[0].msg, m))
+			}
+		}
+	}
+}
+
+// placeholders reports the connect template's placeholders left in a page.
+func (c *checker) placeholders() {
+	for i := range c.p.Blocks {
+		b := &c.p.Blocks[i]
+		for _, pr := range templatePlaceholderRes {
+			for _, m := range pr.re.FindAllStringIndex(b.Text, -1) {
+				c.add(c.p.PosIn(b, m[0]), RulePlaceholder, fmt.Sprintf(pr.msg, b.Text[m[0]:m[1]]))
+			}
+		}
 		for _, m := range bracketRe.FindAllStringIndex(b.Text, -1) {
-			if b.Escaped(m[0]) {
-				continue // written as \[…\] on purpose
+			if b.Escaped(m[0]) || c.p.inCode(b, m[0]) {
+				continue // written as \[…\] on purpose, or code
 			}
 			c.add(c.p.PosIn(b, m[0]), RulePlaceholder, fmt.Sprintf("%q shows literally on the page: replace the placeholder with real text, or finish the link as [text](/docs/…)", b.Text[m[0]:m[1]]))
-		}
-		if _, inList := b.Node.Parent().(*ast.ListItem); inList {
-			if m := ellipsisStepRe.FindStringSubmatchIndex(b.Text); m != nil {
-				c.add(c.p.PosIn(b, m[4]), RulePlaceholder, `"..." stands for text still to write; give the real menu path, label or e-mail`)
-			}
 		}
 	}
 	for _, key := range []string{"title", "meta.title", "meta.description"} {
@@ -54,7 +86,7 @@ func (c *checker) placeholders() {
 			continue
 		}
 		// front matter values are plain data: only the template's words count there
-		for _, pr := range placeholderRes[:2] {
+		for _, pr := range templatePlaceholderRes {
 			if m := pr.re.FindString(n.Value); m != "" {
 				c.add(c.p.fmPos(n), RulePlaceholder, key+": "+fmt.Sprintf(pr.msg, m))
 			}

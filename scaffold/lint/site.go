@@ -3,6 +3,7 @@ package lint
 import (
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"slices"
 	"strings"
@@ -11,105 +12,124 @@ import (
 )
 
 // Site is an index of a docs content tree laid out like the site's content/:
-// docs/<lang>/<file>.md and apps/<app>/<lang>/<file>.md, with the custom
-// heading ids of each file and the localized slugs (path_override) that
-// stand for each file name.
+// every page is <folder>/<lang>/<file>.md, where the folder is docs, a
+// subfolder of docs (docs/faqs), an app (apps/<app>) or a subfolder of one
+// (apps/<app>/faqs). A page's URL is /<folder>/<file>; the site rewrites it
+// per language, using path_override for the localized slug. The index holds
+// each page's custom heading ids per language and the localized slugs.
 type Site struct {
 	Root      string
-	docs      map[string]map[string]map[string]bool // file → lang → ids
-	apps      map[string]map[string]map[string]map[string]bool
-	localized map[string]string // "docs/comment-demarrer" → "docs/get-started"
+	pages     map[string]map[string]map[string]bool // "apps/x/faqs/auto-accept" → lang → ids
+	folders   map[string]bool                       // folders with pages below them: their index URLs resolve
+	aliases   map[string]string                     // an English path_override that is not the file name → the page
+	localized map[string]string                     // "docs/comment-demarrer" → "docs/get-started"
+	appNames  map[string]string                     // lower-case product name (meta.title) → app
 }
+
+// AppNamed returns the app whose pages name the product name (in their
+// meta.title), or "".
+func (s *Site) AppNamed(name string) string { return s.appNames[strings.ToLower(strings.TrimSpace(name))] }
 
 // LoadSite indexes the content tree at root.
 func LoadSite(root string) (*Site, error) {
-	s := &Site{Root: root, docs: map[string]map[string]map[string]bool{}, apps: map[string]map[string]map[string]map[string]bool{}, localized: map[string]string{}}
+	s := &Site{Root: root, pages: map[string]map[string]map[string]bool{}, folders: map[string]bool{},
+		aliases: map[string]string{}, localized: map[string]string{}, appNames: map[string]string{}}
 	fsys := os.DirFS(root)
-	found := 0
 	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
-		if d.IsDir() || !strings.HasSuffix(p, ".md") {
+		parts := strings.Split(p, "/")
+		if d.IsDir() || !strings.HasSuffix(p, ".md") || len(parts) < 3 || !isLangCode(parts[len(parts)-2]) {
 			return nil
 		}
-		parts := strings.Split(p, "/")
 		data, err := fs.ReadFile(fsys, p)
 		if err != nil {
 			return err
 		}
-		pg := Parse(p, data)
-		ids := map[string]bool{}
-		for _, h := range pg.Headings {
-			if h.ID != "" {
-				ids[h.ID] = true
-			}
-		}
-		file := strings.TrimSuffix(parts[len(parts)-1], ".md")
-		override := ""
-		if n := pg.FM("path_override"); n != nil && n.Kind == yaml.ScalarNode {
-			override = n.Value
-		}
-		switch {
-		case len(parts) == 3 && parts[0] == "docs":
-			lang := parts[1]
-			if s.docs[file] == nil {
-				s.docs[file] = map[string]map[string]bool{}
-			}
-			s.docs[file][lang] = ids
-			if override != "" && override != file {
-				s.localized["docs/"+override] = "docs/" + file
-			}
-			found++
-		case len(parts) == 4 && parts[0] == "apps":
-			app, lang := parts[1], parts[2]
-			if s.apps[app] == nil {
-				s.apps[app] = map[string]map[string]map[string]bool{}
-			}
-			if s.apps[app][file] == nil {
-				s.apps[app][file] = map[string]map[string]bool{}
-			}
-			s.apps[app][file][lang] = ids
-			if override != "" && override != file {
-				s.localized["apps/"+app+"/"+override] = "apps/" + app + "/" + file
-			}
-			found++
-		}
+		s.add(parts, Parse(p, data))
 		return nil
 	})
 	if err != nil {
 		return nil, fmt.Errorf("--site %s: %w", root, err)
 	}
-	if found == 0 {
-		return nil, fmt.Errorf("--site %s: no docs/<lang>/<file>.md or apps/<app>/<lang>/<file>.md below it", root)
+	if len(s.pages) == 0 {
+		return nil, fmt.Errorf("--site %s: no <folder>/<lang>/<file>.md page below it (such as docs/en/get-started.md)", root)
 	}
 	return s, nil
+}
+
+// add indexes one page, given its path split at '/'.
+func (s *Site) add(parts []string, pg *Page) {
+	folder := strings.Join(parts[:len(parts)-2], "/")
+	lang := parts[len(parts)-2]
+	file := strings.TrimSuffix(parts[len(parts)-1], ".md")
+	key := folder + "/" + file
+	ids := map[string]bool{}
+	for _, h := range pg.Headings {
+		if h.ID != "" {
+			ids[h.ID] = true
+		}
+	}
+	if s.pages[key] == nil {
+		s.pages[key] = map[string]map[string]bool{}
+	}
+	s.pages[key][lang] = ids
+	if len(parts) == 4 && parts[0] == "apps" {
+		if name, _ := pg.MetaName(); name != "" {
+			s.appNames[strings.ToLower(name)] = parts[1]
+		}
+	}
+	for f := folder; f != "" && f != "."; f = parentOf(f) {
+		s.folders[f] = true
+	}
+	override := ""
+	if n := pg.FM("path_override"); n != nil && n.Kind == yaml.ScalarNode {
+		override = strings.Trim(n.Value, "/")
+	}
+	if override == "" || override == file || strings.Contains(override, "/") {
+		return
+	}
+	if lang == "en" {
+		s.aliases[folder+"/"+override] = key
+	} else {
+		s.localized[folder+"/"+override] = key
+	}
+}
+
+func parentOf(folder string) string {
+	i := strings.LastIndexByte(folder, '/')
+	if i < 0 {
+		return ""
+	}
+	return folder[:i]
 }
 
 // Resolve checks a link target against the tree; it returns "" when the
 // link resolves (or is not a /docs/ or /apps/ link) and else what is wrong.
 func (s *Site) Resolve(dest, lang string) string {
-	target, frag, _ := strings.Cut(dest, "#")
-	target = strings.Trim(target, "/")
-	if !strings.HasPrefix(dest, "/docs/") && !strings.HasPrefix(dest, "/apps/") {
+	if !strings.HasPrefix(dest, "/docs") && !strings.HasPrefix(dest, "/apps") {
 		return ""
 	}
-	if english, ok := s.localized[target]; ok {
-		return fmt.Sprintf("/%s is a localized slug; link to the English file name /%s and the site rewrites it per language", target, english+suffix(frag))
+	target, frag, _ := strings.Cut(dest, "#")
+	target = strings.Trim(target, "/")
+	if target != "docs" && target != "apps" && !strings.HasPrefix(target, "docs/") && !strings.HasPrefix(target, "apps/") {
+		return "" // /docsearch, /apps-store: not the site's doc tree
 	}
-	parts := strings.Split(target, "/")
-	var langs map[string]map[string]bool
-	var where string
-	switch {
-	case parts[0] == "docs" && len(parts) == 2:
-		langs, where = s.docs[parts[1]], "docs/<lang>/"+parts[1]+".md"
-	case parts[0] == "apps" && len(parts) == 3:
-		langs, where = s.apps[parts[1]][parts[2]], "apps/"+parts[1]+"/<lang>/"+parts[2]+".md"
-	default:
-		return fmt.Sprintf("/%s does not have the form /docs/<file> or /apps/<app>/<file>", target)
+	langs, ok := s.pages[target]
+	if !ok {
+		if key, alias := s.aliases[target]; alias {
+			langs, ok = s.pages[key], true
+		}
 	}
-	if langs == nil {
-		return fmt.Sprintf("/%s: no page %s in %s", target, where, s.Root)
+	if !ok {
+		if english, isLocalized := s.localized[target]; isLocalized {
+			return fmt.Sprintf("/%s is a localized slug; link to the English file name /%s and the site rewrites it per language", target, english+suffix(frag))
+		}
+		if s.folders[target] && frag == "" {
+			return "" // a folder's index page (/apps/<app>/faqs)
+		}
+		return fmt.Sprintf("/%s: no page %s in %s", target, where(target), s.Root)
 	}
 	if frag == "" {
 		return ""
@@ -119,8 +139,8 @@ func (s *Site) Resolve(dest, lang string) string {
 	if !ok {
 		ids, shown = langs["en"], "en"
 		if ids == nil {
-			for l, i := range langs {
-				ids, shown = i, l
+			for _, l := range slices.Sorted(maps.Keys(langs)) {
+				ids, shown = langs[l], l
 				break
 			}
 		}
@@ -137,7 +157,16 @@ func (s *Site) Resolve(dest, lang string) string {
 	if list == "" {
 		list = "none"
 	}
-	return fmt.Sprintf("#%s is not a custom heading id of %s (it has: %s)", frag, strings.Replace(where, "<lang>", shown, 1), list)
+	return fmt.Sprintf("#%s is not a custom heading id of %s (it has: %s)", frag, strings.Replace(where(target), "<lang>", shown, 1), list)
+}
+
+// where names the file a link target stands for: /apps/x/faqs/y → apps/x/faqs/<lang>/y.md.
+func where(target string) string {
+	i := strings.LastIndexByte(target, '/')
+	if i < 0 {
+		return target + "/<lang>/index.md"
+	}
+	return target[:i] + "/<lang>/" + target[i+1:] + ".md"
 }
 
 func suffix(frag string) string {

@@ -1,6 +1,7 @@
 package pageimport
 
 import (
+	"bytes"
 	"fmt"
 	"path/filepath"
 	"regexp"
@@ -84,9 +85,15 @@ func readPage(path string, src []byte, platformEmails []string, given map[string
 	// job: read it as ordinary spaces so partner files hold plain text.
 	src = []byte(render.PlainSpacing(string(src)))
 	page := lint.Parse(path, src)
-	rep := &PageReport{Path: path, page: page}
+	findings := lint.Check(page, lint.DefaultOptions())
+	// French elisions the page missed ("de Expedy") are fixed where they
+	// stand, so that text kept as written is right too; they are reported
+	// with the other defects the regenerated page no longer has.
+	if fixed := lint.FixElisions(src, findings); !bytes.Equal(fixed, src) {
+		page = lint.Parse(path, fixed)
+	}
+	rep := &PageReport{Path: path, page: page, Findings: findings}
 	r := &reader{page: page, body: page.Body, report: rep, emails: map[string][]string{}}
-	rep.Findings = lint.Check(page, lint.DefaultOptions())
 	f := &facts{}
 	r.name = r.productName()
 	if r.name == "" {

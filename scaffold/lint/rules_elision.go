@@ -1,0 +1,125 @@
+package lint
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"gopkg.in/yaml.v3"
+)
+
+// elisionRe finds "de", "le" or "la" followed by a word: French elides them
+// before a vowel ("d'Expedy", "l'application").
+var elisionRe = regexp.MustCompile(`(?i)(?:^|[^\p{L}\p{N}'’])((de|le|la)\s+)(\p{L})`)
+
+// elision reports, on French pages, "de Expedy" for "d'Expedy" and "le
+// application" for "l'application", in text, headings and front matter
+// values, for any word (the partner's name, its publisher, common nouns).
+// Before h and y, and in code, nothing is reported: h aspiré and brand
+// names such as Yumi keep the full form.
+func (c *checker) elision() {
+	if !c.french() {
+		return
+	}
+	for i := range c.p.Blocks {
+		b := &c.p.Blocks[i]
+		for _, m := range elisionRe.FindAllStringSubmatchIndex(b.Text, -1) {
+			if c.p.inCode(b, m[2]) || !startsWithVowel(b.Text[m[6]:]) {
+				continue
+			}
+			c.add(c.p.PosIn(b, m[2]), RuleElision, elisionMessage(b.Text[m[2]:m[3]], b.Text[m[6]:]))
+		}
+	}
+	for _, key := range []string{"title", "meta.title", "meta.description"} {
+		n := c.p.FM(key)
+		if n == nil || n.Kind != yaml.ScalarNode {
+			continue
+		}
+		for _, m := range elisionRe.FindAllStringSubmatchIndex(n.Value, -1) {
+			if startsWithVowel(n.Value[m[6]:]) {
+				c.add(c.p.fmPos(n), RuleElision, key+": "+elisionMessage(n.Value[m[2]:m[3]], n.Value[m[6]:]))
+			}
+		}
+	}
+}
+
+// french reports whether the page is in French.
+func (c *checker) french() bool {
+	if lang := c.p.Lang(); lang != "" {
+		return lang == "fr"
+	}
+	return strings.HasPrefix(c.p.fmString("path_override"), "connexion") || strings.EqualFold(c.p.fmString("title"), "Connexion à HubRise")
+}
+
+func startsWithVowel(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return strings.ContainsRune("aeiouàâäéèêëîïôöùûüœæ", unicode.ToLower(r))
+}
+
+// elisionMessage says what to write instead: "de Expedy" → "d'Expedy".
+func elisionMessage(article, rest string) string {
+	word := rest
+	if i := strings.IndexFunc(rest, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '-' }); i >= 0 {
+		word = rest[:i]
+	}
+	art := strings.TrimSpace(article)
+	elided := string(art[0]) + "'"
+	return fmt.Sprintf("%q: French elides before a vowel; write %q", art+" "+word, elided+word)
+}
+
+// FixElisions returns src with the elision findings of fs (rule elision,
+// found in src) fixed where they stand: "de Expedy" becomes "d'Expedy".
+// Nothing else on the line changes; findings of other rules are ignored.
+func FixElisions(src []byte, fs []Finding) []byte {
+	lines := strings.SplitAfter(string(src), "\n")
+	// right to left, so that a fix never moves the column of the next one
+	fs = slices.Clone(fs)
+	slices.SortFunc(fs, func(a, b Finding) int {
+		if a.Line != b.Line {
+			return b.Line - a.Line
+		}
+		return b.Col - a.Col
+	})
+	for _, f := range fs {
+		if f.Rule != RuleElision || f.Line < 1 || f.Line > len(lines) {
+			continue
+		}
+		line := lines[f.Line-1]
+		if strings.HasPrefix(f.Message, "title: ") || strings.HasPrefix(f.Message, "meta.") {
+			lines[f.Line-1] = fixFrontMatterLine(line)
+			continue
+		}
+		// the column counts characters, 1-based
+		off := 0
+		for i := 1; i < f.Col && off < len(line); i++ {
+			_, size := utf8.DecodeRuneInString(line[off:])
+			off += size
+		}
+		if m := elisionAtRe.FindStringSubmatchIndex(line[off:]); m != nil {
+			lines[f.Line-1] = line[:off] + line[off:off+1] + "'" + line[off+m[1]:]
+		}
+	}
+	return []byte(strings.Join(lines, ""))
+}
+
+// elisionAtRe matches the article of an elision finding and its spaces.
+var elisionAtRe = regexp.MustCompile(`^(?i:de|le|la)\s+`)
+
+// fixFrontMatterLine fixes every elision in a front matter value.
+func fixFrontMatterLine(line string) string {
+	key, value, ok := strings.Cut(line, ": ")
+	if !ok {
+		return line
+	}
+	fixed := elisionRe.ReplaceAllStringFunc(value, func(m string) string {
+		sub := elisionRe.FindStringSubmatchIndex(m)
+		if !startsWithVowel(m[sub[6]:]) {
+			return m
+		}
+		return m[:sub[2]] + m[sub[2]:sub[2]+1] + "'" + m[sub[3]:]
+	})
+	return key + ": " + fixed
+}
