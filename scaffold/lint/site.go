@@ -28,7 +28,9 @@ type Site struct {
 
 // AppNamed returns the app whose pages name the product name (in their
 // meta.title), or "".
-func (s *Site) AppNamed(name string) string { return s.appNames[strings.ToLower(strings.TrimSpace(name))] }
+func (s *Site) AppNamed(name string) string {
+	return s.appNames[strings.ToLower(strings.TrimSpace(name))]
+}
 
 // LoadSite indexes the content tree at root.
 func LoadSite(root string) (*Site, error) {
