@@ -27,7 +27,7 @@ func (c *checker) elision() {
 	for i := range c.p.Blocks {
 		b := &c.p.Blocks[i]
 		for _, m := range elisionRe.FindAllStringSubmatchIndex(b.Text, -1) {
-			if c.p.inCode(b, m[2]) || !startsWithVowel(b.Text[m[6]:]) {
+			if c.p.InCode(b, m[2]) || !startsWithVowel(b.Text[m[6]:]) {
 				continue
 			}
 			c.add(c.p.PosIn(b, m[2]), RuleElision, elisionMessage(b.Text[m[2]:m[3]], b.Text[m[6]:]))
@@ -40,7 +40,7 @@ func (c *checker) elision() {
 		}
 		for _, m := range elisionRe.FindAllStringSubmatchIndex(n.Value, -1) {
 			if startsWithVowel(n.Value[m[6]:]) {
-				c.add(c.p.fmPos(n), RuleElision, key+": "+elisionMessage(n.Value[m[2]:m[3]], n.Value[m[6]:]))
+				c.add(c.p.FMPos(n), RuleElision, key+": "+elisionMessage(n.Value[m[2]:m[3]], n.Value[m[6]:]))
 			}
 		}
 	}
@@ -51,7 +51,7 @@ func (c *checker) french() bool {
 	if lang := c.p.Lang(); lang != "" {
 		return lang == "fr"
 	}
-	return strings.HasPrefix(c.p.fmString("path_override"), "connexion") || strings.EqualFold(c.p.fmString("title"), "Connexion à HubRise")
+	return strings.HasPrefix(c.p.FMString("path_override"), "connexion") || strings.EqualFold(c.p.FMString("title"), "Connexion à HubRise")
 }
 
 func startsWithVowel(s string) bool {

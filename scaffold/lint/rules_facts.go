@@ -1,6 +1,8 @@
 package lint
 
 import (
+	"github.com/partnerpages/partnerpages/scaffold/page"
+
 	"fmt"
 	"path"
 	"regexp"
@@ -22,7 +24,7 @@ var yamlErrLine = regexp.MustCompile(`line (\d+)`)
 func (c *checker) frontMatter() {
 	p := c.p
 	if !p.HasFM {
-		c.add(Pos{1, 1}, RuleFrontMatter, "no front matter: the page must start with a --- block holding title, path_override, position, layout and meta")
+		c.add(Pos{Line: 1, Col: 1}, RuleFrontMatter, "no front matter: the page must start with a --- block holding title, path_override, position, layout and meta")
 		return
 	}
 	if p.FMErr != nil {
@@ -36,13 +38,13 @@ func (c *checker) frontMatter() {
 		return
 	}
 	if p.FrontMatter == nil {
-		c.add(Pos{1, 1}, RuleFrontMatter, "front matter is empty or not a mapping of keys to values")
+		c.add(Pos{Line: 1, Col: 1}, RuleFrontMatter, "front matter is empty or not a mapping of keys to values")
 		return
 	}
 	if !c.connect {
 		// any page of the site needs a title; the rest is the connect page's
 		if n := p.FM("title"); n == nil || n.Kind != yaml.ScalarNode || strings.TrimSpace(n.Value) == "" {
-			c.add(Pos{1, 1}, RuleFrontMatter, "missing title")
+			c.add(Pos{Line: 1, Col: 1}, RuleFrontMatter, "missing title")
 		}
 		return
 	}
@@ -52,15 +54,15 @@ func (c *checker) frontMatter() {
 		case n == nil && k == "path_override":
 			c.pathOverride()
 		case n == nil:
-			at := Pos{1, 1}
+			at := Pos{Line: 1, Col: 1}
 			if strings.HasPrefix(k, "meta.") {
 				if m := p.FM("meta"); m != nil {
-					at = Pos{Line: p.fmPos(m).Line - 1, Col: 1} // the meta: line
+					at = Pos{Line: p.FMPos(m).Line - 1, Col: 1} // the meta: line
 				}
 			}
 			c.add(at, RuleFrontMatter, "missing "+k)
 		case n.Kind != yaml.ScalarNode || strings.TrimSpace(n.Value) == "":
-			c.add(p.fmPos(n), RuleFrontMatter, k+" is empty; give it a value")
+			c.add(p.FMPos(n), RuleFrontMatter, k+" is empty; give it a value")
 		}
 	}
 }
@@ -70,7 +72,7 @@ func (c *checker) frontMatter() {
 // served at the English slug. A page named after its slug needs none.
 func (c *checker) pathOverride() {
 	lang := c.p.Lang()
-	want, known := ConnectSlugs[lang]
+	want, known := page.ConnectSlugs[lang]
 	file := strings.TrimSuffix(path.Base(strings.ReplaceAll(c.p.Path, "\\", "/")), ".md")
 	if known && file == want {
 		return
@@ -79,21 +81,7 @@ func (c *checker) pathOverride() {
 	if known {
 		hint = "this " + lang + " page's URL is " + want
 	}
-	c.add(Pos{1, 1}, RuleFrontMatter, "missing path_override ("+hint+")")
-}
-
-// MetaName returns the product name in meta.title ("… | Name | HubRise").
-func (p *Page) MetaName() (string, Pos) {
-	n := p.FM("meta.title")
-	if n == nil || n.Kind != yaml.ScalarNode {
-		return "", Pos{}
-	}
-	v := n.Value
-	first, last := strings.Index(v, " | "), strings.LastIndex(v, " | ")
-	if first < 0 || first == last {
-		return "", Pos{}
-	}
-	return strings.TrimSpace(v[first+3 : last]), p.fmPos(n)
+	c.add(Pos{Line: 1, Col: 1}, RuleFrontMatter, "missing path_override ("+hint+")")
 }
 
 var headingNameRes = []*regexp.Regexp{
@@ -240,7 +228,7 @@ func (c *checker) nearMisses(name string) {
 	}
 	reported := map[Pos]bool{}
 	for _, f := range c.findings {
-		reported[Pos{f.Line, f.Col}] = true
+		reported[Pos{Line: f.Line, Col: f.Col}] = true
 	}
 	check := func(text string, pos func(i int) Pos, where string) {
 		for _, m := range wordRe.FindAllStringIndex(text, -1) {
@@ -255,7 +243,7 @@ func (c *checker) nearMisses(name string) {
 	}
 	for _, key := range []string{"meta.title", "meta.description", "title"} {
 		if n := c.p.FM(key); n != nil && n.Kind == yaml.ScalarNode {
-			check(n.Value, func(int) Pos { return c.p.fmPos(n) }, key+": ")
+			check(n.Value, func(int) Pos { return c.p.FMPos(n) }, key+": ")
 		}
 	}
 	for i := range c.p.Blocks {
@@ -277,22 +265,6 @@ func inAddress(text string, start, end int) bool {
 		near(end) == '.' && end+1 < len(text) && isLetter(text[end+1])
 }
 
-// SectionKind classifies a section by its id or heading text: "connect", "give-access", "contact", "disconnect", or "" for any other.
-func SectionKind(s string) string {
-	l := strings.ToLower(s)
-	switch {
-	case l == "give-access" || strings.Contains(l, "access") || strings.Contains(l, "accès"):
-		return "give-access"
-	case l == "contact" || strings.HasPrefix(l, "contact"):
-		return "contact"
-	case strings.Contains(l, "disconnect") || strings.Contains(l, "déconnect"):
-		return "disconnect"
-	case strings.HasPrefix(l, "connect"):
-		return "connect"
-	}
-	return ""
-}
-
 var emailRe = regexp.MustCompile(`[A-Za-z0-9._%+'-]+@[A-Za-z0-9.-]+`)
 
 type emailUse struct {
@@ -304,7 +276,7 @@ func (c *checker) emails() {
 	uses := map[string][]emailUse{}
 	for i := range c.p.Blocks {
 		b := &c.p.Blocks[i]
-		kind := SectionKind(b.Section)
+		kind := page.SectionKind(b.Section)
 		for _, m := range emailRe.FindAllStringIndex(b.Text, -1) {
 			addr := strings.TrimRight(b.Text[m[0]:m[1]], ".")
 			pos := c.p.PosIn(b, m[0])

@@ -2,6 +2,7 @@ package lint
 
 import (
 	"fmt"
+	"github.com/partnerpages/partnerpages/scaffold/page"
 	"net/url"
 	"regexp"
 	"slices"
@@ -21,7 +22,7 @@ func (c *checker) sectionAnchors() {
 		if name != "" {
 			text = strings.ReplaceAll(text, name, "") // the product's name says nothing of the section
 		}
-		idKind, textKind := SectionKind(h.ID), SectionKind(text)
+		idKind, textKind := page.SectionKind(h.ID), page.SectionKind(text)
 		if idKind != "" && textKind != "" && idKind != textKind {
 			c.add(h.Pos, RuleAnchor, fmt.Sprintf("the heading %q is the %s section, but its id {#%s} names the %s section; links to #%s land here", h.Text, textKind, h.ID, idKind, h.ID))
 		}
@@ -71,12 +72,12 @@ func (c *checker) sectionFor(text string, ids map[string]Heading) string {
 			return id
 		}
 	}
-	kind := SectionKind(text)
+	kind := page.SectionKind(text)
 	if _, ok := ids[kind]; ok && (kind == "give-access" || kind == "contact") {
 		return kind
 	}
 	for id, h := range ids {
-		if k := SectionKind(h.Text); k != "" && k == kind && (kind == "give-access" || kind == "contact") {
+		if k := page.SectionKind(h.Text); k != "" && k == kind && (kind == "give-access" || kind == "contact") {
 			return id
 		}
 	}
@@ -86,12 +87,12 @@ func (c *checker) sectionFor(text string, ids map[string]Heading) string {
 // headingNamed finds the standard heading (give-access or contact) that a
 // link's text names, and the id such a heading should have.
 func (c *checker) headingNamed(text string) (*Heading, string) {
-	kind := SectionKind(text)
+	kind := page.SectionKind(text)
 	if kind != "give-access" && kind != "contact" {
 		return nil, ""
 	}
 	for i, h := range c.p.Headings {
-		if strings.EqualFold(strings.TrimSpace(text), h.Text) || SectionKind(h.Text) == kind {
+		if strings.EqualFold(strings.TrimSpace(text), h.Text) || page.SectionKind(h.Text) == kind {
 			return &c.p.Headings[i], kind
 		}
 	}
@@ -155,7 +156,7 @@ func (c *checker) linkTargets() {
 	if c.o.Site == nil {
 		return
 	}
-	lang := pageLang(c.p.Path)
+	lang := c.p.Lang()
 	for _, l := range c.p.Links {
 		if l.Image {
 			continue
@@ -164,25 +165,4 @@ func (c *checker) linkTargets() {
 			c.add(l.Pos, RuleLinkTarget, msg)
 		}
 	}
-}
-
-// pageLang guesses a page's language from its path (…/fr/page.md, or a
-// file named page-fr.md), "" if unknown.
-func pageLang(path string) string {
-	parts := strings.Split(strings.ReplaceAll(path, "\\", "/"), "/")
-	for i := len(parts) - 2; i >= 0; i-- {
-		if isLangCode(parts[i]) {
-			return parts[i]
-		}
-	}
-	base := strings.TrimSuffix(parts[len(parts)-1], ".md")
-	if i := strings.LastIndexByte(base, '-'); i >= 0 && isLangCode(base[i+1:]) {
-		return base[i+1:]
-	}
-	return ""
-}
-
-// isLangCode reports whether s is a two-letter lower-case language code.
-func isLangCode(s string) bool {
-	return len(s) == 2 && s[0] >= 'a' && s[0] <= 'z' && s[1] >= 'a' && s[1] <= 'z'
 }

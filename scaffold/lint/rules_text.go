@@ -47,7 +47,7 @@ func (c *checker) unfinished() {
 				c.add(c.p.PosIn(b, m[0]), RulePlaceholder, fmt.Sprintf(pr.msg, b.Text[m[0]:m[1]]))
 			}
 		}
-		if m := ellipsisRe.FindStringSubmatchIndex(b.Text); m != nil && !c.p.inCode(b, m[4]) {
+		if m := ellipsisRe.FindStringSubmatchIndex(b.Text); m != nil && !c.p.InCode(b, m[4]) {
 			msg := `"..." stands for text still to write; write it out`
 			if _, inList := b.Node.Parent().(*ast.ListItem); inList {
 				msg = `"..." stands for text still to write; give the real menu path, label or e-mail`
@@ -58,7 +58,7 @@ func (c *checker) unfinished() {
 	for _, key := range []string{"title", "meta.title", "meta.description"} {
 		if n := c.p.FM(key); n != nil && n.Kind == yaml.ScalarNode {
 			if m := unfinishedRes[0].re.FindString(n.Value); m != "" {
-				c.add(c.p.fmPos(n), RulePlaceholder, key+": "+fmt.Sprintf(unfinishedRes[0].msg, m))
+				c.add(c.p.FMPos(n), RulePlaceholder, key+": "+fmt.Sprintf(unfinishedRes[0].msg, m))
 			}
 		}
 	}
@@ -74,7 +74,7 @@ func (c *checker) placeholders() {
 			}
 		}
 		for _, m := range bracketRe.FindAllStringIndex(b.Text, -1) {
-			if b.Escaped(m[0]) || c.p.inCode(b, m[0]) {
+			if b.Escaped(m[0]) || c.p.InCode(b, m[0]) {
 				continue // written as \[…\] on purpose, or code
 			}
 			c.add(c.p.PosIn(b, m[0]), RulePlaceholder, fmt.Sprintf("%q shows literally on the page: replace the placeholder with real text, or finish the link as [text](/docs/…)", b.Text[m[0]:m[1]]))
@@ -88,7 +88,7 @@ func (c *checker) placeholders() {
 		// front matter values are plain data: only the template's words count there
 		for _, pr := range templatePlaceholderRes {
 			if m := pr.re.FindString(n.Value); m != "" {
-				c.add(c.p.fmPos(n), RulePlaceholder, key+": "+fmt.Sprintf(pr.msg, m))
+				c.add(c.p.FMPos(n), RulePlaceholder, key+": "+fmt.Sprintf(pr.msg, m))
 			}
 		}
 	}

@@ -1,11 +1,11 @@
 package lint
 
 import (
+	"github.com/partnerpages/partnerpages/scaffold/page"
+
 	"fmt"
 	"regexp"
 	"strings"
-
-	"github.com/yuin/goldmark/ast"
 )
 
 var (
@@ -27,7 +27,7 @@ var (
 func (c *checker) outdatedUI() {
 	for i := range c.p.Blocks {
 		b := &c.p.Blocks[i]
-		labels := c.p.labels(b.Node)
+		labels := c.p.Labels(b.Node)
 		var what string
 		switch {
 		case hasLabel(labels, "Manager") && roleContextRe.MatchString(b.Text):
@@ -48,7 +48,7 @@ func (c *checker) outdatedUI() {
 // currentGiveAccess names the platform's current give-access steps in the
 // page's language, from the template set's UI labels.
 func (c *checker) currentGiveAccess() string {
-	lang := pageLang(c.p.Path)
+	lang := page.LangOf(c.p.Path)
 	ui := c.o.UI[lang]
 	if ui == nil {
 		ui = c.o.UI["en"]
@@ -58,26 +58,6 @@ func (c *checker) currentGiveAccess() string {
 		return "open the settings, enter the e-mail in the permissions section, add the user and give it the technical partner role"
 	}
 	return strings.Join([]string{get("settings"), get("permissions"), "e-mail", get("add_user"), get("technical_partner"), get("set_permissions")}, " > ")
-}
-
-// labels returns the bold labels and code spans of a block, as written.
-func (p *Page) labels(n ast.Node) []string {
-	var out []string
-	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
-		switch c := c.(type) {
-		case *ast.Emphasis:
-			if c.Level == 2 {
-				out = append(out, strings.TrimSpace(string(c.Text(p.Body))))
-			}
-		case *ast.CodeSpan:
-			out = append(out, strings.TrimSpace(string(c.Text(p.Body))))
-		}
-		return ast.WalkContinue, nil
-	})
-	return out
 }
 
 func hasLabel(labels []string, want string) bool {

@@ -1,6 +1,8 @@
 package lint
 
 import (
+	"github.com/partnerpages/partnerpages/scaffold/page"
+
 	"fmt"
 	"io/fs"
 	"maps"
@@ -42,7 +44,7 @@ func LoadSite(root string) (*Site, error) {
 			return err
 		}
 		parts := strings.Split(p, "/")
-		if d.IsDir() || !strings.HasSuffix(p, ".md") || len(parts) < 3 || !isLangCode(parts[len(parts)-2]) {
+		if d.IsDir() || !strings.HasSuffix(p, ".md") || len(parts) < 3 || !page.IsLangCode(parts[len(parts)-2]) {
 			return nil
 		}
 		data, err := fs.ReadFile(fsys, p)

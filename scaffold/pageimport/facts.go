@@ -1,10 +1,11 @@
 package pageimport
 
 import (
+	"github.com/partnerpages/partnerpages/scaffold/page"
+
 	"slices"
 	"strings"
 
-	"github.com/partnerpages/partnerpages/scaffold/lint"
 	"github.com/partnerpages/partnerpages/scaffold/render"
 	"github.com/yuin/goldmark/ast"
 )
@@ -22,7 +23,7 @@ type Facts struct {
 // factsOf collects the facts of a parsed page, leaving out the blocks that
 // start on a line of skip (passages the template writes itself) and the
 // platform's own e-mails.
-func factsOf(p *lint.Page, skip map[int]bool, platform []string) Facts {
+func factsOf(p *page.Page, skip map[int]bool, platform []string) Facts {
 	var f Facts
 	add := func(list *[]string, s string) {
 		s = render.PlainSpacing(s) // a page in either spacing has the same facts

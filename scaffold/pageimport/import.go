@@ -7,6 +7,8 @@
 package pageimport
 
 import (
+	"github.com/partnerpages/partnerpages/scaffold/page"
+
 	"fmt"
 	"slices"
 	"sort"
@@ -119,7 +121,7 @@ func build(slug string, g []pageOf, o Options) *Result {
 			if reg.Lang != pg.f.lang {
 				continue
 			}
-			regPage := lint.Parse(slug+"/"+reg.Lang+"/"+reg.Name, reg.Content)
+			regPage := page.Parse(slug+"/"+reg.Lang+"/"+reg.Name, reg.Content)
 			res.RegenFindings = append(res.RegenFindings, lint.Check(regPage, o.Lint)...)
 			before := factsOf(pg.rep.page, pg.rep.skip, o.Lint.PlatformEmails)
 			after := factsOf(regPage, nil, o.Lint.PlatformEmails)

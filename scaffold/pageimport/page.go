@@ -1,6 +1,8 @@
 package pageimport
 
 import (
+	"github.com/partnerpages/partnerpages/scaffold/page"
+
 	"bytes"
 	"fmt"
 	"path/filepath"
@@ -34,7 +36,7 @@ type extraSection struct {
 
 // reader reads one page.
 type reader struct {
-	page    *lint.Page
+	page    *page.Page
 	body    []byte
 	name    string
 	report  *PageReport
@@ -84,16 +86,16 @@ func readPage(path string, src []byte, platformEmails []string, given map[string
 	// French typography (no-break spaces before : ; ! ?) is the template's
 	// job: read it as ordinary spaces so partner files hold plain text.
 	src = []byte(render.PlainSpacing(string(src)))
-	page := lint.Parse(path, src)
-	findings := lint.Check(page, lint.DefaultOptions())
+	pg := page.Parse(path, src)
+	findings := lint.Check(pg, lint.DefaultOptions())
 	// French elisions the page missed ("de Expedy") are fixed where they
 	// stand, so that text kept as written is right too; they are reported
 	// with the other defects the regenerated page no longer has.
 	if fixed := lint.FixElisions(src, findings); !bytes.Equal(fixed, src) {
-		page = lint.Parse(path, fixed)
+		pg = page.Parse(path, fixed)
 	}
-	rep := &PageReport{Path: path, page: page, Findings: findings}
-	r := &reader{page: page, body: page.Body, report: rep, emails: map[string][]string{}}
+	rep := &PageReport{Path: path, page: pg, Findings: findings}
+	r := &reader{page: pg, body: pg.Body, report: rep, emails: map[string][]string{}}
 	f := &facts{}
 	r.name = r.productName()
 	if r.name == "" {
@@ -139,7 +141,7 @@ func readPage(path string, src []byte, platformEmails []string, given map[string
 		f.dmode = partner.DefaultDisconnectMode(f.mode)
 		r.note(0, "no disconnect section; disconnect mode %s assumed", f.dmode)
 	}
-	f.lang = pageLang(path, page)
+	f.lang = pageLang(path, pg)
 	f.slug = pageSlug(path, r.selfApp, f.name)
 	rep.Lang, rep.Slug = f.lang, f.slug
 	f.email = r.email(platformEmails)
@@ -154,7 +156,7 @@ func readPage(path string, src []byte, platformEmails []string, given map[string
 	}
 	f.publisher = r.publisher(f.email)
 	desc := ""
-	if n := page.FM("meta.description"); n != nil {
+	if n := pg.FM("meta.description"); n != nil {
 		desc = n.Value
 	}
 	if f.kind = kindOf(desc); f.kind == "other" {
@@ -206,9 +208,9 @@ func (r *reader) sections() []section {
 					s.id = string(b)
 				}
 			}
-			s.kind = lint.SectionKind(s.id)
+			s.kind = page.SectionKind(s.id)
 			if s.kind == "" {
-				s.kind = lint.SectionKind(s.title)
+				s.kind = page.SectionKind(s.title)
 			}
 			secs = append(secs, s)
 			continue
@@ -301,7 +303,7 @@ var langSuffixRe = regexp.MustCompile(`-([a-z]{2})\.[a-z]+$`)
 
 // pageLang tells the page's language from its path (…/<lang>/page.md or
 // name-<lang>.md), else from its front matter.
-func pageLang(path string, p *lint.Page) string {
+func pageLang(path string, p *page.Page) string {
 	if d := filepath.Base(filepath.Dir(path)); langDirRe.MatchString(d) {
 		return d
 	}

@@ -1,6 +1,8 @@
 package pageimport
 
 import (
+	"github.com/partnerpages/partnerpages/scaffold/page"
+
 	"fmt"
 	"io"
 	"slices"
@@ -29,7 +31,7 @@ type PageReport struct {
 	Findings []lint.Finding // lint's findings on the page as it was
 
 	skip map[int]bool // lines of blocks wholly replaced by the template
-	page *lint.Page   // the page as parsed
+	page *page.Page   // the page as parsed
 }
 
 // Lost is true when the page had text the partner file cannot carry.

@@ -1,4 +1,4 @@
-package lint
+package page
 
 import (
 	"path"
@@ -22,7 +22,7 @@ func (p *Page) IsConnect() bool {
 	if isConnectSlug(strings.TrimSuffix(path.Base(strings.ReplaceAll(p.Path, "\\", "/")), ".md")) {
 		return true
 	}
-	if isConnectSlug(p.fmString("path_override")) {
+	if isConnectSlug(p.FMString("path_override")) {
 		return true
 	}
 	title := p.FM("title")
@@ -49,10 +49,31 @@ func isConnectSlug(s string) bool {
 
 // Lang returns the page's language: from its folder (…/fr/page.md), its
 // file name (page-fr.md), or "" when neither says.
-func (p *Page) Lang() string { return pageLang(p.Path) }
+func (p *Page) Lang() string { return LangOf(p.Path) }
 
-// fmString returns a scalar front matter value, or "".
-func (p *Page) fmString(key string) string {
+// LangOf guesses a page's language from its path (…/fr/page.md, or a file
+// named page-fr.md), "" if unknown.
+func LangOf(path string) string {
+	parts := strings.Split(strings.ReplaceAll(path, "\\", "/"), "/")
+	for i := len(parts) - 2; i >= 0; i-- {
+		if IsLangCode(parts[i]) {
+			return parts[i]
+		}
+	}
+	base := strings.TrimSuffix(parts[len(parts)-1], ".md")
+	if i := strings.LastIndexByte(base, '-'); i >= 0 && IsLangCode(base[i+1:]) {
+		return base[i+1:]
+	}
+	return ""
+}
+
+// IsLangCode reports whether s is a two-letter lower-case language code.
+func IsLangCode(s string) bool {
+	return len(s) == 2 && s[0] >= 'a' && s[0] <= 'z' && s[1] >= 'a' && s[1] <= 'z'
+}
+
+// FMString returns a scalar front matter value, trimmed, or "".
+func (p *Page) FMString(key string) string {
 	if n := p.FM(key); n != nil && n.Kind == yaml.ScalarNode {
 		return strings.TrimSpace(n.Value)
 	}

@@ -1,8 +1,8 @@
-// Package lint checks connection pages, generated or hand-written, for the
-// mistakes hand-editing makes: leftover placeholders and variant markers,
-// broken step lists, names and e-mails that disagree, links the site cannot
-// resolve, front matter the site needs, and text that breaks its MDX build.
-package lint
+// Package page is the page model that lint, import and absorb share: a
+// Markdown page parsed once (goldmark) into its front matter, headings,
+// sections, leaf blocks with their text and positions, links, steps and
+// facts, with every byte traced back to its line and column in the file.
+package page
 
 import (
 	"bytes"
@@ -114,8 +114,8 @@ func (p *Page) At(bodyOff int) Pos {
 	return Pos{Line: i + 1, Col: utf8.RuneCount(p.Src[p.lines[i]:off]) + 1}
 }
 
-// fmLine is the line of front matter node n (its line in the file).
-func (p *Page) fmPos(n *yaml.Node) Pos { return Pos{Line: n.Line + 1, Col: n.Column} }
+// FMPos is the position of front matter node n in the file.
+func (p *Page) FMPos(n *yaml.Node) Pos { return Pos{Line: n.Line + 1, Col: n.Column} }
 
 // FM returns the front matter value at a dotted key path ("meta.title").
 func (p *Page) FM(path string) *yaml.Node {
@@ -261,8 +261,8 @@ func (p *Page) block(n ast.Node) Block {
 	return b
 }
 
-// inCode reports whether byte i of the block's text is inside a code span.
-func (p *Page) inCode(b *Block, i int) bool { return i < len(b.code) && b.code[i] }
+// InCode reports whether byte i of the block's text is inside a code span.
+func (p *Page) InCode(b *Block, i int) bool { return i < len(b.code) && b.code[i] }
 
 // Escaped reports whether byte i of the block's text was written with a backslash.
 func (b *Block) Escaped(i int) bool { return i < len(b.escaped) && b.escaped[i] }
