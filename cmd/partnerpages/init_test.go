@@ -27,7 +27,7 @@ func TestProjectFileWorkflow(t *testing.T) {
 	// customise the French connect partial
 	tmpl := filepath.Join(repo, "templates", "fr", "_connect.tmpl")
 	data, _ := os.ReadFile(tmpl)
-	os.WriteFile(tmpl, []byte(strings.Replace(string(data), "## Connecter {{.Name}}", "## Brancher {{.Name}}", 1)), 0o644)
+	os.WriteFile(tmpl, []byte(strings.Replace(string(data), "{{else}}Connecter {{.Name}}{{end}}", "{{else}}Brancher {{.Name}}{{end}}", 1)), 0o644)
 
 	sub := filepath.Join(repo, "site", "notes")
 	os.MkdirAll(sub, 0o755)

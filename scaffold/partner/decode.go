@@ -305,7 +305,40 @@ func (d *decoder) partner(n *yaml.Node, p *Partner) {
 			})
 		},
 		"sections": func(_, v *yaml.Node) { p.Sections = d.sections(v) },
+		"preamble": func(_, v *yaml.Node) { p.Preamble = d.text(v, "preamble") },
+		"page": func(k, v *yaml.Node) {
+			p.PagePos = posOf(k)
+			p.Page = d.page(v)
+		},
 	})
+}
+
+func (d *decoder) page(n *yaml.Node) []Part {
+	if n.Kind != yaml.SequenceNode {
+		d.errAt(n, "page", "expected a list of sections, found %s", describe(n))
+		return []Part{}
+	}
+	out := []Part{}
+	for i, item := range n.Content {
+		f := fmt.Sprintf("page[%d]", i+1)
+		pt := Part{Pos: posOf(item)}
+		if item.Kind == yaml.ScalarNode && item.Tag != "!!null" {
+			pt.Standard = d.scalar(item, f) // `- connect`: a standard section as the template writes it
+			out = append(out, pt)
+			continue
+		}
+		d.mapping(item, f, fields{
+			"section":   func(_, v *yaml.Node) { pt.Standard = d.scalar(v, f+".section") },
+			"title":     func(_, v *yaml.Node) { pt.Title = d.text(v, f+".title") },
+			"anchor":    func(_, v *yaml.Node) { pt.Anchor = d.scalar(v, f+".anchor") },
+			"intro":     func(_, v *yaml.Node) { pt.Intro = d.text(v, f+".intro") },
+			"steps":     func(_, v *yaml.Node) { pt.Steps = d.stringList(v, f+".steps") },
+			"body":      func(_, v *yaml.Node) { pt.Body = d.text(v, f+".body") },
+			"languages": func(_, v *yaml.Node) { pt.Languages = d.list(v, f+".languages") },
+		})
+		out = append(out, pt)
+	}
+	return out
 }
 
 func (d *decoder) sections(n *yaml.Node) []Section {

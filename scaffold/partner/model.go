@@ -76,7 +76,8 @@ var DisconnectModes = []string{DisconnectBackOffice, DisconnectHubRise, Disconne
 // SectionPlaces lists where an extra section may go (`after:`).
 var SectionPlaces = []string{"connect", "give-access", "contact", "disconnect"}
 
-// Partner is one partner file (schema v1) after loading; Resolve fills its defaults.
+// Partner is one partner file (schema v1 or v2) after loading; Resolve
+// fills its defaults.
 type Partner struct {
 	File       string // path as shown in messages
 	Name       Text
@@ -89,6 +90,69 @@ type Partner struct {
 	Connection Connection
 	Disconnect Disconnect
 	Sections   []Section
+
+	// Schema v2: the page's parts in order, and the text before its first
+	// heading. A file without `page` gets the v1 layout (Layout).
+	Preamble Text
+	Page     []Part
+	PagePos  Pos // where `page:` was written
+}
+
+// Part is one section of a page (schema v2): a standard section, written by
+// the template from the partner's typed facts unless it carries its own
+// text, or a partner section written as is.
+type Part struct {
+	Pos
+	Standard  Scalar   // connect | give-access | contact | disconnect; empty for a partner section
+	Title     Text     // heading text: a partner section's, or a standard section's own
+	Anchor    Scalar   // custom heading id ({#id})
+	Intro     Text     // opening paragraph, under the heading (standard sections)
+	Steps     List     // the section's steps in full, when they are not the template's (standard sections)
+	Body      Text     // the whole text under the heading, as written
+	Languages []Scalar // the languages the part appears in (default: all of the partner's)
+}
+
+// InLang reports whether the part appears in lang.
+func (pt Part) InLang(lang string) bool {
+	if len(pt.Languages) == 0 {
+		return true
+	}
+	for _, l := range pt.Languages {
+		if l.Value == lang {
+			return true
+		}
+	}
+	return false
+}
+
+// Layout returns the page's parts: the file's own (schema v2), or the v1
+// layout: the four standard sections, each followed by the extra sections
+// placed after it.
+func (p *Partner) Layout() []Part {
+	if p.Page != nil {
+		return p.Page
+	}
+	var out []Part
+	for _, place := range SectionPlaces {
+		out = append(out, Part{Standard: Scalar{Value: place}})
+		for _, s := range p.Sections {
+			if s.After.Value == place {
+				out = append(out, Part{Pos: s.Pos, Title: s.Title, Anchor: s.Anchor, Body: s.Body})
+			}
+		}
+	}
+	return out
+}
+
+// Uses reports whether the page has the standard section written from the
+// template's text (not the page's own body) in any language.
+func (p *Partner) Uses(standard string) bool {
+	for _, pt := range p.Layout() {
+		if pt.Standard.Value == standard && !pt.Body.Present() {
+			return true
+		}
+	}
+	return false
 }
 
 // Connection says how the partner is connected.

@@ -57,18 +57,114 @@ func Resolve(p *Partner, setLangs []string) ErrorList {
 	v.slug()
 	v.plain(&p.Publisher, "publisher", false)
 	v.enum(&p.Kind, "kind", Kinds, DefaultKind)
+	v.page()
+	needEmail := p.Uses("give-access") || p.Uses("contact")
 	switch {
+	case !p.Email.Present() && needEmail:
+		v.err(Pos{}, "support.email", "missing; the support team's e-mail address is required (the page's give-access and contact sections use it)")
 	case !p.Email.Present():
-		v.err(Pos{}, "support.email", "missing; the support team's e-mail address is required")
 	case !ValidEmail(strings.TrimSpace(p.Email.Value)):
 		v.err(p.Email.Pos, "support.email", "%q is not a valid e-mail address (expected name@domain.tld)", p.Email.Value)
 	default:
 		p.Email.Value = strings.TrimSpace(p.Email.Value)
 	}
-	v.connection()
-	v.disconnect()
+	// The connection mode shapes the text of every standard section the
+	// template writes; a page made only of its own text needs none.
+	if p.Connection.Mode.Present() || p.Uses("connect") || p.Uses("give-access") || p.Uses("contact") ||
+		p.Uses("disconnect") && !p.Disconnect.Mode.Present() {
+		v.connection()
+	}
+	if p.Uses("disconnect") {
+		v.disconnect()
+	}
 	v.sections()
 	return v.errs
+}
+
+// page checks the layout of a schema v2 file: standard sections at most
+// once each, partner sections with a title and a body, ids unique, and each
+// part's values given for the languages it appears in.
+func (v *validator) page() {
+	p := v.p
+	if p.Preamble.Present() {
+		v.body(&p.Preamble, p.Preamble.Pos, "preamble")
+	}
+	if p.Page == nil {
+		return
+	}
+	if len(p.Sections) > 0 {
+		v.err(p.PagePos, "page", "a file with page: lists its partner sections there; move sections: into page")
+	}
+	seenStd := map[string]int{}
+	seenID := map[string]int{}
+	all := v.langs
+	defer func() { v.langs = all }()
+	for i := range p.Page {
+		pt := &p.Page[i]
+		f := fmt.Sprintf("page[%d]", i+1)
+		v.langs = all
+		if len(pt.Languages) > 0 {
+			v.langs = nil
+			for j, l := range pt.Languages {
+				if !slices.Contains(all, l.Value) {
+					v.err(l.Pos, fmt.Sprintf("%s.languages[%d]", f, j+1), "%q is not one of the partner's languages (%s)", l.Value, strings.Join(all, ", "))
+					continue
+				}
+				v.langs = append(v.langs, l.Value)
+			}
+		}
+		std := strings.TrimSpace(pt.Standard.Value)
+		pt.Standard.Value = std
+		switch {
+		case pt.Standard.Present() && !slices.Contains(SectionPlaces, std):
+			v.err(pt.Standard.Pos, f+".section", "%q is not a standard section (%s); a section of the partner's own has a title and a body instead", std, strings.Join(SectionPlaces, ", "))
+		case pt.Standard.Present():
+			if n := seenStd[std]; n > 0 {
+				v.err(pt.Standard.Pos, f+".section", "the %s section is already page[%d]; a page has each standard section once", std, n)
+			}
+			seenStd[std] = i + 1
+			v.plain(&pt.Title, f+".title", false)
+			if pt.Intro.Present() {
+				v.body(&pt.Intro, pt.Pos, f+".intro")
+			}
+			v.markdown(pt.Steps, f+".steps")
+			if pt.Body.Present() {
+				v.body(&pt.Body, pt.Pos, f+".body")
+				if pt.Steps.Present() || pt.Intro.Present() {
+					v.err(pt.Body.Pos, f+".body", "a section with its own body has no intro or steps; put them in the body")
+				}
+			}
+		default:
+			v.plain(&pt.Title, f+".title", true)
+			v.body(&pt.Body, pt.Pos, f+".body")
+			v.unused(pt.Intro.Pos, f+".intro", "the section is the partner's own (no section: key); write it in the body")
+			v.unused(pt.Steps.Pos, f+".steps", "the section is the partner's own (no section: key); write them in the body")
+		}
+		id := strings.TrimSpace(pt.Anchor.Value)
+		pt.Anchor.Value = id
+		switch {
+		case !pt.Anchor.Present():
+		case !anchorPattern.MatchString(id):
+			v.err(pt.Anchor.Pos, f+".anchor", "%q is not a valid id: use lower-case letters, digits and '-'", id)
+		case seenID[id] > 0:
+			v.err(pt.Anchor.Pos, f+".anchor", "%q is already the id of page[%d]", id, seenID[id])
+		case slices.Contains(reservedAnchors, id) && id != std:
+			v.err(pt.Anchor.Pos, f+".anchor", "%q is the id of the %s section; choose another", id, id)
+		}
+		if id != "" {
+			seenID[id] = i + 1
+		}
+	}
+	v.langs = all
+	// The template's connect text for support connections links to the
+	// give-access and contact sections: they must be on the page.
+	if p.Uses("connect") && (p.Connection.Mode.Value == ModeSupport || p.Connection.Mode.Value == ModeEither) {
+		for _, need := range []string{"give-access", "contact"} {
+			if seenStd[need] == 0 {
+				v.err(p.PagePos, "page", "the connect section links to the %s section (connection.mode %s), but the page has none; add `- %s`", need, p.Connection.Mode.Value, need)
+			}
+		}
+	}
 }
 
 func (v *validator) languages(setLangs []string) {

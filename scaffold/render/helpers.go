@@ -38,7 +38,20 @@ func (s *Set) funcs() template.FuncMap {
 		"md":    func(v any) Safe { return Safe(EscapeText(raw(v))) },
 		"link":  s.link,
 		"upper": func(v any) Plain { return Plain(strings.ToUpper(raw(v))) },
+		"id":    HeadingID,
 	}
+}
+
+// HeadingID renders a heading's custom id, " {#id}": the section's own id,
+// else the template's default for it, else nothing.
+func HeadingID(own, def string) Safe {
+	if own == "" {
+		own = def
+	}
+	if own == "" {
+		return ""
+	}
+	return Safe(" {#" + own + "}")
 }
 
 // Bold renders a UI label in bold, escaped: **Save**.

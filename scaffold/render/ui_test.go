@@ -76,6 +76,9 @@ func TestOneUILabelEditReachesEveryPageOfItsLanguage(t *testing.T) {
 			page, was := string(after[i].Content), string(before[i].Content)
 			switch after[i].Lang {
 			case "fr":
+				if !strings.Contains(was, "Ajouter l'utilisateur") {
+					continue // a page without a give-access section
+				}
 				fr++
 				if !strings.Contains(page, "**Inviter le partenaire**") || strings.Contains(page, "Ajouter l'utilisateur") {
 					t.Errorf("%s fr: the renamed label did not reach the page", file)

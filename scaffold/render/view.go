@@ -22,6 +22,10 @@ type View struct {
 	ExtraSteps   []Markdown
 	Disconnect   DisconnectView
 	Sections     []SectionView
+	Preamble     Markdown        // text before the first heading (schema v2), "" when none
+	Parts        []PartView      // the page's sections in order, in this language
+	Part         PartView        // the section a partial is writing (set by With)
+	Has          map[string]bool // the standard sections the page has, by name
 	Site         SiteView
 	UI           map[string]Plain // the platform's UI labels in this language, by name (site.yaml ui)
 
@@ -49,6 +53,24 @@ type SectionView struct {
 	Title  Plain
 	Anchor string
 	Body   Markdown
+}
+
+// PartView is one section of the page in one language: a standard section
+// (Kind connect, give-access, contact or disconnect), with whatever of its
+// own the partner file gives it, or a partner section (Kind "").
+type PartView struct {
+	Kind   string
+	Title  Plain      // heading text; "" for a standard section: the template's
+	Anchor string     // custom heading id; "" for the template's
+	Intro  Markdown   // opening paragraph
+	Steps  []Markdown // the section's steps in full, instead of the template's
+	Body   Markdown   // the whole text under the heading, instead of the template's
+}
+
+// With returns the view with Part set, for the partial that writes it.
+func (v View) With(p PartView) View {
+	v.Part = p
+	return v
 }
 
 // SiteView is the platform facts a template may print.
@@ -104,6 +126,26 @@ func (s *Set) NewView(p *partner.Partner, lang string) View {
 			ExtraSteps:   markdowns(p.Disconnect.ExtraSteps.In(lang)),
 		},
 		Site: SiteView{Name: Plain(s.Site.Name), SupportEmail: Plain(s.Site.SupportEmail), SignupURL: Safe(s.Site.SignupURL)},
+	}
+	v.Preamble = Markdown(p.Preamble.In(lang))
+	for _, pt := range p.Layout() {
+		if !pt.InLang(lang) {
+			continue
+		}
+		if pt.Standard.Value != "" {
+			if v.Has == nil {
+				v.Has = map[string]bool{}
+			}
+			v.Has[pt.Standard.Value] = true
+		}
+		v.Parts = append(v.Parts, PartView{
+			Kind:   pt.Standard.Value,
+			Title:  Plain(pt.Title.In(lang)),
+			Anchor: pt.Anchor.Value,
+			Intro:  Markdown(pt.Intro.In(lang)),
+			Steps:  markdowns(pt.Steps.In(lang)),
+			Body:   Markdown(pt.Body.In(lang)),
+		})
 	}
 	for _, sec := range p.Sections {
 		v.Sections = append(v.Sections, SectionView{
