@@ -68,6 +68,9 @@ var (
 	modeStatementRe = regexp.MustCompile(`(?i)seule?s? l'équipe|only the .*support team can|can only be|ne peut être .*que|autonomously|de manière autonome|en autonomie|yourself from|vous-même depuis`)
 	// noteRe matches the boxed "important note" paragraph of the page's top.
 	noteRe = regexp.MustCompile(`(?i)^\s*\*\*(important note|remarque importante)`)
+	// signupNoteRe tells the template's note (open a HubRise account first)
+	// from a partner's own important note.
+	signupNoteRe = regexp.MustCompile(`(?i)signup|inscription|sign up|register|account|compte`)
 	// glossRe matches a translation in brackets after a label: **Activer** (Connect).
 	glossRe = regexp.MustCompile(`^\s*(\([^()\n]+\))\s*[.;]?\s*$`)
 	// publisherRe finds "X, the publisher of" / "X, éditeur de".

@@ -1,96 +1,80 @@
 package pageimport
 
 import (
-	"github.com/partnerpages/partnerpages/scaffold/page"
-
+	"net/url"
 	"slices"
 	"strings"
 
+	"github.com/partnerpages/partnerpages/scaffold/page"
 	"github.com/partnerpages/partnerpages/scaffold/render"
-	"github.com/yuin/goldmark/ast"
 )
 
-// Facts are what a reader must find again in a regenerated page: the
-// partner's e-mails, the UI labels of its steps, its images and the titles
-// of its extra sections.
-type Facts struct {
-	Emails   []string
-	Labels   []string
-	Images   []string
-	Sections []string
+// oldUILabels are labels of the platform's former give-access UI: the
+// template's steps replace them (lint's outdated-ui finds them).
+var oldUILabels = []string{"Manager", "+", "ROLE", "RÔLE", "EMAIL", "E-MAIL", "Account", "Location", "Modifier les permissions", "Authorise", "Authorize",
+	"Choose location", "Choose location section", "Choisissez le point de vente", "Connect"}
+
+// PartnerFacts lists the facts of a page that are the partner's, which a
+// regenerated page must keep: every e-mail but the platform's, every image,
+// every bold label the template does not write itself, every heading that
+// is not one of the four standard sections, and every external or /apps/
+// link. The template's own are left out: the platform's e-mails, UI labels
+// and links, the note on top, and the platform's steps and icons in the
+// give-access and contact sections.
+func PartnerFacts(p *page.Page, set *render.Set, platformEmails []string) []page.Fact {
+	var uiLabels []string
+	for _, byLang := range set.Site.UI {
+		for _, l := range byLang {
+			uiLabels = append(uiLabels, l)
+		}
+	}
+	var out []page.Fact
+	for _, f := range p.Facts() {
+		f.Value = render.PlainSpacing(f.Value) // a page in either spacing has the same facts
+		platformSection := f.Section == "give-access" || f.Section == "contact"
+		switch f.Kind {
+		case "email":
+			if slices.Contains(platformEmails, f.Value) {
+				continue
+			}
+		case "label":
+			if platformSection || slices.Contains(uiLabels, f.Value) || slices.Contains(oldUILabels, f.Value) || noteRe.MatchString("**"+f.Value) {
+				continue
+			}
+		case "image":
+			if platformSection && strings.Contains(p.Line(f.Line), "<InlineImage") {
+				continue // an icon of the platform's UI
+			}
+		case "link":
+			if u, err := url.Parse(f.Value); err == nil && (u.Hostname() == "hubrise.com" || strings.HasSuffix(u.Hostname(), ".hubrise.com")) {
+				continue // the platform's own pages: the template writes its links
+			}
+		}
+		out = append(out, f)
+	}
+	return out
 }
 
-// factsOf collects the facts of a parsed page, leaving out the blocks that
-// start on a line of skip (passages the template writes itself) and the
-// platform's own e-mails.
-func factsOf(p *page.Page, skip map[int]bool, platform []string) Facts {
-	var f Facts
-	add := func(list *[]string, s string) {
-		s = render.PlainSpacing(s) // a page in either spacing has the same facts
-		if s != "" && !slices.Contains(*list, s) {
-			*list = append(*list, s)
+// lostFacts returns the facts of orig that regen does not have. A label may
+// stand inside a longer bold label ("Activer" in "Activer (Connect)").
+func lostFacts(orig, regen []page.Fact) []page.Fact {
+	have := map[string]bool{}
+	var labels []string
+	for _, f := range regen {
+		have[f.String()] = true
+		if f.Kind == "label" {
+			labels = append(labels, f.Value)
 		}
 	}
-	r := &reader{page: p, body: p.Body}
-	for _, s := range r.sections() {
-		if s.kind == "" {
-			add(&f.Sections, s.title)
+	var out []page.Fact
+	for _, f := range orig {
+		if have[f.String()] {
+			continue
 		}
-		for _, b := range s.blocks {
-			_ = ast.Walk(b, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-				if !entering {
-					return ast.WalkContinue, nil
-				}
-				switch n.Kind() {
-				case ast.KindListItem, ast.KindParagraph, ast.KindTextBlock:
-					if skip[r.lineOf(n)] {
-						return ast.WalkSkipChildren, nil
-					}
-				}
-				switch n := n.(type) {
-				case *ast.Text:
-					for _, m := range emailRe.FindAllString(string(n.Segment.Value(p.Body)), -1) {
-						if m = strings.ToLower(m); !slices.Contains(platform, m) {
-							add(&f.Emails, m)
-						}
-					}
-				case *ast.Emphasis:
-					if n.Level == 2 && s.kind != "give-access" && s.kind != "contact" && s.kind != "preamble" {
-						add(&f.Labels, plainText(p.Body, n))
-					}
-				case *ast.Image:
-					add(&f.Images, string(n.Destination))
-				}
-				return ast.WalkContinue, nil
-			})
+		if f.Kind == "label" && slices.ContainsFunc(labels, func(r string) bool { return strings.HasPrefix(r, f.Value+" (") }) {
+			continue
 		}
-	}
-	return f
-}
-
-// missing lists the facts of orig that regen lacks. A label may appear
-// inside a longer bold label ("Activer" in "Activer (Connect)").
-func missing(orig, regen Facts) []string {
-	var out []string
-	for _, e := range orig.Emails {
-		if !slices.Contains(regen.Emails, e) {
-			out = append(out, "e-mail "+e)
-		}
-	}
-	for _, l := range orig.Labels {
-		if !slices.ContainsFunc(regen.Labels, func(r string) bool { return r == l || strings.HasPrefix(r, l+" (") }) {
-			out = append(out, "label **"+l+"**")
-		}
-	}
-	for _, i := range orig.Images {
-		if !slices.Contains(regen.Images, i) {
-			out = append(out, "image "+i)
-		}
-	}
-	for _, s := range orig.Sections {
-		if !slices.Contains(regen.Sections, s) {
-			out = append(out, "section "+s)
-		}
+		out = append(out, f)
 	}
 	return out
 }

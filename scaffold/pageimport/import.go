@@ -95,40 +95,59 @@ func build(slug string, g []pageOf, o Options) *Result {
 	for _, p := range g {
 		res.Pages = append(res.Pages, p.rep)
 	}
-	data, summary, err := partnerYAML(g, o.SchemaRef)
-	if err != nil {
-		res.Problems = partner.ErrorList{{File: res.File, Msg: err.Error()}}
-		return res
-	}
-	res.YAML, res.Summary = data, summary
-	p, errs := partner.Parse(res.File, data)
-	if len(errs) == 0 {
-		errs = partner.Resolve(p, o.Set.Languages())
-	}
-	if len(errs) > 0 {
-		res.Problems = errs
-		return res
-	}
-	res.Partner = p
-	out, err := o.Set.Render(p)
-	if err != nil {
-		res.Problems = partner.ErrorList{{File: res.File, Msg: err.Error()}}
-		return res
-	}
-	res.Regenerated = out
-	for _, pg := range g {
-		for _, reg := range out {
-			if reg.Lang != pg.f.lang {
-				continue
-			}
-			regPage := page.Parse(slug+"/"+reg.Lang+"/"+reg.Name, reg.Content)
-			res.RegenFindings = append(res.RegenFindings, lint.Check(regPage, o.Lint)...)
-			before := factsOf(pg.rep.page, pg.rep.skip, o.Lint.PlatformEmails)
-			after := factsOf(regPage, nil, o.Lint.PlatformEmails)
-			for _, m := range missing(before, after) {
-				res.Missing = append(res.Missing, fmt.Sprintf("%s of %s", m, pg.rep.Path))
+	// Write the partner file, regenerate its pages and compare them with the
+	// originals: a standard section whose heading the template does not
+	// write keeps its own, and a section whose facts the regenerated page
+	// lost is kept as written instead. A few rounds settle it.
+	var p *partner.Partner
+	var out []render.Output
+	for round := 0; ; round++ {
+		data, summary, err := partnerYAML(g, o.SchemaRef)
+		if err != nil {
+			res.Problems = partner.ErrorList{{File: res.File, Msg: err.Error()}}
+			return res
+		}
+		res.YAML, res.Summary = data, summary
+		var errs partner.ErrorList
+		p, errs = partner.Parse(res.File, data)
+		if len(errs) == 0 {
+			errs = partner.Resolve(p, o.Set.Languages())
+		}
+		if len(errs) > 0 {
+			res.Problems = errs
+			return res
+		}
+		out, err = o.Set.Render(p)
+		if err != nil {
+			res.Problems = partner.ErrorList{{File: res.File, Msg: err.Error()}}
+			return res
+		}
+		changed := false
+		for _, pg := range g {
+			if reg := outputIn(out, pg.f.lang); reg != nil {
+				changed = adjust(pg, page.Parse(reg.Name, reg.Content), o) || changed
 			}
 		}
+		if !changed || round == 4 {
+			break
+		}
+	}
+	res.Partner = p
+	res.Regenerated = out
+	for _, pg := range g {
+		reg := outputIn(out, pg.f.lang)
+		if reg == nil {
+			continue
+		}
+		regPage := page.Parse(slug+"/"+reg.Lang+"/"+reg.Name, reg.Content)
+		res.RegenFindings = append(res.RegenFindings, lint.Check(regPage, o.Lint)...)
+		before := PartnerFacts(pg.rep.page, o.Set, o.Lint.PlatformEmails)
+		after := PartnerFacts(regPage, o.Set, o.Lint.PlatformEmails)
+		pg.rep.Facts = len(before)
+		for _, m := range lostFacts(before, after) {
+			res.Missing = append(res.Missing, fmt.Sprintf("%s (line %d) of %s", m, m.Line, pg.rep.Path))
+		}
+		pg.rep.Coverage = coverage(pg)
 	}
 	for _, pg := range g {
 		pg.rep.Kept = kept(pg.f)
@@ -151,4 +170,49 @@ func kept(f *facts) []string {
 	count(len(f.disc.extra), "step(s) as disconnect.extra_steps")
 	count(len(f.sections), "section(s) as sections")
 	return out
+}
+
+// outputIn returns the regenerated page of lang.
+func outputIn(out []render.Output, lang string) *render.Output {
+	for i := range out {
+		if out[i].Lang == lang {
+			return &out[i]
+		}
+	}
+	return nil
+}
+
+// adjust compares a regenerated page with its original and changes the
+// parts that need it: a typed standard section whose heading differs keeps
+// its own heading, and a typed section whose facts were lost is kept as
+// written. It reports whether anything changed.
+func adjust(pg pageOf, regen *page.Page, o Options) bool {
+	changed := false
+	var heads []page.Heading
+	for _, h := range regen.Headings {
+		if h.Level <= 2 {
+			heads = append(heads, h)
+		}
+	}
+	if len(heads) == len(pg.f.layout) {
+		for i := range pg.f.layout {
+			pt := &pg.f.layout[i]
+			if !pt.verbatim && !pt.keepTitle && pt.title != "" && render.PlainSpacing(heads[i].Text) != pt.title {
+				pt.keepTitle = true
+				changed = true
+			}
+		}
+	}
+	lost := lostFacts(PartnerFacts(pg.rep.page, o.Set, o.Lint.PlatformEmails), PartnerFacts(regen, o.Set, o.Lint.PlatformEmails))
+	for _, f := range lost {
+		for i := range pg.f.layout {
+			pt := &pg.f.layout[i]
+			if !pt.verbatim && (pt.line == f.Line || slices.Contains(pt.lines, f.Line)) {
+				pt.verbatim = true
+				pg.rep.Notes = append(pg.rep.Notes, Note{Line: pt.line, Text: fmt.Sprintf("the %s section is kept as written: the template's text lost its %s", pt.kind, f)})
+				changed = true
+			}
+		}
+	}
+	return changed
 }

@@ -124,38 +124,47 @@ func TestImportReference(t *testing.T) {
 	}
 }
 
-// TestImportRefusals: a page that says nothing about a partner is not
-// imported, and the reason names what is missing.
-func TestImportRefusals(t *testing.T) {
+// TestImportNeverRefuses imports pages the template cannot say: each gives
+// a valid partner file whose regenerated page keeps every partner fact, and
+// what the template cannot say is kept as written at its place.
+func TestImportNeverRefuses(t *testing.T) {
 	o := testOptions(t)
 	tests := []struct {
-		name, page, msg string
+		name, path, page string
+		kept             []string // in the regenerated page
+		notInFile        string   // must not be in the partner file
 	}{
-		{"no name", "# Hello\n\nSome text.\n", "no product name"},
-		{"no e-mail", "---\nmeta:\n  title: Connect | Acme | HubRise\n---\n\n## Connect Acme\n\n1. In the Acme back office, click **Apps**.\n1. Click **Link**. You are redirected to HubRise.\n", "--email acme=ADDRESS"},
-		{"no button", "## Connect Acme\n\n1. Do something.\n\n## Contact Acme Support {#contact}\n\nWrite to a@acme.example.\n", "button"},
+		{"no name anywhere", "apps/acme-pos/en/connect-hubrise.md", "# Hello\n\nSome text about **Acme**.\n",
+			[]string{"Some text about **Acme**."}, ""},
+		{"no e-mail, so no support sections", "p-en.md", "---\nmeta:\n  title: Connect | Acme | HubRise\n---\n\n## Connect Acme\n\n1. In the Acme back office, click **Apps**.\n1. Click **Link**. You are redirected to HubRise.\n",
+			[]string{"**Apps**", "**Link**"}, "support:"},
+		{"no button: the connect section kept as written", "p-en.md", "## Connect Acme\n\n1. Do something.\n\n## Contact Acme Support {#contact}\n\nWrite to a@acme.example.\n",
+			[]string{"1. Do something.", "a@acme.example"}, ""},
+		{"a partner image in give-access", "acme-en.md", "## Connect Acme\n\nOnly the Acme support team can connect it.\n\n## Grant Access to Acme Support {#give-access}\n\n1. Add `a@acme.example`.\n   ![Acme's own screen](./images/001-acme.png)\n\n## Contact Acme Support {#contact}\n\nWrite to a@acme.example.\n",
+			[]string{"./images/001-acme.png"}, ""},
+		{"no headings at all", "apps/dinó/fr/connect-hubrise.md", "---\nmeta:\n  title: Connexion | Dinó | HubRise\n---\n\nBientôt, vous pourrez connecter Dinó vous-même.\n\nEn attendant, écrivez à aide@dino.example.\n",
+			[]string{"Bientôt, vous pourrez connecter Dinó vous-même.", "aide@dino.example"}, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, failed := Import([]Page{{Path: "p.md", Data: []byte(tt.page)}}, o)
-			if len(failed) != 1 || !strings.Contains(failed[0].Err.Error(), tt.msg) {
-				t.Fatalf("want a refusal mentioning %q, got %v", tt.msg, failed)
+			results, failed := Import([]Page{{Path: tt.path, Data: []byte(tt.page)}}, o)
+			if len(failed) > 0 || len(results) != 1 {
+				t.Fatalf("refused: %v", failed)
+			}
+			res := results[0]
+			var rep bytes.Buffer
+			res.Write(&rep, true)
+			if !res.OK() {
+				t.Fatalf("import not clean:\n%s\n%s", rep.String(), res.YAML)
+			}
+			for _, k := range tt.kept {
+				if !bytes.Contains(res.Regenerated[0].Content, []byte(k)) {
+					t.Errorf("regenerated page lacks %q:\n%s\n%s", k, res.Regenerated[0].Content, res.YAML)
+				}
+			}
+			if tt.notInFile != "" && bytes.Contains(res.YAML, []byte(tt.notInFile)) {
+				t.Errorf("partner file has %q:\n%s", tt.notInFile, res.YAML)
 			}
 		})
-	}
-}
-
-// TestImportDropsAndReportsUnplaceable: a partner image in the give-access
-// section has no place in a partner file; it is reported as dropped.
-func TestImportDropsAndReportsUnplaceable(t *testing.T) {
-	o := testOptions(t)
-	page := "## Connect Acme\n\nOnly the Acme support team can connect it.\n\n## Grant Access to Acme Support {#give-access}\n\n1. Add `a@acme.example`.\n   ![Acme's own screen](./images/001-acme.png)\n\n## Contact Acme Support {#contact}\n\nWrite to a@acme.example.\n"
-	results, failed := Import([]Page{{Path: "acme-en.md", Data: []byte(page)}}, o)
-	if len(failed) > 0 {
-		t.Fatal(failed[0].Err)
-	}
-	res := results[0]
-	if res.OK() || len(res.Pages[0].Dropped) != 1 || !strings.Contains(res.Pages[0].Dropped[0].Text, "001-acme.png") {
-		t.Fatalf("want the image reported as dropped; got OK=%v dropped=%v", res.OK(), res.Pages[0].Dropped)
 	}
 }

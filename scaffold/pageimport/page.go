@@ -26,6 +26,8 @@ type facts struct {
 	dmode             string
 	disc              steps
 	sections          []extraSection
+	preamble          string // text before the first heading, kept as written
+	layout            []part // the page's sections in order
 }
 
 // extraSection is a section of the page that is not one of the standard four.
@@ -86,6 +88,7 @@ func readPage(path string, src []byte, platformEmails []string, given map[string
 	// French typography (no-break spaces before : ; ! ?) is the template's
 	// job: read it as ordinary spaces so partner files hold plain text.
 	src = []byte(render.PlainSpacing(string(src)))
+	src = fixLinks(src)
 	pg := page.Parse(path, src)
 	findings := lint.Check(pg, lint.DefaultOptions())
 	// French elisions the page missed ("de Expedy") are fixed where they
@@ -99,47 +102,54 @@ func readPage(path string, src []byte, platformEmails []string, given map[string
 	f := &facts{}
 	r.name = r.productName()
 	if r.name == "" {
-		return nil, rep, fmt.Errorf("no product name: neither meta.title (… | Name | HubRise) nor a standard heading (Connect Name) names it")
+		// neither meta.title (… | Name | HubRise) nor a standard heading names
+		// the product: the page's folder or file does
+		r.name = nameFromPath(path)
+		r.note(0, "no meta.title or standard heading names the product; %q is taken from the page's path", r.name)
 	}
 	f.name = r.name
 	secs := r.sections()
-	hasConnect := slices.ContainsFunc(secs, func(s section) bool { return s.kind == "connect" })
+	seen := map[string]bool{}
 	last := "connect"
 	for i := range secs {
 		s := &secs[i]
 		r.scan(s)
-		switch s.kind {
-		case "preamble":
-			if !hasConnect {
-				if err := r.connect(s, f); err != nil {
-					return nil, rep, err
-				}
+		switch {
+		case s.kind == "preamble" && !slices.ContainsFunc(secs, func(s section) bool { return s.kind == "connect" }) && r.connectInPreamble(s):
+			// the page's top says how to connect, with no heading of its own
+			seen["connect"] = true
+			top := *s
+			top.kind = "connect"
+			c := r.checkpoint(f)
+			asWritten := r.preamble(s)
+			r.restore(c, f)
+			if r.typed(&top, f) {
+				f.layout = append(f.layout, part{kind: "connect", line: 1, fromTop: true, body: asWritten})
 				continue
 			}
-			r.boilerplate(s, "the page's top")
-		case "connect":
-			if err := r.connect(s, f); err != nil {
-				return nil, rep, err
+			f.preamble = r.preamble(s)
+			continue
+		case s.kind == "preamble":
+			f.preamble = r.preamble(s)
+			continue
+		case s.kind != "" && !seen[s.kind]:
+			seen[s.kind] = true
+			pt := r.sectionPart(s, s.kind)
+			if r.typed(s, f) {
+				r.report.skipLine(pt.line) // the template writes the heading
+			} else {
+				pt.verbatim = true
+				r.note(pt.line, "the %s section is kept as written: the template cannot say it (a template change will not reach it)", s.kind)
 			}
-		case "give-access", "contact":
-			r.platformSection(s)
-		case "disconnect":
-			if err := r.disconnect(s, f); err != nil {
-				return nil, rep, err
-			}
+			f.layout = append(f.layout, pt)
 		default:
 			r.extra(s, last, f)
+			f.layout = append(f.layout, r.sectionPart(s, ""))
 		}
-		if s.kind != "" && s.kind != "preamble" {
-			last = s.kind
+		last = s.kind
+		if last == "" {
+			last = f.layout[len(f.layout)-1].kind
 		}
-	}
-	if f.mode == "" {
-		return nil, rep, fmt.Errorf("no connect section: no steps say how the partner is connected")
-	}
-	if f.dmode == "" {
-		f.dmode = partner.DefaultDisconnectMode(f.mode)
-		r.note(0, "no disconnect section; disconnect mode %s assumed", f.dmode)
 	}
 	f.lang = pageLang(path, pg)
 	f.slug = pageSlug(path, r.selfApp, f.name)
@@ -151,10 +161,10 @@ func readPage(path string, src []byte, platformEmails []string, given map[string
 		}
 		f.email = e
 	}
-	if f.email == "" {
-		return nil, rep, fmt.Errorf("no support e-mail address in the give-access or contact section; give one with --email %s=ADDRESS", f.slug)
+	r.settle(f)
+	if f.email != "" {
+		f.publisher = r.publisher(f.email)
 	}
-	f.publisher = r.publisher(f.email)
 	desc := ""
 	if n := pg.FM("meta.description"); n != nil {
 		desc = n.Value
@@ -182,11 +192,17 @@ func (r *reader) productName() string {
 	for _, h := range r.page.Headings {
 		add(lint.HeadingName(h.Text))
 	}
-	add(r.meta())
 	best := ""
 	for _, n := range order {
 		if count[n] > count[best] {
 			best = n
+		}
+	}
+	// meta.title names the product, unless the headings agree on a name one
+	// slip away from it (MiiPos in meta.title, WiiPos in every heading)
+	if meta := r.meta(); meta != "" && !strings.Contains(meta, "SOLUTION") {
+		if best == "" || best == meta || partner.Levenshtein(strings.ToLower(best), strings.ToLower(meta)) > 2 || count[best] < 2 {
+			return meta
 		}
 	}
 	return best
@@ -332,4 +348,47 @@ func pageSlug(path, selfApp, name string) string {
 		return selfApp
 	}
 	return partner.Slugify(name)
+}
+
+// nameFromPath makes a product name of a page's app folder (apps/<app>/<lang>/)
+// or file name: "la-toque" → "La Toque".
+func nameFromPath(path string) string {
+	base := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
+	if dir := filepath.Dir(path); langDirRe.MatchString(filepath.Base(dir)) {
+		base = filepath.Base(filepath.Dir(dir))
+	} else if m := langSuffixRe.FindStringSubmatchIndex(filepath.Base(path)); m != nil {
+		base = filepath.Base(path)[:m[0]]
+	}
+	words := strings.FieldsFunc(base, func(r rune) bool { return r == '-' || r == '_' || r == ' ' })
+	for i, w := range words {
+		words[i] = strings.ToUpper(w[:1]) + w[1:]
+	}
+	if len(words) == 0 {
+		return "Partner"
+	}
+	return strings.Join(words, " ")
+}
+
+var (
+	// ownDomainLinkRe finds a link to the docs site's own domain, which the
+	// site wants root-relative: [x](https://www.hubrise.com/fr/docs/y).
+	ownDomainLinkRe = regexp.MustCompile(`\]\(https?://(?:www\.)?hubrise\.com(?:/[a-z]{2})?(/(?:docs|apps)[^)\s]*)\)`)
+	// schemelessLinkRe finds a link to another site written with no scheme,
+	// which a browser reads as a path of the docs site: [x](www.example.com).
+	schemelessLinkRe = regexp.MustCompile(`\]\(((?:www\.)?[a-zA-Z0-9-]+(?:\.[a-zA-Z0-9-]+)*\.[a-zA-Z]{2,}(?:[/?#][^)\s]*)?)\)`)
+)
+
+// fixLinks mends the two link forms that have exactly one right fix (lint's
+// link-form finds them in the original, reported as fixed): a link to the
+// site's own domain becomes root-relative, and a link with no scheme gets
+// https://.
+func fixLinks(src []byte) []byte {
+	src = ownDomainLinkRe.ReplaceAll(src, []byte("]($1)"))
+	return schemelessLinkRe.ReplaceAllFunc(src, func(m []byte) []byte {
+		target := m[2 : len(m)-1]
+		if bytes.Contains(target, []byte("@")) || bytes.HasSuffix(target, []byte(".md")) || bytes.HasSuffix(target, []byte(".png")) || bytes.HasSuffix(target, []byte(".jpg")) {
+			return m // an address or a file, not a site
+		}
+		return append([]byte("](https://"), append(target, ')')...)
+	})
 }

@@ -29,6 +29,8 @@ type PageReport struct {
 	Dropped  []Note         // text that has no place in a partner file
 	Notes    []Note         // guesses a writer should review
 	Findings []lint.Finding // lint's findings on the page as it was
+	Facts    int            // the partner's facts on the page (PartnerFacts)
+	Coverage float64        // share of the page's lines the template writes
 
 	skip map[int]bool // lines of blocks wholly replaced by the template
 	page *page.Page   // the page as parsed

@@ -22,7 +22,7 @@ func (r *reader) boilerplateParagraph(b ast.Node) bool {
 		return true
 	}
 	text := plainText(r.body, b)
-	if noteRe.MatchString(src) || leadInRe.MatchString(text) || modeStatementRe.MatchString(text) {
+	if noteRe.MatchString(src) && signupNoteRe.MatchString(text) || leadInRe.MatchString(text) || modeStatementRe.MatchString(text) {
 		return true
 	}
 	for _, l := range links(b) {
@@ -205,9 +205,6 @@ func (r *reader) disconnect(s *section, f *facts) error {
 		} else {
 			f.dmode = partner.DisconnectHubRise
 		}
-	}
-	if f.dmode == partner.DisconnectBackOffice && f.mode != partner.ModeSupport && slices.Equal(f.disc.menu, f.conn.menu) {
-		f.disc.menu = nil // the default: the connection's menu
 	}
 	return nil
 }

@@ -24,6 +24,7 @@ type steps struct {
 	before []string
 	button string
 	extra  []string
+	lines  []int // lines of the menu and button steps, which the template writes from the typed facts
 }
 
 func (r *reader) items(list ast.Node) []item {
@@ -157,8 +158,10 @@ func (r *reader) backOffice(list ast.Node, connect bool) (steps, error) {
 		for _, l := range items[run].labels {
 			st.menu = append(st.menu, l.text)
 		}
+		st.lines = append(st.lines, items[run].line)
 		run++
 	}
+	st.lines = append(st.lines, bt.line)
 	for _, it := range items[run:b] {
 		st.before = append(st.before, it.md)
 	}

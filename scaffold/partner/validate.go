@@ -87,7 +87,7 @@ func Resolve(p *Partner, setLangs []string) ErrorList {
 func (v *validator) page() {
 	p := v.p
 	if p.Preamble.Present() {
-		v.body(&p.Preamble, p.Preamble.Pos, "preamble")
+		v.optionalText(&p.Preamble, "preamble")
 	}
 	if p.Page == nil {
 		return
@@ -125,7 +125,7 @@ func (v *validator) page() {
 			seenStd[std] = i + 1
 			v.plain(&pt.Title, f+".title", false)
 			if pt.Intro.Present() {
-				v.body(&pt.Intro, pt.Pos, f+".intro")
+				v.optionalText(&pt.Intro, f+".intro")
 			}
 			v.markdown(pt.Steps, f+".steps")
 			if pt.Body.Present() {
@@ -311,13 +311,14 @@ func (v *validator) connection() {
 		v.unused(c.BeforeButton.Pos, "connection.steps_before_button", "connection.mode is support")
 		v.unused(c.Button.Pos, "connection.button", "connection.mode is support")
 		v.unused(c.ExtraSteps.Pos, "connection.extra_steps", "connection.mode is support")
-	} else if slices.Contains(ConnectionModes, c.Mode.Value) {
+	} else if slices.Contains(ConnectionModes, c.Mode.Value) && v.p.Uses("connect") {
+		// the template writes the back-office steps only in a connect section of its own text
 		v.menuAndButton(c.Menu, &c.Button, "connection", "connection.mode is "+c.Mode.Value, c.Pos)
 	}
 	v.markdown(c.BeforeButton, "connection.steps_before_button")
 	v.markdown(c.ExtraSteps, "connection.extra_steps")
 	if c.Intro.Present() {
-		v.body(&c.Intro, c.Pos, "connection.intro")
+		v.optionalText(&c.Intro, "connection.intro")
 	}
 }
 
@@ -413,6 +414,22 @@ func (v *validator) sections() {
 		}
 		seen[s.Anchor.Value] = i + 1
 		v.body(&s.Body, s.Pos, f+".body")
+	}
+}
+
+// optionalText checks optional Markdown: one text, or a text per language
+// where a language may be left out (or empty) to have none.
+func (v *validator) optionalText(t *Text, field string) {
+	if t.ByLang == nil {
+		if strings.TrimSpace(t.Value.Value) == "" {
+			v.err(t.Pos, field, "empty; write the text, or leave the field out")
+		}
+		return
+	}
+	for _, l := range keys(t.ByLang) {
+		if !slices.Contains(v.langs, l) {
+			v.err(t.ByLang[l].Pos, field+"."+l, "value for %q, which is not one of the partner's languages (%s)", l, strings.Join(v.langs, ", "))
+		}
 	}
 }
 

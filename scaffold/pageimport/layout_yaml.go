@@ -1,0 +1,181 @@
+package pageimport
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+
+	"github.com/partnerpages/partnerpages/scaffold/partner"
+	"gopkg.in/yaml.v3"
+)
+
+// anchorRe is what a heading id in a partner file may be.
+var anchorRe = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
+
+// v1Shaped reports whether the pages fit schema v1: nothing before the
+// first heading, the four standard sections in their order, all typed and
+// with the template's headings, partner sections between them.
+func v1Shaped(pages []pageOf) bool {
+	for _, p := range pages {
+		if p.f.preamble != "" {
+			return false
+		}
+		var kinds []string
+		for _, pt := range p.f.layout {
+			if pt.verbatim || pt.keepTitle {
+				return false
+			}
+			if pt.kind != "" {
+				kinds = append(kinds, pt.kind)
+				if pt.anchor != "" && !defaultID(pt.kind, pt.anchor) {
+					return false
+				}
+			}
+		}
+		if !slices.Equal(kinds, partner.SectionPlaces) || p.f.layout[0].kind != "connect" {
+			return false
+		}
+	}
+	return true
+}
+
+// slot is one entry of the merged layout: the part of each language that
+// has it.
+type slot struct {
+	kind string
+	by   map[string]*part // language → its part
+}
+
+// mergeLayouts aligns the layouts of every language into one list: parts of
+// the same kind at the same place are one slot, with a value per language;
+// the rest appear in their own languages only. Each language's order is kept.
+func mergeLayouts(pages []pageOf) []slot {
+	var merged []slot
+	for _, p := range pages {
+		lang := p.f.lang
+		var next []slot
+		parts := p.f.layout
+		// longest common subsequence of kinds between merged and parts
+		n, m := len(merged), len(parts)
+		lcs := make([][]int, n+1)
+		for a := range lcs {
+			lcs[a] = make([]int, m+1)
+		}
+		for a := n - 1; a >= 0; a-- {
+			for b := m - 1; b >= 0; b-- {
+				if merged[a].kind == parts[b].kind {
+					lcs[a][b] = lcs[a+1][b+1] + 1
+				} else {
+					lcs[a][b] = max(lcs[a+1][b], lcs[a][b+1])
+				}
+			}
+		}
+		a, b := 0, 0
+		for a < n || b < m {
+			switch {
+			case a < n && b < m && merged[a].kind == parts[b].kind:
+				merged[a].by[lang] = &parts[b]
+				next = append(next, merged[a])
+				a, b = a+1, b+1
+			case b < m && (a == n || lcs[a][b+1] >= lcs[a+1][b]):
+				next = append(next, slot{kind: parts[b].kind, by: map[string]*part{lang: &parts[b]}})
+				b++
+			default:
+				next = append(next, merged[a])
+				a++
+			}
+		}
+		merged = next
+	}
+	// A standard section appears once: a second slot of the same kind (the
+	// languages disagree on where it stands) is kept as a partner section.
+	seen := map[string]bool{}
+	for i := range merged {
+		k := merged[i].kind
+		if k == "" {
+			continue
+		}
+		if seen[k] {
+			merged[i].kind = ""
+			for _, pt := range merged[i].by {
+				pt.verbatim = true
+			}
+		}
+		seen[k] = true
+	}
+	// A slot is typed only when every language's part is.
+	for _, s := range merged {
+		verbatim := false
+		for _, pt := range s.by {
+			verbatim = verbatim || pt.verbatim
+		}
+		for _, pt := range s.by {
+			pt.verbatim = verbatim
+		}
+	}
+	return merged
+}
+
+// pageNode writes the merged layout as the partner file's page list.
+func pageNode(langs []string, slots []slot, notes func(string)) *yaml.Node {
+	list := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq"}
+	for _, s := range slots {
+		var in []string
+		for _, l := range langs {
+			if s.by[l] != nil {
+				in = append(in, l)
+			}
+		}
+		text := func(get func(*part) string) *yaml.Node {
+			l := localized[string]{langs: in, by: map[string]string{}}
+			for _, lang := range in {
+				l.by[lang] = get(s.by[lang])
+			}
+			return l.node(str, sameStr)
+		}
+		first := s.by[in[0]]
+		anchor := ""
+		for _, l := range in {
+			if a := s.by[l].anchor; a != "" && !defaultID(s.kind, a) && anchor == "" {
+				anchor = a
+			}
+		}
+		if anchor != "" && (!anchorRe.MatchString(anchor) || (s.kind == "" && (anchor == "give-access" || anchor == "contact"))) {
+			notes(fmt.Sprintf("heading id {#%s} of %q is not one a partner file can give; dropped", anchor, first.title))
+			anchor = ""
+		}
+		keepTitle := slices.ContainsFunc(in, func(l string) bool { return s.by[l].keepTitle })
+		if s.kind != "" && !first.verbatim && !keepTitle && anchor == "" && len(in) == len(langs) {
+			list.Content = append(list.Content, str(s.kind))
+			continue
+		}
+		m := newMapping()
+		if s.kind != "" {
+			m.set("section", str(s.kind), "")
+		}
+		if s.kind == "" || first.verbatim || keepTitle {
+			m.set("title", text(func(p *part) string { return p.title }), "")
+		}
+		if anchor != "" {
+			m.set("anchor", str(anchor), "")
+		}
+		if len(in) < len(langs) {
+			m.set("languages", seq(in, true), "")
+		}
+		if s.kind == "" || first.verbatim {
+			comment := ""
+			if s.kind != "" {
+				comment = "kept as written: the template cannot say this section, and a template change will not reach it"
+			}
+			m.set("body", text(func(p *part) string { return p.body }), comment)
+		}
+		list.Content = append(list.Content, m.n)
+	}
+	return list
+}
+
+// defaultID reports whether id is the heading id the template gives the
+// standard section kind itself (give-access and contact have one).
+func defaultID(kind, id string) bool {
+	return id == kind && (kind == "give-access" || kind == "contact")
+}

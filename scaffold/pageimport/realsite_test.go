@@ -1,0 +1,93 @@
+package pageimport
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/partnerpages/partnerpages/scaffold/lint"
+)
+
+// TestRealSiteImport is the measure of the import issue, over every connect
+// page of the platform's real site (when ../shared is there, as in CI):
+// every page imports into a partner file that validates, the regenerated
+// pages keep every partner fact (PartnerFacts) and lint clean. It prints
+// the figures: pages, facts kept, coverage, time.
+func TestRealSiteImport(t *testing.T) {
+	apps := filepath.Join("..", "..", "..", "shared", "reference", "site", "content", "apps")
+	if _, err := os.Stat(apps); err != nil {
+		t.Skip("no ../shared/reference/site beside the project")
+	}
+	var paths []string
+	for _, name := range []string{"connect-hubrise.md", "connexion-hubrise.md"} {
+		m, _ := filepath.Glob(filepath.Join(apps, "*", "*", name))
+		paths = append(paths, m...)
+	}
+	slices.Sort(paths)
+	pages, failedRead := ReadPages(paths)
+	if len(failedRead) > 0 {
+		t.Fatalf("%s: %v", failedRead[0].Path, failedRead[0].Err)
+	}
+	o := testOptions(t)
+	start := time.Now()
+	results, failed := Import(pages, o)
+	took := time.Since(start)
+	for _, f := range failed {
+		t.Errorf("%s: refused: %v", f.Path, f.Err)
+	}
+	facts, kept, verbatim, typedParts, v2 := 0, 0, 0, 0, 0
+	var cov []float64
+	for _, res := range results {
+		if res.Partner == nil {
+			t.Errorf("%s: the partner file does not validate:\n%v\n%s", res.Slug, res.Problems, res.YAML)
+			continue
+		}
+		if bytes.Contains(res.YAML, []byte("(schema v2)")) {
+			v2++
+		}
+		for _, f := range res.RegenFindings {
+			if f.Severity != lint.SeverityWarning {
+				t.Errorf("%s: regenerated page: %s", res.Slug, f)
+			}
+		}
+		for _, m := range res.Missing {
+			t.Errorf("%s: lost %s", res.Slug, m)
+		}
+		for _, pg := range res.Pages {
+			facts += pg.Facts
+			if pg.Coverage > 0 {
+				cov = append(cov, pg.Coverage)
+			}
+		}
+		kept += countFacts(res) - len(res.Missing)
+		for _, pg := range res.Pages {
+			for _, n := range pg.Notes {
+				if strings.Contains(n.Text, "kept as written") {
+					verbatim++
+				}
+			}
+		}
+		typedParts += strings.Count(string(res.YAML), "\n  - connect\n") + strings.Count(string(res.YAML), "\n  - give-access\n")
+	}
+	slices.Sort(cov)
+	median := 0.0
+	if len(cov) > 0 {
+		median = cov[len(cov)/2]
+	}
+	t.Logf("real site: %d pages, %d partners (%d in schema v2), %d refused; facts kept %d of %d; median template coverage %.0f%% (pages with any); %d sections kept as written; import took %v",
+		len(pages), len(results), v2, len(failed), kept, facts, 100*median, verbatim, took.Round(time.Millisecond))
+	fmt.Printf("REAL SITE IMPORT: %d pages, %d partner files, facts kept %d/%d, median template coverage %.0f%%, %v\n", len(pages), len(results), kept, facts, 100*median, took.Round(time.Millisecond))
+}
+
+func countFacts(res *Result) int {
+	n := 0
+	for _, pg := range res.Pages {
+		n += pg.Facts
+	}
+	return n
+}
