@@ -17,15 +17,15 @@ import (
 // written (verbatim): a partner section, or a standard section whose
 // procedure the template cannot say.
 type part struct {
-	kind     string // connect, give-access, contact, disconnect; "" for a partner section
-	title    string // the heading as written
-	anchor   string // its custom id, "" if none
-	body     string // the section's Markdown as written
-	verbatim  bool  // keep body as written instead of the template's text
-	keepTitle bool  // a typed section whose heading is not the template's
-	fromTop   bool  // the connect procedure, read from the page's top (no heading of its own)
-	line     int    // the heading's line
-	lines    []int  // the section's non-blank lines
+	kind      string // connect, give-access, contact, disconnect; "" for a partner section
+	title     string // the heading as written
+	anchor    string // its custom id, "" if none
+	body      string // the section's Markdown as written
+	verbatim  bool   // keep body as written instead of the template's text
+	keepTitle bool   // a typed section whose heading is not the template's
+	fromTop   bool   // the connect procedure, read from the page's top (no heading of its own)
+	line      int    // the heading's line
+	lines     []int  // the section's non-blank lines
 }
 
 // checkpoint is the state of a page's report and facts before a section is
