@@ -47,6 +47,17 @@ func (in Inputs) LoadPartners(set *render.Set) ([]*partner.Partner, error) {
 	return ps, nil
 }
 
+// LoadPartnersLenient loads the partner files that are valid and returns
+// the problems of the others, for commands that can do without them.
+func (in Inputs) LoadPartnersLenient(set *render.Set) ([]*partner.Partner, partner.ErrorList) {
+	ps, errs := partner.LoadDir(in.Partners, in.PartnersDir, set.Languages())
+	bad := map[string]bool{}
+	for _, e := range errs {
+		bad[e.File] = true
+	}
+	return slices.DeleteFunc(ps, func(p *partner.Partner) bool { return bad[p.File] }), errs
+}
+
 // Select keeps the partners named by slugs (all when slugs is empty). An
 // unknown slug is an error that lists the known ones.
 func Select(ps []*partner.Partner, slugs []string) ([]*partner.Partner, error) {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"os"
 	"fmt"
 	"strings"
 
@@ -81,8 +82,18 @@ func runImport(opts *ImportOptions) error {
 		emails[slug] = addr
 	}
 	ref, copyTo := schemaRef(opts.Partners)
+	// Importing over partner files that are there merges into them, unless --force.
+	existing := map[string]*partner.Partner{}
+	if !opts.Force {
+		if _, err := os.Stat(opts.Partners); err == nil {
+			ps, _ := in.LoadPartnersLenient(set)
+			for _, p := range ps {
+				existing[p.Slug.Value] = p
+			}
+		}
+	}
 	pages, failed := pageimport.ReadPages(opts.Args)
-	results, bad := pageimport.Import(pages, pageimport.Options{Set: set, Lint: lo, SchemaRef: ref, Emails: emails})
+	results, bad := pageimport.Import(pages, pageimport.Options{Set: set, Lint: lo, SchemaRef: ref, Emails: emails, Existing: existing})
 	failed = append(failed, bad...)
 
 	out, errOut := opts.IO.Out, opts.IO.ErrOut
@@ -104,13 +115,17 @@ func runImport(opts *ImportOptions) error {
 			fmt.Fprintf(errOut, "%s: not written: the partner file would not validate\n", res.File)
 			continue
 		}
-		path, err := pageimport.Save(res, opts.Partners, opts.Force)
+		path, err := pageimport.Save(res, opts.Partners, opts.Force || res.Merged)
 		if err != nil {
 			fmt.Fprintf(errOut, "error: %v\n", err)
 			ok = false
 			continue
 		}
-		fmt.Fprintf(out, "wrote %s\n", path)
+		if res.Merged {
+			fmt.Fprintf(out, "merged into %s (kind, publisher and other languages kept)\n", path)
+		} else {
+			fmt.Fprintf(out, "wrote %s\n", path)
+		}
 		written++
 	}
 	if written > 0 && copyTo != "" {

@@ -29,8 +29,15 @@ func TestImportCommand(t *testing.T) {
 	if code, out, errOut = run(t, dir, "generate", "--check"); code != exitOK {
 		t.Fatalf("generate --check after import: exit %d\n%s%s", code, out, errOut)
 	}
-	if code, _, errOut = run(t, dir, "import", "content/apps/qwenta"); code != exitProblem || !strings.Contains(errOut, "already exists") {
-		t.Fatalf("second import without --force: exit %d\n%s", code, errOut)
+	// importing over the partner file merges into it: its kind is kept
+	qwenta := filepath.Join(dir, "partners", "qwenta.yaml")
+	data, _ := os.ReadFile(qwenta)
+	os.WriteFile(qwenta, []byte(strings.Replace(string(data), "kind: epos", "kind: ordering", 1)), 0o644)
+	if code, out, errOut = run(t, dir, "import", "content/apps/qwenta"); code != exitOK || !strings.Contains(out, "merged into") {
+		t.Fatalf("second import: exit %d\n%s%s", code, out, errOut)
+	}
+	if data, _ := os.ReadFile(qwenta); !strings.Contains(string(data), "kind: ordering") {
+		t.Fatalf("the merge did not keep the file's kind:\n%s", data)
 	}
 	if code, _, errOut = run(t, dir, "import", "--force", "content/apps/qwenta"); code != exitOK {
 		t.Fatalf("import --force: exit %d\n%s", code, errOut)
@@ -41,8 +48,9 @@ func TestImportCommand(t *testing.T) {
 	if code, _, _ = run(t, dir, "import"); code != exitUsage {
 		t.Fatalf("import without arguments: exit %d", code)
 	}
-	os.WriteFile(filepath.Join(dir, "odd.md"), []byte("# Nothing here\n"), 0o644)
-	if code, _, errOut = run(t, dir, "import", "odd.md", "missing.md"); code != exitProblem || !strings.Contains(errOut, "odd.md: not imported") || !strings.Contains(errOut, "missing.md") {
-		t.Fatalf("unimportable pages: exit %d\n%s", code, errOut)
+	// a page the template cannot say still imports; a file that cannot be read does not
+	os.WriteFile(filepath.Join(dir, "odd-en.md"), []byte("# Nothing here\n\nJust **some** words.\n"), 0o644)
+	if code, out, errOut = run(t, dir, "import", "--dry-run", "odd-en.md", "missing.md"); code != exitProblem || !strings.Contains(out, "--- odd.yaml") || !strings.Contains(errOut, "missing.md: not imported") {
+		t.Fatalf("odd and missing pages: exit %d\n%s%s", code, out, errOut)
 	}
 }

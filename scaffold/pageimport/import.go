@@ -30,6 +30,10 @@ type Options struct {
 	Lint      lint.Options      // platform facts, for lint and for telling partner e-mails apart
 	SchemaRef string            // $schema path written at the top of each partner file
 	Emails    map[string]string // support e-mails by slug, for pages that give none (or a wrong one)
+	// Existing are the partner files already there, by slug: importing over
+	// one merges into it. What a page cannot tell (kind, publisher, slug) is
+	// taken from the file, and its other languages keep their values.
+	Existing map[string]*partner.Partner
 }
 
 // Result is one partner built from its pages.
@@ -45,6 +49,7 @@ type Result struct {
 	Regenerated   []render.Output   // the pages the partner file gives
 	Missing       []string          // facts of the originals missing from Regenerated
 	RegenFindings []lint.Finding    // lint findings on Regenerated (none expected)
+	Merged        bool              // merged into an existing partner file
 }
 
 // Import reads pages, groups them by partner (one page per language) and
@@ -71,7 +76,7 @@ func Import(pages []Page, o Options) (results []*Result, failed []*PageReport) {
 			failed = append(failed, rep)
 			continue
 		}
-		groups[f.slug] = append(groups[f.slug], pageOf{f, rep})
+		groups[f.slug] = append(groups[f.slug], pageOf{f: f, rep: rep})
 	}
 	slugs := make([]string, 0, len(groups))
 	for s := range groups {
@@ -79,7 +84,7 @@ func Import(pages []Page, o Options) (results []*Result, failed []*PageReport) {
 	}
 	sort.Strings(slugs)
 	for _, slug := range slugs {
-		g := groups[slug]
+		g := mergeExisting(groups[slug], o.Existing[slug], o)
 		sort.Slice(g, func(i, j int) bool {
 			return slices.Index(setLangs, g[i].f.lang) < slices.Index(setLangs, g[j].f.lang)
 		})
@@ -91,7 +96,7 @@ func Import(pages []Page, o Options) (results []*Result, failed []*PageReport) {
 // build writes, validates and regenerates one partner's file, and checks
 // that the regenerated pages keep the originals' facts and lint clean.
 func build(slug string, g []pageOf, o Options) *Result {
-	res := &Result{Slug: slug, File: slug + ".yaml"}
+	res := &Result{Slug: slug, File: slug + ".yaml", Merged: g[0].existing}
 	for _, p := range g {
 		res.Pages = append(res.Pages, p.rep)
 	}
@@ -215,4 +220,38 @@ func adjust(pg pageOf, regen *page.Page, o Options) bool {
 		}
 	}
 	return changed
+}
+
+// mergeExisting adds to the pages of one partner what its existing partner
+// file knows and the pages cannot tell: its kind and publisher, and its
+// other languages (read from the pages the file renders, so their values
+// stay as they are).
+func mergeExisting(g []pageOf, ex *partner.Partner, o Options) []pageOf {
+	if ex == nil {
+		return g
+	}
+	outs, err := o.Set.Render(ex)
+	if err == nil {
+		for _, out := range outs {
+			if slices.ContainsFunc(g, func(p pageOf) bool { return p.f.lang == out.Lang }) {
+				continue
+			}
+			path := ex.File + " (" + out.Lang + ")"
+			f, rep, err := readPage("apps/"+ex.Slug.Value+"/"+out.Lang+"/"+out.Name, out.Content, o.Lint.PlatformEmails, o.Emails)
+			if err != nil {
+				continue
+			}
+			rep.Path = path
+			g = append(g, pageOf{f: f, rep: rep})
+		}
+	}
+	for i := range g {
+		g[i].existing = true
+		f := g[i].f
+		f.kind = ex.Kind.Value
+		if pub := ex.Publisher.In(f.lang); pub != "" {
+			f.publisher = pub
+		}
+	}
+	return g
 }

@@ -11,8 +11,9 @@ import (
 
 // pageOf is one imported page of a partner: its facts and report.
 type pageOf struct {
-	f   *facts
-	rep *PageReport
+	f        *facts
+	rep      *PageReport
+	existing bool // the partner file was there: kind and publisher come from it
 }
 
 func sameStr(a, b string) bool       { return a == b }
@@ -70,7 +71,11 @@ func partnerYAML(pages []pageOf, schemaRef string) ([]byte, []string, error) {
 		doc.set("publisher", text(func(f *facts) string { return f.publisher }), "")
 		summary = append(summary, "publisher: "+first.publisher)
 	}
-	doc.set("kind", str(first.kind), "guessed from the page's wording; one of "+strings.Join(partner.Kinds, " | "))
+	kindNote := "guessed from the page's wording; one of " + strings.Join(partner.Kinds, " | ")
+	if pages[0].existing {
+		kindNote = ""
+	}
+	doc.set("kind", str(first.kind), kindNote)
 	doc.set("languages", seq(langs, true), "")
 	v1 := v1Shaped(pages)
 	var slots []slot

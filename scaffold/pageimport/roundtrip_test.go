@@ -127,3 +127,57 @@ disconnect: {button: Déconnecter}
 		t.Errorf("the two spacings give different partner files:\n%s\n---\n%s", yamls[0], yamls[1])
 	}
 }
+
+// TestImportMergesIntoExisting re-imports the French page of a partner
+// whose file has two languages: the file's kind and publisher stay, and its
+// English values are kept, so the English page comes back unchanged.
+func TestImportMergesIntoExisting(t *testing.T) {
+	o := testOptions(t)
+	const file = "../render/testdata/partners/printly.yaml"
+	data, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ex, errs := partner.Parse(file, data)
+	if len(errs) == 0 {
+		errs = partner.Resolve(ex, o.Set.Languages())
+	}
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	out, err := o.Set.Render(ex)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var fr, en []byte
+	for _, pg := range out {
+		if pg.Lang == "fr" {
+			fr = pg.Content
+		} else {
+			en = pg.Content
+		}
+	}
+	// the French page gets a new extra step by hand
+	fr = bytes.Replace(fr, []byte("1. Le cadre affiche maintenant **Lié**."), []byte("1. Le cadre affiche maintenant **Lié**.\n1. Imprimez un ticket de test."), 1)
+	o.Existing = map[string]*partner.Partner{"printly": ex}
+	results, failed := Import([]Page{{Path: "apps/printly/fr/connect-hubrise.md", Data: fr}}, o)
+	if len(failed) > 0 || len(results) != 1 {
+		t.Fatalf("import failed: %v", failed)
+	}
+	res := results[0]
+	if !res.Merged || !bytes.Contains(res.YAML, []byte("kind: other")) || !bytes.Contains(res.YAML, []byte("publisher: Inkworks")) || !bytes.Contains(res.YAML, []byte("languages: [en, fr]")) {
+		t.Fatalf("kind, publisher or languages not kept:\n%s", res.YAML)
+	}
+	for _, pg := range res.Regenerated {
+		switch pg.Lang {
+		case "en":
+			if !bytes.Equal(pg.Content, en) {
+				t.Errorf("the English page changed:\n%s", pg.Content)
+			}
+		case "fr":
+			if !bytes.Contains(pg.Content, []byte("Imprimez un ticket de test.")) {
+				t.Errorf("the French edit is not in the partner file:\n%s", res.YAML)
+			}
+		}
+	}
+}
