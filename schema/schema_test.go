@@ -65,17 +65,38 @@ func TestShippedPartnersMatchTheSchema(t *testing.T) {
 	}
 }
 
+// TestSchemaAcceptsV2 checks the schema v2 forms the loader accepts: a page
+// of its own text needs no e-mail, menu or button.
+func TestSchemaAcceptsV2(t *testing.T) {
+	s := compile(t)
+	for name, src := range map[string]string{
+		"only text":        "name: A\npreamble: {fr: Bientôt.}\npage: []\n",
+		"verbatim connect": "name: A\nconnection: {mode: back-office}\npage: [{section: connect, title: Go, anchor: connect, body: B}, {title: T, body: B, languages: [en]}]\n",
+		"typed and steps":  "name: A\nsupport: {email: a@b.co}\nconnection: {mode: back-office, menu: [M], button: B, intro: {en: '', fr: X}}\npage: [{section: connect, steps: [S]}, give-access, contact]\n",
+	} {
+		if err := s.Validate(asJSON(t, []byte(src))); err != nil {
+			t.Errorf("%s: rejected: %v", name, err)
+		}
+	}
+}
+
 func TestSchemaRejectsWhatTheLoaderRejects(t *testing.T) {
 	s := compile(t)
 	for name, src := range map[string]string{
-		"unknown key":          "name: A\nsupport: {email: a@b.co}\nconnection: {mode: support}\ncolour: red\n",
-		"bad mode":             "name: A\nsupport: {email: a@b.co}\nconnection: {mode: office}\n",
-		"menu missing":         "name: A\nsupport: {email: a@b.co}\nconnection: {mode: back-office, button: Go}\n",
-		"menu in support mode": "name: A\nsupport: {email: a@b.co}\nconnection: {mode: support, menu: [X]}\n",
-		"bad slug":             "name: A\nslug: A B\nsupport: {email: a@b.co}\nconnection: {mode: support}\n",
-		"bad email":            "name: A\nsupport: {email: nope}\nconnection: {mode: support}\n",
-		"reserved anchor":      "name: A\nsupport: {email: a@b.co}\nconnection: {mode: support}\nsections: [{after: connect, title: T, anchor: contact, body: B}]\n",
-		"missing name":         "support: {email: a@b.co}\nconnection: {mode: support}\n",
+		"unknown key":             "name: A\nsupport: {email: a@b.co}\nconnection: {mode: support}\ncolour: red\n",
+		"bad mode":                "name: A\nsupport: {email: a@b.co}\nconnection: {mode: office}\n",
+		"menu missing":            "name: A\nsupport: {email: a@b.co}\nconnection: {mode: back-office, button: Go}\n",
+		"menu in support mode":    "name: A\nsupport: {email: a@b.co}\nconnection: {mode: support, menu: [X]}\n",
+		"bad slug":                "name: A\nslug: A B\nsupport: {email: a@b.co}\nconnection: {mode: support}\n",
+		"bad email":               "name: A\nsupport: {email: nope}\nconnection: {mode: support}\n",
+		"reserved anchor":         "name: A\nsupport: {email: a@b.co}\nconnection: {mode: support}\nsections: [{after: connect, title: T, anchor: contact, body: B}]\n",
+		"missing name":            "support: {email: a@b.co}\nconnection: {mode: support}\n",
+		"v1 without support":      "name: A\nconnection: {mode: support}\n",
+		"v2 unknown part key":     "name: A\npage: [{section: connect, colour: red}]\n",
+		"v2 not a section":        "name: A\npage: [terms]\n",
+		"v2 own section, no body": "name: A\npage: [{title: T}]\n",
+		"v2 body and steps":       "name: A\npage: [{section: connect, body: B, steps: [S]}]\n",
+		"v2 page and sections":    "name: A\npage: [connect]\nsections: [{after: connect, title: T, anchor: t, body: B}]\n",
 	} {
 		if err := s.Validate(asJSON(t, []byte(src))); err == nil {
 			t.Errorf("%s: accepted", name)

@@ -135,7 +135,11 @@ func (v *validator) page() {
 				}
 			}
 		default:
-			v.plain(&pt.Title, f+".title", true)
+			if !pt.Title.Present() {
+				v.err(pt.Pos, f+".title", "missing; a section of the partner's own needs a heading (or a section: key for a standard one)")
+			} else {
+				v.plain(&pt.Title, f+".title", true)
+			}
 			v.body(&pt.Body, pt.Pos, f+".body")
 			v.unused(pt.Intro.Pos, f+".intro", "the section is the partner's own (no section: key); write it in the body")
 			v.unused(pt.Steps.Pos, f+".steps", "the section is the partner's own (no section: key); write them in the body")
