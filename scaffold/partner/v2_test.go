@@ -45,7 +45,7 @@ func TestSchemaV2Errors(t *testing.T) {
 
 func TestSchemaV2Valid(t *testing.T) {
 	for name, src := range map[string]string{
-		"only text, no e-mail or mode": "name: A\npreamble: {fr: Bientôt.}\npage: []\n",
+		"only text, no e-mail or mode":   "name: A\npreamble: {fr: Bientôt.}\npage: []\n",
 		"verbatim connect needs no menu": "name: A\nconnection: {mode: back-office}\npage:\n  - {section: connect, title: {en: Go, fr: Allez}, anchor: connect, body: {en: B, fr: B}}\n  - {title: T, body: B, languages: [en]}\n",
 		"typed with steps and intro":     "name: A\nsupport: {email: a@b.co}\nconnection: {mode: back-office, menu: [M], button: B, intro: {en: '', fr: X}}\npage: [{section: connect, steps: [S]}, give-access, contact]\n",
 		"v1 layout unchanged":            validBase,
