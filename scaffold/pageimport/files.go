@@ -9,27 +9,36 @@ import (
 
 	"github.com/partnerpages/partnerpages/scaffold/lint"
 	"github.com/partnerpages/partnerpages/scaffold/output"
+	"github.com/partnerpages/partnerpages/scaffold/page"
 )
 
 // MaxPageSize bounds a page; anything larger is refused before parsing.
 const MaxPageSize = 4 << 20
 
-// ReadPages expands the arguments (files, or folders: every .md below) and
-// reads each page. Unreadable ones come back as failed reports.
+// ReadPages expands the arguments (files, or folders: the connect pages
+// below them) and reads each page. A file named on the command line is read
+// whatever it is; in a folder, overview, FAQ and other pages are passed over.
+// Unreadable ones come back as failed reports.
 func ReadPages(args []string) ([]Page, []*PageReport) {
-	files, findings := lint.Files(args)
 	var failed []*PageReport
-	for _, f := range findings {
-		failed = append(failed, &PageReport{Path: f.Path, Err: errors.New(f.Message)})
-	}
 	var pages []Page
-	for _, path := range files {
-		data, err := output.DiskFS(filepath.Dir(path)).ReadFileLimit(filepath.Base(path), MaxPageSize)
-		if err != nil {
-			failed = append(failed, &PageReport{Path: path, Err: fmt.Errorf("cannot read: %w", unwrap(err))})
-			continue
+	for _, arg := range args {
+		files, findings := lint.Files([]string{arg})
+		for _, f := range findings {
+			failed = append(failed, &PageReport{Path: f.Path, Err: errors.New(f.Message)})
 		}
-		pages = append(pages, Page{Path: path, Data: data})
+		inFolder := len(files) != 1 || files[0] != arg
+		for _, path := range files {
+			data, err := output.DiskFS(filepath.Dir(path)).ReadFileLimit(filepath.Base(path), MaxPageSize)
+			if err != nil {
+				failed = append(failed, &PageReport{Path: path, Err: fmt.Errorf("cannot read: %w", unwrap(err))})
+				continue
+			}
+			if inFolder && !page.Parse(path, data).IsConnect() {
+				continue
+			}
+			pages = append(pages, Page{Path: path, Data: data})
+		}
 	}
 	return pages, failed
 }

@@ -153,6 +153,7 @@ func build(slug string, g []pageOf, o Options) *Result {
 			res.Missing = append(res.Missing, fmt.Sprintf("%s (line %d) of %s", m, m.Line, pg.rep.Path))
 		}
 		pg.rep.Coverage = coverage(pg)
+		pg.rep.Verbatim = verbatimNotes(pg)
 	}
 	for _, pg := range g {
 		pg.rep.Kept = kept(pg.f)

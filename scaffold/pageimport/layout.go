@@ -2,6 +2,7 @@ package pageimport
 
 import (
 	"bytes"
+	"fmt"
 	"maps"
 	"regexp"
 	"slices"
@@ -61,6 +62,7 @@ func cloneFacts(f *facts) facts {
 
 func cloneSteps(s steps) steps {
 	s.menu, s.before, s.extra, s.lines = slices.Clone(s.menu), slices.Clone(s.before), slices.Clone(s.extra), slices.Clone(s.lines)
+	s.beforeMenu = slices.Clone(s.beforeMenu)
 	return s
 }
 
@@ -69,6 +71,12 @@ func cloneSteps(s steps) steps {
 // its steps are not "menu, then button", or it holds text with no place in
 // a partner file.
 func (r *reader) typed(s *section, f *facts) bool {
+	ok, _ := r.tryTyped(s, f)
+	return ok
+}
+
+// tryTyped is typed, with the reason when the template cannot say the section.
+func (r *reader) tryTyped(s *section, f *facts) (bool, string) {
 	c := r.checkpoint(f)
 	var err error
 	switch s.kind {
@@ -79,11 +87,17 @@ func (r *reader) typed(s *section, f *facts) bool {
 	default:
 		r.platformSection(s)
 	}
-	if err != nil || len(r.report.Dropped) > c.dropped {
-		r.restore(c, f)
-		return false
+	why := ""
+	switch {
+	case err != nil:
+		why = err.Error()
+	case len(r.report.Dropped) > c.dropped:
+		why = r.report.Dropped[c.dropped].Text
+	default:
+		return true, ""
 	}
-	return true
+	r.restore(c, f)
+	return false, why
 }
 
 // sectionPart makes the part of section s, its body as written.
@@ -337,4 +351,26 @@ func (r *reader) named(s string) string {
 		}
 		return r.name
 	})
+}
+
+// verbatimNotes lists a page's passages kept as written.
+func verbatimNotes(pg pageOf) []Note {
+	var out []Note
+	if pg.f.preamble != "" {
+		out = append(out, Note{Line: pg.rep.page.At(0).Line, Text: "the text before the first heading (preamble)"})
+	}
+	for _, pt := range pg.f.layout {
+		if !pt.verbatim {
+			continue
+		}
+		what := fmt.Sprintf("section %q", pt.title)
+		if pt.kind != "" {
+			what = fmt.Sprintf("the %s section %q", pt.kind, pt.title)
+		}
+		if n := len(pt.lines); n > 0 {
+			what += fmt.Sprintf(" (%d lines)", n+1)
+		}
+		out = append(out, Note{Line: pt.line, Text: what})
+	}
+	return out
 }

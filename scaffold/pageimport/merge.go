@@ -112,6 +112,9 @@ func partnerYAML(pages []pageOf, schemaRef string) ([]byte, []string, error) {
 				conn.set("intro", text(func(f *facts) string { return strings.Join(f.intro, "\n\n") }), "kept from the page: text before its steps")
 			}
 			if first.mode != partner.ModeSupport {
+				if anyOf(func(f *facts) []string { return f.conn.beforeMenu }) {
+					conn.set("steps_before_menu", list(func(f *facts) []string { return f.conn.beforeMenu }, stepsNode), "kept from the page: its steps before the one that opens the menu")
+				}
 				conn.set("menu", list(func(f *facts) []string { return f.conn.menu }, listNode), "")
 				if anyOf(func(f *facts) []string { return f.conn.before }) {
 					conn.set("steps_before_button", list(func(f *facts) []string { return f.conn.before }, stepsNode), "kept from the page: its steps between the menu and the button")
@@ -132,6 +135,9 @@ func partnerYAML(pages []pageOf, schemaRef string) ([]byte, []string, error) {
 		disc.set("mode", str(first.dmode), "")
 		summary = append(summary, "disconnect: "+first.dmode)
 		if first.dmode == partner.DisconnectBackOffice {
+			if anyOf(func(f *facts) []string { return f.disc.beforeMenu }) {
+				disc.set("steps_before_menu", list(func(f *facts) []string { return f.disc.beforeMenu }, stepsNode), "kept from the page: its steps before the one that opens the menu")
+			}
 			sameMenu := !slices.ContainsFunc(pages, func(p pageOf) bool { return !slices.Equal(p.f.disc.menu, p.f.conn.menu) })
 			if !sameMenu || first.mode == partner.ModeSupport || !typed["connect"] { // else the default: the connection's menu
 				disc.set("menu", list(func(f *facts) []string { return f.disc.menu }, listNode), "")

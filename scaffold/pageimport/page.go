@@ -135,11 +135,11 @@ func readPage(path string, src []byte, platformEmails []string, given map[string
 		case s.kind != "" && !seen[s.kind]:
 			seen[s.kind] = true
 			pt := r.sectionPart(s, s.kind)
-			if r.typed(s, f) {
+			if ok, why := r.tryTyped(s, f); ok {
 				r.report.skipLine(pt.line) // the template writes the heading
 			} else {
 				pt.verbatim = true
-				r.note(pt.line, "the %s section is kept as written: the template cannot say it (a template change will not reach it)", s.kind)
+				r.note(pt.line, "the %s section is kept as written (a template change will not reach it): %s", s.kind, strings.TrimPrefix(why, fmt.Sprintf("line %d: ", pt.line)))
 			}
 			f.layout = append(f.layout, pt)
 		default:

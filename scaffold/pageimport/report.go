@@ -31,6 +31,7 @@ type PageReport struct {
 	Findings []lint.Finding // lint's findings on the page as it was
 	Facts    int            // the partner's facts on the page (PartnerFacts)
 	Coverage float64        // share of the page's lines the template writes
+	Verbatim []Note         // passages kept as written: a template change will not reach them
 
 	skip map[int]bool // lines of blocks wholly replaced by the template
 	page *page.Page   // the page as parsed
@@ -70,7 +71,8 @@ func (res *Result) Write(w io.Writer, verbose bool) {
 		fmt.Fprintf(w, "  regenerated page: %s\n", f)
 	}
 	for _, p := range res.Pages {
-		fmt.Fprintf(w, "  %s (%s):\n", p.Path, p.Lang)
+		fmt.Fprintf(w, "  %s (%s): template coverage %.0f%% of its lines\n", p.Path, p.Lang, 100*p.Coverage)
+		writeNotes(w, p.Path, "kept as written", p.Verbatim)
 		for _, k := range p.Kept {
 			fmt.Fprintf(w, "    kept: %s\n", k)
 		}
@@ -112,5 +114,5 @@ func (res *Result) lost() bool {
 
 // OK is true when the partner file is valid and nothing of its pages was lost.
 func (res *Result) OK() bool {
-	return len(res.Problems) == 0 && !res.lost() && len(res.RegenFindings) == 0
+	return len(res.Problems) == 0 && !res.lost() && lint.Errors(res.RegenFindings) == 0
 }

@@ -20,11 +20,12 @@ type item struct {
 
 // steps are the facts of a back-office step list.
 type steps struct {
-	menu   []string
-	before []string
-	button string
-	extra  []string
-	lines  []int // lines of the menu and button steps, which the template writes from the typed facts
+	menu       []string
+	before     []string
+	button     string
+	extra      []string
+	beforeMenu []string // steps before the one that opens the menu
+	lines      []int    // lines of the menu and button steps, which the template writes from the typed facts
 }
 
 func (r *reader) items(list ast.Node) []item {
@@ -130,6 +131,7 @@ func (r *reader) standardDisconnectStep(it item) bool {
 // as replaced.
 func (r *reader) backOffice(list ast.Node, connect bool) (steps, error) {
 	var st steps
+	replacedBefore := len(r.report.Replaced)
 	items := r.items(list)
 	var kept []item
 	for _, it := range items {
@@ -237,14 +239,35 @@ func (r *reader) backOffice(list ast.Node, connect bool) (steps, error) {
 		if len(st.before) == 0 {
 			return st, fmt.Errorf("line %d: no step names the back-office menu that leads to the %s button", bt.line, what)
 		}
-		first := items[0]
-		if len(first.labels) == 0 {
-			return st, fmt.Errorf("line %d: the first step names no menu in bold, so the back-office path is unknown", first.line)
+		// The first step that names a label in bold opens the menu; the steps
+		// before it (sign in, pick the shop) come before the menu step.
+		j := 0
+		for j < b && len(items[j].labels) == 0 {
+			j++
 		}
-		st.menu = []string{first.labels[0].text}
-		r.note(first.line, "menu path taken as **%s**; the step is kept as written after it", first.labels[0].text)
+		if j == b || j >= len(st.before) {
+			return st, fmt.Errorf("line %d: no step before the button names a menu in bold, so the back-office path is unknown", items[0].line)
+		}
+		st.beforeMenu = st.before[:j]
+		nav := j
+		for nav < b && r.isNav(items[nav]) {
+			for _, l := range items[nav].labels {
+				st.menu = append(st.menu, l.text)
+			}
+			st.lines = append(st.lines, items[nav].line)
+			nav++
+		}
+		if nav > j {
+			st.before = st.before[nav:]
+		} else {
+			first := items[j]
+			st.before = st.before[j:]
+			st.menu = []string{first.labels[0].text}
+			r.note(first.line, "menu path taken as **%s**; the step is kept as written after it", first.labels[0].text)
+		}
 	}
 
+	template := len(r.report.Replaced) > replacedBefore // the button step says what the template's does
 	for _, it := range items[b+1:] {
 		std := r.standardConnectStep(it)
 		if !connect {
@@ -253,9 +276,15 @@ func (r *reader) backOffice(list ast.Node, connect bool) (steps, error) {
 		if std {
 			r.replaced(it.line, "step %q (the template writes this step)", clip(it.text))
 			r.report.skipLine(it.line)
+			template = true
 			continue
 		}
 		st.extra = append(st.extra, it.md)
+	}
+	if connect && !template {
+		// no step after the button is the platform's (pick the location,
+		// Allow, back in the app): the procedure is the partner's own
+		return st, fmt.Errorf("line %d: the steps do not go through the platform's authorisation page the template describes", items[0].line)
 	}
 	return st, nil
 }

@@ -287,6 +287,7 @@ func (d *decoder) partner(n *yaml.Node, p *Partner) {
 			d.mapping(v, "connection", fields{
 				"mode":                func(_, v *yaml.Node) { c.Mode = d.scalar(v, "connection.mode") },
 				"intro":               func(_, v *yaml.Node) { c.Intro = d.text(v, "connection.intro") },
+				"steps_before_menu":   func(_, v *yaml.Node) { c.BeforeMenu = d.stringList(v, "connection.steps_before_menu") },
 				"menu":                func(_, v *yaml.Node) { c.Menu = d.stringList(v, "connection.menu") },
 				"steps_before_button": func(_, v *yaml.Node) { c.BeforeButton = d.stringList(v, "connection.steps_before_button") },
 				"button":              func(_, v *yaml.Node) { c.Button = d.text(v, "connection.button") },
@@ -298,6 +299,7 @@ func (d *decoder) partner(n *yaml.Node, p *Partner) {
 			c.Pos = posOf(v)
 			d.mapping(v, "disconnect", fields{
 				"mode":                func(_, v *yaml.Node) { c.Mode = d.scalar(v, "disconnect.mode") },
+				"steps_before_menu":   func(_, v *yaml.Node) { c.BeforeMenu = d.stringList(v, "disconnect.steps_before_menu") },
 				"menu":                func(_, v *yaml.Node) { c.Menu = d.stringList(v, "disconnect.menu") },
 				"steps_before_button": func(_, v *yaml.Node) { c.BeforeButton = d.stringList(v, "disconnect.steps_before_button") },
 				"button":              func(_, v *yaml.Node) { c.Button = d.text(v, "disconnect.button") },

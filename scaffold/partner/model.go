@@ -160,6 +160,7 @@ type Connection struct {
 	Pos
 	Mode         Scalar
 	Intro        Text // optional Markdown shown at the top of the connect section
+	BeforeMenu   List // optional Markdown steps before the one that opens the menu
 	Menu         List
 	BeforeButton List // optional Markdown steps between opening the menu and clicking the button
 	Button       Text
@@ -170,6 +171,7 @@ type Connection struct {
 type Disconnect struct {
 	Pos
 	Mode         Scalar
+	BeforeMenu   List // optional Markdown steps before the one that opens the menu
 	Menu         List
 	BeforeButton List // optional Markdown steps between opening the menu and clicking the button
 	Button       Text

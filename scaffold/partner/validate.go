@@ -312,6 +312,7 @@ func (v *validator) connection() {
 	v.enum(&c.Mode, "connection.mode", ConnectionModes, "")
 	if c.Mode.Value == ModeSupport {
 		v.unused(c.Menu.Pos, "connection.menu", "connection.mode is support")
+		v.unused(c.BeforeMenu.Pos, "connection.steps_before_menu", "connection.mode is support")
 		v.unused(c.BeforeButton.Pos, "connection.steps_before_button", "connection.mode is support")
 		v.unused(c.Button.Pos, "connection.button", "connection.mode is support")
 		v.unused(c.ExtraSteps.Pos, "connection.extra_steps", "connection.mode is support")
@@ -319,6 +320,7 @@ func (v *validator) connection() {
 		// the template writes the back-office steps only in a connect section of its own text
 		v.menuAndButton(c.Menu, &c.Button, "connection", "connection.mode is "+c.Mode.Value, c.Pos)
 	}
+	v.markdown(c.BeforeMenu, "connection.steps_before_menu")
 	v.markdown(c.BeforeButton, "connection.steps_before_button")
 	v.markdown(c.ExtraSteps, "connection.extra_steps")
 	if c.Intro.Present() {
@@ -381,11 +383,13 @@ func (v *validator) disconnect() {
 	if d.Mode.Value != DisconnectBackOffice {
 		why := "disconnect.mode is " + d.Mode.Value
 		v.unused(d.Menu.Pos, "disconnect.menu", why)
+		v.unused(d.BeforeMenu.Pos, "disconnect.steps_before_menu", why)
 		v.unused(d.BeforeButton.Pos, "disconnect.steps_before_button", why)
 		v.unused(d.Button.Pos, "disconnect.button", why)
 		v.unused(d.ExtraSteps.Pos, "disconnect.extra_steps", why)
 		return
 	}
+	v.markdown(d.BeforeMenu, "disconnect.steps_before_menu")
 	v.markdown(d.BeforeButton, "disconnect.steps_before_button")
 	v.markdown(d.ExtraSteps, "disconnect.extra_steps")
 	if !d.Menu.Present() && p.Connection.Menu.Present() {

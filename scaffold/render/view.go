@@ -16,6 +16,7 @@ type View struct {
 	Email        Plain
 	Mode         string   // connection mode
 	Intro        Markdown // "" when the file has none
+	BeforeMenu   []Markdown
 	Menu         []Plain
 	BeforeButton []Markdown
 	Button       Plain
@@ -41,6 +42,7 @@ type View struct {
 // DisconnectView is the disconnect part of a View.
 type DisconnectView struct {
 	Mode         string
+	BeforeMenu   []Markdown
 	Menu         []Plain
 	BeforeButton []Markdown
 	Button       Plain
@@ -114,12 +116,14 @@ func (s *Set) NewView(p *partner.Partner, lang string) View {
 		Email:        Plain(p.Email.Value),
 		Mode:         p.Connection.Mode.Value,
 		Intro:        Markdown(p.Connection.Intro.In(lang)),
+		BeforeMenu:   markdowns(p.Connection.BeforeMenu.In(lang)),
 		Menu:         plains(p.Connection.Menu.In(lang)),
 		BeforeButton: markdowns(p.Connection.BeforeButton.In(lang)),
 		Button:       Plain(p.Connection.Button.In(lang)),
 		ExtraSteps:   markdowns(p.Connection.ExtraSteps.In(lang)),
 		Disconnect: DisconnectView{
 			Mode:         p.Disconnect.Mode.Value,
+			BeforeMenu:   markdowns(p.Disconnect.BeforeMenu.In(lang)),
 			Menu:         plains(p.Disconnect.Menu.In(lang)),
 			BeforeButton: markdowns(p.Disconnect.BeforeButton.In(lang)),
 			Button:       Plain(p.Disconnect.Button.In(lang)),
