@@ -50,6 +50,9 @@ for screen readers and scripts. Ctrl-C or Esc cancels and writes nothing.`,
     --mode back-office --menu "Réglages > Intégrations" --button "Lier HubRise" \
     --disconnect-button "Délier" --lang en,fr
 
+  # a partner whose page has no support sections (no e-mail needed)
+  partnerpages new --yes --name Lumo --no-support --menu "Stores > HubRise" --button Activate --disconnect hubrise
+
   # a support-only partner, disconnected from the HubRise back office
   partnerpages new --yes --name WiiPos --publisher Arcsolu --email contact@arcsolu.com --mode support
 
@@ -69,6 +72,7 @@ for screen readers and scripts. Ctrl-C or Esc cancels and writes nothing.`,
 	f.StringVar(&a.Publisher, "publisher", "", "company behind the product")
 	f.StringVar(&a.Kind, "kind", "", "epos, ordering, delivery or other (default epos)")
 	f.StringVar(&a.Email, "email", "", "support e-mail")
+	f.BoolVar(&a.NoSupport, "no-support", false, "the page has no give-access or contact section (no support e-mail)")
 	f.StringVar(&a.Mode, "mode", "", "connection mode: back-office, support or either")
 	f.StringVar(&a.Menu, "menu", "", `back-office menu path, e.g. "Settings > Integrations"`)
 	f.StringVar(&a.Button, "button", "", "connect button label")

@@ -19,6 +19,7 @@ type Answers struct {
 	Publisher        string
 	Kind             string
 	Email            string
+	NoSupport        bool   // the page has no give-access or contact section (schema v2), and so no e-mail
 	Mode             string // connection mode
 	Menu             string
 	Button           string
@@ -173,7 +174,19 @@ func (a *Answers) Check(setLangs []string, taken func(string) bool) []Problem {
 	if a.Kind != "" && !slices.Contains(partner.Kinds, a.Kind) {
 		add("--kind", fmt.Errorf("%q is not one of: %s", a.Kind, strings.Join(partner.Kinds, ", ")))
 	}
-	add("--email", CheckEmail(a.Email))
+	if a.NoSupport {
+		if a.Mode == partner.ModeSupport || a.Mode == partner.ModeEither {
+			add("--no-support", fmt.Errorf("a page without support sections cannot have connection mode %s: readers would have no one to ask", a.Mode))
+		}
+		if a.DisconnectMode == partner.DisconnectSupport {
+			add("--no-support", fmt.Errorf("a page without support sections cannot be disconnected through support"))
+		}
+		if strings.TrimSpace(a.Email) != "" {
+			add("--email", CheckEmail(a.Email))
+		}
+	} else {
+		add("--email", CheckEmail(a.Email))
+	}
 	switch {
 	case a.Mode == "":
 		add("--mode", fmt.Errorf("the connection mode is required: %s", strings.Join(partner.ConnectionModes, ", ")))
@@ -203,7 +216,7 @@ func (a *Answers) YAML(schemaRef string) []byte {
 	var b strings.Builder
 	q := func(s string) string { return string(render.YAMLValue(strings.TrimSpace(s))) }
 	fmt.Fprintf(&b, "# yaml-language-server: $schema=%s\n", schemaRef)
-	fmt.Fprintf(&b, "# Partner file (schema v1), written by `partnerpages new`.\n")
+	fmt.Fprintf(&b, "# Partner file (schema v2), written by `partnerpages new`.\n")
 	fmt.Fprintf(&b, "# After editing it, run `partnerpages generate %s` to update the pages.\n", a.SlugOrDefault())
 	fmt.Fprintf(&b, "name: %s\n", q(a.Name))
 	if a.Slug != "" && a.Slug != partner.Slugify(a.Name) {
@@ -220,7 +233,9 @@ func (a *Answers) YAML(schemaRef string) []byte {
 	if len(a.Languages) > 0 {
 		fmt.Fprintf(&b, "languages: [%s]\n", strings.Join(a.Languages, ", "))
 	}
-	fmt.Fprintf(&b, "support:\n  email: %s\n", q(a.Email))
+	if strings.TrimSpace(a.Email) != "" {
+		fmt.Fprintf(&b, "support:\n  email: %s\n", q(a.Email))
+	}
 	fmt.Fprintf(&b, "connection:\n  mode: %s  # %s\n", a.Mode, strings.Join(partner.ConnectionModes, " | "))
 	if a.UsesMenu() {
 		b.WriteString("  menu:  # the back-office path, one label per item\n")
@@ -241,6 +256,10 @@ func (a *Answers) YAML(schemaRef string) []byte {
 			}
 		}
 		fmt.Fprintf(&b, "  button: %s\n", q(a.DisconnectButton))
+	}
+	if a.NoSupport {
+		b.WriteString("# the page's sections in order: no give-access or contact section\n")
+		b.WriteString("page: [connect, disconnect]\n")
 	}
 	return []byte(b.String())
 }

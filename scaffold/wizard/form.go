@@ -88,6 +88,13 @@ var steps = []step{
 	}},
 	{group: func(a *Answers, env *formEnv) *huh.Group {
 		return huh.NewGroup(
+			huh.NewConfirm().Title("Leave out the support sections?").
+				Description("The page then has no \"give access to support\" or \"contact support\" section, and needs no e-mail: for a partner whose team readers never contact.").
+				Affirmative("Leave them out").Negative("Keep them").Value(&a.NoSupport),
+		).Title("Support")
+	}},
+	{skip: func(a *Answers) bool { return a.NoSupport }, group: func(a *Answers, env *formEnv) *huh.Group {
+		return huh.NewGroup(
 			env.input("Support e-mail", "Readers grant this address access to their account and write to it.", &a.Email, CheckEmail),
 		).Title("Support")
 	}},

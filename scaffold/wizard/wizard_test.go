@@ -76,6 +76,7 @@ func TestFormBackOfficePartner(t *testing.T) {
 		"",                        // slug: keep the suggestion
 		"Orderix Labs",            // publisher
 		"2",                       // kind: ordering
+		"n",                       // leave out the support sections: no
 		"care@orderix.example",    // e-mail
 		"1",                       // mode: back-office
 		"Réglages > Intégrations", // menu
@@ -115,7 +116,7 @@ func TestFormBackOfficePartner(t *testing.T) {
 func TestFormSupportPartnerSkipsMenuQuestions(t *testing.T) {
 	p := newProject(t)
 	o, out := p.options(answers(
-		"WiiPos", "", "Arcsolu", "", "contact@arcsolu.com",
+		"WiiPos", "", "Arcsolu", "", "", "contact@arcsolu.com", // Enter keeps the support sections
 		"2", // support: no menu or button questions follow
 		"",  // disconnect: default hubrise, no menu questions
 		"1", // untick en
@@ -143,6 +144,49 @@ func TestFormSupportPartnerSkipsMenuQuestions(t *testing.T) {
 	p.checkClean(t)
 }
 
+func TestFormPartnerWithoutSupportSections(t *testing.T) {
+	p := newProject(t)
+	o, out := p.options(answers(
+		"Lumo", "", "", "3", // delivery
+		"y", // leave out the support sections: no e-mail question
+		"1", "Stores > HubRise", "Activate",
+		"2", // disconnect from the HubRise back office
+		"0", "1",
+	), true)
+	if _, err := Run(context.Background(), o, &Answers{}); err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	if strings.Contains(out.String(), "Support e-mail") {
+		t.Errorf("the e-mail was asked although the page has no support sections:\n%s", out)
+	}
+	yaml := p.read(t, "partners/lumo.yaml")
+	if !strings.Contains(yaml, "page: [connect, disconnect]") || strings.Contains(yaml, "support:") {
+		t.Errorf("partner file:\n%s", yaml)
+	}
+	page := p.read(t, "content/apps/lumo/en/connect-hubrise.md")
+	if strings.Contains(page, "{#give-access}") || strings.Contains(page, "{#contact}") || !strings.Contains(page, "**Activate**") {
+		t.Errorf("page:\n%s", page)
+	}
+	p.checkClean(t)
+}
+
+func TestNoSupportRefusesASupportConnection(t *testing.T) {
+	a := &Answers{Name: "Lumo", NoSupport: true, Mode: "support"}
+	ps := a.Check([]string{"en", "fr"}, func(string) bool { return false })
+	found := false
+	for _, pr := range ps {
+		if pr.Flag == "--no-support" {
+			found = true
+		}
+		if pr.Flag == "--email" {
+			t.Errorf("an e-mail was asked for: %v", pr.Err)
+		}
+	}
+	if !found {
+		t.Errorf("support mode without support sections was accepted: %v", ps)
+	}
+}
+
 func TestFormRejectsBadAnswersInline(t *testing.T) {
 	p := newProject(t)
 	os.WriteFile(filepath.Join(p.partners, "orderix.yaml"), []byte("name: Orderix\nsupport: {email: a@b.co}\nconnection: {mode: support}\n"), 0o644)
@@ -151,7 +195,7 @@ func TestFormRejectsBadAnswersInline(t *testing.T) {
 		"Orderix",  // name
 		"",         // suggested slug orderix is taken: refused
 		"orderix2", // slug
-		"", "",
+		"", "", "n",
 		"not-an-email", "care@orderix.example",
 		"1",
 		"Réglages >  > X", "Réglages > Intégrations", // empty label refused
@@ -173,9 +217,9 @@ func TestFormRejectsBadAnswersInline(t *testing.T) {
 
 func TestFormCancelWritesNothing(t *testing.T) {
 	for name, in := range map[string]string{
-		"cancel at the confirm":  answers("Orderix", "", "", "", "a@b.co", "2", "", "0", "3"),
+		"cancel at the confirm":  answers("Orderix", "", "", "", "n", "a@b.co", "2", "", "0", "3"),
 		"input ends mid-form":    answers("Orderix", "", ""),
-		"edit then input ends":   answers("Orderix", "", "", "", "a@b.co", "2", "", "0", "2"),
+		"edit then input ends":   answers("Orderix", "", "", "", "n", "a@b.co", "2", "", "0", "2"),
 		"nothing typed (Ctrl-D)": "",
 	} {
 		t.Run(name, func(t *testing.T) {
