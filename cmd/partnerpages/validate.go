@@ -23,7 +23,7 @@ func newValidateCmd(g *GlobalOptions) *cobra.Command {
 	return &cobra.Command{
 		Use:   "validate [SLUG|FILE...]",
 		Short: "Check partner files and report every problem with file:line:col",
-		Long: `validate checks partner files against schema v1 and the template set's
+		Long: `validate checks partner files against the partner schema (v1 or v2) and the template set's
 languages. With no argument it checks every file of the partners folder
 (and that no two share a slug); arguments are slugs or file paths.`,
 		Example: `  partnerpages validate                      # every partner file
