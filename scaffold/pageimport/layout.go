@@ -176,11 +176,26 @@ func (r *reader) preamble(s *section) string {
 		if r.defect(b) {
 			continue
 		}
-		if md := markdownOf(r.body, b); md != "" {
+		if md := r.blockLines(b); md != "" {
 			kept = append(kept, md)
 		}
 	}
 	return strings.Join(kept, "\n\n")
+}
+
+// blockLines returns the whole lines of the page a top-level block spans, as
+// written (a list keeps its markers).
+func (r *reader) blockLines(b ast.Node) string {
+	sp, ok := extent(b)
+	if !ok {
+		return ""
+	}
+	start := lineStartOf(r.body, sp.start)
+	end := sp.end
+	if i := strings.IndexByte(string(r.body[end:]), '\n'); i >= 0 && !bytes.HasSuffix(r.body[:end], []byte("\n")) {
+		end += i
+	}
+	return strings.TrimRight(string(r.body[start:end]), " \t\r\n")
 }
 
 // settle makes the page's typed sections agree: give-access and contact
