@@ -154,6 +154,11 @@ func build(slug string, g []pageOf, o Options) *Result {
 		}
 		pg.rep.Coverage = coverage(pg)
 		pg.rep.Verbatim = verbatimNotes(pg)
+		for _, pt := range pg.f.layout {
+			if pt.kind != "" && !pt.verbatim {
+				pg.rep.Typed++
+			}
+		}
 	}
 	for _, pg := range g {
 		pg.rep.Kept = kept(pg.f)

@@ -32,6 +32,7 @@ type PageReport struct {
 	Facts    int            // the partner's facts on the page (PartnerFacts)
 	Coverage float64        // share of the page's lines the template writes
 	Verbatim []Note         // passages kept as written: a template change will not reach them
+	Typed    int            // standard sections the template writes (not kept as written)
 
 	skip map[int]bool // lines of blocks wholly replaced by the template
 	page *page.Page   // the page as parsed
