@@ -22,6 +22,27 @@ func testOptions(t testing.TB) Options {
 	return Options{Set: set, Lint: lint.DefaultOptions(), SchemaRef: "../schema/partner.schema.json"}
 }
 
+// renderFile loads a partner file and renders its pages with the options' set.
+func renderFile(t *testing.T, o Options, file string) (*partner.Partner, []render.Output) {
+	t.Helper()
+	data, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, errs := partner.Parse(file, data)
+	if len(errs) == 0 {
+		errs = partner.Resolve(p, o.Set.Languages())
+	}
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	out, err := o.Set.Render(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p, out
+}
+
 // TestGeneratedPagesRoundTrip imports the pages the template set renders for
 // every test partner and shipped partner, and regenerates them from the
 // imported partner file: the pages must come back byte for byte, since they
@@ -35,21 +56,7 @@ func TestGeneratedPagesRoundTrip(t *testing.T) {
 				continue // hostile text is about escaping, not the house style
 			}
 			t.Run(filepath.Base(file), func(t *testing.T) {
-				data, err := os.ReadFile(file)
-				if err != nil {
-					t.Fatal(err)
-				}
-				p, errs := partner.Parse(file, data)
-				if len(errs) == 0 {
-					errs = partner.Resolve(p, o.Set.Languages())
-				}
-				if len(errs) > 0 {
-					t.Fatal(errs)
-				}
-				out, err := o.Set.Render(p)
-				if err != nil {
-					t.Fatal(err)
-				}
+				p, out := renderFile(t, o, file)
 				var pages []Page
 				for _, pg := range out {
 					pages = append(pages, Page{Path: filepath.Join("apps", p.Slug.Value, pg.Lang, pg.Name), Data: pg.Content})
@@ -133,22 +140,7 @@ disconnect: {button: Déconnecter}
 // English values are kept, so the English page comes back unchanged.
 func TestImportMergesIntoExisting(t *testing.T) {
 	o := testOptions(t)
-	const file = "../render/testdata/partners/printly.yaml"
-	data, err := os.ReadFile(file)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ex, errs := partner.Parse(file, data)
-	if len(errs) == 0 {
-		errs = partner.Resolve(ex, o.Set.Languages())
-	}
-	if len(errs) > 0 {
-		t.Fatal(errs)
-	}
-	out, err := o.Set.Render(ex)
-	if err != nil {
-		t.Fatal(err)
-	}
+	ex, out := renderFile(t, o, "../render/testdata/partners/printly.yaml")
 	var fr, en []byte
 	for _, pg := range out {
 		if pg.Lang == "fr" {
