@@ -1,0 +1,110 @@
+package page
+
+import (
+	"strings"
+	"testing"
+)
+
+const sample = `---
+title: Connexion à HubRise
+meta:
+  title: Connexion | Tabla | HubRise
+---
+
+**REMARQUE IMPORTANTE :** ouvrez un compte.
+
+## Connecter Tabla {#connect}
+
+1. Ouvrez **Réglages**, puis écrivez à aide@tabla.example.
+   ![Écran](./images/001.png)
+1. Voir [la FAQ](/apps/tabla/faqs/x) et [le site](https://tabla.example).
+
+## Tester la connexion
+
+Voir [la doc](/docs/get-started) ou <mailto:autre@tabla.example>.
+
+### Détails
+`
+
+func TestFacts(t *testing.T) {
+	p := Parse("apps/tabla/fr/connect-hubrise.md", []byte(sample))
+	var got []string
+	for _, f := range p.Facts() {
+		got = append(got, f.String()+"@"+f.Section)
+	}
+	want := []string{
+		"label REMARQUE IMPORTANTE :@",
+		"label Réglages@connect",
+		"email aide@tabla.example@connect",
+		"image ./images/001.png@connect",
+		"link /apps/tabla/faqs/x@connect",
+		"link https://tabla.example@connect",
+		"heading Tester la connexion@",
+		"email autre@tabla.example@",
+		"heading Détails@",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("facts:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if name, _ := p.MetaName(); name != "Tabla" {
+		t.Errorf("MetaName = %q", name)
+	}
+}
+
+func TestKindAndLanguage(t *testing.T) {
+	cases := []struct {
+		path, src string
+		connect   bool
+		lang      string
+	}{
+		{"apps/x/en/connect-hubrise.md", "---\ntitle: Overview\n---\n", true, "en"},
+		{"apps/x/fr/connexion-hubrise.md", "---\ntitle: Connexion\n---\n", true, "fr"},
+		{"apps/x/fr/overview.md", "---\ntitle: Présentation\n---\n", false, "fr"},
+		{"apps/x/faqs/en/find-id.md", "---\ntitle: Find Your ID\n---\n", false, "en"},
+		{"pages/expedy-fr.md", "---\ntitle: Connexion à HubRise\n---\n", true, "fr"},
+		{"p.md", "no front matter\n", true, ""},
+		{"../x/p.md", "---\ntitle: Terms\npath_override: connect-hubrise\n---\n", true, ""},
+	}
+	for _, c := range cases {
+		p := Parse(c.path, []byte(c.src))
+		if p.IsConnect() != c.connect || p.Lang() != c.lang {
+			t.Errorf("%s: connect %v lang %q, want %v %q", c.path, p.IsConnect(), p.Lang(), c.connect, c.lang)
+		}
+	}
+}
+
+func TestSectionKind(t *testing.T) {
+	for in, want := range map[string]string{
+		"give-access": "give-access", "Donner accès au support de X": "give-access", "contact": "contact",
+		"Contacter le support": "contact", "Disconnect X": "disconnect", "Déconnecter X": "disconnect",
+		"Connect X": "connect", "connect": "connect", "Test the Connection": "", "2. Connect X Bridge": "",
+	} {
+		if got := SectionKind(in); got != want {
+			t.Errorf("SectionKind(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func FuzzParse(f *testing.F) {
+	f.Add("apps/x/fr/connect-hubrise.md", sample)
+	f.Add("p.md", "---\n---\n## A {#b}\n\n1.\n   - ![i](j)\n<x@y.z>")
+	f.Fuzz(func(t *testing.T, path, src string) {
+		p := Parse(path, []byte(src))
+		lines := strings.Count(src, "\n") + 1
+		for _, fact := range p.Facts() {
+			if fact.Line < 1 || fact.Line > lines {
+				t.Fatalf("fact %v on line %d of a %d-line page", fact, fact.Line, lines)
+			}
+		}
+		_ = p.IsConnect()
+		_ = p.Lang()
+		for i := range p.Blocks {
+			b := &p.Blocks[i]
+			for j := range b.Text {
+				if pos := p.PosIn(b, j); pos.Line < 1 || pos.Line > lines {
+					t.Fatalf("byte %d of a block at line %d", j, pos.Line)
+				}
+			}
+		}
+	})
+}
