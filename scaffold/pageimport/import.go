@@ -7,7 +7,9 @@
 package pageimport
 
 import (
+	"bytes"
 	"github.com/partnerpages/partnerpages/scaffold/page"
+	"regexp"
 
 	"fmt"
 	"slices"
@@ -212,6 +214,22 @@ func adjust(pg pageOf, regen *page.Page, o Options) bool {
 				pt.keepTitle = true
 				changed = true
 			}
+			// The template's text must not say twice what the page says once
+			// (a menu taken from a step that also clicks it, a platform step
+			// with an image of the page's): then it is kept as written.
+			if pt.verbatim || pt.kind != "connect" && pt.kind != "disconnect" || pt.fromTop {
+				continue
+			}
+			end := len(regen.Src)
+			if i+1 < len(heads) {
+				end = lineOffset(regen.Src, heads[i+1].Line)
+			}
+			section := string(regen.Src[lineOffset(regen.Src, heads[i].Line):end])
+			if l := repeatedLabel(render.PlainSpacing(section), pt.body); l != "" {
+				pt.verbatim = true
+				pg.rep.Notes = append(pg.rep.Notes, Note{Line: pt.line, Text: fmt.Sprintf("the %s section is kept as written: the template's text would say **%s** more often than the page does", pt.kind, l)})
+				changed = true
+			}
 		}
 	}
 	lost := lostFacts(PartnerFacts(pg.rep.page, o.Set, o.Lint.PlatformEmails), PartnerFacts(regen, o.Set, o.Lint.PlatformEmails))
@@ -260,4 +278,41 @@ func mergeExisting(g []pageOf, ex *partner.Partner, o Options) []pageOf {
 		}
 	}
 	return g
+}
+
+// boldRe finds bold labels in Markdown.
+var boldRe = regexp.MustCompile(`\*\*([^*\n]+)\*\*`)
+
+// repeatedLabel returns a bold label the page says and the regenerated text
+// says more often, or "": the template would repeat a step. Labels the page
+// does not have (a menu path written out, the platform's standard steps) are
+// the template's own words.
+func repeatedLabel(regen, orig string) string {
+	count := func(md string) map[string]int {
+		m := map[string]int{}
+		for _, x := range boldRe.FindAllStringSubmatch(md, -1) {
+			m[x[1]]++
+		}
+		return m
+	}
+	was := count(orig)
+	for l, n := range count(regen) {
+		if n > was[l] && was[l] > 0 {
+			return l
+		}
+	}
+	return ""
+}
+
+// lineOffset is the byte offset where line n (1-based) of src starts.
+func lineOffset(src []byte, n int) int {
+	off := 0
+	for i := 1; i < n && off < len(src); i++ {
+		j := bytes.IndexByte(src[off:], '\n')
+		if j < 0 {
+			return len(src)
+		}
+		off += j + 1
+	}
+	return off
 }
