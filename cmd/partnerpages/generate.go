@@ -92,7 +92,7 @@ func runGenerate(cmd *cobra.Command, opts *GenerateOptions) error {
 		path := opts.Out + "/" + c.Rel
 		switch {
 		case c.Action == output.Conflict:
-			fmt.Fprintf(opts.IO.ErrOut, "hand-edited: %s was changed since partnerpages wrote it; kept (use --force to overwrite, or --diff to compare)\n", path)
+			fmt.Fprintf(opts.IO.ErrOut, "hand-edited: %s was changed since partnerpages wrote it; kept (run `partnerpages absorb` to take the edit into the partner file, --diff to compare, --force to overwrite)\n", path)
 		case c.Action == output.Orphan:
 			fmt.Fprintf(opts.IO.ErrOut, "orphaned: %s belongs to a partner or language that is gone but was edited by hand; kept\n", path)
 		case opts.Check && c.Action == output.Create:

@@ -10,6 +10,7 @@ import (
 	"bytes"
 	"github.com/partnerpages/partnerpages/scaffold/page"
 	"regexp"
+	"strings"
 
 	"fmt"
 	"slices"
@@ -36,6 +37,10 @@ type Options struct {
 	// one merges into it. What a page cannot tell (kind, publisher, slug) is
 	// taken from the file, and its other languages keep their values.
 	Existing map[string]*partner.Partner
+	// Exact asks for partner files that regenerate the pages byte for byte
+	// (absorb): a section whose regenerated text differs at all is kept as
+	// written.
+	Exact bool
 }
 
 // Result is one partner built from its pages.
@@ -109,7 +114,11 @@ func build(slug string, g []pageOf, o Options) *Result {
 	var p *partner.Partner
 	var out []render.Output
 	for round := 0; ; round++ {
-		data, summary, err := partnerYAML(g, o.SchemaRef)
+		by := "import"
+		if o.Exact {
+			by = "absorb"
+		}
+		data, summary, err := partnerYAML(g, o.SchemaRef, by)
 		if err != nil {
 			res.Problems = partner.ErrorList{{File: res.File, Msg: err.Error()}}
 			return res
@@ -232,6 +241,30 @@ func adjust(pg pageOf, regen *page.Page, o Options) bool {
 			}
 		}
 	}
+	if o.Exact {
+		// the page was read with plain spaces (French typography is the
+		// template's): compare it so
+		_, mine := splitSections([]byte(render.PlainSpacing(string(regen.Src))))
+		_, theirs := splitSections(pg.rep.page.Src)
+		if len(mine) == len(theirs) && len(mine) == len(pg.f.layout) {
+			for i := range pg.f.layout {
+				pt := &pg.f.layout[i]
+				if mine[i] == theirs[i] {
+					continue
+				}
+				switch {
+				case !pt.verbatim:
+					pt.verbatim = true
+				case !pt.keepTitle:
+					pt.keepTitle = true
+				default:
+					continue
+				}
+				pg.rep.Notes = append(pg.rep.Notes, Note{Line: pt.line, Text: fmt.Sprintf("the %s section %q is kept as written, as the page has it: a template change no longer reaches it", kindName(pt.kind), pt.title)})
+				changed = true
+			}
+		}
+	}
 	lost := lostFacts(PartnerFacts(pg.rep.page, o.Set, o.Lint.PlatformEmails), PartnerFacts(regen, o.Set, o.Lint.PlatformEmails))
 	for _, f := range lost {
 		for i := range pg.f.layout {
@@ -315,4 +348,62 @@ func lineOffset(src []byte, n int) int {
 		off += j + 1
 	}
 	return off
+}
+
+// headingLineRe matches a level-1 or -2 ATX heading line.
+var headingLineRe = regexp.MustCompile(`^#{1,2}[ \t]`)
+
+// splitSections cuts a page's text at its level-1 and -2 headings (outside
+// fenced code): the text before the first, and each section with its heading.
+func splitSections(src []byte) (top string, secs []string) {
+	lines := strings.SplitAfter(string(src), "\n")
+	var cur strings.Builder
+	fence := ""
+	started := false
+	for _, line := range lines {
+		t := strings.TrimLeft(line, " ")
+		if f := fenceMarker(t); f != "" && (fence == "" || strings.HasPrefix(t, fence)) {
+			if fence == "" {
+				fence = f
+			} else {
+				fence = ""
+			}
+		}
+		if fence == "" && headingLineRe.MatchString(line) {
+			if started {
+				secs = append(secs, cur.String())
+			} else {
+				top = cur.String()
+			}
+			cur.Reset()
+			started = true
+		}
+		cur.WriteString(line)
+	}
+	if started {
+		secs = append(secs, cur.String())
+	} else {
+		top = cur.String()
+	}
+	return top, secs
+}
+
+func fenceMarker(line string) string {
+	for _, c := range []string{"```", "~~~"} {
+		if strings.HasPrefix(line, c) {
+			return c
+		}
+	}
+	return ""
+}
+
+// SplitSections cuts a page's text at its level-1 and -2 headings: the text
+// before the first heading, and each section with its heading.
+func SplitSections(src []byte) (string, []string) { return splitSections(src) }
+
+func kindName(kind string) string {
+	if kind == "" {
+		return "partner"
+	}
+	return kind
 }

@@ -63,7 +63,7 @@ func mergeLayouts(pages []pageOf) []slot {
 		}
 		for a := n - 1; a >= 0; a-- {
 			for b := m - 1; b >= 0; b-- {
-				if merged[a].kind == parts[b].kind {
+				if same(merged[a], parts[b]) {
 					lcs[a][b] = lcs[a+1][b+1] + 1
 				} else {
 					lcs[a][b] = max(lcs[a+1][b], lcs[a][b+1])
@@ -73,7 +73,7 @@ func mergeLayouts(pages []pageOf) []slot {
 		a, b := 0, 0
 		for a < n || b < m {
 			switch {
-			case a < n && b < m && merged[a].kind == parts[b].kind:
+			case a < n && b < m && same(merged[a], parts[b]) && lcs[a][b] == lcs[a+1][b+1]+1:
 				merged[a].by[lang] = &parts[b]
 				next = append(next, merged[a])
 				a, b = a+1, b+1
@@ -114,6 +114,22 @@ func mergeLayouts(pages []pageOf) []slot {
 		}
 	}
 	return merged
+}
+
+// same reports whether a part of one language is the slot of another's:
+// the same standard section, or partner sections with the same heading id
+// (or both without one).
+func same(s slot, p part) bool {
+	if s.kind != p.kind {
+		return false
+	}
+	if s.kind != "" {
+		return true
+	}
+	for _, q := range s.by {
+		return q.anchor == p.anchor
+	}
+	return true
 }
 
 // pageNode writes the merged layout as the partner file's page list.

@@ -25,7 +25,7 @@ func stepsNode(l []string) *yaml.Node {
 
 // partnerYAML merges the pages of one partner (one per language, in the
 // template set's language order) into a commented partner file.
-func partnerYAML(pages []pageOf, schemaRef string) ([]byte, []string, error) {
+func partnerYAML(pages []pageOf, schemaRef, tool string) ([]byte, []string, error) {
 	langs := make([]string, len(pages))
 	by := map[string]*facts{}
 	for i, p := range pages {
@@ -182,8 +182,8 @@ func partnerYAML(pages []pageOf, schemaRef string) ([]byte, []string, error) {
 	for _, p := range pages {
 		from = append(from, p.rep.Path)
 	}
-	header := fmt.Sprintf("# yaml-language-server: $schema=%s\n# Partner file (schema %s), imported by `partnerpages import` from:\n#   %s\n# Review it, then run `partnerpages generate %s`.\n",
-		schemaRef, schemaVersion(v1), strings.Join(from, "\n#   "), first.slug)
+	header := fmt.Sprintf("# yaml-language-server: $schema=%s\n# Partner file (schema %s), written by `partnerpages %s` from:\n#   %s\n# Review it, then run `partnerpages generate %s`.\n",
+		schemaRef, schemaVersion(v1), tool, strings.Join(from, "\n#   "), first.slug)
 	data, err := encode(&yaml.Node{Kind: yaml.DocumentNode, Content: []*yaml.Node{doc.n}}, header)
 	return data, summary, err
 }

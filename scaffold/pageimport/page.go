@@ -146,9 +146,8 @@ func readPage(path string, src []byte, platformEmails []string, given map[string
 			r.extra(s, last, f)
 			f.layout = append(f.layout, r.sectionPart(s, ""))
 		}
-		last = s.kind
-		if last == "" {
-			last = f.layout[len(f.layout)-1].kind
+		if k := f.layout[len(f.layout)-1].kind; k != "" {
+			last = k // a partner section goes after the last standard one
 		}
 	}
 	f.lang = pageLang(path, pg)

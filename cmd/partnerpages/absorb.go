@@ -1,0 +1,86 @@
+package main
+
+import (
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"github.com/partnerpages/partnerpages/scaffold"
+)
+
+// AbsorbOptions are the flags of `absorb`.
+type AbsorbOptions struct {
+	*GlobalOptions
+	Slugs  []string
+	DryRun bool
+}
+
+func newAbsorbCmd(g *GlobalOptions) *cobra.Command {
+	opts := &AbsorbOptions{GlobalOptions: g}
+	cmd := &cobra.Command{
+		Use:   "absorb [SLUG...]",
+		Short: "Take pages edited by hand back into their partner files",
+		Long: `absorb finds the pages edited by hand since partnerpages wrote them (all
+partners, or the slugs given), merges each edit into its partner file and
+regenerates the pages: afterwards every page is byte for byte the page the
+writer edited, and 'generate --check' passes.
+
+What the page says as the template would (menus, buttons, steps) stays
+typed; a passage the template writes that the writer changed is kept as the
+page has it, and absorb names it with its line: a template change no longer
+reaches it. An edit in one language leaves the other languages as they are.
+
+It is a command of its own, beside generate, because it writes partner
+files (sources) where generate writes pages (outputs); generate's
+hand-edit message points to it. If a partner file changed since its pages
+were generated, or an edit cannot be represented (the front matter, the
+template's note on top), absorb says which and why, writes nothing for that
+partner, and exits 1.`,
+		Example: `  partnerpages absorb                 # every partner with an edited page
+  partnerpages absorb qwenta          # one partner
+  partnerpages absorb --dry-run       # show the partner files' diffs, write nothing`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Slugs = args
+			return runAbsorb(cmd, opts)
+		},
+	}
+	cmd.Flags().BoolVar(&opts.DryRun, "dry-run", false, "print the partner files' diffs; write nothing")
+	return cmd
+}
+
+func runAbsorb(cmd *cobra.Command, opts *AbsorbOptions) error {
+	in, err := opts.Inputs()
+	if err != nil {
+		return err
+	}
+	ref, _ := schemaRef(opts.Partners)
+	reports, err := scaffold.Absorb(cmd.Context(), scaffold.AbsorbOptions{Inputs: in, Out: opts.Out, Slugs: opts.Slugs, DryRun: opts.DryRun, SchemaRef: ref})
+	if err != nil {
+		return problem(err)
+	}
+	out, errOut := opts.IO.Out, opts.IO.ErrOut
+	failed := 0
+	for _, r := range reports {
+		if r.Err != nil {
+			failed++
+			fmt.Fprintf(errOut, "%s: %v; nothing was written for %s\n", r.File, r.Err, r.Slug)
+			continue
+		}
+		fmt.Fprint(out, r.Diff)
+		for _, o := range r.Overrides {
+			fmt.Fprintf(out, "override: %s\n", o)
+		}
+		verb := "absorbed"
+		if opts.DryRun {
+			verb = "would absorb"
+		}
+		fmt.Fprintf(out, "%s %v into %s\n", verb, r.Pages, r.File)
+	}
+	if len(reports) == 0 {
+		fmt.Fprintln(out, "no page was edited by hand; nothing to absorb")
+	}
+	if failed > 0 {
+		return errSilent
+	}
+	return nil
+}

@@ -1,0 +1,62 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestAbsorbTheScreenshotCase: a writer adds a screenshot under the
+// Authorise step of a generated French page; absorb takes it into the
+// partner file, the page stays byte for byte as edited, and generate --check
+// passes. A partner file changed since generation is refused.
+func TestAbsorbTheScreenshotCase(t *testing.T) {
+	dir := shippedPartners(t)
+	run(t, dir, "generate")
+	page := filepath.Join(dir, "content/apps/qwenta/fr/connect-hubrise.md")
+	data, _ := os.ReadFile(page)
+	edited := strings.Replace(string(data), "1. Cliquez sur **Autoriser**.\n", "1. Cliquez sur **Autoriser**.\n   ![L'écran d'autorisation](./images/004-autoriser.png)\n", 1)
+	if edited == string(data) {
+		t.Fatal("the page has no Authorise step to edit")
+	}
+	os.WriteFile(page, []byte(edited), 0o644)
+	partnerFile := filepath.Join(dir, "partners/qwenta.yaml")
+	before, _ := os.ReadFile(partnerFile)
+
+	if code, out, errOut := run(t, dir, "absorb", "--dry-run"); code != exitOK || !strings.Contains(out, "+++ b/partners/qwenta.yaml") || !strings.Contains(out, "would absorb") {
+		t.Fatalf("dry run: exit %d\n%s%s", code, out, errOut)
+	}
+	if now, _ := os.ReadFile(partnerFile); string(now) != string(before) {
+		t.Fatal("--dry-run wrote the partner file")
+	}
+	code, out, errOut := run(t, dir, "absorb")
+	if code != exitOK || !strings.Contains(out, "override: fr:") || !strings.Contains(out, "absorbed [qwenta/fr/connect-hubrise.md]") {
+		t.Fatalf("absorb: exit %d\n%s%s", code, out, errOut)
+	}
+	if now, _ := os.ReadFile(page); string(now) != edited {
+		t.Fatalf("the page is not byte for byte the edited one:\n%s", now)
+	}
+	if yaml, _ := os.ReadFile(partnerFile); !strings.Contains(string(yaml), "004-autoriser.png") || !strings.Contains(string(yaml), "kind: epos") {
+		t.Fatalf("partner file:\n%s", yaml)
+	}
+	if code, out, _ := run(t, dir, "generate", "--check"); code != exitOK {
+		t.Fatalf("generate --check after absorb: exit %d\n%s", code, out)
+	}
+	if code, out, _ := run(t, dir, "absorb"); code != exitOK || !strings.Contains(out, "nothing to absorb") {
+		t.Fatalf("second absorb: exit %d\n%s", code, out)
+	}
+
+	// an edit, and a partner file changed since the page was generated
+	os.WriteFile(page, []byte(edited+"\nUne remarque.\n"), 0o644)
+	yaml, _ := os.ReadFile(partnerFile)
+	changed := strings.Replace(string(yaml), "name: Qwenta", "name: Qwenta\npublisher: Qwenta SA", 1)
+	os.WriteFile(partnerFile, []byte(changed), 0o644)
+	code, _, errOut = run(t, dir, "absorb")
+	if code != exitProblem || !strings.Contains(errOut, "changed since its pages were generated") {
+		t.Fatalf("changed partner file: exit %d\n%s", code, errOut)
+	}
+	if now, _ := os.ReadFile(partnerFile); string(now) != changed {
+		t.Fatal("absorb wrote a partner file it refused")
+	}
+}

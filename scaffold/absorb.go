@@ -1,0 +1,216 @@
+package scaffold
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/aymanbagabas/go-udiff"
+
+	"github.com/partnerpages/partnerpages/scaffold/lint"
+	"github.com/partnerpages/partnerpages/scaffold/output"
+	"github.com/partnerpages/partnerpages/scaffold/pageimport"
+	"github.com/partnerpages/partnerpages/scaffold/partner"
+	"github.com/partnerpages/partnerpages/scaffold/render"
+)
+
+// Absorbed is one partner whose hand-edited pages went back into its file.
+type Absorbed struct {
+	YAML      []byte           // the new partner file
+	Partner   *partner.Partner // it, loaded
+	Pages     []render.Output  // the pages it renders: the edited ones byte for byte
+	Overrides []string         // passages the page now says itself (a template change no longer reaches them)
+}
+
+// ErrCannotAbsorb is wrapped by every reason an edit cannot go into its
+// partner file; nothing is written then.
+var ErrCannotAbsorb = errors.New("cannot be absorbed")
+
+// AbsorbPartner merges hand-edited pages of partner p (edited: language →
+// page as on disk) into a new partner file, through the page model and the
+// import: what the page cannot tell (kind, publisher, slug, the other
+// languages) comes from p, passages the template writes stay typed where the
+// regenerated text is the same, and the rest is kept as the page has it.
+// The result renders every edited page byte for byte and every other page
+// as before; otherwise it is an error that says where, and nothing changes.
+func AbsorbPartner(set *render.Set, lo lint.Options, p *partner.Partner, schemaRef string, edited map[string][]byte) (*Absorbed, error) {
+	before, err := set.Render(p)
+	if err != nil {
+		return nil, err
+	}
+	var pages []pageimport.Page
+	for _, out := range before {
+		if data, ok := edited[out.Lang]; ok {
+			pages = append(pages, pageimport.Page{Path: "apps/" + p.Slug.Value + "/" + out.Lang + "/" + out.Name, Data: data})
+		}
+	}
+	results, failed := pageimport.Import(pages, pageimport.Options{
+		Set: set, Lint: lo, SchemaRef: schemaRef, Exact: true,
+		Existing: map[string]*partner.Partner{p.Slug.Value: p},
+	})
+	if len(failed) > 0 {
+		return nil, fmt.Errorf("%w: %s: %v", ErrCannotAbsorb, failed[0].Path, failed[0].Err)
+	}
+	if len(results) != 1 || results[0].Partner == nil {
+		msg := "the pages do not make one partner file"
+		if len(results) == 1 {
+			msg = results[0].Problems.Error()
+		}
+		return nil, fmt.Errorf("%w: %s", ErrCannotAbsorb, msg)
+	}
+	res := results[0]
+	a := &Absorbed{YAML: res.YAML, Partner: res.Partner, Pages: res.Regenerated}
+	for _, out := range res.Regenerated {
+		want, ok := edited[out.Lang]
+		if !ok {
+			want = outputOf(before, out.Lang)
+		}
+		if !bytes.Equal(out.Content, want) {
+			return nil, fmt.Errorf("%w: the %s page would come back as %s", ErrCannotAbsorb, out.Lang, firstDifference(want, out.Content))
+		}
+	}
+	for _, pg := range res.Pages {
+		for _, n := range pg.Notes {
+			if strings.Contains(n.Text, "a template change no longer reaches it") {
+				a.Overrides = append(a.Overrides, fmt.Sprintf("%s:%d: %s", pg.Lang, n.Line, n.Text))
+			}
+		}
+	}
+	return a, nil
+}
+
+func outputOf(outs []render.Output, lang string) []byte {
+	for _, o := range outs {
+		if o.Lang == lang {
+			return o.Content
+		}
+	}
+	return nil
+}
+
+// firstDifference names the first line where got differs from want.
+func firstDifference(want, got []byte) string {
+	w, g := strings.Split(string(want), "\n"), strings.Split(string(got), "\n")
+	for i := 0; i < len(w) || i < len(g); i++ {
+		var wl, gl string
+		if i < len(w) {
+			wl = w[i]
+		}
+		if i < len(g) {
+			gl = g[i]
+		}
+		if wl != gl {
+			return fmt.Sprintf("%q on line %d where the edited page has %q (the template writes that line: edit the partner file or the templates instead)", gl, i+1, wl)
+		}
+	}
+	return "a page of another length"
+}
+
+// AbsorbOptions are the inputs of Absorb.
+type AbsorbOptions struct {
+	Inputs
+	Out       string   // output folder
+	Slugs     []string // partners to absorb; empty: every partner with an edited page
+	DryRun    bool     // write nothing; show the partner files' diffs
+	SchemaRef string   // $schema path for rewritten partner files, as seen from them
+}
+
+// AbsorbReport is what Absorb did for one partner.
+type AbsorbReport struct {
+	Slug, File string
+	Pages      []string // the edited pages, relative to the output folder
+	Diff       string   // unified diff of the partner file
+	Overrides  []string
+	Err        error // why the edit could not be absorbed (nothing was written)
+}
+
+// Absorb takes the pages edited by hand since the tool wrote them (their
+// content differs from what the lock file recorded) back into their partner
+// files. For each partner it checks that the partner file is the one the
+// pages were generated from, merges the edits (AbsorbPartner), writes the
+// partner file atomically and regenerates the pages, which records them in
+// the lock file. A partner whose edit cannot be represented gets an Err and
+// nothing written.
+func Absorb(ctx context.Context, o AbsorbOptions) ([]AbsorbReport, error) {
+	set, err := o.LoadTemplates()
+	if err != nil {
+		return nil, err
+	}
+	ps, errs := o.LoadPartners(set)
+	if errs != nil {
+		return nil, errs
+	}
+	ps, err = Select(ps, o.Slugs)
+	if err != nil {
+		return nil, err
+	}
+	lock, err := output.ReadLock(o.Out)
+	if err != nil {
+		return nil, err
+	}
+	lo, err := o.LintOptions("")
+	if err != nil {
+		return nil, err
+	}
+	var reports []AbsorbReport
+	for _, p := range ps {
+		rep := AbsorbReport{Slug: p.Slug.Value, File: p.File}
+		edited := map[string][]byte{}
+		outs, err := set.Render(p)
+		if err != nil {
+			return nil, err
+		}
+		for _, out := range outs {
+			rel := output.RelPath(p.Slug.Value, out.Lang, out.Name)
+			data, err := os.ReadFile(filepath.Join(o.Out, filepath.FromSlash(rel)))
+			if errors.Is(err, fs.ErrNotExist) {
+				continue
+			}
+			if err != nil {
+				return nil, err
+			}
+			if e, ok := lock.Pages[rel]; ok && e.SHA256 != output.Hash(data) && !bytes.Equal(data, out.Content) {
+				edited[out.Lang] = data
+				rep.Pages = append(rep.Pages, rel)
+			}
+		}
+		if len(edited) == 0 {
+			continue
+		}
+		name := filepath.Base(p.File)
+		old, err := fs.ReadFile(o.Partners, name)
+		if err != nil {
+			return nil, err
+		}
+		if in, ok := lock.Inputs[name]; ok && in.SHA256 != output.Hash(old) {
+			rep.Err = fmt.Errorf("%w: %s changed since its pages were generated; run `partnerpages generate --diff %s` to see what a regeneration would change, and merge by hand", ErrCannotAbsorb, p.File, p.Slug.Value)
+			reports = append(reports, rep)
+			continue
+		}
+		a, err := AbsorbPartner(set, lo, p, o.SchemaRef, edited)
+		if err != nil {
+			rep.Err = err
+			reports = append(reports, rep)
+			continue
+		}
+		rep.Overrides = a.Overrides
+		rep.Diff = udiff.Unified("a/"+p.File, "b/"+p.File, string(old), string(a.YAML))
+		reports = append(reports, rep)
+		if o.DryRun {
+			continue
+		}
+		if err := output.WriteAtomic(filepath.Join(o.PartnersDir, name), a.YAML); err != nil {
+			return reports, err
+		}
+		// the pages are now what the partner file renders: record them
+		if _, err := Generate(ctx, GenerateOptions{Inputs: o.Inputs, Out: o.Out, Slugs: []string{p.Slug.Value}, Force: true}); err != nil {
+			return reports, err
+		}
+	}
+	return reports, nil
+}

@@ -1,0 +1,215 @@
+package scaffold
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/partnerpages/partnerpages/scaffold/lint"
+	"github.com/partnerpages/partnerpages/scaffold/pageimport"
+	"github.com/partnerpages/partnerpages/scaffold/partner"
+	"github.com/partnerpages/partnerpages/scaffold/render"
+	"github.com/partnerpages/partnerpages/templates"
+)
+
+// absorbFixtures are partners of every connection and disconnect mode, both
+// languages, with and without partner steps and sections, v1 and v2.
+func absorbFixtures(t testing.TB) (*render.Set, []*partner.Partner) {
+	t.Helper()
+	set, err := render.Load(templates.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ps []*partner.Partner
+	for _, dir := range []string{"render/testdata/partners", "../partners"} {
+		files, _ := filepath.Glob(filepath.Join(dir, "*.yaml"))
+		for _, f := range files {
+			if strings.Contains(f, "hostile") {
+				continue // escaping, not editing
+			}
+			data, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			p, errs := partner.Parse(f, data)
+			if len(errs) == 0 {
+				errs = partner.Resolve(p, set.Languages())
+			}
+			if len(errs) > 0 {
+				t.Fatal(errs)
+			}
+			ps = append(ps, p)
+		}
+	}
+	return set, ps
+}
+
+var (
+	stepLineRe = regexp.MustCompile(`^1\. \S`)
+	boldRe     = regexp.MustCompile(`\*\*([^*\n]+)\*\*`)
+)
+
+// edit makes one realistic hand edit of a page body (below the note): an
+// image, a paragraph, a step or a section added; a step reworded or
+// deleted; a label changed; a word of a sentence changed.
+func edit(r *rand.Rand, page string, n int) string {
+	top, secs := pageimport.SplitSections([]byte(page))
+	if len(secs) == 0 {
+		return page
+	}
+	i := r.IntN(len(secs))
+	lines := strings.Split(strings.TrimRight(secs[i], "\n"), "\n")
+	var steps, paras []int
+	for j, l := range lines {
+		switch {
+		case j == 0:
+		case stepLineRe.MatchString(l):
+			steps = append(steps, j)
+		case l != "" && !strings.HasPrefix(l, " ") && !strings.HasPrefix(l, "#"):
+			paras = append(paras, j)
+		}
+	}
+	insert := func(at int, text ...string) {
+		lines = append(lines[:at], append(text, lines[at:]...)...)
+	}
+	switch kind := r.IntN(8); {
+	case kind == 0 && len(steps) > 0: // a screenshot under a step
+		j := steps[r.IntN(len(steps))]
+		insert(j+1, fmt.Sprintf("   ![Screen %d](./images/%03d-screen.png)", n, n))
+	case kind == 1: // a paragraph of advice
+		insert(len(lines), "", fmt.Sprintf("Keep the window open for step %d.", n))
+	case kind == 2 && len(steps) > 0: // a step
+		j := steps[r.IntN(len(steps))]
+		insert(j+1, fmt.Sprintf("1. Wait until the screen shows code %d.", n))
+	case kind == 3: // a section
+		before := strings.TrimRight(top+strings.Join(secs[:i+1], ""), "\n") + "\n\n"
+		return strings.TrimRight(before+fmt.Sprintf("## Checks %d\n\nOpen the report %d and compare the totals.\n\n", n, n)+strings.Join(secs[i+1:], ""), "\n") + "\n"
+	case kind == 4 && len(steps) > 0: // a reworded step
+		lines[steps[r.IntN(len(steps))]] = fmt.Sprintf("1. Press the green button %d.", n)
+	case kind == 5: // a changed label
+		for j := 1; j < len(lines); j++ {
+			if m := boldRe.FindStringIndex(lines[j]); m != nil {
+				lines[j] = lines[j][:m[1]-2] + fmt.Sprintf(" %d", n) + lines[j][m[1]-2:]
+				break
+			}
+		}
+	case kind == 6 && len(steps) > 1: // a deleted step, with its continuation lines
+		j := steps[r.IntN(len(steps))]
+		k := j + 1
+		for k < len(lines) && strings.HasPrefix(lines[k], "   ") {
+			k++
+		}
+		lines = append(lines[:j], lines[k:]...)
+	case kind == 7 && len(paras) > 0: // a word of a template sentence
+		j := paras[r.IntN(len(paras))]
+		words := strings.Split(lines[j], " ") // not Fields: a no-break space is no word boundary here
+		w := r.IntN(len(words))
+		if words[w] != "" && !strings.ContainsAny(words[w], "*[]()`#{}<>\u00a0:;!?") {
+			words[w] = fmt.Sprintf("word%d", n)
+			lines[j] = strings.Join(words, " ")
+		}
+	default:
+		insert(len(lines), "", fmt.Sprintf("Call us if step %d fails.", n))
+	}
+	secs[i] = strings.Join(lines, "\n") + "\n\n"
+	out := top + strings.Join(secs, "")
+	return strings.TrimRight(out, "\n") + "\n"
+}
+
+// TestAbsorbProperty applies seeded random hand edits (one to three at once)
+// to the pages of varied partners, in one language, and absorbs them: the
+// edited page must come back byte for byte, the other language unchanged,
+// and the partner file must validate.
+func TestAbsorbProperty(t *testing.T) {
+	set, ps := absorbFixtures(t)
+	lo := lint.DefaultOptions()
+	cases, overrides, typed := 0, 0, 0
+	for seed := uint64(0); cases < 1000; seed++ {
+		r := rand.New(rand.NewPCG(seed, 7))
+		p := ps[r.IntN(len(ps))]
+		outs, err := set.Render(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		o := outs[r.IntN(len(outs))]
+		page := string(o.Content)
+		for k := 0; k <= r.IntN(3); k++ {
+			page = edit(r, page, int(seed)*10+k)
+		}
+		cases++
+		a, err := AbsorbPartner(set, lo, p, "partner.schema.json", map[string][]byte{o.Lang: []byte(page)})
+		if err != nil {
+			t.Fatalf("seed %d, %s %s: %v\n--- edited page:\n%s", seed, p.Slug.Value, o.Lang, err, page)
+		}
+		q, errs := partner.Parse("p.yaml", a.YAML)
+		if len(errs) == 0 {
+			errs = partner.Resolve(q, set.Languages())
+		}
+		if len(errs) > 0 {
+			t.Fatalf("seed %d: the partner file does not validate: %v\n%s", seed, errs, a.YAML)
+		}
+		overrides += len(a.Overrides)
+		if len(a.Overrides) == 0 {
+			typed++ // every edit went into typed facts
+		}
+	}
+	t.Logf("%d cases absorbed byte for byte: %d (%.0f%%) wholly as typed facts, %d with overrides (%d overridden sections in all)",
+		cases, typed, 100*float64(typed)/float64(cases), cases-typed, overrides)
+}
+
+// FuzzAbsorb runs the property for longer: go test ./scaffold -run '^$' -fuzz FuzzAbsorb.
+func FuzzAbsorb(f *testing.F) {
+	set, ps := absorbFixtures(f)
+	lo := lint.DefaultOptions()
+	f.Add(uint64(1), uint8(2))
+	f.Add(uint64(467), uint8(1))
+	f.Fuzz(func(t *testing.T, seed uint64, edits uint8) {
+		r := rand.New(rand.NewPCG(seed, 7))
+		p := ps[r.IntN(len(ps))]
+		outs, err := set.Render(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		o := outs[r.IntN(len(outs))]
+		page := string(o.Content)
+		for k := 0; k <= int(edits%4); k++ {
+			page = edit(r, page, int(seed%1000)*10+k)
+		}
+		a, err := AbsorbPartner(set, lo, p, "partner.schema.json", map[string][]byte{o.Lang: []byte(page)})
+		if err != nil {
+			t.Fatalf("%s %s: %v\n%s", p.Slug.Value, o.Lang, err, page)
+		}
+		if _, errs := partner.Parse("p.yaml", a.YAML); len(errs) > 0 {
+			t.Fatal(errs)
+		}
+	})
+}
+
+// BenchmarkAbsorbPartner measures absorbing one hand-edited page (a
+// screenshot added under a step of printly's French page).
+func BenchmarkAbsorbPartner(b *testing.B) {
+	set, ps := absorbFixtures(b)
+	var p *partner.Partner
+	for _, q := range ps {
+		if q.Slug.Value == "printly" {
+			p = q
+		}
+	}
+	outs, err := set.Render(p)
+	if err != nil {
+		b.Fatal(err)
+	}
+	fr := outputOf(outs, "fr")
+	edited := strings.Replace(string(fr), "1. Cliquez sur **Autoriser**.\n", "1. Cliquez sur **Autoriser**.\n   ![Écran](./images/003.png)\n", 1)
+	lo := lint.DefaultOptions()
+	b.ResetTimer()
+	for range b.N {
+		if _, err := AbsorbPartner(set, lo, p, "s.json", map[string][]byte{"fr": []byte(edited)}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
