@@ -2,6 +2,8 @@ package main
 
 import (
 	"fmt"
+	"path/filepath"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -18,7 +20,7 @@ type AbsorbOptions struct {
 func newAbsorbCmd(g *GlobalOptions) *cobra.Command {
 	opts := &AbsorbOptions{GlobalOptions: g}
 	cmd := &cobra.Command{
-		Use:   "absorb [SLUG...]",
+		Use:   "absorb [SLUG|PAGE...]",
 		Short: "Take pages edited by hand back into their partner files",
 		Long: `absorb finds the pages edited by hand since partnerpages wrote them (all
 partners, or the slugs given), merges each edit into its partner file and
@@ -38,9 +40,16 @@ template's note on top), absorb says which and why, writes nothing for that
 partner, and exits 1.`,
 		Example: `  partnerpages absorb                 # every partner with an edited page
   partnerpages absorb qwenta          # one partner
+  partnerpages absorb content/apps/qwenta/fr/connect-hubrise.md   # the partner of this page
   partnerpages absorb --dry-run       # show the partner files' diffs, write nothing`,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.Slugs = args
+			for _, a := range args {
+				slug, err := slugOfPage(a, opts.Out)
+				if err != nil {
+					return usagef("%v", err)
+				}
+				opts.Slugs = append(opts.Slugs, slug)
+			}
 			return runAbsorb(cmd, opts)
 		},
 	}
@@ -83,4 +92,18 @@ func runAbsorb(cmd *cobra.Command, opts *AbsorbOptions) error {
 		return errSilent
 	}
 	return nil
+}
+
+// slugOfPage returns the slug an argument names: a slug as is, or the page
+// <out>/<slug>/<lang>/<file>.md.
+func slugOfPage(arg, out string) (string, error) {
+	if !strings.HasSuffix(arg, ".md") {
+		return arg, nil
+	}
+	rel, err := filepath.Rel(out, arg)
+	parts := strings.Split(filepath.ToSlash(rel), "/")
+	if err != nil || len(parts) != 3 || parts[0] == ".." {
+		return "", fmt.Errorf("%s is not a page of %s (<slug>/<lang>/<page>.md)", arg, out)
+	}
+	return parts[0], nil
 }

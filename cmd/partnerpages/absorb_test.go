@@ -30,7 +30,7 @@ func TestAbsorbTheScreenshotCase(t *testing.T) {
 	if now, _ := os.ReadFile(partnerFile); string(now) != string(before) {
 		t.Fatal("--dry-run wrote the partner file")
 	}
-	code, out, errOut := run(t, dir, "absorb")
+	code, out, errOut := run(t, dir, "absorb", "content/apps/qwenta/fr/connect-hubrise.md")
 	if code != exitOK || !strings.Contains(out, "override: fr:") || !strings.Contains(out, "absorbed [qwenta/fr/connect-hubrise.md]") {
 		t.Fatalf("absorb: exit %d\n%s%s", code, out, errOut)
 	}
@@ -42,6 +42,9 @@ func TestAbsorbTheScreenshotCase(t *testing.T) {
 	}
 	if code, out, _ := run(t, dir, "generate", "--check"); code != exitOK {
 		t.Fatalf("generate --check after absorb: exit %d\n%s", code, out)
+	}
+	if code, _, errOut := run(t, dir, "absorb", "elsewhere/x.md"); code != exitUsage || !strings.Contains(errOut, "not a page of content/apps") {
+		t.Fatalf("a page outside the output folder: exit %d\n%s", code, errOut)
 	}
 	if code, out, _ := run(t, dir, "absorb"); code != exitOK || !strings.Contains(out, "nothing to absorb") {
 		t.Fatalf("second absorb: exit %d\n%s", code, out)
