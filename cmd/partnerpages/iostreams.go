@@ -20,6 +20,9 @@ func (s *IOStreams) IsTerminal() bool {
 	return isTTY(s.In) && isTTY(s.Out)
 }
 
+// OutIsTerminal reports whether standard output is a terminal (for colour).
+func (s *IOStreams) OutIsTerminal() bool { return isTTY(s.Out) }
+
 // ErrIsTerminal reports whether the error stream is a terminal (for progress).
 func (s *IOStreams) ErrIsTerminal() bool { return isTTY(s.ErrOut) }
 

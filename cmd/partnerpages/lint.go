@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"os"
 
 	"github.com/spf13/cobra"
 
@@ -14,6 +15,7 @@ type LintOptions struct {
 	Paths  []string
 	Format string
 	Site   string
+	Strict bool
 }
 
 func newLintCmd(g *GlobalOptions) *cobra.Command {
@@ -51,26 +53,35 @@ On connect pages (connect-hubrise.md, connexion-hubrise.md, or titled so) also:
                    picked from a list, the + icon, "Modifier les permissions"; the
                    message names the current steps, from the template set's ui labels
 
-It exits 1 when it finds an error, 0 when the pages are clean or have
-warnings only (printed as "rule: warning: message").`,
+Each finding has a severity: error (the default), warning (outdated-ui) or
+suggestion; the project file can change them. It exits 1 when it finds an
+error (with --strict, a warning too), 0 otherwise. Text output names the
+severity of warnings and suggestions ("rule: warning: message") and is
+coloured on a terminal; --format github writes workflow annotations that
+show on a pull request's lines, --format sarif a SARIF 2.1.0 log.`,
 		Example: `  partnerpages lint                               # the generated pages (content/apps)
   partnerpages lint page.md other/folder
   partnerpages lint --site ../website/content ../website/content   # a whole site
   partnerpages lint --site ../website/content content/apps
-  partnerpages lint --format json content/apps > findings.json`,
+  partnerpages lint --format json content/apps > findings.json
+  partnerpages lint --format github              # in a GitHub Actions step
+  partnerpages lint --format sarif > lint.sarif  # for code scanning`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Paths = args
 			return runLint(opts)
 		},
 	}
-	cmd.Flags().StringVar(&opts.Format, "format", "text", "output format: text or json")
+	cmd.Flags().StringVar(&opts.Format, "format", "text", "output format: text, json, github (workflow annotations) or sarif (SARIF 2.1.0)")
+	cmd.Flags().BoolVar(&opts.Strict, "strict", false, "exit 1 on warnings too")
 	cmd.Flags().StringVar(&opts.Site, "site", "", "docs content tree (docs/<lang>/<file>.md, apps/<app>/<lang>/<file>.md) to resolve /docs/ and /apps/ links against")
 	return cmd
 }
 
 func runLint(opts *LintOptions) error {
-	if opts.Format != "text" && opts.Format != "json" {
-		return usagef("--format must be text or json, not %q", opts.Format)
+	switch opts.Format {
+	case "text", "json", "github", "sarif":
+	default:
+		return usagef("--format must be text, json, github or sarif, not %q", opts.Format)
 	}
 	in, err := opts.Inputs()
 	if err != nil {
@@ -85,9 +96,16 @@ func runLint(opts *LintOptions) error {
 		paths = []string{opts.Out}
 	}
 	findings := lint.Run(paths, lo)
-	if opts.Format == "json" {
+	switch {
+	case opts.Format == "json":
 		err = lint.WriteJSON(opts.IO.Out, findings)
-	} else {
+	case opts.Format == "github":
+		err = lint.WriteGitHub(opts.IO.Out, findings)
+	case opts.Format == "sarif":
+		err = lint.WriteSARIF(opts.IO.Out, findings)
+	case opts.IO.OutIsTerminal() && os.Getenv("NO_COLOR") == "":
+		err = lint.WriteTextColored(opts.IO.Out, findings)
+	default:
 		err = lint.WriteText(opts.IO.Out, findings)
 	}
 	if err != nil {
@@ -96,7 +114,7 @@ func runLint(opts *LintOptions) error {
 	if len(findings) > 0 && opts.Format == "text" {
 		fmt.Fprintf(opts.IO.ErrOut, "%d finding(s): %d error(s), %d warning(s)\n", len(findings), lint.Errors(findings), len(findings)-lint.Errors(findings))
 	}
-	if lint.Errors(findings) > 0 {
+	if lint.Errors(findings, opts.Strict) > 0 {
 		return errSilent
 	}
 	return nil

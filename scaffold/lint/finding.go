@@ -25,11 +25,23 @@ const (
 	RuleElision       = "elision"
 )
 
-// Severities. A warning is shown but does not fail the run.
+// Severities. An error fails the run; a warning fails it only with
+// --strict; a suggestion never does.
 const (
-	SeverityError   = "error"
-	SeverityWarning = "warning"
+	SeverityError      = "error"
+	SeverityWarning    = "warning"
+	SeveritySuggestion = "suggestion"
+	SeverityOff        = "off" // in configuration: the rule does not run
 )
+
+// Rules lists every rule id with its default severity.
+var Rules = map[string]string{
+	RulePlaceholder: SeverityError, RuleVariantMarker: SeverityError, RuleEmptyStep: SeverityError,
+	RuleStepNumbering: SeverityError, RuleNameMismatch: SeverityError, RuleEmailMismatch: SeverityError,
+	RuleAnchor: SeverityError, RuleLinkForm: SeverityError, RuleFrontMatter: SeverityError,
+	RuleMDX: SeverityError, RuleLinkTarget: SeverityError, RuleElision: SeverityError,
+	RuleOutdatedUI: SeverityWarning, RuleRead: SeverityError,
+}
 
 // Finding is one problem in a page.
 type Finding struct {
@@ -45,17 +57,18 @@ type Finding struct {
 // starting with "warning: " for a warning.
 func (f Finding) String() string {
 	msg := f.Message
-	if f.Severity == SeverityWarning {
-		msg = "warning: " + msg
+	if f.Severity == SeverityWarning || f.Severity == SeveritySuggestion {
+		msg = f.Severity + ": " + msg
 	}
 	return fmt.Sprintf("%s:%d:%d: %s: %s", f.Path, f.Line, f.Col, f.Rule, msg)
 }
 
-// Errors counts the findings that fail a run (every one but warnings).
-func Errors(fs []Finding) int {
+// Errors counts the findings that fail a run: errors, and with strict
+// warnings too. Suggestions never do.
+func Errors(fs []Finding, strict ...bool) int {
 	n := 0
 	for _, f := range fs {
-		if f.Severity != SeverityWarning {
+		if f.Severity == SeverityError || f.Severity == "" || f.Severity == SeverityWarning && len(strict) > 0 && strict[0] {
 			n++
 		}
 	}

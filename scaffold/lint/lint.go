@@ -15,6 +15,9 @@ type Options struct {
 	SiteHosts []string
 	// Site, when set, resolves /docs/ and /apps/ links against a content tree.
 	Site *Site
+	// Severities sets a rule's severity (error, warning, suggestion) or
+	// switches it off ("off"); rules it does not name keep their default.
+	Severities map[string]string
 	// UI holds the platform's current UI labels (language → name → label),
 	// from the template set; outdated-ui names them as the fix.
 	UI map[string]map[string]string
@@ -69,6 +72,12 @@ func (c *checker) add(pos Pos, rule, msg string) {
 }
 
 func (c *checker) addSeverity(pos Pos, rule, severity, msg string) {
+	if s, ok := c.o.Severities[rule]; ok {
+		if s == SeverityOff {
+			return
+		}
+		severity = s
+	}
 	f := Finding{Path: c.p.Path, Line: pos.Line, Col: pos.Col, Rule: rule, Severity: severity, Message: msg}
 	if !slices.Contains(c.findings, f) {
 		c.findings = append(c.findings, f)

@@ -1,0 +1,111 @@
+package lint
+
+import (
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+
+	"github.com/owenrumney/go-sarif/v2/sarif"
+)
+
+// WriteGitHub prints the findings as GitHub Actions workflow commands, so
+// that they show on the pull request's lines: ::error file=…,line=…::message.
+func WriteGitHub(w io.Writer, fs []Finding) error {
+	for _, f := range fs {
+		level := "error"
+		switch f.Severity {
+		case SeverityWarning:
+			level = "warning"
+		case SeveritySuggestion:
+			level = "notice"
+		}
+		if _, err := fmt.Fprintf(w, "::%s file=%s,line=%d,col=%d,title=%s::%s\n",
+			level, ghProperty(f.Path), f.Line, f.Col, ghProperty("partnerpages "+f.Rule), ghData(f.Message)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// ghData escapes a workflow command's message.
+func ghData(s string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(s)
+}
+
+// ghProperty escapes a workflow command's property value.
+func ghProperty(s string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
+}
+
+// ruleHelp describes each rule in one sentence, for SARIF readers.
+var ruleHelp = map[string]string{
+	RulePlaceholder:   "Unfinished text or a template placeholder left in the page.",
+	RuleVariantMarker: "A template variant marker left in the page.",
+	RuleEmptyStep:     "A numbered step with no text.",
+	RuleStepNumbering: "Steps numbered neither all 1. nor 1, 2, 3.",
+	RuleNameMismatch:  "The product named differently in different places.",
+	RuleEmailMismatch: "Support e-mails that differ, or an invalid address.",
+	RuleAnchor:        "An in-page link or heading id that points to the wrong place.",
+	RuleLinkForm:      "A link the docs site reads wrongly.",
+	RuleFrontMatter:   "Front matter the docs site needs is missing or invalid.",
+	RuleMDX:           "Text that breaks the site's MDX build.",
+	RuleLinkTarget:    "A site link that does not resolve.",
+	RuleElision:       "French elision not done.",
+	RuleOutdatedUI:    "The platform's old give-access steps.",
+	RuleRead:          "A file that cannot be read.",
+}
+
+// WriteSARIF prints the findings as a SARIF 2.1.0 log, for code-scanning tools.
+func WriteSARIF(w io.Writer, fs []Finding) error {
+	report, err := sarif.New(sarif.Version210)
+	if err != nil {
+		return err
+	}
+	run := sarif.NewRunWithInformationURI("partnerpages", "https://github.com/partnerpages/partnerpages")
+	ids := make([]string, 0, len(Rules))
+	for id := range Rules {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	for _, id := range ids {
+		run.AddRule(id).WithDescription(ruleHelp[id])
+	}
+	for _, f := range fs {
+		level := "error"
+		switch f.Severity {
+		case SeverityWarning:
+			level = "warning"
+		case SeveritySuggestion:
+			level = "note"
+		}
+		region := sarif.NewSimpleRegion(max(f.Line, 1), max(f.Line, 1)).WithStartColumn(max(f.Col, 1))
+		loc := sarif.NewPhysicalLocation().WithArtifactLocation(sarif.NewSimpleArtifactLocation(f.Path)).WithRegion(region)
+		run.CreateResultForRule(f.Rule).WithLevel(level).WithMessage(sarif.NewTextMessage(f.Message)).
+			AddLocation(sarif.NewLocationWithPhysicalLocation(loc))
+	}
+	report.AddRun(run)
+	return report.PrettyWrite(w)
+}
+
+// WriteTextColored prints the findings as WriteText does, with the
+// position dimmed and the rule coloured by severity, for a terminal.
+func WriteTextColored(w io.Writer, fs []Finding) error {
+	const reset, dim, red, yellow, blue = "\x1b[0m", "\x1b[2m", "\x1b[31m", "\x1b[33m", "\x1b[34m"
+	for _, f := range fs {
+		colour := red
+		switch f.Severity {
+		case SeverityWarning:
+			colour = yellow
+		case SeveritySuggestion:
+			colour = blue
+		}
+		line := f.String()
+		pos := fmt.Sprintf("%s:%d:%d:", f.Path, f.Line, f.Col)
+		rest := strings.TrimPrefix(line, pos+" "+f.Rule+":")
+		if _, err := fmt.Fprintf(w, "%s%s%s %s%s%s:%s\n", dim, pos, reset, colour, f.Rule, reset, rest); err != nil {
+			return err
+		}
+	}
+	return nil
+}
