@@ -40,7 +40,7 @@ var Rules = map[string]string{
 	RuleStepNumbering: SeverityError, RuleNameMismatch: SeverityError, RuleEmailMismatch: SeverityError,
 	RuleAnchor: SeverityError, RuleLinkForm: SeverityError, RuleFrontMatter: SeverityError,
 	RuleMDX: SeverityError, RuleLinkTarget: SeverityError, RuleElision: SeverityError,
-	RuleOutdatedUI: SeverityWarning, RuleRead: SeverityError,
+	RuleOutdatedUI: SeverityWarning, RuleRead: SeverityError, RuleSuppression: SeverityWarning,
 }
 
 // Finding is one problem in a page.

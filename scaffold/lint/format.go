@@ -54,6 +54,7 @@ var ruleHelp = map[string]string{
 	RuleElision:       "French elision not done.",
 	RuleOutdatedUI:    "The platform's old give-access steps.",
 	RuleRead:          "A file that cannot be read.",
+	RuleSuppression:   "A suppression comment that names no rule or silences nothing.",
 }
 
 // WriteSARIF prints the findings as a SARIF 2.1.0 log, for code-scanning tools.

@@ -95,6 +95,7 @@ func Check(p *Page, o Options) []Finding {
 			r(c)
 		}
 	}
+	c.suppress()
 	Sort(c.findings)
 	return c.findings
 }
