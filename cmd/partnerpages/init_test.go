@@ -92,3 +92,23 @@ func TestWithoutProjectFileEverythingIsAsBefore(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+func TestProjectFileConfiguresLint(t *testing.T) {
+	repo := t.TempDir()
+	os.MkdirAll(filepath.Join(repo, "pages", "old"), 0o755)
+	bad := "---\ntitle: Connect to HubRise\npath_override: connect-hubrise\nposition: 2\nlayout: documentation\nmeta:\n  title: Connect to HubRise | Acme | HubRise\n  description: Acme.\n---\n\n## Connect SOLUTION\n"
+	os.WriteFile(filepath.Join(repo, "pages", "a.md"), []byte(bad), 0o644)
+	os.WriteFile(filepath.Join(repo, "pages", "old", "b.md"), []byte(bad), 0o644)
+	os.WriteFile(filepath.Join(repo, "partnerpages.yaml"), []byte("lint:\n  rules:\n    placeholder: warning\n  skip: [pages/old]\n"), 0o644)
+	code, out, _ := run(t, repo, "lint", "pages")
+	if code != exitOK || !strings.Contains(out, "pages/a.md:11:12: placeholder: warning:") || strings.Contains(out, "old/b.md") {
+		t.Errorf("configured lint: exit %d\n%s", code, out)
+	}
+	if code, _, _ := run(t, repo, "lint", "--strict", "pages"); code != exitProblem {
+		t.Errorf("--strict with a warning: exit %d", code)
+	}
+	os.WriteFile(filepath.Join(repo, "partnerpages.yaml"), []byte("lint:\n  rules:\n    placeholders: off\n"), 0o644)
+	if code, _, errOut := run(t, repo, "lint", "pages"); code != exitProblem || !strings.Contains(errOut, `partnerpages.yaml:3:5: lint.rules.placeholders: unknown rule id (did you mean "placeholder"?)`) {
+		t.Errorf("unknown rule id: exit %d\n%s", code, errOut)
+	}
+}

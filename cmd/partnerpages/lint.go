@@ -91,6 +91,12 @@ func runLint(opts *LintOptions) error {
 	if err != nil {
 		return problem(err)
 	}
+	if p := opts.Project; p != nil {
+		lo.Severities = p.Lint.Rules
+		for _, sk := range p.Lint.Skip {
+			lo.Skip = append(lo.Skip, p.Path(sk))
+		}
+	}
 	paths := opts.Paths
 	if len(paths) == 0 {
 		paths = []string{opts.Out}

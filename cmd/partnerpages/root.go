@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/partnerpages/partnerpages/scaffold"
+	"github.com/partnerpages/partnerpages/scaffold/lint"
 	"github.com/partnerpages/partnerpages/scaffold/output"
 	"github.com/partnerpages/partnerpages/scaffold/project"
 	"github.com/partnerpages/partnerpages/scaffold/render"
@@ -162,6 +163,11 @@ runs from any subfolder with no flags. Flags override it.`,
 		newVersionCmd(g),
 	)
 	return root
+}
+
+func init() {
+	// the project file checks lint rule ids against the real ones
+	project.RuleIDs = lint.Rules
 }
 
 // Run executes the command line args and returns the process exit code.

@@ -62,6 +62,9 @@ func readFinding(path string, err error) Finding {
 func Run(args []string, o Options) []Finding {
 	files, findings := Files(args)
 	for _, f := range files {
+		if skipped(f, o.Skip) {
+			continue
+		}
 		data, err := os.ReadFile(f)
 		if err != nil {
 			findings = append(findings, readFinding(f, err))
@@ -71,4 +74,29 @@ func Run(args []string, o Options) []Finding {
 	}
 	Sort(findings)
 	return findings
+}
+
+// skipped reports whether path is one of skip's: the folder or file itself,
+// below a folder, or matching a glob.
+func skipped(path string, skip []string) bool {
+	if len(skip) == 0 {
+		return false
+	}
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return false
+	}
+	for _, s := range skip {
+		sa, err := filepath.Abs(s)
+		if err != nil {
+			continue
+		}
+		if abs == sa || strings.HasPrefix(abs, sa+string(filepath.Separator)) {
+			return true
+		}
+		if ok, _ := filepath.Match(sa, abs); ok {
+			return true
+		}
+	}
+	return false
 }

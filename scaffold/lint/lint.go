@@ -18,6 +18,9 @@ type Options struct {
 	// Severities sets a rule's severity (error, warning, suggestion) or
 	// switches it off ("off"); rules it does not name keep their default.
 	Severities map[string]string
+	// Skip lists paths (folders, files or globs, absolute or relative to
+	// the working folder) whose pages lint passes over.
+	Skip []string
 	// UI holds the platform's current UI labels (language → name → label),
 	// from the template set; outdated-ui names them as the fix.
 	UI map[string]map[string]string

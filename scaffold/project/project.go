@@ -35,6 +35,13 @@ type Project struct {
 	Out       string   // output folder of the pages ("" when not set)
 	Templates string   // template set folder ("" means the embedded set)
 	Languages []string // the project's languages (empty: every language of the template set)
+	Lint      Lint     // lint's configuration
+}
+
+// Lint is the `lint:` part of a project file.
+type Lint struct {
+	Rules map[string]string // rule id → error, warning, suggestion or off
+	Skip  []string          // paths (relative to the project file; globs) lint passes over
 }
 
 // Defaults are the values `partnerpages init` writes.
@@ -81,7 +88,14 @@ func Load(path string) (*Project, error) {
 }
 
 // fields lists the keys a project file may hold, in the order init writes them.
-var fields = []string{"partners", "out", "templates", "languages"}
+var fields = []string{"partners", "out", "templates", "languages", "lint"}
+
+// RuleIDs are the lint rule ids a project file may configure; set by the
+// caller that knows them (the lint package), so that this package stays
+// free of it. Nil accepts any id.
+var RuleIDs map[string]string
+
+var severities = []string{"error", "warning", "suggestion", "off"}
 
 // Parse decodes a project file. Every problem (syntax, unknown key, wrong
 // type, bad value) comes back with its line and column; it never panics.
@@ -129,6 +143,8 @@ func Parse(file string, data []byte) (*Project, partner.ErrorList) {
 			p.Templates = folder(v, k.Value, fail)
 		case "languages":
 			p.Languages = languages(v, fail)
+		case "lint":
+			p.Lint = lintConfig(v, fail)
 		default:
 			msg := "unknown field; a project file holds " + strings.Join(fields, ", ")
 			if s := partner.Closest(k.Value, fields); s != "" {
@@ -213,6 +229,28 @@ func (p Project) Marshal() []byte {
 	if len(p.Languages) > 0 {
 		fmt.Fprintf(&b, "languages: [%s]   # the project's languages\n", strings.Join(p.Languages, ", "))
 	}
+	if len(p.Lint.Rules) > 0 || len(p.Lint.Skip) > 0 {
+		b.WriteString("lint:\n")
+		if len(p.Lint.Rules) > 0 {
+			b.WriteString("  rules:\n")
+			ids := make([]string, 0, len(p.Lint.Rules))
+			for id := range p.Lint.Rules {
+				ids = append(ids, id)
+			}
+			slices.Sort(ids)
+			for _, id := range ids {
+				fmt.Fprintf(&b, "    %s: %s\n", quote(id), p.Lint.Rules[id])
+			}
+		}
+		if len(p.Lint.Skip) > 0 {
+			b.WriteString("  skip:\n")
+			for _, sk := range p.Lint.Skip {
+				fmt.Fprintf(&b, "    - %s\n", quote(sk))
+			}
+		}
+	} else {
+		b.WriteString("# lint:   # rules: {outdated-ui: error, elision: off}; skip: [content/apps/0test]\n")
+	}
 	return b.Bytes()
 }
 
@@ -222,4 +260,60 @@ func quote(s string) string {
 		return fmt.Sprintf("%q", s)
 	}
 	return strings.TrimSuffix(string(out), "\n")
+}
+
+func lintConfig(v *yaml.Node, fail failFunc) Lint {
+	var l Lint
+	if v.Kind != yaml.MappingNode {
+		fail(v, "lint", "expected a mapping with rules and skip")
+		return l
+	}
+	for i := 0; i+1 < len(v.Content); i += 2 {
+		k, val := v.Content[i], v.Content[i+1]
+		switch k.Value {
+		case "rules":
+			if val.Kind != yaml.MappingNode {
+				fail(val, "lint.rules", "expected a mapping of rule ids to error, warning, suggestion or off")
+				continue
+			}
+			l.Rules = map[string]string{}
+			for j := 0; j+1 < len(val.Content); j += 2 {
+				rk, rv := val.Content[j], val.Content[j+1]
+				field := "lint.rules." + rk.Value
+				if _, known := RuleIDs[rk.Value]; RuleIDs != nil && !known {
+					ids := make([]string, 0, len(RuleIDs))
+					for id := range RuleIDs {
+						ids = append(ids, id)
+					}
+					slices.Sort(ids)
+					msg := "unknown rule id; the rules are " + strings.Join(ids, ", ")
+					if s := partner.Closest(rk.Value, ids); s != "" {
+						msg = fmt.Sprintf("unknown rule id (did you mean %q?)", s)
+					}
+					fail(rk, field, "%s", msg)
+					continue
+				}
+				if rv.Kind != yaml.ScalarNode || !slices.Contains(severities, rv.Value) {
+					fail(rv, field, "%q is not one of %s", rv.Value, strings.Join(severities, ", "))
+					continue
+				}
+				l.Rules[rk.Value] = rv.Value
+			}
+		case "skip":
+			if val.Kind != yaml.SequenceNode {
+				fail(val, "lint.skip", "expected a list of paths such as [content/apps/0test]")
+				continue
+			}
+			for j, n := range val.Content {
+				if n.Kind != yaml.ScalarNode || strings.TrimSpace(n.Value) == "" {
+					fail(n, fmt.Sprintf("lint.skip[%d]", j+1), "expected a path")
+					continue
+				}
+				l.Skip = append(l.Skip, strings.TrimSpace(n.Value))
+			}
+		default:
+			fail(k, "lint."+k.Value, "unknown field; lint holds rules and skip")
+		}
+	}
+	return l
 }
