@@ -16,6 +16,8 @@ type LintOptions struct {
 	Format string
 	Site   string
 	Strict bool
+	Fix    bool
+	DryRun bool
 }
 
 func newLintCmd(g *GlobalOptions) *cobra.Command {
@@ -73,6 +75,8 @@ show on a pull request's lines, --format sarif a SARIF 2.1.0 log.`,
 	}
 	cmd.Flags().StringVar(&opts.Format, "format", "text", "output format: text, json, github (workflow annotations) or sarif (SARIF 2.1.0)")
 	cmd.Flags().BoolVar(&opts.Strict, "strict", false, "exit 1 on warnings too")
+	cmd.Flags().BoolVar(&opts.Fix, "fix", false, "mend what has exactly one right fix (elision, step numbering, a missing path_override, site links with the domain or a localized slug), then report the rest")
+	cmd.Flags().BoolVar(&opts.DryRun, "dry-run", false, "with --fix: print a diff of the fixes; write nothing")
 	cmd.Flags().StringVar(&opts.Site, "site", "", "docs content tree (docs/<lang>/<file>.md, apps/<app>/<lang>/<file>.md) to resolve /docs/ and /apps/ links against")
 	return cmd
 }
@@ -100,6 +104,27 @@ func runLint(opts *LintOptions) error {
 	paths := opts.Paths
 	if len(paths) == 0 {
 		paths = []string{opts.Out}
+	}
+	if opts.DryRun && !opts.Fix {
+		return usagef("--dry-run goes with --fix")
+	}
+	if opts.Fix {
+		res, err := lint.FixFiles(paths, lo, !opts.DryRun)
+		for _, r := range res {
+			if opts.DryRun {
+				fmt.Fprint(opts.IO.Out, r.Diff)
+				continue
+			}
+			for _, c := range r.Changes {
+				fmt.Fprintf(opts.IO.ErrOut, "fixed %s:%s\n", r.Path, c)
+			}
+		}
+		if err != nil {
+			return problem(err)
+		}
+		if opts.DryRun {
+			return nil
+		}
 	}
 	findings := lint.Run(paths, lo)
 	switch {

@@ -158,3 +158,28 @@ func TestNewRefusesWithoutTerminalAndWritesWithYes(t *testing.T) {
 		t.Errorf("existing partner: exit %d %s", code, errOut)
 	}
 }
+
+func TestLintFix(t *testing.T) {
+	dir := t.TempDir()
+	src, err := os.ReadFile("../../scaffold/lint/testdata/fixable/apps/orka/fr/connect-hubrise.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := filepath.Join(dir, "apps", "orka", "fr", "connect-hubrise.md")
+	os.MkdirAll(filepath.Dir(page), 0o755)
+	os.WriteFile(page, src, 0o644)
+	code, out, _ := run(t, dir, "lint", "--fix", "--dry-run", "apps")
+	if code != exitOK || !strings.Contains(out, "+path_override: connexion-hubrise") {
+		t.Fatalf("--fix --dry-run: exit %d\n%s", code, out)
+	}
+	if now, _ := os.ReadFile(page); string(now) != string(src) {
+		t.Fatal("--dry-run wrote the page")
+	}
+	code, out, errOut := run(t, dir, "lint", "--fix", "apps")
+	if code != exitOK || out != "" || !strings.Contains(errOut, "fixed apps/orka/fr/connect-hubrise.md:12: elision:") {
+		t.Fatalf("--fix: exit %d\n%s%s", code, out, errOut)
+	}
+	if code, out, _ := run(t, dir, "lint", "apps"); code != exitOK || out != "" {
+		t.Fatalf("lint after --fix: exit %d\n%s", code, out)
+	}
+}
