@@ -57,3 +57,18 @@ func TestFixMendsWhatHasOneRightFix(t *testing.T) {
 		t.Errorf("a second --fix changed more: %v", more)
 	}
 }
+
+// TestFixLocalizedSlug: with the site map, a link written with a French
+// path_override becomes the English path the site rewrites per language.
+func TestFixLocalizedSlug(t *testing.T) {
+	o := DefaultOptions()
+	o.Site = miniSite(t)
+	src := strings.Replace(fixable, "(https://www.hubrise.com/fr/docs/connections#block-or-disconnect)", "(/docs/points-de-vente#location-name-and-id)", 1)
+	fixed, changes := Fix(Parse("apps/orka/fr/connect-hubrise.md", []byte(src)), o)
+	if !strings.Contains(string(fixed), "(/docs/locations#location-name-and-id)") {
+		t.Errorf("the localized slug was not fixed: %v\n%s", changes, fixed)
+	}
+	for _, f := range Check(Parse("apps/orka/fr/connect-hubrise.md", fixed), o) {
+		t.Errorf("after --fix: %s", f)
+	}
+}
