@@ -120,6 +120,35 @@ func edit(r *rand.Rand, page string, n int) string {
 	return strings.TrimRight(out, "\n") + "\n"
 }
 
+// absorbCase edits one page of a random partner (edits+1 edits) and absorbs
+// it: the page must come back byte for byte, the others unchanged, and the
+// partner file must validate.
+func absorbCase(t *testing.T, set *render.Set, lo lint.Options, ps []*partner.Partner, r *rand.Rand, seed, edits int) *Absorbed {
+	t.Helper()
+	p := ps[r.IntN(len(ps))]
+	outs, err := set.Render(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	o := outs[r.IntN(len(outs))]
+	page := string(o.Content)
+	for k := 0; k <= edits; k++ {
+		page = edit(r, page, seed*10+k)
+	}
+	a, err := AbsorbPartner(set, lo, p, "partner.schema.json", map[string][]byte{o.Lang: []byte(page)})
+	if err != nil {
+		t.Fatalf("seed %d, %s %s: %v\n--- edited page:\n%s", seed, p.Slug.Value, o.Lang, err, page)
+	}
+	q, errs := partner.Parse("p.yaml", a.YAML)
+	if len(errs) == 0 {
+		errs = partner.Resolve(q, set.Languages())
+	}
+	if len(errs) > 0 {
+		t.Fatalf("seed %d: the partner file does not validate: %v\n%s", seed, errs, a.YAML)
+	}
+	return a
+}
+
 // TestAbsorbProperty applies seeded random hand edits (one to three at once)
 // to the pages of varied partners, in one language, and absorbs them: the
 // edited page must come back byte for byte, the other language unchanged,
@@ -130,28 +159,8 @@ func TestAbsorbProperty(t *testing.T) {
 	cases, overrides, typed := 0, 0, 0
 	for seed := uint64(0); cases < 1000; seed++ {
 		r := rand.New(rand.NewPCG(seed, 7))
-		p := ps[r.IntN(len(ps))]
-		outs, err := set.Render(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		o := outs[r.IntN(len(outs))]
-		page := string(o.Content)
-		for k := 0; k <= r.IntN(3); k++ {
-			page = edit(r, page, int(seed)*10+k)
-		}
+		a := absorbCase(t, set, lo, ps, r, int(seed), r.IntN(3))
 		cases++
-		a, err := AbsorbPartner(set, lo, p, "partner.schema.json", map[string][]byte{o.Lang: []byte(page)})
-		if err != nil {
-			t.Fatalf("seed %d, %s %s: %v\n--- edited page:\n%s", seed, p.Slug.Value, o.Lang, err, page)
-		}
-		q, errs := partner.Parse("p.yaml", a.YAML)
-		if len(errs) == 0 {
-			errs = partner.Resolve(q, set.Languages())
-		}
-		if len(errs) > 0 {
-			t.Fatalf("seed %d: the partner file does not validate: %v\n%s", seed, errs, a.YAML)
-		}
 		overrides += len(a.Overrides)
 		if len(a.Overrides) == 0 {
 			typed++ // every edit went into typed facts
@@ -168,24 +177,7 @@ func FuzzAbsorb(f *testing.F) {
 	f.Add(uint64(1), uint8(2))
 	f.Add(uint64(467), uint8(1))
 	f.Fuzz(func(t *testing.T, seed uint64, edits uint8) {
-		r := rand.New(rand.NewPCG(seed, 7))
-		p := ps[r.IntN(len(ps))]
-		outs, err := set.Render(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		o := outs[r.IntN(len(outs))]
-		page := string(o.Content)
-		for k := 0; k <= int(edits%4); k++ {
-			page = edit(r, page, int(seed%1000)*10+k)
-		}
-		a, err := AbsorbPartner(set, lo, p, "partner.schema.json", map[string][]byte{o.Lang: []byte(page)})
-		if err != nil {
-			t.Fatalf("%s %s: %v\n%s", p.Slug.Value, o.Lang, err, page)
-		}
-		if _, errs := partner.Parse("p.yaml", a.YAML); len(errs) > 0 {
-			t.Fatal(errs)
-		}
+		absorbCase(t, set, lo, ps, rand.New(rand.NewPCG(seed, 7)), int(seed%1000), int(edits%4))
 	})
 }
 

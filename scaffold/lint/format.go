@@ -13,19 +13,24 @@ import (
 // that they show on the pull request's lines: ::error file=…,line=…::message.
 func WriteGitHub(w io.Writer, fs []Finding) error {
 	for _, f := range fs {
-		level := "error"
-		switch f.Severity {
-		case SeverityWarning:
-			level = "warning"
-		case SeveritySuggestion:
-			level = "notice"
-		}
+		level := levelOf(f.Severity, "error", "warning", "notice")
 		if _, err := fmt.Fprintf(w, "::%s file=%s,line=%d,col=%d,title=%s::%s\n",
 			level, ghProperty(f.Path), f.Line, f.Col, ghProperty("partnerpages "+f.Rule), ghData(f.Message)); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// levelOf names a severity in an output format's words.
+func levelOf(severity, errorWord, warningWord, suggestionWord string) string {
+	switch severity {
+	case SeverityWarning:
+		return warningWord
+	case SeveritySuggestion:
+		return suggestionWord
+	}
+	return errorWord
 }
 
 // ghData escapes a workflow command's message.
@@ -73,13 +78,7 @@ func WriteSARIF(w io.Writer, fs []Finding) error {
 		run.AddRule(id).WithDescription(ruleHelp[id])
 	}
 	for _, f := range fs {
-		level := "error"
-		switch f.Severity {
-		case SeverityWarning:
-			level = "warning"
-		case SeveritySuggestion:
-			level = "note"
-		}
+		level := levelOf(f.Severity, "error", "warning", "note")
 		region := sarif.NewSimpleRegion(max(f.Line, 1), max(f.Line, 1)).WithStartColumn(max(f.Col, 1))
 		loc := sarif.NewPhysicalLocation().WithArtifactLocation(sarif.NewSimpleArtifactLocation(f.Path)).WithRegion(region)
 		run.CreateResultForRule(f.Rule).WithLevel(level).WithMessage(sarif.NewTextMessage(f.Message)).
