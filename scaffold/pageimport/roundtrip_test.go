@@ -29,6 +29,12 @@ func renderFile(t *testing.T, o Options, file string) (*partner.Partner, []rende
 	if err != nil {
 		t.Fatal(err)
 	}
+	return renderYAML(t, o, file, data)
+}
+
+// renderYAML loads partner YAML and renders its pages with the options' set.
+func renderYAML(t *testing.T, o Options, file string, data []byte) (*partner.Partner, []render.Output) {
+	t.Helper()
 	p, errs := partner.Parse(file, data)
 	if len(errs) == 0 {
 		errs = partner.Resolve(p, o.Set.Languages())
@@ -90,7 +96,7 @@ func TestGeneratedPagesRoundTrip(t *testing.T) {
 func TestImportReadsBothSpacings(t *testing.T) {
 	o := testOptions(t)
 	const file = "partners/notia.yaml"
-	p, errs := partner.Parse(file, []byte(`name: Notia
+	_, out := renderYAML(t, o, file, []byte(`name: Notia
 languages: [fr]
 support: {email: aide@notia.example}
 connection:
@@ -100,16 +106,6 @@ connection:
   extra_steps: ["Notez le code affiché : il vous servira ensuite. Prêt ?"]
 disconnect: {button: Déconnecter}
 `))
-	if len(errs) == 0 {
-		errs = partner.Resolve(p, o.Set.Languages())
-	}
-	if len(errs) > 0 {
-		t.Fatal(errs)
-	}
-	out, err := o.Set.Render(p)
-	if err != nil {
-		t.Fatal(err)
-	}
 	data := out[0].Content
 	if !bytes.Contains(data, []byte("affiché\u00a0: il vous servira ensuite. Prêt\u00a0?")) {
 		t.Fatalf("the partner's French step is not typeset:\n%s", data)
