@@ -6,6 +6,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/partnerpages/partnerpages/scaffold"
+	"github.com/partnerpages/partnerpages/scaffold/annotation"
 	"github.com/partnerpages/partnerpages/scaffold/output"
 )
 
@@ -19,6 +20,7 @@ type GenerateOptions struct {
 	Force   bool
 	Prune   bool
 	Verbose bool
+	Format  string // text, or github: problems as workflow annotations
 }
 
 func newGenerateCmd(g *GlobalOptions) *cobra.Command {
@@ -38,8 +40,12 @@ remembers what it wrote in <out>/.partnerpages.lock.`,
   partnerpages generate qwenta wiipos   # only these partners
   partnerpages generate --check         # CI: exit 1 if a page is missing, stale or hand-edited
   partnerpages generate --diff          # show what would change, write nothing
-  partnerpages generate --prune         # also remove pages of partners that are gone`,
+  partnerpages generate --prune         # also remove pages of partners that are gone
+  partnerpages generate --check --format github   # in a GitHub Actions step`,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if opts.Format != "text" && opts.Format != "github" {
+				return usagef("--format %q: use text or github", opts.Format)
+			}
 			opts.Slugs = args
 			return runGenerate(cmd, opts)
 		},
@@ -51,6 +57,7 @@ remembers what it wrote in <out>/.partnerpages.lock.`,
 	f.BoolVar(&opts.Force, "force", false, "overwrite pages edited by hand")
 	f.BoolVar(&opts.Prune, "prune", false, "remove pages the tool wrote for partners or languages that no longer exist (unedited ones only)")
 	f.BoolVarP(&opts.Verbose, "verbose", "v", false, "list every page written")
+	f.StringVar(&opts.Format, "format", "text", "how problems are printed: text, or github (workflow annotations on the pages, for a GitHub Actions step)")
 	cmd.MarkFlagsMutuallyExclusive("check", "force")
 	return cmd
 }
@@ -88,19 +95,30 @@ func runGenerate(cmd *cobra.Command, opts *GenerateOptions) error {
 	}
 	out := opts.IO.Out
 	list := opts.Verbose || opts.DryRun
+	report := func(path, text, detail string, stderr bool) {
+		switch {
+		case opts.Format == "github":
+			annotation.Write(out, annotation.Annotation{Level: "error", File: path,
+				Title: "partnerpages generate", Message: text + ": " + path + detail})
+		case stderr:
+			fmt.Fprintf(opts.IO.ErrOut, "%s: %s%s\n", text, path, detail)
+		default:
+			fmt.Fprintf(out, "%s: %s%s\n", text, path, detail)
+		}
+	}
 	for _, c := range res.Changes {
 		path := opts.Out + "/" + c.Rel
 		switch {
 		case c.Action == output.Conflict:
-			fmt.Fprintf(opts.IO.ErrOut, "hand-edited: %s was changed since partnerpages wrote it; kept (run `partnerpages absorb` to take the edit into the partner file, --diff to compare, --force to overwrite)\n", path)
+			report(path, "hand-edited", " was changed since partnerpages wrote it; kept (run `partnerpages absorb` to take the edit into the partner file, --diff to compare, --force to overwrite)", true)
 		case c.Action == output.Orphan:
-			fmt.Fprintf(opts.IO.ErrOut, "orphaned: %s belongs to a partner or language that is gone but was edited by hand; kept\n", path)
+			report(path, "orphaned", " belongs to a partner or language that is gone but was edited by hand; kept", true)
 		case opts.Check && c.Action == output.Create:
-			fmt.Fprintf(out, "missing: %s\n", path)
+			report(path, "missing", "", false)
 		case opts.Check && c.Action == output.Update:
-			fmt.Fprintf(out, "stale: %s\n", path)
+			report(path, "stale", "", false)
 		case opts.Check && c.Action == output.Prune && opts.Prune:
-			fmt.Fprintf(out, "orphaned: %s\n", path)
+			report(path, "orphaned", "", false)
 		case opts.Check || c.Action == output.Unchanged:
 		case c.Action == output.Prune && !opts.Prune:
 			fmt.Fprintf(out, "not pruned: %s belongs to a partner or language that is gone (use --prune to remove it)\n", path)

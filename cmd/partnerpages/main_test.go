@@ -5,6 +5,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 )
@@ -58,6 +59,24 @@ func TestGenerateCheckExitCodes(t *testing.T) {
 	}
 }
 
+func TestGenerateCheckAnnotatesForGitHub(t *testing.T) {
+	dir := shippedPartners(t)
+	code, out, _ := run(t, dir, "generate", "--check", "--format", "github")
+	want := "::error file=content/apps/qwenta/fr/connect-hubrise.md,title=partnerpages generate::missing: content/apps/qwenta/fr/connect-hubrise.md\n"
+	if code != exitProblem || !strings.Contains(out, want) {
+		t.Errorf("missing pages: exit %d\n%s", code, out)
+	}
+	run(t, dir, "generate")
+	os.WriteFile(filepath.Join(dir, "content/apps/wiipos/fr/connect-hubrise.md"), []byte("edited\n"), 0o644)
+	code, out, _ = run(t, dir, "generate", "--check", "--format", "github")
+	if code != exitProblem || !strings.Contains(out, "::error file=content/apps/wiipos/fr/connect-hubrise.md,title=partnerpages generate::hand-edited: ") {
+		t.Errorf("hand-edited page: exit %d\n%s", code, out)
+	}
+	if code, _, _ := run(t, dir, "generate", "--format", "xml"); code != exitUsage {
+		t.Errorf("--format xml: exit %d", code)
+	}
+}
+
 func TestValidateReportsFileLineAndExits1(t *testing.T) {
 	dir := shippedPartners(t)
 	os.WriteFile(filepath.Join(dir, "partners", "bad.yaml"), []byte("name: Bad\nsupport:\n  emial: x@y.co\nconnection: {mode: support}\n"), 0o644)
@@ -105,8 +124,74 @@ func TestTemplatesExportRoundTrip(t *testing.T) {
 }
 
 func TestVersion(t *testing.T) {
-	if code, out, _ := run(t, t.TempDir(), "version"); code != exitOK || !strings.HasPrefix(out, "partnerpages ") {
+	code, out, _ := run(t, t.TempDir(), "version")
+	if code != exitOK || !strings.HasPrefix(out, "partnerpages ") || !strings.Contains(out, runtime.Version()) {
 		t.Errorf("exit %d %q", code, out)
+	}
+	// --version prints the same line; -v is not --version
+	if code, again, _ := run(t, t.TempDir(), "--version"); code != exitOK || again != out {
+		t.Errorf("--version: exit %d %q, want %q", code, again, out)
+	}
+	if code, _, _ := run(t, t.TempDir(), "-v"); code != exitUsage {
+		t.Errorf("-v on the bare command: exit %d, want a usage error", code)
+	}
+}
+
+func TestBuildInfoString(t *testing.T) {
+	for _, tc := range []struct {
+		in   BuildInfo
+		want string
+	}{
+		{BuildInfo{Version: "dev", Go: "go1.26.8 linux/amd64"}, "partnerpages dev (go1.26.8 linux/amd64)"},
+		{BuildInfo{Version: "1.2.0", Commit: "0123456789abcdef0123", Date: "2026-12-01T10:00:00Z", Go: "go1.26.8 darwin/arm64"},
+			"partnerpages 1.2.0 (commit 0123456789ab, 2026-12-01T10:00:00Z, go1.26.8 darwin/arm64)"},
+		{BuildInfo{Version: "dev", Commit: "0123456789abcdef0123+dirty", Go: "go1.26.8 linux/amd64"},
+			"partnerpages dev (commit 0123456789ab+dirty, go1.26.8 linux/amd64)"},
+	} {
+		if got := tc.in.String(); got != tc.want {
+			t.Errorf("%+v: %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestGenDocsWritesEveryVisibleCommand(t *testing.T) {
+	dir := t.TempDir()
+	if code, _, errOut := run(t, dir, "gen-docs", "--man", "man", "--markdown", "md"); code != exitOK {
+		t.Fatalf("exit %d %s", code, errOut)
+	}
+	for _, f := range []string{"man/partnerpages.1", "man/partnerpages-generate.1", "man/partnerpages-lint.1", "md/partnerpages_generate.md", "md/partnerpages_import.md"} {
+		if _, err := os.Stat(filepath.Join(dir, f)); err != nil {
+			t.Error(err)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "md/partnerpages_gen-docs.md")); err == nil {
+		t.Error("the hidden gen-docs command has a page of its own")
+	}
+	md, _ := os.ReadFile(filepath.Join(dir, "md/partnerpages_generate.md"))
+	if !strings.Contains(string(md), "--check") || strings.Contains(string(md), "Auto generated") {
+		t.Errorf("generate reference:\n%s", md)
+	}
+}
+
+// TestCommandReferenceIsCurrent compares docs/commands with what the command
+// tree writes now; run `go run ./cmd/partnerpages gen-docs --markdown docs/commands` after changing a command.
+func TestCommandReferenceIsCurrent(t *testing.T) {
+	committed := filepath.Join("..", "..", "docs", "commands")
+	dir := t.TempDir()
+	if code, _, errOut := run(t, dir, "gen-docs", "--markdown", "md"); code != exitOK {
+		t.Fatalf("exit %d %s", code, errOut)
+	}
+	fresh, _ := filepath.Glob(filepath.Join(dir, "md", "*.md"))
+	old, _ := filepath.Glob(filepath.Join(committed, "*.md"))
+	if len(fresh) != len(old) {
+		t.Errorf("docs/commands has %d pages, the command tree %d: regenerate it", len(old), len(fresh))
+	}
+	for _, f := range fresh {
+		want, _ := os.ReadFile(f)
+		got, err := os.ReadFile(filepath.Join(committed, filepath.Base(f)))
+		if err != nil || string(got) != string(want) {
+			t.Errorf("docs/commands/%s is not current: run `go run ./cmd/partnerpages gen-docs --markdown docs/commands`", filepath.Base(f))
+		}
 	}
 }
 

@@ -137,8 +137,12 @@ runs from any subfolder with no flags. Flags override it.`,
 		},
 		SilenceUsage:  true,
 		SilenceErrors: true,
-		Version:       version(),
+		Version:       readBuildInfo().Version,
 	}
+	// --version prints the line `version` prints; it has no -v, which means
+	// --verbose on the commands that have one.
+	root.SetVersionTemplate(readBuildInfo().String() + "\n")
+	root.Flags().Bool("version", false, "print the version, the commit and the Go version")
 	root.SetIn(io.In)
 	root.SetOut(io.Out)
 	root.SetErr(io.ErrOut)
@@ -161,6 +165,7 @@ runs from any subfolder with no flags. Flags override it.`,
 		newImportCmd(g),
 		newTemplatesCmd(g),
 		newVersionCmd(g),
+		newGenDocsCmd(),
 	)
 	return root
 }

@@ -7,15 +7,17 @@ import (
 	"strings"
 
 	"github.com/owenrumney/go-sarif/v2/sarif"
+
+	"github.com/partnerpages/partnerpages/scaffold/annotation"
 )
 
 // WriteGitHub prints the findings as GitHub Actions workflow commands, so
 // that they show on the pull request's lines: ::error file=…,line=…::message.
 func WriteGitHub(w io.Writer, fs []Finding) error {
 	for _, f := range fs {
-		level := levelOf(f.Severity, "error", "warning", "notice")
-		if _, err := fmt.Fprintf(w, "::%s file=%s,line=%d,col=%d,title=%s::%s\n",
-			level, ghProperty(f.Path), f.Line, f.Col, ghProperty("partnerpages "+f.Rule), ghData(f.Message)); err != nil {
+		a := annotation.Annotation{Level: levelOf(f.Severity, "error", "warning", "notice"),
+			File: f.Path, Line: f.Line, Col: f.Col, Title: "partnerpages " + f.Rule, Message: f.Message}
+		if err := annotation.Write(w, a); err != nil {
 			return err
 		}
 	}
@@ -31,16 +33,6 @@ func levelOf(severity, errorWord, warningWord, suggestionWord string) string {
 		return suggestionWord
 	}
 	return errorWord
-}
-
-// ghData escapes a workflow command's message.
-func ghData(s string) string {
-	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(s)
-}
-
-// ghProperty escapes a workflow command's property value.
-func ghProperty(s string) string {
-	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
 }
 
 // ruleHelp describes each rule in one sentence, for SARIF readers.
