@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"os"
+	"strings"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/cobra/doc"
@@ -52,10 +53,20 @@ func runGenDocs(root *cobra.Command, opts *GenDocsOptions) error {
 		if err := os.MkdirAll(opts.ManDir, 0o755); err != nil {
 			return problem(err)
 		}
+		escapeForMan(root)
 		header := &doc.GenManHeader{Title: "PARTNERPAGES", Section: "1", Source: "partnerpages " + readBuildInfo().Version, Manual: "partnerpages manual"}
 		if err := doc.GenManTree(root, header, opts.ManDir); err != nil {
 			return problem(fmt.Errorf("man pages: %w", err))
 		}
 	}
 	return nil
+}
+
+// escapeForMan keeps placeholders such as <out>/<slug> in the descriptions:
+// the man page converter reads Markdown, where they would be HTML tags.
+func escapeForMan(c *cobra.Command) {
+	c.Long = strings.ReplaceAll(c.Long, "<", `\<`)
+	for _, sub := range c.Commands() {
+		escapeForMan(sub)
+	}
 }

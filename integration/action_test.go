@@ -1,0 +1,231 @@
+package integration_test
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"gopkg.in/yaml.v3"
+)
+
+// The composite action's steps, run the way a GitHub runner runs them: each
+// step's `run:` through `bash --noprofile --norc -eo pipefail`, with its
+// inputs substituted, its env, its working directory, and the folders that
+// earlier steps added to GITHUB_PATH in front of PATH. The archives come from
+// the release build (PARTNERPAGES_DIST, a folder holding checksums.txt), as
+// CI gives them; without it the test is skipped.
+
+type actionFile struct {
+	Inputs map[string]struct {
+		Default string `yaml:"default"`
+	} `yaml:"inputs"`
+	Runs struct {
+		Using string `yaml:"using"`
+		Steps []struct {
+			Name             string            `yaml:"name"`
+			Shell            string            `yaml:"shell"`
+			Env              map[string]string `yaml:"env"`
+			Run              string            `yaml:"run"`
+			WorkingDirectory string            `yaml:"working-directory"`
+		} `yaml:"steps"`
+	} `yaml:"runs"`
+}
+
+var expression = regexp.MustCompile(`\$\{\{\s*([^}]*?)\s*\}\}`)
+
+// runner is one emulated job: a workspace, RUNNER_TEMP and GITHUB_PATH.
+type runner struct {
+	t         *testing.T
+	action    actionFile
+	actionDir string
+	workspace string
+	temp      string
+	pathFile  string
+	downloads string // file:// URL of a release download tree
+}
+
+// job runs every step of the action with the given inputs, stopping at the
+// first step that fails, as a runner does. It returns the job's output.
+func (r *runner) job(inputs map[string]string) (string, error) {
+	var out strings.Builder
+	for _, step := range r.action.Runs.Steps {
+		if step.Shell != "bash" {
+			r.t.Fatalf("step %q: shell %q, the emulation runs bash only", step.Name, step.Shell)
+		}
+		env := append(os.Environ(), "GITHUB_ACTION_PATH="+r.actionDir, "GITHUB_PATH="+r.pathFile,
+			"RUNNER_TEMP="+r.temp, "RUNNER_OS=Linux", "RUNNER_ARCH=X64", "GITHUB_WORKSPACE="+r.workspace,
+			"PARTNERPAGES_DOWNLOAD_URL="+r.downloads, "PATH="+r.path())
+		for k, v := range step.Env {
+			env = append(env, k+"="+r.expand(v, inputs))
+		}
+		cmd := exec.Command("bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", r.expand(step.Run, inputs))
+		cmd.Env = env
+		cmd.Dir = filepath.Join(r.workspace, r.expand(step.WorkingDirectory, inputs))
+		b, err := cmd.CombinedOutput()
+		fmt.Fprintf(&out, "== %s\n%s", step.Name, b)
+		if err != nil {
+			return out.String(), fmt.Errorf("step %q failed: %w", step.Name, err)
+		}
+	}
+	return out.String(), nil
+}
+
+// expand substitutes ${{ inputs.x }}; any other expression fails the test,
+// since the emulation would not know its value.
+func (r *runner) expand(s string, inputs map[string]string) string {
+	return expression.ReplaceAllStringFunc(s, func(m string) string {
+		name, ok := strings.CutPrefix(expression.FindStringSubmatch(m)[1], "inputs.")
+		in, declared := r.action.Inputs[name]
+		if !ok || !declared {
+			r.t.Fatalf("expression %s: not an input of the action", m)
+		}
+		if v, ok := inputs[name]; ok {
+			return v
+		}
+		return in.Default
+	})
+}
+
+// path is PATH with what the steps added to GITHUB_PATH, latest first.
+func (r *runner) path() string {
+	f, err := os.Open(r.pathFile)
+	if err != nil {
+		return os.Getenv("PATH")
+	}
+	defer f.Close()
+	var dirs []string
+	for s := bufio.NewScanner(f); s.Scan(); {
+		dirs = append([]string{s.Text()}, dirs...)
+	}
+	return strings.Join(append(dirs, os.Getenv("PATH")), string(os.PathListSeparator))
+}
+
+// newRunner lays out a release download tree (…/v<version>/<archive>) from
+// the dist folder and a fresh workspace; it returns the runner and the version.
+func newRunner(t *testing.T, dist string) (*runner, string) {
+	t.Helper()
+	data, err := os.ReadFile("../action.yml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := &runner{t: t, workspace: t.TempDir(), temp: t.TempDir()}
+	if err := yaml.Unmarshal(data, &r.action); err != nil {
+		t.Fatal(err)
+	}
+	if r.action.Runs.Using != "composite" {
+		t.Fatalf("runs.using %q, want composite", r.action.Runs.Using)
+	}
+	r.actionDir, _ = filepath.Abs("..")
+	r.pathFile = filepath.Join(t.TempDir(), "github_path")
+	sums, err := os.ReadFile(filepath.Join(dist, "checksums.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := regexp.MustCompile(`partnerpages_(\S+)_linux_amd64\.tar\.gz`).FindSubmatch(sums)
+	if m == nil {
+		t.Fatalf("no linux/amd64 archive in %s/checksums.txt", dist)
+	}
+	version := string(m[1])
+	tree := t.TempDir()
+	rel := filepath.Join(tree, "v"+version)
+	os.MkdirAll(rel, 0o755)
+	for _, f := range []string{"checksums.txt", string(m[0])} {
+		b, err := os.ReadFile(filepath.Join(dist, f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		os.WriteFile(filepath.Join(rel, f), b, 0o644)
+	}
+	r.downloads = "file://" + tree
+	return r, version
+}
+
+// sampleRepo writes a docs repository with one bilingual partner and its
+// pages, generated by the released binary.
+func sampleRepo(t *testing.T, r *runner, bin string) {
+	t.Helper()
+	files := map[string]string{
+		"partnerpages.yaml": "partners: partners\nout: content/apps\n",
+		"partners/orderix.yaml": "name: Orderix\nlanguages: [en, fr]\nsupport:\n  email: care@orderix.example\n" +
+			"connection:\n  mode: back-office\n  menu: [Settings, Integrations]\n  button: {en: Link HubRise, fr: Lier HubRise}\n" +
+			"disconnect:\n  button: {en: Unlink, fr: Délier}\n",
+	}
+	for name, body := range files {
+		p := filepath.Join(r.workspace, name)
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	cmd := exec.Command(bin, "generate")
+	cmd.Dir = r.workspace
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("generate: %v\n%s", err, out)
+	}
+}
+
+func dist(t *testing.T) string {
+	d := os.Getenv("PARTNERPAGES_DIST")
+	if d == "" {
+		t.Skip("PARTNERPAGES_DIST (the release build's folder) not set; CI sets it")
+	}
+	return d
+}
+
+func TestActionPassesOnCleanPagesAndFailsWithAnnotations(t *testing.T) {
+	r, version := newRunner(t, dist(t))
+	// the first job installs the binary; the sample pages are made with it
+	out, err := r.job(map[string]string{"version": version})
+	if err == nil || !strings.Contains(out, "partnerpages "+version+" (commit ") {
+		t.Fatalf("job on an empty workspace: %v (want a failure after the install)\n%s", err, out)
+	}
+	bin := filepath.Join(r.temp, "partnerpages-"+version, "partnerpages_"+version+"_linux_amd64", "partnerpages")
+	sampleRepo(t, r, bin)
+	if out, err := r.job(map[string]string{"version": version}); err != nil || strings.Contains(out, "::error") {
+		t.Fatalf("clean repository: %v\n%s", err, out)
+	}
+
+	page := filepath.Join(r.workspace, "content/apps/orderix/en/connect-hubrise.md")
+	f, _ := os.OpenFile(page, os.O_APPEND|os.O_WRONLY, 0)
+	f.WriteString("\nTODO: ask the partner for a screenshot.\n")
+	f.Close()
+	out, err = r.job(map[string]string{"version": version})
+	if err == nil {
+		t.Fatalf("a drifted page with a lint error passed:\n%s", out)
+	}
+	for _, want := range []string{
+		"::error file=content/apps/orderix/en/connect-hubrise.md,title=partnerpages generate::hand-edited: content/apps/orderix/en/connect-hubrise.md",
+		"::error file=content/apps/orderix/en/connect-hubrise.md,line=",
+		",title=partnerpages placeholder::",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("job output lacks %q:\n%s", want, out)
+		}
+	}
+	// lint alone (check: false) still fails on the lint error
+	out, err = r.job(map[string]string{"version": version, "check": "false"})
+	if err == nil || strings.Contains(out, "partnerpages generate::") || !strings.Contains(out, "partnerpages placeholder::") {
+		t.Errorf("check: false: %v\n%s", err, out)
+	}
+}
+
+func TestActionRefusesAnArchiveWhoseChecksumDiffers(t *testing.T) {
+	r, version := newRunner(t, dist(t))
+	archives, _ := filepath.Glob(filepath.Join(strings.TrimPrefix(r.downloads, "file://"), "v"+version, "*.tar.gz"))
+	f, _ := os.OpenFile(archives[0], os.O_APPEND|os.O_WRONLY, 0)
+	f.WriteString("tampered")
+	f.Close()
+	out, err := r.job(map[string]string{"version": version})
+	if err == nil || !strings.Contains(out, "does not match checksums.txt") || strings.Contains(out, "== Check and lint") {
+		t.Fatalf("tampered archive: %v\n%s", err, out)
+	}
+	if _, err := os.Stat(filepath.Join(r.temp, "partnerpages-"+version, "partnerpages_"+version+"_linux_amd64")); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("a tampered archive was unpacked: %v", err)
+	}
+}
