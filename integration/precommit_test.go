@@ -44,7 +44,7 @@ func newHookRepo(t *testing.T) *hookRepo {
 		t.Skip("PARTNERPAGES_HOOKS=1 runs the pre-commit hooks (slow: pre-commit builds the tool); CI sets it")
 	}
 	if _, err := exec.LookPath("pre-commit"); err != nil {
-		t.Skip("pre-commit is not installed")
+		t.Fatal("PARTNERPAGES_HOOKS is set but pre-commit is not installed (apt-get install pre-commit)")
 	}
 	project, _ := filepath.Abs("..")
 	rev, err := exec.Command("git", "-C", project, "rev-parse", "HEAD").Output()
@@ -89,13 +89,13 @@ func TestPreCommitHooksRefuseDriftAndLintErrors(t *testing.T) {
 	}
 	h.write(page, string(clean))
 
-	h.write("content/notes/checklist.md", "# Checklist\n\nTODO: write the checklist.\n")
+	h.write("content/notes/checklist.md", "---\ntitle: Checklist\n---\n\nTODO: write the checklist.\n")
 	out, err = h.commit("notes")
-	if err == nil || !strings.Contains(out, "content/notes/checklist.md:3:1: placeholder:") {
+	if err == nil || !strings.Contains(out, "content/notes/checklist.md:5:1: placeholder:") {
 		t.Errorf("a page with a lint error was committed: %v\n%s", err, out)
 	}
 
-	h.write("content/notes/checklist.md", "# Checklist\n\nAsk the partner for a screenshot.\n")
+	h.write("content/notes/checklist.md", "---\ntitle: Checklist\n---\n\nAsk the partner for a screenshot.\n")
 	if out, err := h.commit("notes"); err != nil {
 		t.Errorf("a clean commit was refused: %v\n%s", err, out)
 	}
