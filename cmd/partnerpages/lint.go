@@ -31,7 +31,8 @@ the --out folder) and reports, as path:line:col: rule: message,
 On every page of a site (links, MDX safety, front matter, unfinished text, French):
   placeholder      TODO, {{ }}, "..." standing for words ("il faut ...")
   elision          French pages: "de Expedy" for "d'Expedy", "le application" for
-                   "l'application", in text, headings and front matter values
+                   "l'application", "que Orderix" for "qu'Orderix" (also ne, se,
+                   lorsque, puisque, jusque), in text, headings and front matter values
   anchor           an in-page link to a missing {#id}
   link-form        relative links, links to the site's own domain, links with no
                    scheme ("www.example.com": the browser reads it as a path)

@@ -9,25 +9,28 @@ import (
 	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/partnerpages/partnerpages/scaffold/french"
 )
 
-// elisionRe finds "de", "le" or "la" followed by a word: French elides them
-// before a vowel ("d'Expedy", "l'application").
-var elisionRe = regexp.MustCompile(`(?i)(?:^|[^\p{L}\p{N}'’])((de|le|la)\s+)(\p{L})`)
+// elisionRe finds a word French elides before a vowel (de, le, la, que, ne,
+// se, lorsque, puisque, jusque) followed by a word.
+var elisionRe = regexp.MustCompile(`(?i)(?:^|[^\p{L}\p{N}'’])((` + strings.Join(french.ElidingWords(), "|") + `)\s+)(\p{L})`)
 
-// elision reports, on French pages, "de Expedy" for "d'Expedy" and "le
-// application" for "l'application", in text, headings and front matter
-// values, for any word (the partner's name, its publisher, common nouns).
-// Before h and y, and in code, nothing is reported: h aspiré and brand
-// names such as Yumi keep the full form.
+// elision reports, on French pages, "de Expedy" for "d'Expedy", "le
+// application" for "l'application", "que Orderix" for "qu'Orderix" and
+// likewise ne, se, lorsque, puisque, jusque, in text, headings and front
+// matter values, for any word (the partner's name, its publisher, common
+// nouns). Before h and y, and in code, nothing is reported: h aspiré and
+// brand names such as Yumi keep the full form.
 func (c *checker) elision() {
 	if !c.french() {
 		return
 	}
 	for i := range c.p.Blocks {
 		b := &c.p.Blocks[i]
-		for _, m := range elisionRe.FindAllStringSubmatchIndex(b.Text, -1) {
-			if c.p.InCode(b, m[2]) || !startsWithVowel(b.Text[m[6]:]) {
+		for _, m := range elisionMatches(b.Text) {
+			if c.p.InCode(b, m[2]) {
 				continue
 			}
 			c.add(c.p.PosIn(b, m[2]), RuleElision, elisionMessage(b.Text[m[2]:m[3]], b.Text[m[6]:]))
@@ -38,12 +41,33 @@ func (c *checker) elision() {
 		if n == nil || n.Kind != yaml.ScalarNode {
 			continue
 		}
-		for _, m := range elisionRe.FindAllStringSubmatchIndex(n.Value, -1) {
-			if startsWithVowel(n.Value[m[6]:]) {
-				c.add(c.p.FMPos(n), RuleElision, key+": "+elisionMessage(n.Value[m[2]:m[3]], n.Value[m[6]:]))
-			}
+		for _, m := range elisionMatches(n.Value) {
+			c.add(c.p.FMPos(n), RuleElision, key+": "+elisionMessage(n.Value[m[2]:m[3]], n.Value[m[6]:]))
 		}
 	}
+}
+
+// elisionMatches returns the submatch indexes of every elisionRe match in s
+// that is followed by a vowel. Matches may share text: in "de le aide" the
+// "le" that follows "de" is a match of its own.
+func elisionMatches(s string) [][]int {
+	var out [][]int
+	for at := 0; at < len(s); {
+		m := elisionRe.FindStringSubmatchIndex(s[at:])
+		if m == nil {
+			break
+		}
+		for i := range m {
+			if m[i] >= 0 {
+				m[i] += at
+			}
+		}
+		if french.StartsWithVowel(s[m[6]:]) {
+			out = append(out, m)
+		}
+		at = m[6] // the next word may start a match of its own
+	}
+	return out
 }
 
 // french reports whether the page is in French.
@@ -54,11 +78,6 @@ func (c *checker) french() bool {
 	return strings.HasPrefix(c.p.FMString("path_override"), "connexion") || strings.EqualFold(c.p.FMString("title"), "Connexion à HubRise")
 }
 
-func startsWithVowel(s string) bool {
-	r, _ := utf8.DecodeRuneInString(s)
-	return strings.ContainsRune("aeiouàâäéèêëîïôöùûüœæ", unicode.ToLower(r))
-}
-
 // elisionMessage says what to write instead: "de Expedy" → "d'Expedy".
 func elisionMessage(article, rest string) string {
 	word := rest
@@ -66,7 +85,7 @@ func elisionMessage(article, rest string) string {
 		word = rest[:i]
 	}
 	art := strings.TrimSpace(article)
-	elided := string(art[0]) + "'"
+	elided := french.ElidedForm(art)
 	return fmt.Sprintf("%q: French elides before a vowel; write %q", art+" "+word, elided+word)
 }
 
@@ -99,14 +118,14 @@ func FixElisions(src []byte, fs []Finding) []byte {
 			off += size
 		}
 		if m := elisionAtRe.FindStringSubmatchIndex(line[off:]); m != nil {
-			lines[f.Line-1] = line[:off] + line[off:off+1] + "'" + line[off+m[1]:]
+			lines[f.Line-1] = line[:off] + french.ElidedForm(line[off:off+m[3]]) + line[off+m[1]:]
 		}
 	}
 	return []byte(strings.Join(lines, ""))
 }
 
-// elisionAtRe matches the article of an elision finding and its spaces.
-var elisionAtRe = regexp.MustCompile(`^(?i:de|le|la)\s+`)
+// elisionAtRe matches the word of an elision finding and its spaces.
+var elisionAtRe = regexp.MustCompile(`^(?i:(` + strings.Join(french.ElidingWords(), "|") + `))\s+`)
 
 // fixFrontMatterLine fixes every elision in a front matter value.
 func fixFrontMatterLine(line string) string {
@@ -114,12 +133,11 @@ func fixFrontMatterLine(line string) string {
 	if !ok {
 		return line
 	}
-	fixed := elisionRe.ReplaceAllStringFunc(value, func(m string) string {
-		sub := elisionRe.FindStringSubmatchIndex(m)
-		if !startsWithVowel(m[sub[6]:]) {
-			return m
-		}
-		return m[:sub[2]] + m[sub[2]:sub[2]+1] + "'" + m[sub[3]:]
-	})
+	fixed := value
+	ms := elisionMatches(value)
+	for i := len(ms) - 1; i >= 0; i-- {
+		m := ms[i]
+		fixed = fixed[:m[2]] + french.ElidedForm(value[m[4]:m[5]]) + fixed[m[3]:]
+	}
 	return key + ": " + fixed
 }

@@ -21,6 +21,12 @@ func TestElision(t *testing.T) {
 		{"inside a code span", "apps/x/fr/p.md", "Saisissez `de Expedy` tel quel.", nil},
 		{"not a French page", "apps/x/en/p.md", "Ask the de Anza team.", nil},
 		{"a word ending in de", "apps/x/fr/p.md", "Une commande ouverte.", nil},
+		{"que before the name", "apps/x/fr/p.md", "Choisissez ceux que Orderix doit utiliser.", []string{`write "qu'Orderix"`}},
+		{"ne and se", "apps/x/fr/p.md", "Le menu ne apparaît pas et se affiche plus tard.", []string{`"n'apparaît"`, `"s'affiche"`}},
+		{"lorsque, puisque, jusque", "apps/x/fr/p.md", "Lorsque aucune commande, puisque il attend, jusque à demain.", []string{`"Lorsqu'aucune"`, `"puisqu'il"`, `"jusqu'à"`}},
+		{"one word right after another", "apps/x/fr/p.md", "Obtenez de le aide ou ouvrez-le de abord.", []string{`"l'aide"`, `"d'abord"`}},
+		{"que before h keeps the full form", "apps/x/fr/p.md", "Ce que HubRise affiche.", nil},
+		{"words ending in que", "apps/x/fr/p.md", "Une banque ou une marque amie.", nil},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -67,5 +73,25 @@ func TestElisionInFrontMatterIsFixed(t *testing.T) {
 	want := "  description: Connecter Expedy, un outil d'Expedy SAS, le support d'Expedy.\n"
 	if got := strings.Split(string(FixElisions([]byte(page), el)), "\n")[3] + "\n"; got != want {
 		t.Errorf("got  %q\nwant %q", got, want)
+	}
+}
+
+func TestFixElisionsWritesTheElidedForm(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"Choisissez ceux que Orderix doit utiliser.", "Choisissez ceux qu'Orderix doit utiliser."},
+		{"Lorsque aucune commande, puisque il attend.", "Lorsqu'aucune commande, puisqu'il attend."},
+		{"Obtenez de le aide, ouvrez-le de abord.", "Obtenez de l'aide, ouvrez-le d'abord."},
+		{"Le menu ne apparaît pas, de Expedy.", "Le menu n'apparaît pas, d'Expedy."},
+	} {
+		page := "---\ntitle: Connexion à HubRise\n---\n\n" + tc.in + "\n"
+		fixed := FixElisions([]byte(page), Check(Parse("apps/x/fr/p.md", []byte(page)), DefaultOptions()))
+		if got := strings.Split(string(fixed), "\n")[4]; got != tc.want {
+			t.Errorf("%q: fixed to %q, want %q", tc.in, got, tc.want)
+		}
+	}
+	page := "---\ntitle: Connexion à HubRise\nmeta:\n  description: Ce que Obypay fait lorsque il reçoit de le argent.\n---\n"
+	fixed := FixElisions([]byte(page), Check(Parse("apps/x/fr/p.md", []byte(page)), DefaultOptions()))
+	if got := strings.Split(string(fixed), "\n")[3]; got != "  description: Ce qu'Obypay fait lorsqu'il reçoit de l'argent." {
+		t.Errorf("front matter fixed to %q", got)
 	}
 }

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"text/template"
 	"unicode"
+
+	"github.com/partnerpages/partnerpages/scaffold/french"
 )
 
 // raw returns the unescaped text of a template value.
@@ -32,8 +34,16 @@ func (s *Set) funcs() template.FuncMap {
 		"menu":  Menu,
 		"code":  Code,
 		"yaml":  YAMLValue,
-		"de":    De,
-		"le":    Le,
+		"de":      De,
+		"le":      Le,
+		"que":     elider("que"),
+		"ne":      elider("ne"),
+		"se":      elider("se"),
+		"lorsque": elider("lorsque"),
+		"puisque": elider("puisque"),
+		"jusque":  elider("jusque"),
+		"au":      func(v any) Plain { return Plain(french.Au(raw(v))) },
+		"du":      func(v any) Plain { return Plain(french.Du(raw(v))) },
 		"step":  Step,
 		"md":    func(v any) Safe { return Safe(EscapeText(raw(v))) },
 		"link":  s.link,
@@ -125,32 +135,16 @@ func plainYAML(s string) bool {
 	return true
 }
 
-// elides reports whether French elides an article or preposition before word
-// (d'Expedy, l'application): before a vowel, accented or not. Before 'h' and
-// 'y' brand names usually keep the full form, so they do not elide.
-func elides(word string) bool {
-	for _, r := range word {
-		return strings.ContainsRune("aeiouàâäéèêëîïôöùûüAEIOUÀÂÄÉÈÊËÎÏÔÖÙÛÜ", r)
-	}
-	return false
-}
-
 // De returns the French "de <word>", elided to "d'<word>" before a vowel.
-func De(word any) Plain {
-	w := raw(word)
-	if elides(w) {
-		return Plain("d'" + w)
-	}
-	return Plain("de " + w)
-}
+func De(word any) Plain { return Plain(french.Elide("de", raw(word))) }
 
 // Le returns the French article "le <word>", elided to "l'<word>" before a vowel.
-func Le(word any) Plain {
-	w := raw(word)
-	if elides(w) {
-		return Plain("l'" + w)
-	}
-	return Plain("le " + w)
+func Le(word any) Plain { return Plain(french.Elide("le", raw(word))) }
+
+// elider returns the template helper for a French word that elides before a
+// vowel: {{que .Name}} is "que Qwenta" or "qu'Orderix".
+func elider(word string) func(any) Plain {
+	return func(v any) Plain { return Plain(french.Elide(word, raw(v))) }
 }
 
 // Step renders Markdown as the body of a numbered list item: lines after the

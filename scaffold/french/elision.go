@@ -1,0 +1,81 @@
+// Package french holds the rules of French the templates and lint both
+// apply: which words elide before a vowel (de → d', que → qu') and the
+// contractions of à and de with le and les.
+package french
+
+import (
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Elided maps each word French elides before a vowel to its elided form.
+var Elided = map[string]string{
+	"de": "d'", "le": "l'", "la": "l'", "que": "qu'", "ne": "n'", "se": "s'",
+	"lorsque": "lorsqu'", "puisque": "puisqu'", "jusque": "jusqu'",
+}
+
+// ElidingWords lists the keys of Elided, longest first (for a regexp
+// alternation).
+func ElidingWords() []string {
+	words := make([]string, 0, len(Elided))
+	for w := range Elided {
+		words = append(words, w)
+	}
+	slices.SortFunc(words, func(a, b string) int {
+		if len(a) != len(b) {
+			return len(b) - len(a)
+		}
+		return strings.Compare(a, b)
+	})
+	return words
+}
+
+// StartsWithVowel reports whether s starts with a vowel, accented or not, in
+// either case. H and y do not count: the tool cannot tell a mute h from an
+// aspirated one in a brand name, and the site writes "de HubRise", "de Yumi".
+func StartsWithVowel(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return strings.ContainsRune("aeiouàâäéèêëîïôöùûüœæ", unicode.ToLower(r))
+}
+
+// Elide joins word (one of Elided, in any case) to next as French writes it:
+// "que" + "Orderix" → "qu'Orderix", "que" + "Qwenta" → "que Qwenta",
+// "De" + "Expedy" → "D'Expedy".
+func Elide(word, next string) string {
+	if !StartsWithVowel(next) {
+		return word + " " + next
+	}
+	return ElidedForm(word) + next
+}
+
+// ElidedForm is word's elided form in word's own case ("Que" → "Qu'"); a
+// word French does not elide comes back with a space after it.
+func ElidedForm(word string) string {
+	e, ok := Elided[strings.ToLower(word)]
+	if !ok {
+		return word + " "
+	}
+	if r, _ := utf8.DecodeRuneInString(word); unicode.IsUpper(r) {
+		first, size := utf8.DecodeRuneInString(e)
+		e = string(unicode.ToUpper(first)) + e[size:]
+	}
+	return e
+}
+
+// Au is "à le <noun>" as French writes it: "au logiciel", "à l'application".
+func Au(noun string) string {
+	if StartsWithVowel(noun) {
+		return "à l'" + noun
+	}
+	return "au " + noun
+}
+
+// Du is "de le <noun>" as French writes it: "du logiciel", "de l'application".
+func Du(noun string) string {
+	if StartsWithVowel(noun) {
+		return "de l'" + noun
+	}
+	return "du " + noun
+}
