@@ -30,10 +30,10 @@ func raw(v any) string {
 // funcs are the helpers every template may call.
 func (s *Set) funcs() template.FuncMap {
 	return template.FuncMap{
-		"bold":  Bold,
-		"menu":  Menu,
-		"code":  Code,
-		"yaml":  YAMLValue,
+		"bold":    Bold,
+		"menu":    Menu,
+		"code":    Code,
+		"yaml":    YAMLValue,
 		"de":      De,
 		"le":      Le,
 		"que":     elider("que"),
@@ -44,11 +44,11 @@ func (s *Set) funcs() template.FuncMap {
 		"jusque":  elider("jusque"),
 		"au":      func(v any) Plain { return Plain(french.Au(raw(v))) },
 		"du":      func(v any) Plain { return Plain(french.Du(raw(v))) },
-		"step":  Step,
-		"md":    func(v any) Safe { return Safe(EscapeText(raw(v))) },
-		"link":  s.link,
-		"upper": func(v any) Plain { return Plain(strings.ToUpper(raw(v))) },
-		"id":    HeadingID,
+		"step":    Step,
+		"md":      func(v any) Safe { return Safe(EscapeText(raw(v))) },
+		"link":    s.link,
+		"upper":   func(v any) Plain { return Plain(strings.ToUpper(raw(v))) },
+		"id":      HeadingID,
 	}
 }
 
