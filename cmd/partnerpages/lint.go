@@ -38,23 +38,31 @@ On every page of a site (links, MDX safety, front matter, unfinished text, Frenc
                    scheme ("www.example.com": the browser reads it as a path)
   front-matter     invalid YAML, no title
   mdx              HTML comments, stray { } < that break the site's MDX build
+  code-span        a backtick that opens a code span and never closes it
+                   (an e-mail then shows with a stray backtick)
   link-target      with --site: /docs/… and /apps/… links (FAQ pages included) that
                    do not resolve, localized slugs, #ids no heading has
 On connect pages (connect-hubrise.md, connexion-hubrise.md, or titled so) also:
   placeholder      SOLUTION, [EPOS] the template left
   variant-marker   -- OR --, -- OU --, "option 1" lines of the template
   empty-step       a numbered step with no text
-  step-numbering   steps neither all "1." nor 1, 2, 3…
+  step-numbering   steps neither all "1." nor 1, 2, 3…; numbered stage headings
+                   ("## 2. Connect") that do not start at 1 or skip one
   name-mismatch    the product named differently in front matter and headings
-                   (MiiPos for WiiPos), or, with --site, another partner's name
+                   (MiiPos for WiiPos), misspelt in the text (one letter off, or
+                   two swapped: Qwetna); with --site, another partner's name in a
+                   heading or the meta description, or a page in apps/X that
+                   names apps/Y's product throughout (copied and not renamed)
   email-mismatch   give-access and contact e-mails differ, or an invalid address
   anchor           a link to another section than its text names; a heading whose
-                   {#id} is another section's ("## Disconnect X {#connect}")
+                   {#id} is another section's ("## Disconnect X {#connect}"); a link
+                   into another app's #give-access or #contact (meant in-page)
   front-matter     missing keys; no path_override where the file name is not the
                    URL (a French page named connect-hubrise.md)
   outdated-ui      (warning) the platform's old give-access steps: the **Manager** role
-                   picked from a list, the + icon, "Modifier les permissions"; the
-                   message names the current steps, from the template set's ui labels
+                   picked from a list, the + icon, "Edit permissions" ("Modifier
+                   les permissions"); the message names the current steps, from
+                   the template set's ui labels
 
 Each finding has a severity: error (the default), warning (outdated-ui) or
 suggestion; the project file can change them. It exits 1 when it finds an

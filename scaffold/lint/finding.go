@@ -23,6 +23,7 @@ const (
 	RuleRead          = "read"
 	RuleOutdatedUI    = "outdated-ui"
 	RuleElision       = "elision"
+	RuleCodeSpan      = "code-span"
 )
 
 // Severities. An error fails the run; a warning fails it only with
@@ -41,6 +42,7 @@ var Rules = map[string]string{
 	RuleAnchor: SeverityError, RuleLinkForm: SeverityError, RuleFrontMatter: SeverityError,
 	RuleMDX: SeverityError, RuleLinkTarget: SeverityError, RuleElision: SeverityError,
 	RuleOutdatedUI: SeverityWarning, RuleRead: SeverityError, RuleSuppression: SeverityWarning,
+	RuleCodeSpan: SeverityError,
 }
 
 // Finding is one problem in a page.

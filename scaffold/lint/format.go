@@ -49,6 +49,7 @@ var ruleHelp = map[string]string{
 	RuleMDX:           "Text that breaks the site's MDX build.",
 	RuleLinkTarget:    "A site link that does not resolve.",
 	RuleElision:       "French elision not done.",
+	RuleCodeSpan:      "A backtick that opens a code span and never closes it.",
 	RuleOutdatedUI:    "The platform's old give-access steps.",
 	RuleRead:          "A file that cannot be read.",
 	RuleSuppression:   "A suppression comment that names no rule or silences nothing.",

@@ -47,6 +47,7 @@ var siteRules = []rule{
 	(*checker).anchors,
 	(*checker).linkForms,
 	(*checker).mdx,
+	(*checker).codeSpans,
 	(*checker).linkTargets,
 }
 
@@ -56,7 +57,9 @@ var connectRules = []rule{
 	(*checker).placeholders,
 	(*checker).variantMarkers,
 	(*checker).steps,
+	(*checker).stages,
 	(*checker).names,
+	(*checker).copiedFromAnotherApp,
 	(*checker).emails,
 	(*checker).sectionAnchors,
 	(*checker).outdatedUI,

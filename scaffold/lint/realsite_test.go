@@ -83,6 +83,14 @@ func TestNoFalseFindingsOnRealPageForms(t *testing.T) {
 		{"an FAQ listing options", "apps/tabla/faqs/en/find-id.md", "---\ntitle: Find Your ID\n---\n\nOption 1: open the app.\n\nOption 2: ask support.\n", RuleVariantMarker},
 		{"a terminology page", "apps/tabla/en/terminology.md", "---\ntitle: Terminology\nposition: 5\n---\n\n## Order\n", RuleFrontMatter},
 		{"an overview page with the platform's old screens", "apps/tabla/en/overview.md", "---\ntitle: Overview\n---\n\nPick **Manager** in the list of roles.\n", RuleOutdatedUI},
+		{"a bridge app named for the product it bridges", "apps/plato-bridge/en/connect-hubrise.md", strings.ReplaceAll(connectEN, "Tabla", "Plato") + "## Connect Plato\n", RuleNameMismatch},
+		{"a description naming the product and another app", "apps/tabla/en/connect-hubrise.md", strings.Replace(connectEN, "Connect Tabla.", "Send Plato orders to Tabla.", 1) + "## Connect Tabla\n", RuleNameMismatch},
+		{"a link to another app's FAQ", "apps/tabla/en/connect-hubrise.md", connectEN + "See [Plato's FAQ](/apps/plato/faqs/sync-menus).\n", RuleAnchor},
+		{"stage headings counting from 1", "apps/tabla/en/connect-hubrise.md", connectEN + "## 1. Install the Bridge\n\n## 2. Connect Tabla\n\n### 2.1 Test\n", RuleStepNumbering},
+		{"an escaped backtick", "apps/tabla/en/connect-hubrise.md", connectEN + "Type a \\` before the code.\n", RuleCodeSpan},
+		{"a backtick inside a longer code span", "apps/tabla/en/connect-hubrise.md", connectEN + "Type ``a ` b`` as shown.\n", RuleCodeSpan},
+		{"a backtick in a fenced block", "apps/tabla/en/connect-hubrise.md", connectEN + "```\nrun `this\n```\n", RuleCodeSpan},
+		{"a name of the same letters in another order, not next to each other", "apps/tabla/en/connect-hubrise.md", connectEN + "## Connect Tabla\n\nOpen Bltaa.\n", RuleNameMismatch},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -118,6 +126,14 @@ func TestRealDefectClasses(t *testing.T) {
 		{"a localized slug in a link to an FAQ", "apps/tabla/fr/connect-hubrise.md", connectFR + "Voir [ici](/apps/tabla/faqs/acceptation-automatique).\n", RuleLinkTarget, 11, "/apps/tabla/faqs/auto-accept"},
 		{"elision of the partner's name", "apps/tabla/fr/connect-hubrise.md", strings.ReplaceAll(connectFR, "Tabla", "Orka") + "## Contacter le support de Orka {#contact}\n", RuleElision, 11, "d'Orka"},
 		{"elision in an overview's description", "apps/orka/fr/overview.md", "---\ntitle: Présentation\nmeta:\n  description: Les atouts de Orka.\n---\n", RuleElision, 4, "meta.description"},
+		{"a meta description naming another app", "apps/tabla/en/connect-hubrise.md", strings.Replace(connectEN, "Connect Tabla.", "Plato sends its orders through HubRise.", 1) + "## Connect Tabla\n", RuleNameMismatch, 7, `meta.description names "Plato" (apps/plato)`},
+		{"a page naming another app's product throughout", "apps/tabla/en/connect-hubrise.md", strings.ReplaceAll(connectEN, "Tabla", "Plato") + "## Connect Plato\n\n## Disconnect Plato\n", RuleNameMismatch, 6, "copied from there"},
+		{"a link into another app's give-access section", "apps/tabla/en/connect-hubrise.md", connectEN + "## Connect Tabla\n\n1. Give access, see [Give Access](/apps/plato/connect-hubrise#give-access).\n", RuleAnchor, 12, "write (#give-access)"},
+		{"the name misspelt once, two letters swapped", "apps/tabla/en/connect-hubrise.md", connectEN + "## Connect Tabla\n\n1. Open Talba and go to **Settings**.\n", RuleNameMismatch, 12, `"Talba" looks like a misspelling of the product name "Tabla"`},
+		{"stage headings starting at 2", "apps/tabla/en/connect-hubrise.md", connectEN + "## 2. Install the Bridge\n\n## 3. Connect Tabla\n", RuleStepNumbering, 10, "first numbered heading is 2"},
+		{"stage headings skipping one", "apps/tabla/en/connect-hubrise.md", connectEN + "## 1. Install the Bridge\n\n## 3. Connect Tabla\n", RuleStepNumbering, 12, "numbered 3 where 2 was expected"},
+		{"an unclosed backtick around an e-mail", "apps/tabla/en/connect-hubrise.md", connectEN + "## Contact Tabla Support {#contact}\n\nWrite to `help@tabla.example for help.\n", RuleCodeSpan, 12, "never closes"},
+		{"the older give-access button in English", "apps/tabla/en/connect-hubrise.md", connectEN + "## Give Access to Tabla Support {#give-access}\n\n1. Click **Edit permissions** and choose the access.\n", RuleOutdatedUI, 12, "**Edit permissions**"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

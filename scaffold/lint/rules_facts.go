@@ -169,10 +169,14 @@ func related(a, b string) bool {
 
 // containsWord reports whether s contains word as whole words, ignoring case.
 func containsWord(s, word string) bool {
-	if word == "" {
+	return containsWordCase(strings.ToLower(s), strings.ToLower(word))
+}
+
+// containsWordCase reports whether s contains word as whole words, in the same case.
+func containsWordCase(ls, lw string) bool {
+	if lw == "" {
 		return false
 	}
-	ls, lw := strings.ToLower(s), strings.ToLower(word)
 	for i := 0; ; {
 		j := strings.Index(ls[i:], lw)
 		if j < 0 {
@@ -221,7 +225,8 @@ func pageApp(path string) string {
 var wordRe = regexp.MustCompile(`[\p{L}\p{N}]+`)
 
 // nearMisses reports words one letter away from a one-word product name
-// (MiiPos for WiiPos): the kind of slip copy-and-edit makes.
+// (MiiPos for WiiPos), or with two letters next to each other swapped
+// (Qwetna for Qwenta): the kinds of slip copy-and-edit and typing make.
 func (c *checker) nearMisses(name string) {
 	if strings.ContainsAny(name, " -") || len([]rune(name)) < 5 {
 		return
@@ -233,7 +238,8 @@ func (c *checker) nearMisses(name string) {
 	check := func(text string, pos func(i int) Pos, where string) {
 		for _, m := range wordRe.FindAllStringIndex(text, -1) {
 			w := text[m[0]:m[1]]
-			if len(w) != len(name) || strings.EqualFold(w, name) || partner.Levenshtein(w, name) != 1 || inAddress(text, m[0], m[1]) {
+			if len(w) != len(name) || strings.EqualFold(w, name) || inAddress(text, m[0], m[1]) ||
+				partner.Levenshtein(w, name) != 1 && !swapped(w, name) {
 				continue
 			}
 			if at := pos(m[0]); !reported[at] {
@@ -250,6 +256,22 @@ func (c *checker) nearMisses(name string) {
 		b := &c.p.Blocks[i]
 		check(b.Text, func(j int) Pos { return c.p.PosIn(b, j) }, "")
 	}
+}
+
+// swapped reports whether a is b with two neighbouring letters swapped.
+func swapped(a, b string) bool {
+	ra, rb := []rune(a), []rune(b)
+	if len(ra) != len(rb) {
+		return false
+	}
+	i := 0
+	for i < len(ra) && ra[i] == rb[i] {
+		i++
+	}
+	if i+1 >= len(ra) || ra[i] != rb[i+1] || ra[i+1] != rb[i] || ra[i] == ra[i+1] {
+		return false
+	}
+	return string(ra[i+2:]) == string(rb[i+2:])
 }
 
 // inAddress reports whether text[start:end] is part of an e-mail address,

@@ -3,6 +3,7 @@ package lint
 import (
 	"bytes"
 	"fmt"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -99,5 +100,30 @@ func (c *checker) numbering(nums []int, poss []Pos) {
 			c.add(poss[i], RuleStepNumbering, fmt.Sprintf("step numbered %d where %d was expected (the step before is %d, on line %d): number every step 1. or count 1, 2, 3…", nums[i], want, nums[i-1], poss[i-1].Line))
 			return
 		}
+	}
+}
+
+// stageRe reads a numbered stage heading: "2. Connect the Bridge", "3) Test".
+var stageRe = regexp.MustCompile(`^(\d+)[.)]\s`)
+
+// stages checks numbered stage headings ("## 1. Install", "## 2. Connect"):
+// at each level, the first is 1 and each counts up by one.
+func (c *checker) stages() {
+	last := map[int]int{}
+	lastLine := map[int]int{}
+	for _, h := range c.p.Headings {
+		m := stageRe.FindStringSubmatch(h.Text)
+		if m == nil {
+			continue
+		}
+		n, _ := strconv.Atoi(m[1])
+		want := last[h.Level] + 1
+		switch {
+		case n != want && last[h.Level] == 0:
+			c.add(h.Pos, RuleStepNumbering, fmt.Sprintf("the first numbered heading is %d: number the stages 1, 2, 3…", n))
+		case n != want:
+			c.add(h.Pos, RuleStepNumbering, fmt.Sprintf("heading numbered %d where %d was expected (the one before, on line %d, is %d)", n, want, lastLine[h.Level], last[h.Level]))
+		}
+		last[h.Level], lastLine[h.Level] = n, h.Pos.Line
 	}
 }

@@ -110,3 +110,23 @@ func (c *checker) variantMarkers() {
 		}
 	}
 }
+
+// codeSpans reports a backtick that opens no code span: goldmark keeps an
+// unclosed one as text, so `help@x.example shows with a stray backtick and
+// no code style. A backslash-escaped backtick is meant.
+func (c *checker) codeSpans() {
+	for i := range c.p.Blocks {
+		b := &c.p.Blocks[i]
+		for j := 0; j < len(b.Text); j++ {
+			if b.Text[j] != '`' || c.p.InCode(b, j) || b.Escaped(j) {
+				continue
+			}
+			end := j
+			for end < len(b.Text) && b.Text[end] == '`' {
+				end++
+			}
+			c.add(c.p.PosIn(b, j), RuleCodeSpan, fmt.Sprintf("%q opens a code span that never closes on this paragraph; close it with %q (or write \\` for a literal backtick)", b.Text[j:end], b.Text[j:end]))
+			break // one per block: the rest follows from the first
+		}
+	}
+}

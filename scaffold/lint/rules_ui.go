@@ -15,13 +15,13 @@ var (
 	plusIconRe = regexp.MustCompile(`(?i)\bplus icon\b|\+ icon\b|\bic[oô]ne (\+|plus|«\s*\+\s*»)`)
 	// userContextRe finds a user or permission being added.
 	userContextRe = regexp.MustCompile(`(?i)\b(users?|utilisateurs?|permissions?)\b`)
-	// editPermissionsRe finds the old UI's French button.
-	editPermissionsRe = regexp.MustCompile(`(?i)modifier les permissions`)
+	// editPermissionsRe finds the old UI's button, in French and English.
+	editPermissionsRe = regexp.MustCompile(`(?i)\b(modifier les permissions|edit permissions)\b`)
 )
 
 // outdatedUI finds a page that describes the platform's old give-access UI:
 // the Manager role picked from a list, the + icon that added the user, or
-// the "Modifier les permissions" button. Its steps no longer match what
+// the "Edit permissions" ("Modifier les permissions") button. Its steps no longer match what
 // readers see, so the page names the current steps (from the template set's
 // UI labels) as the fix.
 func (c *checker) outdatedUI() {
@@ -35,7 +35,7 @@ func (c *checker) outdatedUI() {
 		case (plusIconRe.MatchString(b.Text) || hasLabel(labels, "+")) && userContextRe.MatchString(b.Text):
 			what = "the **+** icon that added the user"
 		case editPermissionsRe.MatchString(b.Text):
-			what = "the **Modifier les permissions** button"
+			what = "the **" + editPermissionsRe.FindStringSubmatch(b.Text)[1] + "** button"
 		default:
 			continue
 		}

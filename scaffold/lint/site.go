@@ -25,19 +25,47 @@ type Site struct {
 	folders   map[string]bool                       // folders with pages below them: their index URLs resolve
 	aliases   map[string]string                     // an English path_override that is not the file name → the page
 	localized map[string]string                     // "docs/comment-demarrer" → "docs/get-started"
-	appNames  map[string]string                     // lower-case product name (meta.title) → app
+	appNames  map[string][]string                   // lower-case product name (meta.title) → the apps whose pages use it
+	names     map[string]string                     // lower-case product name → as the pages write it
 }
 
-// AppNamed returns the app whose pages name the product name (in their
-// meta.title), or "".
+// AppNamed returns the first app whose pages name the product name (in
+// their meta.title), or "".
 func (s *Site) AppNamed(name string) string {
+	if apps := s.AppsNamed(name); len(apps) > 0 {
+		return apps[0]
+	}
+	return ""
+}
+
+// AppsNamed returns the apps whose pages name the product name, sorted.
+func (s *Site) AppsNamed(name string) []string {
 	return s.appNames[strings.ToLower(strings.TrimSpace(name))]
+}
+
+// AppNamesIn returns the product names of the site's apps that text names
+// as whole words, in the case the pages write them, longest first. Names of
+// fewer than four letters are left out: they are too often plain words.
+func (s *Site) AppNamesIn(text string) []string {
+	var out []string
+	for _, name := range s.names {
+		if len([]rune(name)) >= 4 && containsWordCase(text, name) {
+			out = append(out, name)
+		}
+	}
+	slices.SortFunc(out, func(a, b string) int {
+		if len(a) != len(b) {
+			return len(b) - len(a)
+		}
+		return strings.Compare(a, b)
+	})
+	return out
 }
 
 // LoadSite indexes the content tree at root.
 func LoadSite(root string) (*Site, error) {
 	s := &Site{Root: root, pages: map[string]map[string]map[string]bool{}, folders: map[string]bool{},
-		aliases: map[string]string{}, localized: map[string]string{}, appNames: map[string]string{}}
+		aliases: map[string]string{}, localized: map[string]string{}, appNames: map[string][]string{}, names: map[string]string{}}
 	fsys := os.DirFS(root)
 	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -81,7 +109,12 @@ func (s *Site) add(parts []string, pg *Page) {
 	s.pages[key][lang] = ids
 	if len(parts) == 4 && parts[0] == "apps" {
 		if name, _ := pg.MetaName(); name != "" {
-			s.appNames[strings.ToLower(name)] = parts[1]
+			key := strings.ToLower(name)
+			if !slices.Contains(s.appNames[key], parts[1]) {
+				s.appNames[key] = append(s.appNames[key], parts[1])
+				slices.Sort(s.appNames[key])
+			}
+			s.names[key] = name
 		}
 	}
 	for f := folder; f != "" && f != "."; f = parentOf(f) {

@@ -61,6 +61,9 @@ func TestZipHoldsEveryFileUnderItsFolderWithMode(t *testing.T) {
 	if err := writeZip(dst, "pp_1_windows_amd64", testFiles(t), mtime); err != nil {
 		t.Fatal(err)
 	}
+	if st, _ := os.Stat(dst); st.Mode().Perm() != 0o644 {
+		t.Errorf("archive mode %v, want 0644: others must be able to read a release", st.Mode().Perm())
+	}
 	zr, err := zip.OpenReader(dst)
 	if err != nil {
 		t.Fatal(err)
