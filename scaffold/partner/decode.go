@@ -2,9 +2,7 @@ package partner
 
 import (
 	"fmt"
-	"regexp"
 	"sort"
-	"strconv"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -29,8 +27,6 @@ func (d *decoder) errAt(n *yaml.Node, field, format string, args ...any) {
 
 func posOf(n *yaml.Node) Pos { return Pos{Line: n.Line, Col: n.Column} }
 
-var yamlLine = regexp.MustCompile(`line (\d+)`)
-
 // Parse decodes one partner file. It never panics on any input; every problem
 // (syntax, unknown key, wrong type) is returned with its position.
 func Parse(file string, data []byte) (*Partner, ErrorList) {
@@ -41,7 +37,7 @@ func Parse(file string, data []byte) (*Partner, ErrorList) {
 	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
-		d.syntaxError(err)
+		d.errs = append(d.errs, SyntaxError(d.file, data, err))
 		return nil, d.errs
 	}
 	if doc.Kind == 0 || len(doc.Content) == 0 {
@@ -51,20 +47,6 @@ func Parse(file string, data []byte) (*Partner, ErrorList) {
 	p := &Partner{File: file}
 	d.partner(doc.Content[0], p)
 	return p, d.errs
-}
-
-func (d *decoder) syntaxError(err error) { d.errs = append(d.errs, SyntaxError(d.file, err)) }
-
-// SyntaxError turns a YAML parser error into an Error located at the line the
-// parser names, for any YAML file the tool reads.
-func SyntaxError(file string, err error) Error {
-	msg := strings.TrimPrefix(err.Error(), "yaml: ")
-	line := 0
-	if m := yamlLine.FindStringSubmatch(msg); m != nil {
-		line, _ = strconv.Atoi(m[1])
-		msg = strings.TrimSpace(strings.Replace(msg, m[0]+":", "", 1))
-	}
-	return Error{File: file, Line: line, Msg: "invalid YAML: " + msg}
 }
 
 // fields maps each allowed key of a mapping to the function that decodes its value.

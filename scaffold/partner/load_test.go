@@ -19,7 +19,7 @@ func TestLoadDirReportsEveryFileAndDuplicateSlugs(t *testing.T) {
 	want := []string{
 		"partners/b.yaml:1:7: slug: slug orderix is already used by partners/a.yaml",
 		"partners/bad.yml:2:18: support.email",
-		"partners/broken.yaml:1: invalid YAML",
+		"partners/broken.yaml:1:7: the list or mapping opened on line 1 is not closed",
 		"partners/dir.yaml: is a folder",
 	}
 	got := errs.Error()

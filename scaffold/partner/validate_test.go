@@ -49,7 +49,7 @@ func TestParseAndResolveErrors(t *testing.T) {
 		{"alias refused", strings.Replace(validBase, "name: Orderix", "name: &n Orderix", 1) + "publisher: *n\n", 10, "publisher", "aliases"},
 		{"list where a value is expected", strings.Replace(validBase, "name: Orderix", "name: [a, b]", 1), 1, "name", "single value"},
 		{"not a mapping", "- just\n- a list\n", 1, "", "expected a mapping"},
-		{"yaml syntax", "name: [unclosed\n", 1, "", "invalid YAML"},
+		{"yaml syntax", "name: [unclosed\n", 1, "", "is not closed: end it with ]"},
 		{"empty file", "", 0, "", "empty"},
 		{"disconnect button required", strings.Replace(validBase, "disconnect:\n  button: Disconnect\n", "", 1), 5, "disconnect.button", "required"},
 		{"disconnect menu unused for hubrise", validBase + "  mode: hubrise\n  menu: [X]\n", 11, "disconnect.menu", "not used"},

@@ -115,7 +115,7 @@ func Parse(file string, data []byte) (*Project, partner.ErrorList) {
 	p := &Project{File: file}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
-		errs = append(errs, partner.SyntaxError(file, err))
+		errs = append(errs, partner.SyntaxError(file, data, err))
 		return nil, errs
 	}
 	if len(doc.Content) == 0 {

@@ -29,7 +29,7 @@ func TestParse(t *testing.T) {
 		{name: "empty languages", in: "languages: []\n", errs: []string{"f.yaml:1:12: languages: empty list"}},
 		{name: "key twice", in: "out: a\nout: b\n", errs: []string{"f.yaml:2:1: out: given twice"}},
 		{name: "not a mapping", in: "- partners\n", errs: []string{"f.yaml:1:1: a project file is a mapping"}},
-		{name: "syntax error", in: "partners: [\n", errs: []string{"f.yaml:1: invalid YAML"}},
+		{name: "syntax error", in: "partners: [\n", errs: []string{"f.yaml:1:11: the list or mapping opened on line 1 is not closed"}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

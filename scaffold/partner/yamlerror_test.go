@@ -1,0 +1,41 @@
+package partner
+
+import (
+	"testing"
+)
+
+// TestSyntaxErrorsInAWritersWords: the parser's words ("found character
+// that cannot start any token") become what the writer did and where.
+func TestSyntaxErrorsInAWritersWords(t *testing.T) {
+	for _, tc := range []struct{ name, file, want string }{
+		{"tab indent", "name: A\nsupport:\n\temail: x@y.example\n",
+			"p.yaml:3:1: line 3 is indented with a tab; YAML indents with spaces"},
+		{"tab after spaces", "name: A\nsupport:\n  \temail: x@y.example\n",
+			"p.yaml:3:3: line 3 is indented with a tab; YAML indents with spaces"},
+		{"key indented too far", "name: A\nsupport:\n  email: x@y.example\n    mode: x\n",
+			"p.yaml:4:5: line 4 is indented more than line 3, which has a value already; indent it as far as the keys beside it"},
+		{"top-level key indented", "name: A\n  kind: epos\n",
+			"p.yaml:2:3: line 2 is indented more than line 1, which has a value already; indent it as far as the keys beside it"},
+		{"colon in a value", "name: A\nbutton: Connect: now\n",
+			`p.yaml:2:9: the value on line 2 holds ": "; put it in quotes ("Connect: now")`},
+		{"unclosed quote", "name: \"A\nkind: epos\n",
+			"p.yaml:1:7: a quoted value is not closed: add the closing quote"},
+		{"unclosed list", "name: [a, b\nkind: x\n",
+			"p.yaml:1:7: the list or mapping opened on line 1 is not closed: end it with ] on the same line"},
+		{"line without a colon", "name: A\nfoo\nkind: b\n",
+			`p.yaml:2:1: line 2 has no "key: value"; write the key, a colon and a space before the value (or remove the line)`},
+		{"a list item among keys", "name: A\n- x\n",
+			`p.yaml:2:1: line 2: a key was expected; a list item ("- ") or a line indented differently from the keys around it does not belong here`},
+		{"binary file", "name: A\nkind: \x00\x01\x02",
+			"p.yaml:2:7: control character U+0000; the file is not a text file (is it a partner YAML file?)"},
+		{"invalid UTF-8", "name: A\nbutton: Caf\xe9\n",
+			"p.yaml:2:12: byte 0xe9 is not UTF-8 text; save the file as UTF-8"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, errs := Parse("p.yaml", []byte(tc.file))
+			if len(errs) != 1 || errs[0].Error() != tc.want {
+				t.Errorf("got %v\nwant %s", errs, tc.want)
+			}
+		})
+	}
+}
