@@ -9,6 +9,8 @@ import (
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
 	"gopkg.in/yaml.v3"
+
+	"github.com/partnerpages/partnerpages/scaffold/partner"
 )
 
 func compile(t *testing.T) *jsonschema.Schema {
@@ -73,6 +75,7 @@ func TestSchemaAcceptsV2(t *testing.T) {
 		"only text":        "name: A\npreamble: {fr: Bientôt.}\npage: []\n",
 		"verbatim connect": "name: A\nconnection: {mode: back-office}\npage: [{section: connect, title: Go, anchor: connect, body: B}, {title: T, body: B, languages: [en]}]\n",
 		"typed and steps":  "name: A\nsupport: {email: a@b.co}\nconnection: {mode: back-office, menu: [M], button: B, intro: {en: '', fr: X}}\npage: [{section: connect, steps: [S]}, give-access, contact]\n",
+		"menu as one line": "name: A\nsupport: {email: a@b.co}\nconnection: {mode: back-office, menu: Settings > Integrations, button: B}\ndisconnect: {button: U, menu: {en: Settings, fr: Réglages > Intégrations}}\n",
 	} {
 		if err := s.Validate(asJSON(t, []byte(src))); err != nil {
 			t.Errorf("%s: rejected: %v", name, err)
@@ -101,5 +104,26 @@ func TestSchemaRejectsWhatTheLoaderRejects(t *testing.T) {
 		if err := s.Validate(asJSON(t, []byte(src))); err == nil {
 			t.Errorf("%s: accepted", name)
 		}
+	}
+}
+
+// TestMenuAsOneLineLoads: the wizard's "A > B" form loads as the list it names.
+func TestMenuAsOneLineLoads(t *testing.T) {
+	src := "name: A\nlanguages: [en, fr]\nsupport: {email: a@b.co}\nconnection:\n  mode: back-office\n  menu: Settings > Integrations >HubRise\n  button: B\ndisconnect: {button: U, menu: {en: Settings, fr: Réglages > Intégrations}}\n"
+	p, errs := partner.Parse("a.yaml", []byte(src))
+	if len(errs) == 0 {
+		errs = partner.Resolve(p, []string{"en", "fr"})
+	}
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	if got := p.Connection.Menu.In("en"); len(got) != 3 || got[0] != "Settings" || got[2] != "HubRise" {
+		t.Errorf("connection.menu = %q", got)
+	}
+	if got := p.Disconnect.Menu.In("fr"); len(got) != 2 || got[1] != "Intégrations" {
+		t.Errorf("disconnect.menu fr = %q", got)
+	}
+	if err := compile(t).Validate(asJSON(t, []byte(src))); err != nil {
+		t.Errorf("the schema rejects it: %v", err)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
 )
@@ -236,14 +237,36 @@ func (d *decoder) text(n *yaml.Node, field string) Text {
 
 // stringList decodes a list or a per-language map of lists.
 func (d *decoder) stringList(n *yaml.Node, field string) List {
+	return d.perLanguage(n, field, d.list)
+}
+
+// menu decodes a menu path: a list of labels, or one line written as the
+// wizard asks for it, "Settings > Integrations"; either may be per language.
+func (d *decoder) menu(n *yaml.Node, field string) List {
+	return d.perLanguage(n, field, func(n *yaml.Node, field string) []Scalar {
+		if n.Kind != yaml.ScalarNode || n.Tag == "!!null" {
+			return d.list(n, field)
+		}
+		var out []Scalar
+		col := n.Column
+		for _, label := range strings.Split(n.Value, ">") {
+			out = append(out, Scalar{Pos: Pos{Line: n.Line, Col: col}, Value: strings.TrimSpace(label)})
+			col += utf8.RuneCountInString(label) + 1
+		}
+		return out
+	})
+}
+
+// perLanguage decodes a value, or a per-language map of values, with each.
+func (d *decoder) perLanguage(n *yaml.Node, field string, each func(*yaml.Node, string) []Scalar) List {
 	l := List{Pos: posOf(n)}
 	if n.Kind != yaml.MappingNode {
-		l.Items = d.list(n, field)
+		l.Items = each(n, field)
 		return l
 	}
 	l.ByLang = map[string][]Scalar{}
 	d.langMap(n, field, func(lang string, v *yaml.Node) {
-		l.ByLang[lang] = d.list(v, join(field, lang))
+		l.ByLang[lang] = each(v, join(field, lang))
 	})
 	return l
 }
@@ -270,7 +293,7 @@ func (d *decoder) partner(n *yaml.Node, p *Partner) {
 				"mode":                func(_, v *yaml.Node) { c.Mode = d.scalar(v, "connection.mode") },
 				"intro":               func(_, v *yaml.Node) { c.Intro = d.text(v, "connection.intro") },
 				"steps_before_menu":   func(_, v *yaml.Node) { c.BeforeMenu = d.stringList(v, "connection.steps_before_menu") },
-				"menu":                func(_, v *yaml.Node) { c.Menu = d.stringList(v, "connection.menu") },
+				"menu":                func(_, v *yaml.Node) { c.Menu = d.menu(v, "connection.menu") },
 				"steps_before_button": func(_, v *yaml.Node) { c.BeforeButton = d.stringList(v, "connection.steps_before_button") },
 				"button":              func(_, v *yaml.Node) { c.Button = d.text(v, "connection.button") },
 				"extra_steps":         func(_, v *yaml.Node) { c.ExtraSteps = d.stringList(v, "connection.extra_steps") },
@@ -282,7 +305,7 @@ func (d *decoder) partner(n *yaml.Node, p *Partner) {
 			d.mapping(v, "disconnect", fields{
 				"mode":                func(_, v *yaml.Node) { c.Mode = d.scalar(v, "disconnect.mode") },
 				"steps_before_menu":   func(_, v *yaml.Node) { c.BeforeMenu = d.stringList(v, "disconnect.steps_before_menu") },
-				"menu":                func(_, v *yaml.Node) { c.Menu = d.stringList(v, "disconnect.menu") },
+				"menu":                func(_, v *yaml.Node) { c.Menu = d.menu(v, "disconnect.menu") },
 				"steps_before_button": func(_, v *yaml.Node) { c.BeforeButton = d.stringList(v, "disconnect.steps_before_button") },
 				"button":              func(_, v *yaml.Node) { c.Button = d.text(v, "disconnect.button") },
 				"extra_steps":         func(_, v *yaml.Node) { c.ExtraSteps = d.stringList(v, "disconnect.extra_steps") },

@@ -2,6 +2,7 @@ package partner
 
 import (
 	"fmt"
+	"regexp"
 	"sort"
 	"strings"
 )
@@ -48,18 +49,60 @@ func (l ErrorList) Error() string {
 	return strings.Join(lines, "\n")
 }
 
-// Sort orders the problems by file, line and column.
+// Sort orders the problems by file, line and column. Within a file, a
+// problem of the whole file comes first, and a field's problem without a
+// line (a field that is missing) after those with one: it often follows
+// from them.
 func (l ErrorList) Sort() {
+	rank := func(e Error) int {
+		switch {
+		case e.Line == 0 && e.Field == "":
+			return 0
+		case e.Line == 0:
+			return 2
+		}
+		return 1
+	}
 	sort.SliceStable(l, func(i, j int) bool {
 		a, b := l[i], l[j]
 		if a.File != b.File {
 			return a.File < b.File
+		}
+		if rank(a) != rank(b) {
+			return rank(a) < rank(b)
 		}
 		if a.Line != b.Line {
 			return a.Line < b.Line
 		}
 		return a.Col < b.Col
 	})
+}
+
+// didYouMeanRe reads the suggestion of an unknown-field error.
+var didYouMeanRe = regexp.MustCompile(`^unknown field \(did you mean "([^"]+)"\?\)`)
+
+// WithoutRestatements drops a "missing" error for a field that an
+// unknown-field error of the same file already points to ("emial: unknown
+// field (did you mean "email"?)" says what "email: missing" would).
+func (l ErrorList) WithoutRestatements() ErrorList {
+	meant := map[string]bool{}
+	for _, e := range l {
+		if m := didYouMeanRe.FindStringSubmatch(e.Msg); m != nil {
+			parent := ""
+			if i := strings.LastIndexByte(e.Field, '.'); i >= 0 {
+				parent = e.Field[:i]
+			}
+			meant[e.File+"\x00"+join(parent, m[1])] = true
+		}
+	}
+	out := l[:0:0]
+	for _, e := range l {
+		if strings.HasPrefix(e.Msg, "missing") && meant[e.File+"\x00"+e.Field] {
+			continue
+		}
+		out = append(out, e)
+	}
+	return out
 }
 
 // Err returns nil when the list is empty, so callers can write `if err := l.Err(); err != nil`.

@@ -74,7 +74,7 @@ func Load(fsys fs.FS, name, shown string, setLangs []string) (*Partner, ErrorLis
 		return nil, errs
 	}
 	// Validate what could be decoded too, so one run shows every problem.
-	errs = append(errs, Resolve(p, setLangs)...)
+	errs = append(errs, Resolve(p, setLangs)...).WithoutRestatements()
 	if len(errs) > 0 {
 		errs.Sort()
 		return nil, errs

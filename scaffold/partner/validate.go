@@ -280,7 +280,11 @@ func (v *validator) enum(s *Scalar, field string, allowed []string, def string) 
 	}
 	if !slices.Contains(allowed, s.Value) {
 		if s.Present() {
-			v.err(s.Pos, field, "%q is not one of: %s", s.Value, strings.Join(allowed, ", "))
+			hint := ""
+			if best := Closest(strings.ToLower(s.Value), allowed); best != "" {
+				hint = fmt.Sprintf(" (did you mean %q?)", best)
+			}
+			v.err(s.Pos, field, "%q is not one of: %s%s", s.Value, strings.Join(allowed, ", "), hint)
 		} else {
 			v.err(Pos{}, field, "missing; choose one of: %s", strings.Join(allowed, ", "))
 		}

@@ -1,6 +1,8 @@
 package partner
 
 import (
+	"os"
+	"path/filepath"
 	"testing"
 )
 
@@ -35,6 +37,31 @@ func TestSyntaxErrorsInAWritersWords(t *testing.T) {
 			_, errs := Parse("p.yaml", []byte(tc.file))
 			if len(errs) != 1 || errs[0].Error() != tc.want {
 				t.Errorf("got %v\nwant %s", errs, tc.want)
+			}
+		})
+	}
+}
+
+// TestErrorsSuggestAndFollowTheirCause: a mistyped value gets the value it
+// meant; a field reported missing only because its key was mistyped is not
+// reported twice; missing fields come after the problems that have a line.
+func TestErrorsSuggestAndFollowTheirCause(t *testing.T) {
+	for _, tc := range []struct{ name, file, want string }{
+		{"mode one letter off", "name: A\nsupport: {email: a@b.example}\nconnection: {mode: backoffice, menu: [M], button: B}\ndisconnect: {button: U}\n",
+			`a.yaml:3:20: connection.mode: "backoffice" is not one of: back-office, support, either (did you mean "back-office"?)`},
+		{"kind in capitals", "name: A\nkind: EPOS\nsupport: {email: a@b.example}\nconnection: {mode: support}\n",
+			`a.yaml:2:7: kind: "EPOS" is not one of: epos, ordering, delivery, other (did you mean "epos"?)`},
+		{"mistyped key, no restated missing", "name: A\nsupport:\n  emial: a@b.example\nconnection: {mode: support}\n",
+			`a.yaml:3:3: support.emial: unknown field (did you mean "email"?)`},
+		{"missing after the lines", "support:\n  emial: a@b.example\nconnection: {mode: support}\n",
+			"a.yaml:2:3: support.emial: unknown field (did you mean \"email\"?)\na.yaml: name: missing; this field is required"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			os.WriteFile(filepath.Join(dir, "a.yaml"), []byte(tc.file), 0o644)
+			_, errs := Load(os.DirFS(dir), "a.yaml", "a.yaml", []string{"en", "fr"})
+			if got := errs.Error(); got != tc.want {
+				t.Errorf("got\n%s\nwant\n%s", got, tc.want)
 			}
 		})
 	}
