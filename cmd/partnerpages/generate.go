@@ -63,6 +63,9 @@ remembers what it wrote in <out>/.partnerpages.lock.`,
 }
 
 func runGenerate(cmd *cobra.Command, opts *GenerateOptions) error {
+	if err := opts.requirePartners(); err != nil {
+		return err
+	}
 	in, err := opts.Inputs()
 	if err != nil {
 		return err
@@ -138,7 +141,13 @@ func runGenerate(cmd *cobra.Command, opts *GenerateOptions) error {
 	}
 	if problems := res.Problems(opts.Check, opts.Prune); len(problems) > 0 {
 		if opts.Check {
-			fmt.Fprintf(opts.IO.ErrOut, "%d page(s) out of date; run `partnerpages generate` to update them\n", len(problems))
+			edited := res.Count(output.Conflict) + res.Count(output.Orphan)
+			if stale := len(problems) - edited; stale > 0 {
+				fmt.Fprintf(opts.IO.ErrOut, "%d page(s) missing or out of date; run `partnerpages generate` to update them\n", stale)
+			}
+			if edited > 0 {
+				fmt.Fprintf(opts.IO.ErrOut, "%d page(s) edited by hand; run `partnerpages absorb` to take the edits into the partner files (`generate` keeps such pages, `generate --force` discards the edits)\n", edited)
+			}
 		}
 		return errSilent
 	}

@@ -112,6 +112,9 @@ func runLint(opts *LintOptions) error {
 	}
 	paths := opts.Paths
 	if len(paths) == 0 {
+		if err := opts.requireOut(); err != nil {
+			return err
+		}
 		paths = []string{opts.Out}
 	}
 	if opts.DryRun && !opts.Fix {

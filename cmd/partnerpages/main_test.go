@@ -53,6 +53,11 @@ func TestGenerateCheckExitCodes(t *testing.T) {
 	}
 	page := filepath.Join(dir, "content/apps/wiipos/fr/connect-hubrise.md")
 	os.WriteFile(page, []byte("edited\n"), 0o644)
+	// --check points to absorb for a hand edit, which generate would only keep
+	if code, _, errOut := run(t, dir, "generate", "--check"); code != exitProblem ||
+		!strings.Contains(errOut, "1 page(s) edited by hand; run `partnerpages absorb`") || strings.Contains(errOut, "out of date") {
+		t.Errorf("check with a hand edit: exit %d\n%s", code, errOut)
+	}
 	code, _, errOut := run(t, dir, "generate")
 	if code != exitProblem || !strings.Contains(errOut, "hand-edited: content/apps/wiipos/fr/connect-hubrise.md") {
 		t.Errorf("hand edit: exit %d\n%s", code, errOut)
@@ -266,5 +271,31 @@ func TestLintFix(t *testing.T) {
 	}
 	if code, out, _ := run(t, dir, "lint", "apps"); code != exitOK || out != "" {
 		t.Fatalf("lint after --fix: exit %d\n%s", code, out)
+	}
+}
+
+// TestOutsideAProjectPointsToInit: a newcomer running a command in a folder
+// that is not a docs repository is told what to run, not the OS's words.
+func TestOutsideAProjectPointsToInit(t *testing.T) {
+	dir := t.TempDir()
+	for _, args := range [][]string{{"generate"}, {"validate"}, {"generate", "--check"}} {
+		code, _, errOut := run(t, dir, args...)
+		if code != exitProblem || !strings.Contains(errOut, "no partnerpages.yaml in this folder or above it") ||
+			!strings.Contains(errOut, "partnerpages init") || !strings.Contains(errOut, "partnerpages new") {
+			t.Errorf("%v: exit %d\n%s", args, code, errOut)
+		}
+	}
+	code, out, errOut := run(t, dir, "lint")
+	if code != exitProblem || strings.Contains(out, ":1:1: read:") || !strings.Contains(errOut, "content/apps: no such folder") || !strings.Contains(errOut, "partnerpages init") {
+		t.Errorf("lint: exit %d\n%s%s", code, out, errOut)
+	}
+	// in a project without pages yet, lint says to generate them
+	run(t, dir, "init")
+	os.Remove(filepath.Join(dir, "partners"))
+	if code, _, errOut := run(t, dir, "generate"); code != exitProblem || !strings.Contains(errOut, "partnerpages.yaml names does not exist") {
+		t.Errorf("generate without the project's partners folder: exit %d\n%s", code, errOut)
+	}
+	if code, _, errOut := run(t, dir, "lint"); code != exitProblem || !strings.Contains(errOut, "run 'partnerpages generate' to write the pages first") {
+		t.Errorf("lint before generate: exit %d\n%s", code, errOut)
 	}
 }

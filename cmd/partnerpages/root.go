@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 
@@ -99,6 +100,35 @@ func (g *GlobalOptions) TemplateSet() (scaffold.Inputs, *render.Set, error) {
 		return in, nil, problem(err)
 	}
 	return in, set, nil
+}
+
+// requirePartners explains a partners folder that does not exist, which is
+// what a newcomer running a command outside a docs repository meets first.
+func (g *GlobalOptions) requirePartners() error {
+	if _, err := os.Stat(g.Partners); !errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if g.Project != nil {
+		return problem(fmt.Errorf("%s: the partners folder %s names does not exist; create it, or add a partner with `partnerpages new`", g.Partners, g.Project.File))
+	}
+	return problem(fmt.Errorf(`%s: no partners folder here, and no partnerpages.yaml in this folder or above it.
+  In a docs repository, run 'partnerpages init' once, then 'partnerpages new' to add a partner;
+  or name the folder with --partners DIR`, g.Partners))
+}
+
+// requireOut explains an output folder that does not exist yet, for
+// commands that read the pages.
+func (g *GlobalOptions) requireOut() error {
+	if _, err := os.Stat(g.Out); !errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	hint := "run 'partnerpages generate' to write the pages first, or name the pages or folders to lint"
+	if g.Project == nil {
+		if _, err := os.Stat(g.Partners); errors.Is(err, fs.ErrNotExist) {
+			hint = "no partnerpages.yaml in this folder or above it: in a docs repository, run 'partnerpages init', then 'partnerpages new'; or name the pages or folders to lint"
+		}
+	}
+	return problem(fmt.Errorf("%s: no such folder, so there is nothing to lint;\n  %s", g.Out, hint))
 }
 
 // noProject annotates commands that run without reading a project file.

@@ -44,6 +44,9 @@ func runValidate(opts *ValidateOptions) error {
 	var ps []*partner.Partner
 	var errs partner.ErrorList
 	if len(opts.Args) == 0 {
+		if err := opts.requirePartners(); err != nil {
+			return err
+		}
 		ps, errs = partner.LoadDir(in.Partners, in.PartnersDir, set.Languages())
 	} else {
 		for _, a := range opts.Args {
