@@ -2,11 +2,13 @@ package main
 
 import (
 	"fmt"
+	"path"
 	"path/filepath"
 
 	"github.com/spf13/cobra"
 
 	"github.com/partnerpages/partnerpages/scaffold"
+	"github.com/partnerpages/partnerpages/scaffold/output"
 	"github.com/partnerpages/partnerpages/scaffold/project"
 )
 
@@ -81,6 +83,8 @@ func runInit(cmd *cobra.Command, opts *InitOptions) error {
 	}
 	fmt.Fprintf(out, "wrote %s\n", res.File)
 	fmt.Fprintf(out, "partner files go in %s, pages in %s\n", res.Partners, res.Out)
+	fmt.Fprintf(out, "commit %s, the partner files, the pages and %s; leave the run lock %s out of git (add it to .gitignore)\n",
+		res.File, path.Join(p.Out, output.LockName), path.Join(p.Out, output.RunLockName))
 	fmt.Fprintln(out, "next: partnerpages new (a new partner) or partnerpages import PAGE... (existing pages), from any folder of the project")
 	return nil
 }

@@ -241,6 +241,11 @@ func TestNewRefusesWithoutTerminalAndWritesWithYes(t *testing.T) {
 	if code != exitOK || !strings.Contains(out, "wrote partners/orderix.yaml") || !strings.Contains(out, "2 pages: 2 created") {
 		t.Errorf("--yes: exit %d\n%s%s", code, out, errOut)
 	}
+	// what to commit: every file it wrote but the run lock
+	if want := "then commit partners/orderix.yaml, partners/partner.schema.json, content/apps/orderix/, content/apps/.partnerpages.lock ("; !strings.Contains(out, want) ||
+		!strings.Contains(out, "content/apps/.partnerpages.run is a run lock: leave it out of git") {
+		t.Errorf("the advice does not name what to commit:\n%s", out)
+	}
 	if code, _, _ := run(t, dir, "generate", "--check"); code != exitOK {
 		t.Errorf("generate --check after new: exit %d", code)
 	}

@@ -118,7 +118,15 @@ func runNew(cmd *cobra.Command, opts *NewOptions) error {
 		}
 	}
 	fmt.Fprintln(opts.IO.Out, res.Pages.Summary())
-	fmt.Fprintf(opts.IO.Out, "Review the pages, then commit %s. After editing it, run: partnerpages generate %s\n", res.PartnerFile, strings.TrimSuffix(filepath.Base(res.PartnerFile), ".yaml"))
+	slug := strings.TrimSuffix(filepath.Base(res.PartnerFile), ".yaml")
+	commit := []string{res.PartnerFile}
+	if copyTo != "" {
+		commit = append(commit, copyTo)
+	}
+	commit = append(commit, filepath.Join(opts.Out, slug)+string(filepath.Separator), filepath.Join(opts.Out, output.LockName))
+	fmt.Fprintf(opts.IO.Out, "Review the pages, then commit %s (the lock file lets generate tell a stale page from a hand-edited one; %s is a run lock: leave it out of git).\n",
+		strings.Join(commit, ", "), filepath.Join(opts.Out, output.RunLockName))
+	fmt.Fprintf(opts.IO.Out, "After editing the partner file, run: partnerpages generate %s\n", slug)
 	if len(res.Pages.Problems(false, false)) > 0 {
 		return errSilent
 	}

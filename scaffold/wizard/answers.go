@@ -5,6 +5,7 @@ package wizard
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 
@@ -27,6 +28,37 @@ type Answers struct {
 	DisconnectMenu   string // empty: Menu
 	DisconnectButton string
 	Languages        []string // empty: every language of the template set
+	// ByLang holds a language's own labels where they differ from the ones
+	// above (a French back office reads "Réglages", not "Settings"); a
+	// language it does not name, or an empty field, takes the ones above.
+	ByLang map[string]*Labels
+}
+
+// Labels are the back-office labels of one language, as typed.
+type Labels struct {
+	Menu, Button, DisconnectMenu, DisconnectButton string
+}
+
+// LabelsIn returns the labels of lang: its own where given, else the
+// default ones (the disconnect menu defaulting to the language's connect menu).
+func (a *Answers) LabelsIn(lang string) Labels {
+	l := Labels{Menu: a.Menu, Button: a.Button, DisconnectMenu: a.DisconnectMenuOrDefault(), DisconnectButton: a.DisconnectButton}
+	own := a.ByLang[lang]
+	if own == nil {
+		return l
+	}
+	pick := func(v, def string) string {
+		if strings.TrimSpace(v) != "" {
+			return v
+		}
+		return def
+	}
+	l.Menu, l.Button = pick(own.Menu, l.Menu), pick(own.Button, l.Button)
+	if a.DisconnectFollowsMenu() {
+		l.DisconnectMenu = l.Menu // the disconnect path follows the connect path, in each language
+	}
+	l.DisconnectMenu, l.DisconnectButton = pick(own.DisconnectMenu, l.DisconnectMenu), pick(own.DisconnectButton, l.DisconnectButton)
+	return l
 }
 
 // MenuSeparator separates the labels of a menu path as the writer types it.
@@ -71,6 +103,12 @@ func (a *Answers) DisconnectMenuOrDefault() string {
 		return a.DisconnectMenu
 	}
 	return a.Menu
+}
+
+// DisconnectFollowsMenu reports whether the disconnect menu path is the
+// connection's (given the same, or not given).
+func (a *Answers) DisconnectFollowsMenu() bool {
+	return FormatMenu(ParseMenu(a.DisconnectMenuOrDefault())) == FormatMenu(ParseMenu(a.Menu))
 }
 
 // UsesMenu reports whether the connection mode needs a back-office path.
@@ -202,6 +240,17 @@ func (a *Answers) Check(setLangs []string, taken func(string) bool) []Problem {
 		add("--disconnect-menu", CheckMenu(a.DisconnectMenuOrDefault()))
 		add("--disconnect-button", CheckLabel("disconnect button")(a.DisconnectButton))
 	}
+	for _, lang := range slices.Sorted(maps.Keys(a.ByLang)) {
+		l, flag := a.LabelsIn(lang), " ("+lang+")"
+		if a.Mode != "" && a.UsesMenu() {
+			add("--menu"+flag, CheckMenu(l.Menu))
+			add("--button"+flag, CheckLabel("connect button")(l.Button))
+		}
+		if a.Mode != "" && a.DisconnectUsesMenu() {
+			add("--disconnect-menu"+flag, CheckMenu(l.DisconnectMenu))
+			add("--disconnect-button"+flag, CheckLabel("disconnect button")(l.DisconnectButton))
+		}
+	}
 	for _, l := range a.Languages {
 		if !slices.Contains(setLangs, l) {
 			add("--lang", fmt.Errorf("the template set has no language %q (it has: %s)", l, strings.Join(setLangs, ", ")))
@@ -237,29 +286,83 @@ func (a *Answers) YAML(schemaRef string) []byte {
 		fmt.Fprintf(&b, "support:\n  email: %s\n", q(a.Email))
 	}
 	fmt.Fprintf(&b, "connection:\n  mode: %s  # %s\n", a.Mode, strings.Join(partner.ConnectionModes, " | "))
-	if a.UsesMenu() {
-		b.WriteString("  menu:  # the back-office path, one label per item\n")
-		for _, l := range ParseMenu(a.Menu) {
-			fmt.Fprintf(&b, "    - %s\n", q(l))
+	langs := a.labelLangs()
+	get := func(f func(Labels) string) map[string]string {
+		m := map[string]string{}
+		for _, l := range langs {
+			m[l] = f(a.LabelsIn(l))
 		}
-		fmt.Fprintf(&b, "  button: %s\n", q(a.Button))
+		return m
+	}
+	if a.UsesMenu() {
+		writeMenu(&b, "  menu:  # the back-office path, one label per item", langs, get(func(l Labels) string { return l.Menu }))
+		writeLabel(&b, "  button:", langs, get(func(l Labels) string { return l.Button }))
 	}
 	dmode := a.DisconnectModeOrDefault()
 	fmt.Fprintf(&b, "disconnect:\n  mode: %s  # %s\n", dmode, strings.Join(partner.DisconnectModes, " | "))
 	if dmode == partner.DisconnectBackOffice {
-		if menu := a.DisconnectMenuOrDefault(); a.UsesMenu() && FormatMenu(ParseMenu(menu)) == FormatMenu(ParseMenu(a.Menu)) {
+		dmenu, cmenu := get(func(l Labels) string { return FormatMenu(ParseMenu(l.DisconnectMenu)) }), get(func(l Labels) string { return FormatMenu(ParseMenu(l.Menu)) })
+		if a.UsesMenu() && maps.Equal(dmenu, cmenu) {
 			b.WriteString("  # menu: the same back-office path as the connection\n")
 		} else {
-			b.WriteString("  menu:\n")
-			for _, l := range ParseMenu(menu) {
-				fmt.Fprintf(&b, "    - %s\n", q(l))
-			}
+			writeMenu(&b, "  menu:", langs, dmenu)
 		}
-		fmt.Fprintf(&b, "  button: %s\n", q(a.DisconnectButton))
+		writeLabel(&b, "  button:", langs, get(func(l Labels) string { return l.DisconnectButton }))
 	}
 	if a.NoSupport {
 		b.WriteString("# the page's sections in order: no give-access or contact section\n")
 		b.WriteString("page: [connect, disconnect]\n")
 	}
 	return []byte(b.String())
+}
+
+// labelLangs are the languages whose labels the partner file names: the
+// partner's languages when one of them has labels of its own.
+func (a *Answers) labelLangs() []string {
+	for _, l := range a.Languages {
+		if a.ByLang[l] != nil && a.LabelsIn(l) != a.LabelsIn("") {
+			return a.Languages
+		}
+	}
+	return []string{""}
+}
+
+// writeLabel writes key with one value, or one per language where they differ.
+func writeLabel(b *strings.Builder, key string, langs []string, byLang map[string]string) {
+	q := func(s string) string { return string(render.YAMLValue(strings.TrimSpace(s))) }
+	if same(langs, byLang) {
+		fmt.Fprintf(b, "%s %s\n", key, q(byLang[langs[0]]))
+		return
+	}
+	fmt.Fprintf(b, "%s\n", key)
+	for _, l := range langs {
+		fmt.Fprintf(b, "    %s: %s\n", l, q(byLang[l]))
+	}
+}
+
+// writeMenu writes a menu path as a list, or one list per language where they differ.
+func writeMenu(b *strings.Builder, key string, langs []string, byLang map[string]string) {
+	q := func(s string) string { return string(render.YAMLValue(strings.TrimSpace(s))) }
+	fmt.Fprintf(b, "%s\n", key)
+	if same(langs, byLang) {
+		for _, l := range ParseMenu(byLang[langs[0]]) {
+			fmt.Fprintf(b, "    - %s\n", q(l))
+		}
+		return
+	}
+	for _, lang := range langs {
+		fmt.Fprintf(b, "    %s:\n", lang)
+		for _, l := range ParseMenu(byLang[lang]) {
+			fmt.Fprintf(b, "      - %s\n", q(l))
+		}
+	}
+}
+
+func same(langs []string, byLang map[string]string) bool {
+	for _, l := range langs {
+		if FormatMenu(ParseMenu(byLang[l])) != FormatMenu(ParseMenu(byLang[langs[0]])) {
+			return false
+		}
+	}
+	return true
 }

@@ -149,6 +149,45 @@ var steps = []step{
 				}),
 		).Title("Languages")
 	}},
+	{skip: func(a *Answers) bool { return len(a.Languages) < 2 || !a.UsesMenu() && !a.DisconnectUsesMenu() },
+		group: func(a *Answers, env *formEnv) *huh.Group {
+			var fields []huh.Field
+			for _, lang := range a.Languages[1:] {
+				if a.ByLang == nil {
+					a.ByLang = map[string]*Labels{}
+				}
+				if a.ByLang[lang] == nil {
+					l := a.LabelsIn(lang)
+					if a.DisconnectFollowsMenu() {
+						l.DisconnectMenu = "" // it follows this language's connect menu
+					}
+					a.ByLang[lang] = &l
+				}
+				own := a.ByLang[lang]
+				desc := fmt.Sprintf("As the back office reads in %s; prefilled with the %s labels (Enter keeps them).", lang, a.Languages[0])
+				if a.UsesMenu() {
+					fields = append(fields,
+						env.input(fmt.Sprintf("Back-office menu path (%s)", lang), desc, &own.Menu, CheckMenu),
+						env.input(fmt.Sprintf("Connect button (%s)", lang), desc, &own.Button, CheckLabel("connect button")))
+				}
+				if a.DisconnectUsesMenu() {
+					dmenu, check := desc, CheckMenu
+					if a.DisconnectFollowsMenu() {
+						dmenu = fmt.Sprintf("Enter: the same path as the connection in %s.", lang)
+						check = func(s string) error {
+							if strings.TrimSpace(s) == "" {
+								return nil
+							}
+							return CheckMenu(s)
+						}
+					}
+					fields = append(fields,
+						env.input(fmt.Sprintf("Disconnect menu path (%s)", lang), dmenu, &own.DisconnectMenu, check),
+						env.input(fmt.Sprintf("Disconnect button (%s)", lang), desc, &own.DisconnectButton, CheckLabel("disconnect button")))
+				}
+			}
+			return huh.NewGroup(fields...).Title("Labels in each language")
+		}},
 }
 
 // multiTitle explains accessible multi-select input, which huh leaves terse.

@@ -159,16 +159,12 @@ func interact(ctx context.Context, o Options, a *Answers, set *render.Set, taken
 			}
 			return nil, nil, err
 		}
-		if len(outs) > 0 {
-			view, err := Preview(outs[0].Content, o.Width, o.Plain)
-			if err == nil {
-				fmt.Fprintf(o.Out, "\nPreview (%s):\n%s", outs[0].Lang, view)
+		for _, out := range outs {
+			if view, err := Preview(out.Content, o.Width, o.Plain); err == nil {
+				fmt.Fprintf(o.Out, "\nPreview (%s):\n%s", out.Lang, view)
 			}
 		}
-		files := []string{filepath.Join(o.PartnersDir, p.Slug.Value+".yaml")}
-		for _, out := range outs {
-			files = append(files, filepath.Join(o.OutDir, output.RelPath(p.Slug.Value, out.Lang, out.Name)))
-		}
+		files := FilesToWrite(o, p.Slug.Value, outs)
 		fmt.Fprintf(o.Out, "\nFiles to write:\n  %s\n\n", strings.Join(files, "\n  "))
 		choice := "write"
 		confirm := huh.NewGroup(
@@ -190,6 +186,22 @@ func interact(ctx context.Context, o Options, a *Answers, set *render.Set, taken
 			return nil, nil, ErrCancelled
 		}
 	}
+}
+
+// FilesToWrite lists every file a run writes for slug: the partner file,
+// the JSON Schema copy beside it when there is none yet, the pages, and the
+// output folder's lock file.
+func FilesToWrite(o Options, slug string, outs []render.Output) []string {
+	files := []string{filepath.Join(o.PartnersDir, slug+".yaml")}
+	if o.SchemaCopy != "" {
+		if _, err := os.Stat(o.SchemaCopy); errors.Is(err, os.ErrNotExist) {
+			files = append(files, o.SchemaCopy)
+		}
+	}
+	for _, out := range outs {
+		files = append(files, filepath.Join(o.OutDir, output.RelPath(slug, out.Lang, out.Name)))
+	}
+	return append(files, filepath.Join(o.OutDir, output.LockName))
 }
 
 // write saves the partner file, then generates its pages.

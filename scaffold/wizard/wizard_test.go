@@ -79,12 +79,16 @@ func TestFormBackOfficePartner(t *testing.T) {
 		"n",                       // leave out the support sections: no
 		"care@orderix.example",    // e-mail
 		"1",                       // mode: back-office
-		"Réglages > Intégrations", // menu
-		"Lier HubRise",            // connect button
+		"Settings > Integrations", // menu (en, the first language)
+		"Link HubRise",            // connect button
 		"",                        // disconnect mode: keep back-office
 		"",                        // disconnect menu: keep the connection's
-		"Délier",                  // disconnect button
+		"Unlink",                  // disconnect button
 		"0",                       // languages: keep en and fr
+		"Réglages > Intégrations", // French menu
+		"Lier HubRise",            // French connect button
+		"",                        // French disconnect menu: keep the French connection's
+		"Délier",                  // French disconnect button
 		"1",                       // write
 	), true)
 	res, err := Run(context.Background(), o, &Answers{})
@@ -104,11 +108,20 @@ func TestFormBackOfficePartner(t *testing.T) {
 			t.Errorf("French page lacks %q", want)
 		}
 	}
-	if !strings.Contains(p.read(t, "content/apps/orderix/en/connect-hubrise.md"), "## Connect Orderix") {
-		t.Error("English page missing")
+	en := p.read(t, "content/apps/orderix/en/connect-hubrise.md")
+	for _, want := range []string{"## Connect Orderix", "**Settings** > **Integrations**", "**Link HubRise**", "**Unlink**"} {
+		if !strings.Contains(en, want) {
+			t.Errorf("English page lacks %q", want)
+		}
 	}
-	if !strings.Contains(out.String(), "Preview (en)") || !strings.Contains(out.String(), filepath.Join(p.out, "orderix/fr/connect-hubrise.md")) {
-		t.Errorf("the preview, or the confirm naming the files, was not shown:\n%s", out)
+	if strings.Contains(en, "Réglages") || strings.Contains(fr, "Settings") {
+		t.Error("a page carries the other language's labels")
+	}
+	for _, want := range []string{"Preview (en)", "Preview (fr)", filepath.Join(p.out, "orderix/fr/connect-hubrise.md"),
+		filepath.Join(p.out, ".partnerpages.lock"), "Write these 4 files?"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("the previews, or the confirm naming every file, lack %q:\n%s", want, out)
+		}
 	}
 	p.checkClean(t)
 }
@@ -151,7 +164,9 @@ func TestFormPartnerWithoutSupportSections(t *testing.T) {
 		"y", // leave out the support sections: no e-mail question
 		"1", "Stores > HubRise", "Activate",
 		"2", // disconnect from the HubRise back office
-		"0", "1",
+		"0",
+		"", "", // French labels: keep the English ones
+		"1",
 	), true)
 	if _, err := Run(context.Background(), o, &Answers{}); err != nil {
 		t.Fatalf("%v\n%s", err, out)
@@ -200,7 +215,9 @@ func TestFormRejectsBadAnswersInline(t *testing.T) {
 		"1",
 		"Réglages >  > X", "Réglages > Intégrations", // empty label refused
 		"", "Lier",
-		"", "", "Délier", "0", "1",
+		"", "", "Délier", "0",
+		"", "", "", "", // French labels: the same
+		"1",
 	), true)
 	if _, err := Run(context.Background(), o, &Answers{}); err != nil {
 		t.Fatalf("%v\n%s", err, out)
