@@ -73,15 +73,7 @@ func (b *batch) validate(sameKey bool) partner.ErrorList {
 }
 
 func parseResolve(f partnerFile, set *render.Set) (*partner.Partner, partner.ErrorList) {
-	p, errs := partner.Parse(f.shown, f.data)
-	if p == nil {
-		return nil, errs
-	}
-	errs = append(errs, partner.Resolve(p, set.Languages())...)
-	if len(errs) > 0 {
-		return nil, errs
-	}
-	return p, nil
+	return partner.Decode(f.shown, f.data, set.Languages())
 }
 
 // selectSlugs returns the indexes of the files to generate: all, or those

@@ -48,12 +48,7 @@ func (g *GlobalOptions) applyProject(cmd *cobra.Command) error {
 		return problem(fmt.Errorf("project file:\n%w", err))
 	}
 	g.Project = p
-	fromWD := func(path string) string {
-		if rel, err := filepath.Rel(wd, path); err == nil {
-			return rel
-		}
-		return path
-	}
+	fromWD := g.fromWD
 	set := func(flag string, dst *string, val, def string) {
 		if cmd.Flags().Changed(flag) {
 			return
@@ -70,6 +65,18 @@ func (g *GlobalOptions) applyProject(cmd *cobra.Command) error {
 	set("templates", &g.Templates, p.Templates, "")
 	g.Languages = p.Languages
 	return nil
+}
+
+// fromWD shows a path relative to the working folder when it can.
+func (g *GlobalOptions) fromWD(path string) string {
+	wd, err := os.Getwd()
+	if err != nil {
+		return path
+	}
+	if rel, err := filepath.Rel(wd, path); err == nil {
+		return rel
+	}
+	return path
 }
 
 // Inputs opens the partners folder and the template set the flags name.
@@ -194,6 +201,7 @@ runs from any subfolder with no flags. Flags override it.`,
 		newLintCmd(g),
 		newImportCmd(g),
 		newTemplatesCmd(g),
+		newPreviewCmd(g),
 		newVersionCmd(g),
 		newGenDocsCmd(),
 	)

@@ -19,8 +19,12 @@ import (
 	"gopkg.in/yaml.v3"
 )
 
+// Extensions are the goldmark extensions pages are parsed with (the site's
+// remark-gfm); whatever renders a parsed page uses the same.
+var Extensions = []goldmark.Extender{extension.Table, extension.Strikethrough, extension.TaskList}
+
 var markdown = goldmark.New(
-	goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.TaskList),
+	goldmark.WithExtensions(Extensions...),
 	goldmark.WithParserOptions(parser.WithAttribute()),
 )
 

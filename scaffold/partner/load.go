@@ -69,11 +69,17 @@ func Load(fsys fs.FS, name, shown string, setLangs []string) (*Partner, ErrorLis
 	if err != nil {
 		return nil, ErrorList{{File: shown, Msg: "cannot read: " + unwrap(err)}}
 	}
+	return Decode(shown, data, setLangs)
+}
+
+// Decode parses a partner file's content and resolves it against the
+// template set's languages: the partner, or every problem of the file in
+// order (what could be decoded is validated too, so one run shows them all).
+func Decode(shown string, data []byte, setLangs []string) (*Partner, ErrorList) {
 	p, errs := Parse(shown, data)
 	if p == nil {
 		return nil, errs
 	}
-	// Validate what could be decoded too, so one run shows every problem.
 	errs = append(errs, Resolve(p, setLangs)...).WithoutRestatements()
 	if len(errs) > 0 {
 		errs.Sort()

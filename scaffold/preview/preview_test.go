@@ -1,0 +1,252 @@
+package preview
+
+import (
+	"bufio"
+	"context"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/partnerpages/partnerpages/scaffold"
+	"github.com/partnerpages/partnerpages/templates"
+)
+
+const project = "testdata/project"
+
+func testOptions(t *testing.T, dir string) Options {
+	t.Helper()
+	return Options{
+		Inputs: scaffold.Inputs{Partners: os.DirFS(filepath.Join(dir, "partners")), PartnersDir: "partners", Templates: templates.FS},
+		Pages:  filepath.Join(dir, "content", "apps"),
+		Site:   "testdata/site",
+	}
+}
+
+func get(t *testing.T, h http.Handler, url string) (int, string, http.Header) {
+	t.Helper()
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, httptest.NewRequest("GET", url, nil))
+	return rec.Code, rec.Body.String(), rec.Header()
+}
+
+func TestIndexListsEveryPartner(t *testing.T) {
+	code, body, _ := get(t, NewServer(testOptions(t, project)).Handler(), "/")
+	for _, want := range []string{`<a href="/p/lumo">Lumo</a>`, `<a href="/p/broken">`, "invalid: 2 problem(s)", `<script src="/assets/live.js"`} {
+		if code != 200 || !strings.Contains(body, want) {
+			t.Errorf("index (%d) lacks %q", code, want)
+		}
+	}
+}
+
+// customIDs reads the {#id} of each level-2 heading of a Markdown page: the
+// oracle for the ids the HTML must carry.
+var customIDRe = regexp.MustCompile(`(?m)^## .*\{#([\w-]+)\}\s*$`)
+
+func TestPartnerPageHasEachLanguageWithTheMarkdownsAnchors(t *testing.T) {
+	s := NewServer(testOptions(t, project))
+	code, body, _ := get(t, s.Handler(), "/p/lumo")
+	if code != 200 {
+		t.Fatalf("status %d", code)
+	}
+	st, _ := s.State()
+	p := st.Find("lumo")
+	if len(p.Pages) != 2 {
+		t.Fatalf("%d pages", len(p.Pages))
+	}
+	for _, pg := range p.Pages {
+		if !strings.Contains(body, `data-lang="`+pg.Lang+`"`) {
+			t.Errorf("no %s column", pg.Lang)
+		}
+		var want []string
+		for _, m := range customIDRe.FindAllStringSubmatch(pg.Markdown, -1) {
+			want = append(want, m[1])
+		}
+		var got []string
+		for _, m := range regexp.MustCompile(`<h2 id="`+pg.Lang+`--([\w-]+)"[^>]* data-anchor="([\w-]+)"`).FindAllStringSubmatch(pg.HTML, -1) {
+			if m[1] != m[2] {
+				t.Errorf("%s: id %s shown as %s", pg.Lang, m[1], m[2])
+			}
+			got = append(got, m[2])
+		}
+		if len(want) < 3 || !slices.Equal(got, want) {
+			t.Errorf("%s: heading ids %v, the Markdown has %v", pg.Lang, got, want)
+		}
+		// every in-page link lands on a heading of its own column
+		for _, m := range regexp.MustCompile(`href="#([\w-]+)"`).FindAllStringSubmatch(pg.HTML, -1) {
+			if !strings.HasPrefix(m[1], pg.Lang+"--") || !strings.Contains(pg.HTML, `id="`+m[1]+`"`) {
+				t.Errorf("%s: in-page link #%s has no target in its column", pg.Lang, m[1])
+			}
+		}
+	}
+}
+
+// TestFindingsShowAtTheirLine: each lint finding is on the block that
+// starts at its line, which is the line of the Markdown that holds it.
+func TestFindingsShowAtTheirLine(t *testing.T) {
+	st := Load(testOptions(t, project))
+	rules := map[string]string{}
+	for _, pg := range st.Find("lumo").Pages {
+		lines := strings.Split(pg.Markdown, "\n")
+		for _, f := range pg.Findings {
+			rules[pg.Lang+" "+f.Rule] = lines[f.Line-1]
+			re := regexp.MustCompile(`data-line="` + strconv.Itoa(f.Line) + `" data-finding="[^"]*` + regexp.QuoteMeta(f.Rule) + `: `)
+			if !re.MatchString(pg.HTML) {
+				t.Errorf("%s: %s is not on the block of line %d", pg.Lang, f, f.Line)
+			}
+		}
+	}
+	// the oracle: what lint must find, from the partner file
+	if !strings.Contains(rules["en placeholder"], "TODO") || !strings.Contains(rules["en link-target"], "/docs/menu-codes") ||
+		!strings.Contains(rules["fr link-target"], "/docs/menu-codes") || len(rules) != 3 {
+		t.Errorf("findings by language and rule: %q", rules)
+	}
+}
+
+func TestSectionsTheTemplateDoesNotOwnAreMarked(t *testing.T) {
+	pg := Load(testOptions(t, project)).Find("lumo").Pages[0]
+	for _, tc := range []struct{ heading, class string }{
+		{"Connect Lumo", "pp-mixed"},  // the template's steps around the partner's own
+		{"Map Your Menu", "pp-own"},   // the partner's own section
+		{"Contact Lumo Support", ""}, // the template's
+	} {
+		m := regexp.MustCompile(`<h2([^>]*)>` + regexp.QuoteMeta(tc.heading) + `</h2>`).FindStringSubmatch(pg.HTML)
+		if m == nil {
+			t.Errorf("no heading %q", tc.heading)
+			continue
+		}
+		if got := regexp.MustCompile(`class="([^"]*)"`).FindStringSubmatch(m[1]); (got == nil) != (tc.class == "") || got != nil && got[1] != tc.class {
+			t.Errorf("%q: attributes %q, want class %q", tc.heading, m[1], tc.class)
+		}
+	}
+	if pg.Own != 2 {
+		t.Errorf("%d sections marked, want 2", pg.Own)
+	}
+}
+
+func TestSiteLinksResolveOrShowBroken(t *testing.T) {
+	pg := Load(testOptions(t, project)).Find("lumo").Pages[0]
+	if !regexp.MustCompile(`<a href="/docs/menu-codes" class="pp-broken" title="broken link: `).MatchString(pg.HTML) {
+		t.Errorf("the link to a missing doc page is not shown broken:\n%s", pg.HTML)
+	}
+	if strings.Contains(pg.HTML, `href="/docs/get-started" class="pp-broken"`) {
+		t.Error("a link that resolves is shown broken")
+	}
+}
+
+func TestImagesAreServedFromThePagesFolderOnly(t *testing.T) {
+	h := NewServer(testOptions(t, project)).Handler()
+	pg := Load(testOptions(t, project)).Find("lumo").Pages[0]
+	if !strings.Contains(pg.HTML, `<img src="/files/lumo/images/activate.png"`) {
+		t.Fatalf("image URL:\n%s", pg.HTML)
+	}
+	code, body, hdr := get(t, h, "/files/lumo/images/activate.png")
+	want, _ := os.ReadFile(filepath.Join(project, "content/apps/lumo/images/activate.png"))
+	if code != 200 || body != string(want) || hdr.Get("Content-Type") != "image/png" {
+		t.Errorf("image: %d %s, %d bytes", code, hdr.Get("Content-Type"), len(body))
+	}
+	for _, rel := range []string{"../../partners/lumo.yaml", "../../../preview_test.go", "images"} {
+		if _, err := readConfined(filepath.Join(project, "content/apps"), "lumo", rel); err == nil {
+			t.Errorf("%s was served", rel)
+		}
+	}
+	dir := t.TempDir()
+	os.MkdirAll(filepath.Join(dir, "lumo"), 0o755)
+	os.Symlink("/etc/hostname", filepath.Join(dir, "lumo", "out.png"))
+	if _, err := readConfined(dir, "lumo", "out.png"); err == nil {
+		t.Error("a link out of the pages folder was followed")
+	}
+}
+
+func TestInvalidPartnerShowsItsErrors(t *testing.T) {
+	code, body, _ := get(t, NewServer(testOptions(t, project)).Handler(), "/p/broken")
+	for _, want := range []string{"partners/broken.yaml does not validate", "partners/broken.yaml:3:3: support.emial: unknown field", `did you mean &#34;back-office&#34;?`} {
+		if code != 200 || !strings.Contains(body, want) {
+			t.Errorf("the broken partner's page (%d) lacks %q:\n%s", code, want, body)
+		}
+	}
+	if code, _, _ := get(t, NewServer(testOptions(t, project)).Handler(), "/p/nobody"); code != 404 {
+		t.Errorf("an unknown slug: %d", code)
+	}
+}
+
+func TestEventsTellOpenPagesToReload(t *testing.T) {
+	s := NewServer(testOptions(t, project))
+	ts := httptest.NewServer(s.Handler())
+	defer ts.Close()
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	req, _ := http.NewRequestWithContext(ctx, "GET", ts.URL+"/events", nil)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	r := bufio.NewReader(resp.Body)
+	if line, _ := r.ReadString('\n'); line != "event: hello\n" {
+		t.Fatalf("first event %q", line)
+	}
+	r.ReadString('\n')
+	r.ReadString('\n')
+	s.Reload()
+	if line, _ := r.ReadString('\n'); line != "event: reload\n" {
+		t.Errorf("after a reload: %q", line)
+	}
+	if line, _ := r.ReadString('\n'); line != "data: 1\n" {
+		t.Errorf("version: %q", line)
+	}
+}
+
+func TestWatcherSeesAnEditedPartnerFile(t *testing.T) {
+	dir := t.TempDir()
+	os.MkdirAll(filepath.Join(dir, "sub"), 0o755)
+	w, err := NewWatcher(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	changed := make(chan bool, 4)
+	go w.Run(ctx, func() { changed <- true })
+	time.Sleep(50 * time.Millisecond)
+	os.WriteFile(filepath.Join(dir, "sub", "x.yaml"), []byte("name: X\n"), 0o644)
+	select {
+	case <-changed:
+	case <-time.After(3 * time.Second):
+		t.Fatal("no change seen within 3 s")
+	}
+}
+
+func TestStaticFilesHoldThePagesAndTheirImages(t *testing.T) {
+	dir := t.TempDir()
+	o := testOptions(t, project)
+	files, err := WriteStatic(dir, o.Pages, Load(o))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range []string{"index.html", "assets/style.css", "p/lumo.html", "p/broken.html", "files/lumo/images/activate.png"} {
+		if !slices.Contains(files, filepath.Join(dir, f)) {
+			t.Errorf("%s not written (%v)", f, files)
+		}
+	}
+	page, _ := os.ReadFile(filepath.Join(dir, "p/lumo.html"))
+	for _, want := range []string{`src="../files/lumo/images/activate.png"`, `href="../assets/style.css"`, `href="../index.html"`} {
+		if !strings.Contains(string(page), want) {
+			t.Errorf("static page lacks %q", want)
+		}
+	}
+	if strings.Contains(string(page), "live.js") {
+		t.Error("a static page loads the live-reload script")
+	}
+	index, _ := os.ReadFile(filepath.Join(dir, "index.html"))
+	if !strings.Contains(string(index), `href="p/lumo.html"`) {
+		t.Errorf("index links:\n%s", index)
+	}
+}
+

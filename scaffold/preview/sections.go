@@ -1,0 +1,54 @@
+package preview
+
+import (
+	"github.com/partnerpages/partnerpages/scaffold/partner"
+)
+
+// Section ownership, as the page shows it.
+const (
+	OwnText  = "own"   // the partner's own words: a template change does not reach it
+	OwnMixed = "mixed" // written by the template around the partner's own steps or intro
+)
+
+// PreambleSection is the index ownSections gives the text before the first
+// section heading.
+const PreambleSection = -1
+
+// ownSections tells, for lang, which sections of p's page (by their index
+// among the page's level-2 headings) the template does not write in full.
+func ownSections(p *partner.Partner, lang string) map[int]string {
+	own := map[int]string{}
+	if p.Preamble.In(lang) != "" {
+		own[PreambleSection] = OwnText
+	}
+	i := 0
+	for _, pt := range p.Layout() {
+		if !pt.InLang(lang) {
+			continue
+		}
+		switch {
+		case pt.Standard.Value == "" || pt.Body.In(lang) != "":
+			own[i] = OwnText
+		case pt.Intro.In(lang) != "" || len(pt.Steps.In(lang)) > 0 || partnerSteps(p, pt.Standard.Value, lang):
+			own[i] = OwnMixed
+		}
+		i++
+	}
+	return own
+}
+
+// partnerSteps reports whether a standard section carries steps of the
+// partner's own among the template's.
+func partnerSteps(p *partner.Partner, standard, lang string) bool {
+	switch standard {
+	case "connect":
+		c := p.Connection
+		return c.Intro.In(lang) != "" || len(c.BeforeMenu.In(lang)) > 0 || len(c.BeforeButton.In(lang)) > 0 || len(c.ExtraSteps.In(lang)) > 0
+	case "disconnect":
+		d := p.Disconnect
+		return len(d.BeforeMenu.In(lang)) > 0 || len(d.BeforeButton.In(lang)) > 0 || len(d.ExtraSteps.In(lang)) > 0
+	}
+	return false
+}
+
+func countOwn(own map[int]string) int { return len(own) }

@@ -1,0 +1,165 @@
+// Package preview renders every partner's pages to HTML as the docs site
+// shows them, each language beside the partner file, with lint findings
+// and the passages the template does not own marked; it serves them on a
+// local address with live reload, or writes them as static files. It reads
+// the project and never writes into it.
+package preview
+
+import (
+	"io/fs"
+	"maps"
+	"os"
+	"path"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/partnerpages/partnerpages/scaffold"
+	"github.com/partnerpages/partnerpages/scaffold/lint"
+	"github.com/partnerpages/partnerpages/scaffold/output"
+	"github.com/partnerpages/partnerpages/scaffold/page"
+	"github.com/partnerpages/partnerpages/scaffold/partner"
+	"github.com/partnerpages/partnerpages/scaffold/render"
+)
+
+// Options say what to preview.
+type Options struct {
+	Inputs   scaffold.Inputs
+	Pages    string   // the output folder of the generated pages (images are served from it)
+	Site     string   // a docs content tree to resolve site links against ("" = none)
+	Slugs    []string // partners to show (none: all)
+	Template string   // the folder of a custom template set, watched for changes ("" = embedded)
+}
+
+// State is one snapshot of the project: every partner, rendered.
+type State struct {
+	Partners []*Partner
+	Problems []string // problems of the whole project (the template set does not load)
+}
+
+// Partner is one partner file and its pages.
+type Partner struct {
+	Slug, Name, File string
+	Source           string   // the partner file as written
+	Errors           []string // why it does not validate, file:line:col first
+	Pages            []*Page
+}
+
+// Page is one rendered page of a partner.
+type Page struct {
+	Lang, Rel                         string // Rel: <slug>/<lang>/<file> inside the output folder
+	Title, MetaTitle, MetaDescription string
+	Markdown                          string
+	HTML                              string
+	Findings                          []lint.Finding
+	Disk                              string // current, missing, stale (generate updates it) or hand-edited (absorb takes it)
+	Own                               int      // sections the template does not write
+	Sections                          int      // sections of the page
+	Images                            []string // the /files/ URLs of its images
+}
+
+// Load reads and renders the whole project. It never fails: what cannot be
+// read or rendered is reported in the state, so the page shows it.
+func Load(o Options) *State {
+	st := &State{}
+	set, err := o.Inputs.LoadTemplates()
+	if err != nil {
+		st.Problems = append(st.Problems, err.Error())
+		return st
+	}
+	lo, err := o.Inputs.LintOptions(o.Site)
+	if err != nil {
+		st.Problems = append(st.Problems, err.Error())
+	}
+	ps, errs := partner.LoadDir(o.Inputs.Partners, o.Inputs.PartnersDir, set.Languages())
+	lock, _ := output.ReadLock(o.Pages)
+	byFile := map[string][]string{}
+	for _, e := range errs {
+		byFile[e.File] = append(byFile[e.File], e.Error())
+	}
+	for _, p := range ps {
+		if len(o.Slugs) > 0 && !slices.Contains(o.Slugs, p.Slug.Value) {
+			continue
+		}
+		pp := &Partner{Slug: p.Slug.Value, Name: p.Name.In(p.Langs()[0]), File: p.File, Source: readSource(o.Inputs.Partners, p.File, o.Inputs.PartnersDir)}
+		if len(byFile[p.File]) > 0 {
+			pp.Errors = byFile[p.File]
+			delete(byFile, p.File)
+		} else {
+			pp.Pages = renderPartner(set, p, lo, o, lock, &pp.Errors)
+		}
+		st.Partners = append(st.Partners, pp)
+	}
+	for _, file := range slices.Sorted(maps.Keys(byFile)) { // files that did not decode at all
+		slug := strings.TrimSuffix(strings.TrimSuffix(filepath.Base(file), ".yaml"), ".yml")
+		if len(o.Slugs) > 0 && !slices.Contains(o.Slugs, slug) {
+			continue
+		}
+		st.Partners = append(st.Partners, &Partner{Slug: slug, Name: slug, File: file,
+			Source: readSource(o.Inputs.Partners, file, o.Inputs.PartnersDir), Errors: byFile[file]})
+	}
+	slices.SortFunc(st.Partners, func(a, b *Partner) int { return strings.Compare(a.Slug, b.Slug) })
+	return st
+}
+
+// Find returns the partner with slug, or nil.
+func (st *State) Find(slug string) *Partner {
+	for _, p := range st.Partners {
+		if p.Slug == slug {
+			return p
+		}
+	}
+	return nil
+}
+
+// renderPartner renders, lints and compares with the disk each page of p.
+func renderPartner(set *render.Set, p *partner.Partner, lo lint.Options, o Options, lock *output.Lock, errs *[]string) []*Page {
+	outs, err := set.Render(p)
+	if err != nil {
+		*errs = append(*errs, err.Error())
+		return nil
+	}
+	var pages []*Page
+	for _, out := range outs {
+		rel := output.RelPath(p.Slug.Value, out.Lang, out.Name)
+		pg := page.Parse(path.Join(o.Pages, rel), out.Content)
+		own := ownSections(p, out.Lang)
+		findings := lint.Check(pg, lo)
+		var images []string
+		html, sections := RenderHTML(pg, HTMLOptions{Slug: p.Slug.Value, Lang: out.Lang, Findings: findings, Site: lo.Site, Own: own, Images: &images})
+		pages = append(pages, &Page{Images: images,
+			Lang: out.Lang, Rel: rel, Markdown: string(out.Content), HTML: html, Findings: findings,
+			Title: pg.FMString("title"), MetaTitle: pg.FMString("meta.title"), MetaDescription: pg.FMString("meta.description"),
+			Disk: diskState(o.Pages, rel, out.Content, lock), Own: countOwn(own), Sections: sections,
+		})
+	}
+	return pages
+}
+
+// diskState compares the page on disk with what generate writes.
+func diskState(dir, rel string, want []byte, lock *output.Lock) string {
+	got, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(rel)))
+	switch {
+	case err != nil:
+		return "missing"
+	case string(got) == string(want):
+		return "current"
+	case lock != nil && lock.Pages[rel].SHA256 == output.Hash(got):
+		return "stale"
+	}
+	return "hand-edited"
+}
+
+// readSource returns the partner file's text ("" when it cannot be read).
+func readSource(fsys fs.FS, file, dir string) string {
+	rel, err := filepath.Rel(dir, file)
+	if err != nil {
+		rel = filepath.Base(file)
+	}
+	data, err := fs.ReadFile(fsys, filepath.ToSlash(rel))
+	if err != nil || len(data) > partner.MaxFileSize {
+		return ""
+	}
+	return string(data)
+}
+
