@@ -112,8 +112,8 @@ func TestFindingsShowAtTheirLine(t *testing.T) {
 func TestSectionsTheTemplateDoesNotOwnAreMarked(t *testing.T) {
 	pg := Load(testOptions(t, project)).Find("lumo").Pages[0]
 	for _, tc := range []struct{ heading, class string }{
-		{"Connect Lumo", "pp-mixed"},  // the template's steps around the partner's own
-		{"Map Your Menu", "pp-own"},   // the partner's own section
+		{"Connect Lumo", "pp-mixed"}, // the template's steps around the partner's own
+		{"Map Your Menu", "pp-own"},  // the partner's own section
 		{"Contact Lumo Support", ""}, // the template's
 	} {
 		m := regexp.MustCompile(`<h2([^>]*)>` + regexp.QuoteMeta(tc.heading) + `</h2>`).FindStringSubmatch(pg.HTML)
@@ -249,4 +249,3 @@ func TestStaticFilesHoldThePagesAndTheirImages(t *testing.T) {
 		t.Errorf("index links:\n%s", index)
 	}
 }
-

@@ -52,7 +52,7 @@ type Page struct {
 	Markdown                          string
 	HTML                              string
 	Findings                          []lint.Finding
-	Disk                              string // current, missing, stale (generate updates it) or hand-edited (absorb takes it)
+	Disk                              string   // current, missing, stale (generate updates it) or hand-edited (absorb takes it)
 	Own                               int      // sections the template does not write
 	Sections                          int      // sections of the page
 	Images                            []string // the /files/ URLs of its images
@@ -162,4 +162,3 @@ func readSource(fsys fs.FS, file, dir string) string {
 	}
 	return string(data)
 }
-
