@@ -14,12 +14,14 @@ func (p *Page) MetaName() (string, Pos) {
 	if n == nil || n.Kind != yaml.ScalarNode {
 		return "", Pos{}
 	}
-	v := n.Value
-	first, last := strings.Index(v, " | "), strings.LastIndex(v, " | ")
-	if first < 0 || first == last {
+	_, rest, ok := strings.Cut(n.Value, " | ")
+	last := strings.LastIndex(rest, " | ")
+	if !ok || last < 0 {
+		// "Connect to HubRise | | HubRise": the separators share a space, so
+		// the part between them is empty, like a title without one
 		return "", Pos{}
 	}
-	return strings.TrimSpace(v[first+3 : last]), p.FMPos(n)
+	return strings.TrimSpace(rest[:last]), p.FMPos(n)
 }
 
 // Labels returns the bold labels and code spans of a block, as written.

@@ -88,6 +88,7 @@ func TestSectionKind(t *testing.T) {
 func FuzzParse(f *testing.F) {
 	f.Add("apps/x/fr/connect-hubrise.md", sample)
 	f.Add("p.md", "---\n---\n## A {#b}\n\n1.\n   - ![i](j)\n<x@y.z>")
+	f.Add("apps/x/en/connect-hubrise.md", "---\nmeta:\n  title: Connect to HubRise | | HubRise\n---\n")
 	f.Fuzz(func(t *testing.T, path, src string) {
 		p := Parse(path, []byte(src))
 		lines := strings.Count(src, "\n") + 1
@@ -98,6 +99,9 @@ func FuzzParse(f *testing.F) {
 		}
 		_ = p.IsConnect()
 		_ = p.Lang()
+		if name, _ := p.MetaName(); strings.Contains(name, "\n") && !strings.Contains(src, "\n") {
+			t.Fatalf("a name on two lines from a one-line page: %q", name)
+		}
 		for i := range p.Blocks {
 			b := &p.Blocks[i]
 			for j := range b.Text {
@@ -107,4 +111,23 @@ func FuzzParse(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestMetaNameOfEveryTitleForm: the part between the first and the last
+// " | " of meta.title, or nothing.
+func TestMetaNameOfEveryTitleForm(t *testing.T) {
+	for title, want := range map[string]string{
+		"Connect to HubRise | Qwenta | HubRise": "Qwenta",
+		"Connect to HubRise | A | B | HubRise":  "A | B",
+		"Connect to HubRise | | HubRise":        "",
+		"Connect to HubRise |  | HubRise":       "",
+		"Connect to HubRise | HubRise":          "",
+		"Connect to HubRise":                    "",
+		" | x | ":                               "x",
+	} {
+		p := Parse("apps/x/en/connect-hubrise.md", []byte("---\nmeta:\n  title: \""+title+"\"\n---\n"))
+		if got, _ := p.MetaName(); got != want {
+			t.Errorf("%q: %q, want %q", title, got, want)
+		}
+	}
 }

@@ -19,6 +19,8 @@ func FuzzImport(f *testing.F) {
 		}
 	}
 	f.Add([]byte("## Connect X\n\n1. **A**\n1. Click **B**. redirected\n\n## Contact {#contact}\n\na@b.co\n"))
+	f.Add([]byte("## Contact X Support {#contact}\n\nWrite to <help@foo.example> or see <https://x.example>.\n"))
+	f.Add([]byte("---\nmeta:\n  title: Connect to HubRise | | HubRise\n---\n\n## Connect X\n"))
 	o := testOptions(f)
 
 	f.Fuzz(func(t *testing.T, page []byte) {

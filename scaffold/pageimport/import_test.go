@@ -144,6 +144,12 @@ func TestImportNeverRefuses(t *testing.T) {
 			[]string{"./images/001-acme.png"}, ""},
 		{"no headings at all", "apps/dinó/fr/connect-hubrise.md", "---\nmeta:\n  title: Connexion | Dinó | HubRise\n---\n\nBientôt, vous pourrez connecter Dinó vous-même.\n\nEn attendant, écrivez à aide@dino.example.\n",
 			[]string{"Bientôt, vous pourrez connecter Dinó vous-même.", "aide@dino.example"}, ""},
+		// an autolink used to panic: the import read its address without the page's text
+		{"an e-mail autolink in contact", "apps/foo/en/connect-hubrise.md", "---\nmeta:\n  title: Connect | Foo | HubRise\n---\n\n## Connect Foo\n\nAsk support.\n\n## Contact Foo Support {#contact}\n\nWrite to <help@foo.example>.\n",
+			[]string{"help@foo.example"}, ""},
+		// a meta title with an empty part used to panic
+		{"an empty part in the meta title", "apps/foo/en/connect-hubrise.md", "---\nmeta:\n  title: Connect to HubRise | | HubRise\n---\n\n## Connect Foo\n\nAsk support at help@foo.example.\n",
+			[]string{"help@foo.example"}, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -243,7 +243,7 @@ func (r *reader) scan(s *section) {
 		for _, m := range emailRe.FindAllString(text, -1) {
 			r.emails[s.kind] = append(r.emails[s.kind], strings.ToLower(strings.TrimRight(m, ".")))
 		}
-		for _, l := range links(b) {
+		for _, l := range links(r.body, b) {
 			if m := appLinkRe.FindStringSubmatch(l); m != nil && r.selfApp == "" {
 				r.selfApp = m[1]
 			}

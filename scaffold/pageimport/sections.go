@@ -25,7 +25,7 @@ func (r *reader) boilerplateParagraph(b ast.Node) bool {
 	if noteRe.MatchString(src) && signupNoteRe.MatchString(text) || leadInRe.MatchString(text) || modeStatementRe.MatchString(text) {
 		return true
 	}
-	for _, l := range links(b) {
+	for _, l := range links(r.body, b) {
 		if blockLinkRe.MatchString(l) && len(images(b)) == 0 {
 			return true
 		}
@@ -191,7 +191,7 @@ func (r *reader) disconnect(s *section, f *facts) error {
 		}
 		pt := plainText(r.body, b)
 		text += " " + pt
-		ls = append(ls, links(b)...)
+		ls = append(ls, links(r.body, b)...)
 		if r.boilerplateParagraph(b) || contactRe.MatchString(pt) && len(images(b)) == 0 || hubriseBackOfficeRe.MatchString(pt) {
 			r.replaced(r.lineOf(b), "%q (the template writes its own)", clip(pt))
 			r.report.skipLine(r.lineOf(b))

@@ -131,15 +131,21 @@ func images(n ast.Node) []string {
 	return out
 }
 
-// links returns the destinations of the links (not images) in n.
-func links(n ast.Node) []string {
+// links returns the destinations of the links (not images) in n, whose
+// text is src; an autolinked e-mail address (<help@x.example>) as mailto:.
+func links(src []byte, n ast.Node) []string {
 	var out []string
 	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
 		if l, ok := c.(*ast.Link); ok && entering {
 			out = append(out, string(l.Destination))
 		}
 		if l, ok := c.(*ast.AutoLink); ok && entering {
-			out = append(out, "mailto:"+string(l.URL(nil)))
+			// URL reads the address from the page's text: it needs src
+			if l.AutoLinkType == ast.AutoLinkEmail {
+				out = append(out, "mailto:"+string(l.URL(src)))
+			} else {
+				out = append(out, string(l.URL(src)))
+			}
 		}
 		return ast.WalkContinue, nil
 	})

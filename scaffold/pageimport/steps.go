@@ -36,7 +36,7 @@ func (r *reader) items(list ast.Node) []item {
 			continue
 		}
 		it := item{node: li, line: r.lineOf(li), md: markdownOf(r.body, li), text: plainText(r.body, li),
-			labels: labels(r.body, li), images: images(li), links: links(li)}
+			labels: labels(r.body, li), images: images(li), links: links(r.body, li)}
 		out = append(out, it)
 	}
 	return out
