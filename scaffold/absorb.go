@@ -5,8 +5,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io/fs"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -158,6 +156,7 @@ func Absorb(ctx context.Context, o AbsorbOptions) ([]AbsorbReport, error) {
 		return nil, err
 	}
 	var reports []AbsorbReport
+	dir := output.NewDir(o.Out)
 	for _, p := range ps {
 		rep := AbsorbReport{Slug: p.Slug.Value, File: p.File}
 		edited := map[string][]byte{}
@@ -167,12 +166,13 @@ func Absorb(ctx context.Context, o AbsorbOptions) ([]AbsorbReport, error) {
 		}
 		for _, out := range outs {
 			rel := output.RelPath(p.Slug.Value, out.Lang, out.Name)
-			data, err := os.ReadFile(filepath.Join(o.Out, filepath.FromSlash(rel)))
-			if errors.Is(err, fs.ErrNotExist) {
-				continue
-			}
+			// through the output folder: never a link out of it, never a FIFO
+			data, exists, err := dir.Read(rel)
 			if err != nil {
-				return nil, err
+				return nil, fmt.Errorf("%s/%s: %w", o.Out, rel, err)
+			}
+			if !exists {
+				continue
 			}
 			if e, ok := lock.Pages[rel]; ok && e.SHA256 != output.Hash(data) && !bytes.Equal(data, out.Content) {
 				edited[out.Lang] = data
@@ -183,9 +183,9 @@ func Absorb(ctx context.Context, o AbsorbOptions) ([]AbsorbReport, error) {
 			continue
 		}
 		name := filepath.Base(p.File)
-		old, err := fs.ReadFile(o.Partners, name)
+		old, err := readSmall(o.Partners, name)
 		if err != nil {
-			return nil, err
+			return nil, fmt.Errorf("%s: %w", p.File, err)
 		}
 		if in, ok := lock.Inputs[name]; ok && in.SHA256 != output.Hash(old) {
 			rep.Err = fmt.Errorf("%w: %s changed since its pages were generated; run `partnerpages generate --diff %s` to see what a regeneration would change, and merge by hand", ErrCannotAbsorb, p.File, p.Slug.Value)

@@ -1,11 +1,13 @@
 package lint
 
 import (
-	"errors"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/partnerpages/partnerpages/scaffold/output"
+	"github.com/partnerpages/partnerpages/scaffold/page"
 )
 
 // Files expands the arguments into page files: a file is taken as it is, a
@@ -51,11 +53,7 @@ func Files(args []string) ([]string, []Finding) {
 }
 
 func readFinding(path string, err error) Finding {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		err = pe.Err
-	}
-	return Finding{Path: path, Line: 1, Col: 1, Rule: RuleRead, Severity: SeverityError, Message: "cannot read: " + err.Error()}
+	return Finding{Path: path, Line: 1, Col: 1, Rule: RuleRead, Severity: SeverityError, Message: output.ReadError(err)}
 }
 
 // Run lints every page the arguments name and returns all findings, sorted.
@@ -65,7 +63,7 @@ func Run(args []string, o Options) []Finding {
 		if skipped(f, o.Skip) {
 			continue
 		}
-		data, err := os.ReadFile(f)
+		data, err := output.ReadRegular(f, page.MaxSize)
 		if err != nil {
 			findings = append(findings, readFinding(f, err))
 			continue

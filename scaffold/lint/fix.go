@@ -3,7 +3,6 @@ package lint
 import (
 	"fmt"
 	"net/url"
-	"os"
 	"regexp"
 	"slices"
 	"strings"
@@ -180,7 +179,7 @@ func FixFiles(args []string, o Options, write bool) ([]FixResult, error) {
 		if skipped(f, o.Skip) {
 			continue
 		}
-		data, err := os.ReadFile(f)
+		data, err := output.ReadRegular(f, page.MaxSize)
 		if err != nil {
 			continue // lint reports it
 		}

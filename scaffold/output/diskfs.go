@@ -1,6 +1,7 @@
 package output
 
 import (
+	"errors"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -13,6 +14,15 @@ type DiskFS string
 
 // Open opens a file of the folder.
 func (d DiskFS) Open(name string) (fs.File, error) { return os.DirFS(string(d)).Open(name) }
+
+// Stat describes a file of the folder without opening it (opening a FIFO
+// would block), following a symbolic link.
+func (d DiskFS) Stat(name string) (fs.FileInfo, error) {
+	if !fs.ValidPath(name) {
+		return nil, &fs.PathError{Op: "stat", Path: name, Err: fs.ErrInvalid}
+	}
+	return os.Stat(filepath.Join(string(d), filepath.FromSlash(name)))
+}
 
 // ReadDir lists the folder.
 func (d DiskFS) ReadDir(name string) ([]fs.DirEntry, error) {
@@ -35,3 +45,26 @@ var ErrTooLarge = tooLarge{}
 type tooLarge struct{}
 
 func (tooLarge) Error() string { return "file too large" }
+
+// ReadRegular reads a file a writer names (a page, a partner or project
+// file): a regular file of at most max bytes, through a symbolic link. A
+// FIFO, a device or a socket is refused without blocking, so no command
+// hangs on one or reads an endless /dev/zero.
+func ReadRegular(path string, max int64) ([]byte, error) { return readLimit(path, max, true) }
+
+// ReadError says in a writer's words why ReadRegular refused a file.
+func ReadError(err error) string {
+	switch {
+	case errors.Is(err, ErrTooLarge):
+		return "is too large to be a page or a partner file"
+	case errors.Is(err, errNotRegular):
+		return "is not a regular file (a FIFO, a device or a socket); nothing was read from it"
+	case errors.Is(err, errIsDir):
+		return "is a folder"
+	}
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return "cannot read: " + pe.Err.Error()
+	}
+	return "cannot read: " + err.Error()
+}

@@ -19,6 +19,9 @@ import (
 // pages the tool wrote and the hash of what it wrote.
 const LockName = ".partnerpages.lock"
 
+// MaxLockSize bounds the lock file (a million pages' hashes fit).
+const MaxLockSize = 256 << 20
+
 // LockVersion is the format version of the lock file.
 const LockVersion = 2
 
@@ -105,7 +108,7 @@ func Hash(content []byte) string {
 // tell a hand-edited page from a stale one.
 func ReadLock(dir string) (*Lock, error) {
 	path := filepath.Join(dir, LockName)
-	data, err := os.ReadFile(path)
+	data, err := ReadRegular(path, MaxLockSize)
 	if errors.Is(err, fs.ErrNotExist) {
 		return &Lock{Version: LockVersion, Pages: map[string]Entry{}, Inputs: map[string]Input{}}, nil
 	}

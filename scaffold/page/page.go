@@ -19,6 +19,9 @@ import (
 	"gopkg.in/yaml.v3"
 )
 
+// MaxSize bounds a page a command reads; a larger file is refused before parsing.
+const MaxSize = 4 << 20
+
 // Extensions are the goldmark extensions pages are parsed with (the site's
 // remark-gfm); whatever renders a parsed page uses the same.
 var Extensions = []goldmark.Extender{extension.Table, extension.Strikethrough, extension.TaskList}

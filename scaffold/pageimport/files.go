@@ -13,7 +13,7 @@ import (
 )
 
 // MaxPageSize bounds a page; anything larger is refused before parsing.
-const MaxPageSize = 4 << 20
+const MaxPageSize = page.MaxSize
 
 // ReadPages expands the arguments (files, or folders: the connect pages
 // below them) and reads each page. A file named on the command line is read

@@ -62,6 +62,10 @@ func Load(fsys fs.FS, name, shown string, setLangs []string) (*Partner, ErrorLis
 	if st.IsDir() {
 		return nil, ErrorList{{File: shown, Msg: "is a folder, not a partner file"}}
 	}
+	if !st.Mode().IsRegular() {
+		// a FIFO would block the read, a device such as /dev/zero never end it
+		return nil, ErrorList{{File: shown, Msg: "is not a regular file (a FIFO, a device or a socket); a partner file is a YAML text file"}}
+	}
 	if st.Size() > MaxFileSize {
 		return nil, ErrorList{{File: shown, Msg: "is larger than the 1 MiB limit for a partner file"}}
 	}

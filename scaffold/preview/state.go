@@ -8,7 +8,6 @@ package preview
 import (
 	"io/fs"
 	"maps"
-	"os"
 	"path"
 	"path/filepath"
 	"slices"
@@ -138,7 +137,7 @@ func renderPartner(set *render.Set, p *partner.Partner, lo lint.Options, o Optio
 
 // diskState compares the page on disk with what generate writes.
 func diskState(dir, rel string, want []byte, lock *output.Lock) string {
-	got, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(rel)))
+	got, err := output.ReadRegular(filepath.Join(dir, filepath.FromSlash(rel)), page.MaxSize)
 	switch {
 	case err != nil:
 		return "missing"
@@ -156,8 +155,11 @@ func readSource(fsys fs.FS, file, dir string) string {
 	if err != nil {
 		rel = filepath.Base(file)
 	}
+	if st, err := fs.Stat(fsys, filepath.ToSlash(rel)); err != nil || !st.Mode().IsRegular() || st.Size() > partner.MaxFileSize {
+		return "" // a FIFO would block the read
+	}
 	data, err := fs.ReadFile(fsys, filepath.ToSlash(rel))
-	if err != nil || len(data) > partner.MaxFileSize {
+	if err != nil {
 		return ""
 	}
 	return string(data)

@@ -17,6 +17,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/partnerpages/partnerpages/scaffold/output"
 	"github.com/partnerpages/partnerpages/scaffold/partner"
 )
 
@@ -75,7 +76,7 @@ func Find(dir string) (string, error) {
 
 // Load reads and parses the project file at path.
 func Load(path string) (*Project, error) {
-	data, err := os.ReadFile(path)
+	data, err := output.ReadRegular(path, MaxSize)
 	if err != nil {
 		return nil, err
 	}
