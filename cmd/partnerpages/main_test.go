@@ -252,6 +252,15 @@ func TestNewRefusesWithoutTerminalAndWritesWithYes(t *testing.T) {
 	if code, _, errOut := run(t, dir, "new", "--yes", "--name", "Orderix", "--email", "x@y.co", "--mode", "support"); code != exitProblem || !strings.Contains(errOut, "already exists") {
 		t.Errorf("existing partner: exit %d %s", code, errOut)
 	}
+	// --force replaces the partner file, not a page edited by hand
+	page := filepath.Join(dir, "content/apps/orderix/fr/connect-hubrise.md")
+	edited, _ := os.ReadFile(page)
+	edited = append(edited, "\nUne ligne écrite à la main.\n"...)
+	os.WriteFile(page, edited, 0o644)
+	code, out, errOut = run(t, dir, "new", "--yes", "--force", "--name", "Orderix", "--email", "x@y.co", "--mode", "support")
+	if got, _ := os.ReadFile(page); code != exitProblem || string(got) != string(edited) || !strings.Contains(errOut, "kept content/apps/orderix/fr/connect-hubrise.md: it was edited by hand") {
+		t.Errorf("new --force over a hand-edited page: exit %d, page kept %v\n%s%s", code, string(got) == string(edited), out, errOut)
+	}
 }
 
 func TestLintFix(t *testing.T) {

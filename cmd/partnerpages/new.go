@@ -113,8 +113,13 @@ func runNew(cmd *cobra.Command, opts *NewOptions) error {
 		return problem(err)
 	}
 	for _, c := range res.Pages.Changes {
-		if c.Action != output.Unchanged {
-			fmt.Fprintf(opts.IO.Out, "%s %s\n", c.Action, filepath.Join(opts.Out, filepath.FromSlash(c.Rel)))
+		path := filepath.Join(opts.Out, filepath.FromSlash(c.Rel))
+		switch c.Action {
+		case output.Unchanged:
+		case output.Conflict:
+			fmt.Fprintf(opts.IO.ErrOut, "kept %s: it was edited by hand since partnerpages wrote it (run `partnerpages absorb %s` to take the edits into the partner file, or `partnerpages generate --force %s` to discard them)\n", path, c.Slug, c.Slug)
+		default:
+			fmt.Fprintf(opts.IO.Out, "%s %s\n", c.Action, path)
 		}
 	}
 	fmt.Fprintln(opts.IO.Out, res.Pages.Summary())

@@ -47,7 +47,7 @@ type Options struct {
 	OutDir      string // where the pages are written
 	SchemaRef   string // $schema path written at the top of the partner file
 	SchemaCopy  string // if set and missing, the JSON Schema is written there (beside the partners)
-	Force       bool   // replace an existing partner file (and its hand-edited pages)
+	Force       bool   // replace an existing partner file (a page edited by hand is still kept)
 }
 
 // Result is what the wizard wrote.
@@ -223,7 +223,9 @@ func write(ctx context.Context, o Options, a *Answers, p *partner.Partner) (*Res
 	}
 	res, err := scaffold.Generate(ctx, scaffold.GenerateOptions{
 		Inputs: scaffold.Inputs{Partners: os.DirFS(o.PartnersDir), PartnersDir: o.PartnersDir, Templates: o.Templates, Languages: o.Languages},
-		Out:    o.OutDir, Slugs: []string{p.Slug.Value}, Force: o.Force,
+		// --force replaces the partner file, never a page edited by hand:
+		// such a page is kept and reported, and absorb can take its edits
+		Out: o.OutDir, Slugs: []string{p.Slug.Value},
 	})
 	if err != nil {
 		return &Result{PartnerFile: file}, fmt.Errorf("wrote %s, but generating its pages failed: %w", file, err)
