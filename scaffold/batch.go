@@ -141,6 +141,9 @@ func (b *batch) each(ctx context.Context, dir *output.Dir, selected []int, emit 
 func (b *batch) partnerPages(dir *output.Dir, i int, bySlug map[string][]string) ([]output.Page, error) {
 	if b.parsed[i] == nil {
 		if pages, ok := b.intact(dir, b.slugs[i], bySlug[b.slugs[i]]); ok {
+			for j := range pages {
+				pages[j].Input = b.files[i].hash
+			}
 			return pages, nil
 		}
 		p, errs := parseResolve(b.files[i], b.set)
@@ -158,7 +161,7 @@ func (b *batch) partnerPages(dir *output.Dir, i int, bySlug map[string][]string)
 	for j, o := range outs {
 		pages[j] = output.Page{
 			Rel: output.RelPath(p.Slug.Value, o.Lang, o.Name), Slug: p.Slug.Value, Lang: o.Lang,
-			Content: o.Content, SHA256: output.Hash(o.Content),
+			Content: o.Content, SHA256: output.Hash(o.Content), Input: b.files[i].hash,
 		}
 	}
 	return pages, nil
@@ -184,9 +187,20 @@ func (b *batch) intact(dir *output.Dir, slug string, rels []string) ([]output.Pa
 }
 
 // remember records in the lock what this run read, so the next run can
-// skip what did not change.
-func (b *batch) remember(lock *output.Lock, key string, selected []int) {
+// skip what did not change. A partner with a page kept because it was
+// edited by hand keeps the input the lock had: its pages on disk do not all
+// come from the file as it is now, and absorb must not merge into it.
+func (b *batch) remember(lock *output.Lock, key string, selected []int, kept map[string]bool) {
+	keep := map[string]output.Input{} // what absorb needs, through a template change too
+	for name, in := range lock.Inputs {
+		if kept[in.Slug] {
+			keep[name] = in
+		}
+	}
 	lock.SetTemplates(key) // a new template set or tool: the old entries are void
+	for name, in := range keep {
+		lock.SetInput(name, in)
+	}
 	present := map[string]bool{}
 	for _, f := range b.files {
 		present[f.name] = true
@@ -197,6 +211,8 @@ func (b *batch) remember(lock *output.Lock, key string, selected []int) {
 		}
 	}
 	for _, i := range selected {
-		lock.SetInput(b.files[i].name, output.Input{Slug: b.slugs[i], SHA256: b.files[i].hash})
+		if !kept[b.slugs[i]] {
+			lock.SetInput(b.files[i].name, output.Input{Slug: b.slugs[i], SHA256: b.files[i].hash})
+		}
 	}
 }

@@ -185,6 +185,7 @@ func Generate(ctx context.Context, o GenerateOptions) (*GenerateResult, error) {
 		b.known[rel] = e
 	}
 	dir := output.NewDir(o.Out)
+	defer dir.Close()
 	w := newWriter(ctx, dir, lock, write)
 	b.progress = o.Progress
 	o.Progress.setTotal(len(selected))
@@ -228,7 +229,13 @@ func Generate(ctx context.Context, o GenerateOptions) (*GenerateResult, error) {
 		return res, nil
 	}
 	if err == nil && applyErr == nil {
-		b.remember(lock, key, selected)
+		kept := map[string]bool{}
+		for _, c := range changes {
+			if c.Action == output.Conflict {
+				kept[c.Slug] = true
+			}
+		}
+		b.remember(lock, key, selected, kept)
 	}
 	// The lock records every page written so far, even after an error or an interrupt.
 	if werr := lock.Write(o.Out); werr != nil {

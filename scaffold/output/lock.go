@@ -34,6 +34,42 @@ type Lock struct {
 	// unchanged since the last run and whose pages are as the tool wrote them.
 	Inputs    map[string]Input `json:"inputs,omitempty"`    // by partner file name
 	Templates string           `json:"templates,omitempty"` // digest of the template set and the tool
+
+	fileOf map[string]string // slug → partner file name in Inputs, built when needed
+}
+
+// VoidInput is the hash an input gets when the pages on disk may not all
+// come from one version of its partner file: it matches no file, so the
+// partner is rendered and planned again, and absorb does not merge into it.
+const VoidInput = "void"
+
+// Touch records that a page of slug was written from the partner file
+// whose content hashes to input: if the lock vouched for another version
+// of that file, it no longer vouches for any until the run ends well.
+func (l *Lock) Touch(slug, input string) {
+	name, ok := l.inputOf(slug)
+	if ok && l.Inputs[name].SHA256 != input {
+		l.voidSlug(slug)
+	}
+}
+
+// voidSlug makes the lock vouch for no version of slug's partner file.
+func (l *Lock) voidSlug(slug string) {
+	if name, ok := l.inputOf(slug); ok && l.Inputs[name].SHA256 != VoidInput {
+		l.SetInput(name, Input{Slug: slug, SHA256: VoidInput})
+	}
+}
+
+// inputOf returns the partner file the lock records for slug.
+func (l *Lock) inputOf(slug string) (string, bool) {
+	if l.fileOf == nil {
+		l.fileOf = make(map[string]string, len(l.Inputs))
+		for name, in := range l.Inputs {
+			l.fileOf[in.Slug] = name
+		}
+	}
+	name, ok := l.fileOf[slug]
+	return name, ok
 }
 
 // Input is one partner file as the last run read it.
@@ -79,6 +115,9 @@ func (l *Lock) SetInput(name string, in Input) {
 	if l.Inputs[name] != in {
 		l.dirty = true
 		l.Inputs[name] = in
+		if l.fileOf != nil {
+			l.fileOf[in.Slug] = name
+		}
 	}
 }
 
@@ -93,7 +132,7 @@ func (l *Lock) DeleteInput(name string) {
 // SetTemplates records the template set's digest; a new one forgets every input.
 func (l *Lock) SetTemplates(key string) {
 	if l.Templates != key {
-		l.Templates, l.Inputs, l.dirty = key, map[string]Input{}, true
+		l.Templates, l.Inputs, l.dirty, l.fileOf = key, map[string]Input{}, true, nil
 	}
 }
 
@@ -110,7 +149,8 @@ func ReadLock(dir string) (*Lock, error) {
 	path := filepath.Join(dir, LockName)
 	data, err := ReadRegular(path, MaxLockSize)
 	if errors.Is(err, fs.ErrNotExist) {
-		return &Lock{Version: LockVersion, Pages: map[string]Entry{}, Inputs: map[string]Input{}}, nil
+		l := &Lock{Version: LockVersion, Pages: map[string]Entry{}, Inputs: map[string]Input{}}
+		return l, l.mergeJournal(dir)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("%s: cannot read the lock file: %w", path, err)
@@ -133,7 +173,7 @@ func ReadLock(dir string) (*Lock, error) {
 	if l.Inputs == nil {
 		l.Inputs = map[string]Input{}
 	}
-	return l, nil
+	return l, l.mergeJournal(dir)
 }
 
 // Encode returns the lock file content: stable, sorted JSON so it diffs well.
@@ -150,16 +190,23 @@ func (l *Lock) Encode() []byte {
 }
 
 // Write saves the lock file atomically, and only if it changed since read.
+// The journal of the run (or of a killed one) is removed once the lock
+// holds what it noted.
 func (l *Lock) Write(dir string) error {
 	path := filepath.Join(dir, LockName)
-	if !l.dirty {
-		if _, err := os.Stat(path); err == nil {
-			return nil
+	if l.dirty || !exists(path) {
+		if err := WriteAtomic(path, l.Encode()); err != nil {
+			return err
 		}
+		l.dirty = false
 	}
-	if err := WriteAtomic(path, l.Encode()); err != nil {
-		return err
+	if err := os.Remove(filepath.Join(dir, JournalName)); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("%s: %w", filepath.Join(dir, JournalName), err)
 	}
-	l.dirty = false
 	return nil
+}
+
+func exists(path string) bool {
+	_, err := os.Stat(path)
+	return err == nil
 }

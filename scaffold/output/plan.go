@@ -2,6 +2,8 @@ package output
 
 import (
 	"bytes"
+	"errors"
+	"io/fs"
 	"slices"
 	"strings"
 
@@ -33,14 +35,16 @@ type Page struct {
 	Lang    string
 	Content []byte // nil for a page known to be unchanged without rendering it
 	SHA256  string // Hash(Content), or the hash of the unchanged page
+	Input   string // hash of the partner file it was rendered from ("" if unknown)
 }
 
 // Change is the planned fate of one page.
 type Change struct {
 	Page
-	Action Action
-	Old    []byte // content on disk, if any
-	Forced bool   // a hand-edited page that --force overwrites
+	Action  Action
+	Old     []byte // content on disk, if any (kept for diffs)
+	OldHash string // hash of the content on disk when planned, "" if none
+	Forced  bool   // a hand-edited page that --force overwrites
 }
 
 // PlanPage compares one page to render with the output folder. known is
@@ -57,6 +61,9 @@ func PlanPage(d *Dir, known string, p Page, force, keepOld bool) (Change, error)
 		return Change{}, err
 	}
 	c := Change{Page: p}
+	if exists {
+		c.OldHash = Hash(old)
+	}
 	switch {
 	case !exists:
 		c.Action = Create
@@ -132,14 +139,21 @@ func Plan(d *Dir, lock *Lock, pages []Page, scope map[string]bool, force, keepOl
 // happens only when prune is set. Callers serialize calls on one lock.
 func ApplyChange(d *Dir, lock *Lock, c *Change, prune bool) error {
 	switch c.Action {
-	case Create:
-		if err := d.Create(c.Rel, c.Content); err != nil {
+	case Create, Update:
+		// noted before it is written: a run killed after the rename still
+		// knows the page as its own
+		if err := d.journal.Note(c.Rel, c.SHA256); err != nil {
 			return err
 		}
-		lock.Set(c.Rel, Entry{Slug: c.Slug, Lang: c.Lang, SHA256: c.SHA256})
-	case Update:
-		if err := d.Write(c.Rel, c.Content); err != nil {
+		lock.Touch(c.Slug, c.Input)
+		written, err := d.place(c)
+		if err != nil {
 			return err
+		}
+		if !written {
+			// saved by someone since the plan read it: kept, as a hand edit
+			c.Action, c.Forced = Conflict, false
+			return nil
 		}
 		lock.Set(c.Rel, Entry{Slug: c.Slug, Lang: c.Lang, SHA256: c.SHA256})
 	case Unchanged:
@@ -153,6 +167,19 @@ func ApplyChange(d *Dir, lock *Lock, c *Change, prune bool) error {
 		}
 	}
 	return nil
+}
+
+// place writes a created or updated page, unless the file changed since
+// it was planned; it reports whether it wrote it.
+func (d *Dir) place(c *Change) (bool, error) {
+	if c.Action == Create {
+		err := d.Create(c.Rel, c.Content)
+		if errors.Is(err, fs.ErrExist) {
+			return false, nil // a file appeared at its place meanwhile
+		}
+		return err == nil, err
+	}
+	return d.Replace(c.Rel, c.Content, c.OldHash)
 }
 
 // Apply carries out the changes in order, one at a time (concurrent writes

@@ -52,3 +52,6 @@ func mkdir(path string) error {
 }
 
 func rename(tmp, path string) error { return os.Rename(tmp, path) }
+
+// syscallNoFollow: no such flag here; the journal is opened as it is.
+const syscallNoFollow = 0

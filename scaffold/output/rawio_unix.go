@@ -113,3 +113,6 @@ func rename(tmp, path string) error {
 	}
 	return nil
 }
+
+// syscallNoFollow makes an open refuse a symbolic link in the file's place.
+const syscallNoFollow = syscall.O_NOFOLLOW

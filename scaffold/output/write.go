@@ -33,6 +33,14 @@ var (
 // and a rename, so a reader (or a crash) sees either the old file or the new
 // one, never a part.
 func WriteAtomic(path string, data []byte) error {
+	_, err := writeAtomicIf(path, data, nil)
+	return err
+}
+
+// writeAtomicIf writes as WriteAtomic does, but replaces the file only if
+// still() says so just before the rename (nil: always); it reports whether
+// it did.
+func writeAtomicIf(path string, data []byte, still func() bool) (bool, error) {
 	dir, base := filepath.Split(path)
 	if dir == "" {
 		dir = "."
@@ -45,15 +53,19 @@ func WriteAtomic(path string, data []byte) error {
 	if err != nil {
 		os.Remove(tmp)
 		if errors.Is(err, fs.ErrExist) || errors.Is(err, fs.ErrNotExist) || errors.Is(err, fs.ErrPermission) {
-			return fmt.Errorf("%s: %w", path, unwrapPath(err))
+			return false, fmt.Errorf("%s: %w", path, unwrapPath(err))
 		}
-		return fmt.Errorf("%s: writing failed, the page was left as it was: %w", path, unwrapPath(err))
+		return false, fmt.Errorf("%s: writing failed, the page was left as it was: %w", path, unwrapPath(err))
+	}
+	if still != nil && !still() {
+		os.Remove(tmp)
+		return false, nil
 	}
 	if err := rename(tmp, path); err != nil {
 		os.Remove(tmp)
-		return fmt.Errorf("%s: %w", path, unwrapPath(err))
+		return false, fmt.Errorf("%s: %w", path, unwrapPath(err))
 	}
-	return nil
+	return true, nil
 }
 
 func unwrapPath(err error) error {
@@ -74,12 +86,16 @@ type Dir struct {
 	mu       sync.Mutex
 	safe     map[string]bool // folders already checked
 	noDir    map[string]bool // folders known not to exist yet
+	journal  *Journal        // notes each page just before it is written
 }
 
 // NewDir returns the output folder root.
 func NewDir(root string) *Dir {
-	return &Dir{Root: root, safe: map[string]bool{}, noDir: map[string]bool{}}
+	return &Dir{Root: root, safe: map[string]bool{}, noDir: map[string]bool{}, journal: NewJournal(root)}
 }
+
+// Close closes what the folder holds open (the journal).
+func (d *Dir) Close() { d.journal.Close() }
 
 // Path returns the file path of rel (a '/'-separated path inside the folder),
 // after checking that no part of it is "..", absolute, or a symbolic link.
@@ -162,6 +178,20 @@ func (d *Dir) Write(rel string, data []byte) error {
 		return err
 	}
 	return WriteAtomic(path, data)
+}
+
+// Replace writes a page atomically if, just before it takes its place, the
+// page still hashes to old (what the plan read); a writer who saved it
+// meanwhile keeps the edit. It reports whether the page was replaced.
+func (d *Dir) Replace(rel string, data []byte, old string) (bool, error) {
+	path, err := d.prepare(rel)
+	if err != nil {
+		return false, err
+	}
+	return writeAtomicIf(path, data, func() bool {
+		cur, err := readNoFollow(path)
+		return err == nil && Hash(cur) == old
+	})
 }
 
 // Create writes a page that does not exist yet, atomically; it fails if a
