@@ -116,6 +116,7 @@ type AbsorbOptions struct {
 	Slugs     []string // partners to absorb; empty: every partner with an edited page
 	DryRun    bool     // write nothing; show the partner files' diffs
 	SchemaRef string   // $schema path for rewritten partner files, as seen from them
+	Waiting   func()   // called if another run holds the output folder's lock
 }
 
 // AbsorbReport is what Absorb did for one partner.
@@ -146,6 +147,15 @@ func Absorb(ctx context.Context, o AbsorbOptions) ([]AbsorbReport, error) {
 	ps, err = Select(ps, o.Slugs)
 	if err != nil {
 		return nil, err
+	}
+	if !o.DryRun {
+		// one absorb or generate at a time: another one's partner files
+		// would look changed since their pages were generated
+		release, err := output.AcquireRunLock(ctx, o.Out, o.Waiting)
+		if err != nil {
+			return nil, err
+		}
+		defer release()
 	}
 	lock, err := output.ReadLock(o.Out)
 	if err != nil {
@@ -204,11 +214,11 @@ func Absorb(ctx context.Context, o AbsorbOptions) ([]AbsorbReport, error) {
 		if o.DryRun {
 			continue
 		}
-		if err := output.WriteAtomic(filepath.Join(o.PartnersDir, name), a.YAML); err != nil {
+		if err := output.ReplaceFile(filepath.Join(o.PartnersDir, name), a.YAML); err != nil {
 			return reports, err
 		}
 		// the pages are now what the partner file renders: record them
-		if _, err := Generate(ctx, GenerateOptions{Inputs: o.Inputs, Out: o.Out, Slugs: []string{p.Slug.Value}, Force: true}); err != nil {
+		if _, err := Generate(ctx, GenerateOptions{Inputs: o.Inputs, Out: o.Out, Slugs: []string{p.Slug.Value}, Force: true, holdsRunLock: !o.DryRun}); err != nil {
 			return reports, err
 		}
 	}

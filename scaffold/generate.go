@@ -30,12 +30,15 @@ type GenerateOptions struct {
 	Waiting func()
 	// Progress, when set, counts the partners done as the run goes.
 	Progress *Progress
+	// holdsRunLock: the caller (absorb) holds the output folder's run lock.
+	holdsRunLock bool
 }
 
 // GenerateResult is what a run did (or, with Check or DryRun, would do).
 type GenerateResult struct {
 	Changes []output.Change
 	Written bool // false for Check and DryRun
+	Pruned  bool // pages of partners that are gone were to be removed (--prune)
 }
 
 // Count returns how many pages got action a.
@@ -92,8 +95,10 @@ func (r *GenerateResult) Summary() string {
 	if k := r.Count(output.Conflict); k > 0 {
 		parts = append(parts, fmt.Sprintf("%d hand-edited (kept)", k))
 	}
-	if k := r.Count(output.Prune); k > 0 {
+	if k := r.Count(output.Prune); k > 0 && r.Pruned {
 		parts = append(parts, fmt.Sprintf("%d %s", k, verb("pruned")))
+	} else if k > 0 {
+		parts = append(parts, fmt.Sprintf("%d of partners that are gone (kept; --prune removes them)", k))
 	}
 	if k := r.Count(output.Orphan); k > 0 {
 		parts = append(parts, fmt.Sprintf("%d orphaned (kept)", k))
@@ -160,16 +165,19 @@ func Generate(ctx context.Context, o GenerateOptions) (*GenerateResult, error) {
 		return nil, err
 	}
 	write := !o.Check && !o.DryRun && o.Diff == nil
-	if write {
+	if write && !o.holdsRunLock {
 		release, err := output.AcquireRunLock(ctx, o.Out, o.Waiting)
 		if err != nil {
 			return nil, err
 		}
 		defer release()
+	}
+	if write {
 		// another run may have finished while this one waited
 		if b.lock, err = output.ReadLock(o.Out); err != nil {
 			return nil, err
 		}
+		b.lock.RemoveStaleTemps(o.Out, o.PartnersDir)
 	}
 	lock = b.lock
 	var scope map[string]bool
@@ -218,7 +226,7 @@ func Generate(ctx context.Context, o GenerateOptions) (*GenerateResult, error) {
 		}
 	}
 	slices.SortStableFunc(changes, func(a, b output.Change) int { return strings.Compare(a.Rel, b.Rel) })
-	res := &GenerateResult{Changes: changes}
+	res := &GenerateResult{Changes: changes, Pruned: o.Prune}
 	if err == nil && o.Diff != nil {
 		writeDiffs(o.Diff, o.Out, changes, o.Prune)
 	}
@@ -239,7 +247,9 @@ func Generate(ctx context.Context, o GenerateOptions) (*GenerateResult, error) {
 	}
 	// The lock records every page written so far, even after an error or an interrupt.
 	if werr := lock.Write(o.Out); werr != nil {
-		return nil, werr
+		written := res.Count(output.Create) + res.Count(output.Update)
+		return nil, fmt.Errorf("%d page(s) were written, but the lock file could not be: %w\n"+
+			"the lock is out of date; %s still notes those pages, so the next run knows them as the tool's", written, werr, output.JournalName)
 	}
 	switch {
 	case output.IsInterrupted(applyErr) || ctx.Err() != nil:

@@ -3,6 +3,7 @@ package scaffold
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -119,6 +120,10 @@ func TestAKilledRunThenARevertReportsNoHandEdit(t *testing.T) {
 	}
 	cmd.Process.Kill() // SIGKILL: no lock written
 	cmd.Wait()
+	// what a kill can leave besides: temporary files of the dead process
+	dead := fmt.Sprint(cmd.Process.Pid)
+	os.WriteFile(filepath.Join(out, "..partnerpages.lock.tmp-"+dead+"-7"), []byte("{"), 0o644)
+	os.WriteFile(filepath.Join(partners, ".partner-00001.yaml.tmp-"+dead+"-3"), []byte("name:"), 0o644)
 	writePartners(t, partners, n, "a") // the revert
 	t.Logf("killed with %d pages of the new version on disk", len(differing(t, out, original)))
 	res, err := Generate(context.Background(), GenerateOptions{Inputs: in, Out: out})
@@ -133,5 +138,13 @@ func TestAKilledRunThenARevertReportsNoHandEdit(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(out, output.JournalName)); !os.IsNotExist(err) {
 		t.Error("the journal is left after a run that wrote the lock")
+	}
+	for _, d := range []string{out, partners} {
+		filepath.WalkDir(d, func(path string, e fs.DirEntry, err error) error {
+			if err == nil && strings.Contains(e.Name(), ".tmp-"+dead+"-") {
+				t.Errorf("a temporary file of the killed run is left: %s", path)
+			}
+			return nil
+		})
 	}
 }

@@ -63,7 +63,10 @@ func runAbsorb(cmd *cobra.Command, opts *AbsorbOptions) error {
 		return err
 	}
 	ref, _ := schemaRef(opts.Partners)
-	reports, err := scaffold.Absorb(cmd.Context(), scaffold.AbsorbOptions{Inputs: in, Out: opts.Out, Slugs: opts.Slugs, DryRun: opts.DryRun, SchemaRef: ref})
+	reports, err := scaffold.Absorb(cmd.Context(), scaffold.AbsorbOptions{Inputs: in, Out: opts.Out, Slugs: opts.Slugs, DryRun: opts.DryRun, SchemaRef: ref,
+		Waiting: func() {
+			fmt.Fprintf(opts.IO.ErrOut, "another partnerpages run is writing %s; waiting for it to finish (Ctrl-C to give up)\n", opts.Out)
+		}})
 	if err != nil {
 		return problem(err)
 	}

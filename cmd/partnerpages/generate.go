@@ -111,6 +111,9 @@ func runGenerate(cmd *cobra.Command, opts *GenerateOptions) error {
 	}
 	for _, c := range res.Changes {
 		path := opts.Out + "/" + c.Rel
+		if c.Forced && res.Written {
+			fmt.Fprintf(opts.IO.ErrOut, "overwrote the hand edits of %s (--force)\n", path)
+		}
 		switch {
 		case c.Action == output.Conflict:
 			report(path, "hand-edited", " was changed since partnerpages wrote it; kept (run `partnerpages absorb` to take the edit into the partner file, --diff to compare, --force to overwrite)", true)

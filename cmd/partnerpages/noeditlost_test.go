@@ -1,10 +1,14 @@
 package main
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/partnerpages/partnerpages/scaffold/output"
 )
 
 const lumoFile = `name: Lumo
@@ -67,5 +71,60 @@ func TestAbsorbAfterGenerateKeepsThePartnerFilesEdit(t *testing.T) {
 				t.Error("--check is clean although a page is hand-edited")
 			}
 		})
+	}
+}
+
+// Two absorb runs (or absorb and generate) never work at once: the second
+// waits for the first, so neither takes the other's partner files for ones
+// changed since their pages were generated.
+func TestAbsorbWaitsForAnotherRun(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "partners", "lumo.yaml"), lumoFile)
+	run(t, dir, "generate")
+	page := filepath.Join(dir, "content/apps/lumo/en/connect-hubrise.md")
+	writeFile(t, page, readFile(t, page)+"\nA line of the writer's own.\n")
+	release, err := output.AcquireRunLock(context.Background(), filepath.Join(dir, "content/apps"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan string, 1)
+	go func() {
+		_, _, errOut := run(t, dir, "absorb")
+		done <- errOut
+	}()
+	select {
+	case errOut := <-done:
+		t.Fatalf("absorb ran while another run held the folder:\n%s", errOut)
+	case <-time.After(300 * time.Millisecond):
+	}
+	release()
+	if errOut := <-done; !strings.Contains(errOut, "waiting for it to finish") {
+		t.Errorf("absorb did not say it waited:\n%s", errOut)
+	}
+	if !strings.Contains(readFile(t, filepath.Join(dir, "partners", "lumo.yaml")), "A line of the writer's own.") {
+		t.Error("the edit was not absorbed after the wait")
+	}
+}
+
+// The smaller cases: --force names the hand edits it overwrites, and a run
+// without --prune does not count as pruned the pages it keeps.
+func TestForceAndPruneSayWhatTheyDid(t *testing.T) {
+	dir := shippedPartners(t)
+	run(t, dir, "generate")
+	page := filepath.Join(dir, "content/apps/qwenta/fr/connect-hubrise.md")
+	writeFile(t, page, readFile(t, page)+"\nUne ligne à la main.\n")
+	if code, _, errOut := run(t, dir, "generate", "--force"); code != exitOK || !strings.Contains(errOut, "overwrote the hand edits of content/apps/qwenta/fr/connect-hubrise.md (--force)") {
+		t.Errorf("--force: exit %d\n%s", code, errOut)
+	}
+	os.Remove(filepath.Join(dir, "partners", "wiipos.yaml"))
+	code, out, _ := run(t, dir, "generate")
+	if code != exitOK || strings.Contains(out, "1 pruned") || !strings.Contains(out, "1 of partners that are gone (kept; --prune removes them)") {
+		t.Errorf("without --prune: exit %d\n%s", code, out)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "content/apps/wiipos/fr/connect-hubrise.md")); err != nil {
+		t.Error("a page was removed without --prune")
+	}
+	if code, out, _ := run(t, dir, "generate", "--prune"); code != exitOK || !strings.Contains(out, "1 pruned") {
+		t.Errorf("--prune: exit %d\n%s", code, out)
 	}
 }

@@ -189,7 +189,7 @@ func FixFiles(args []string, o Options, write bool) ([]FixResult, error) {
 		}
 		out = append(out, FixResult{Path: f, Changes: changes, Diff: udiff.Unified("a/"+f, "b/"+f, string(data), string(fixed))})
 		if write {
-			if err := output.WriteAtomic(f, fixed); err != nil {
+			if err := output.ReplaceFile(f, fixed); err != nil {
 				return out, err
 			}
 		}

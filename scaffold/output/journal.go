@@ -49,6 +49,39 @@ func (j *Journal) Note(rel, sum string) error {
 	return err
 }
 
+// RemoveStaleTemps removes, in the output folder, the temporary files that
+// runs killed since left: beside the lock file, and beside the pages a killed
+// run's journal noted (a page's temporary file is noted before it is made).
+// The partners folder is cleaned too when given. A temporary file of a
+// process that is still running is left alone. It returns what it removed.
+func (l *Lock) RemoveStaleTemps(out, partners string) []string {
+	dirs := append([]string{out}, func() []string {
+		var ds []string
+		for _, d := range l.noted {
+			ds = append(ds, filepath.Join(out, d))
+		}
+		return ds
+	}()...)
+	if partners != "" {
+		dirs = append(dirs, partners)
+	}
+	var removed []string
+	seen := map[string]bool{}
+	for _, d := range dirs {
+		if seen[d] {
+			continue
+		}
+		seen[d] = true
+		tmps, _ := filepath.Glob(filepath.Join(d, ".*.tmp-*"))
+		for _, tmp := range tmps {
+			if deadWriter(tmp) && os.Remove(tmp) == nil {
+				removed = append(removed, tmp)
+			}
+		}
+	}
+	return removed
+}
+
 // Close closes the journal file (it stays until the lock is written).
 func (j *Journal) Close() {
 	if j != nil && j.f != nil {
@@ -76,6 +109,7 @@ func (l *Lock) mergeJournal(dir string) error {
 			continue // a line cut short by the kill
 		}
 		l.voidSlug(parts[0])
+		l.noted = append(l.noted, filepath.Dir(filepath.FromSlash(rel)))
 		if page, exists, err := d.Read(rel); err == nil && exists && Hash(page) == sum {
 			l.Set(rel, Entry{Slug: parts[0], Lang: parts[1], SHA256: sum})
 		}

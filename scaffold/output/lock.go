@@ -36,6 +36,7 @@ type Lock struct {
 	Templates string           `json:"templates,omitempty"` // digest of the template set and the tool
 
 	fileOf map[string]string // slug → partner file name in Inputs, built when needed
+	noted  []string          // folders of the pages a killed run's journal noted
 }
 
 // VoidInput is the hash an input gets when the pages on disk may not all

@@ -6,6 +6,9 @@ import (
 	"errors"
 	"io/fs"
 	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
 	"syscall"
 )
 
@@ -116,3 +119,14 @@ func rename(tmp, path string) error {
 
 // syscallNoFollow makes an open refuse a symbolic link in the file's place.
 const syscallNoFollow = syscall.O_NOFOLLOW
+
+// deadWriter reports whether the temporary file tmp (".<name>.tmp-<pid>-<n>")
+// belongs to a process that no longer runs.
+func deadWriter(tmp string) bool {
+	_, rest, ok := strings.Cut(filepath.Base(tmp), ".tmp-")
+	pid, err := strconv.Atoi(strings.SplitN(rest, "-", 2)[0])
+	if !ok || err != nil || pid <= 0 {
+		return false
+	}
+	return pid != os.Getpid() && syscall.Kill(pid, 0) == syscall.ESRCH
+}

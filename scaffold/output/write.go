@@ -33,14 +33,29 @@ var (
 // and a rename, so a reader (or a crash) sees either the old file or the new
 // one, never a part.
 func WriteAtomic(path string, data []byte) error {
-	_, err := writeAtomicIf(path, data, nil)
+	_, err := writeAtomicIf(path, data, 0, nil)
 	return err
 }
 
-// writeAtomicIf writes as WriteAtomic does, but replaces the file only if
-// still() says so just before the rename (nil: always); it reports whether
-// it did.
-func writeAtomicIf(path string, data []byte, still func() bool) (bool, error) {
+// ReplaceFile writes a file the writer owns (a partner file, a page lint
+// mends) atomically as WriteAtomic does, but as an edit would: through a
+// symbolic link, to the file it names, and with that file's permissions.
+func ReplaceFile(path string, data []byte) error {
+	if target, err := filepath.EvalSymlinks(path); err == nil {
+		path = target
+	}
+	var mode fs.FileMode
+	if st, err := os.Stat(path); err == nil {
+		mode = st.Mode().Perm()
+	}
+	_, err := writeAtomicIf(path, data, mode, nil)
+	return err
+}
+
+// writeAtomicIf writes as WriteAtomic does, with the permissions mode (0:
+// 0644), but replaces the file only if still() says so just before the
+// rename (nil: always); it reports whether it did.
+func writeAtomicIf(path string, data []byte, mode fs.FileMode, still func() bool) (bool, error) {
 	dir, base := filepath.Split(path)
 	if dir == "" {
 		dir = "."
@@ -56,6 +71,12 @@ func writeAtomicIf(path string, data []byte, still func() bool) (bool, error) {
 			return false, fmt.Errorf("%s: %w", path, unwrapPath(err))
 		}
 		return false, fmt.Errorf("%s: writing failed, the page was left as it was: %w", path, unwrapPath(err))
+	}
+	if mode != 0 && mode != 0o644 {
+		if err := os.Chmod(tmp, mode); err != nil {
+			os.Remove(tmp)
+			return false, fmt.Errorf("%s: %w", path, unwrapPath(err))
+		}
 	}
 	if still != nil && !still() {
 		os.Remove(tmp)
@@ -188,7 +209,7 @@ func (d *Dir) Replace(rel string, data []byte, old string) (bool, error) {
 	if err != nil {
 		return false, err
 	}
-	return writeAtomicIf(path, data, func() bool {
+	return writeAtomicIf(path, data, 0, func() bool {
 		cur, err := readNoFollow(path)
 		return err == nil && Hash(cur) == old
 	})

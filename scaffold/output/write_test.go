@@ -54,3 +54,24 @@ func TestWriteAtomicInReadOnlyFolderKeepsThePage(t *testing.T) {
 		t.Error("the page was damaged")
 	}
 }
+
+// ReplaceFile edits a file as an editor would: through a link, keeping
+// its permissions.
+func TestReplaceFileKeepsModeAndLink(t *testing.T) {
+	dir := t.TempDir()
+	real := filepath.Join(dir, "shared", "lumo.yaml")
+	os.MkdirAll(filepath.Dir(real), 0o755)
+	os.WriteFile(real, []byte("old\n"), 0o600)
+	link := filepath.Join(dir, "lumo.yaml")
+	os.Symlink(real, link)
+	if err := ReplaceFile(link, []byte("new\n")); err != nil {
+		t.Fatal(err)
+	}
+	if st, err := os.Lstat(link); err != nil || st.Mode()&os.ModeSymlink == 0 {
+		t.Error("the link was replaced by a file")
+	}
+	st, _ := os.Stat(real)
+	if got, _ := os.ReadFile(real); string(got) != "new\n" || st.Mode().Perm() != 0o600 {
+		t.Errorf("target %q, mode %v; want the new content, 0600", got, st.Mode().Perm())
+	}
+}

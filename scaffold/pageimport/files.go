@@ -64,5 +64,5 @@ func Save(res *Result, dir string, force bool) (string, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return path, err
 	}
-	return path, output.WriteAtomic(path, res.YAML)
+	return path, output.ReplaceFile(path, res.YAML)
 }

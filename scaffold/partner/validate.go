@@ -229,6 +229,18 @@ func (v *validator) plain(t *Text, field string, required bool) {
 	}
 }
 
+// invisible are the format characters a name or label has no use for: they
+// reorder text (bidirectional controls) or hide in it (zero-width), so a
+// name that holds one reads as another.
+var invisible = map[rune]string{
+	'\u200B': "zero-width space", '\u200C': "zero-width non-joiner", '\u200D': "zero-width joiner",
+	'\u200E': "left-to-right mark", '\u200F': "right-to-left mark", '\u2060': "word joiner",
+	'\u202A': "left-to-right embedding", '\u202B': "right-to-left embedding", '\u202C': "pop directional formatting",
+	'\u202D': "left-to-right override", '\u202E': "right-to-left override",
+	'\u2066': "left-to-right isolate", '\u2067': "right-to-left isolate", '\u2068': "first strong isolate", '\u2069': "pop directional isolate",
+	'\u061C': "Arabic letter mark", '\u00AD': "soft hyphen",
+}
+
 // line trims s and checks that it is a non-empty single line of printable text.
 func (v *validator) line(s *Scalar, field string, required bool) {
 	s.Value = strings.TrimSpace(s.Value)
@@ -245,6 +257,10 @@ func (v *validator) line(s *Scalar, field string, required bool) {
 		}
 		if unicode.IsControl(r) || r == '\uFEFF' {
 			v.err(s.Pos, field, "contains the control character %U; remove it", r)
+			return
+		}
+		if what, ok := invisible[r]; ok {
+			v.err(s.Pos, field, "contains an invisible character, %U (%s): readers would see the text otherwise than it is written (a name could pass for another); remove it", r, what)
 			return
 		}
 	}

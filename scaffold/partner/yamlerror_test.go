@@ -3,6 +3,7 @@ package partner
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -64,5 +65,22 @@ func TestErrorsSuggestAndFollowTheirCause(t *testing.T) {
 				t.Errorf("got\n%s\nwant\n%s", got, tc.want)
 			}
 		})
+	}
+}
+
+// TestInvisibleCharactersAreRefused: a bidirectional control or a
+// zero-width character makes a name read as another; no name or label may
+// hold one.
+func TestInvisibleCharactersAreRefused(t *testing.T) {
+	for _, r := range []rune{'\u202E', '\u200B', '\u2066', '\u200F', '\u00AD'} {
+		src := "name: \"Ord" + string(r) + "erix\"\nsupport: {email: a@b.example}\nconnection: {mode: back-office, menu: [\"Set" + string(r) + "tings\"], button: B}\ndisconnect: {button: U}\n"
+		_, errs := Decode("a.yaml", []byte(src), []string{"en"})
+		if len(errs) < 2 || !strings.Contains(errs[0].Error(), "a.yaml:1:7: name: contains an invisible character") ||
+			!strings.Contains(errs[1].Error(), "connection.menu[1]") {
+			t.Errorf("%U: %v", r, errs)
+		}
+	}
+	if _, errs := Decode("a.yaml", []byte("name: \"مطعم Orderix\"\nsupport: {email: a@b.example}\nconnection: {mode: support}\n"), []string{"en"}); len(errs) > 0 {
+		t.Errorf("a name in Arabic script is refused: %v", errs)
 	}
 }
