@@ -3,10 +3,12 @@ package main
 import (
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/spf13/cobra"
 
+	"github.com/partnerpages/partnerpages/scaffold/output"
 	"github.com/partnerpages/partnerpages/scaffold/pageimport"
 	"github.com/partnerpages/partnerpages/scaffold/partner"
 	"github.com/partnerpages/partnerpages/schema"
@@ -115,6 +117,15 @@ func runImport(opts *ImportOptions) error {
 			fmt.Fprintf(errOut, "%s: not written: the partner file would not validate\n", res.File)
 			continue
 		}
+		if res.Merged && !opts.Force {
+			if lost := droppedEdits(opts.Partners, res); len(lost) > 0 {
+				fmt.Fprintf(errOut, "%s: not written: merging the page into it would drop edits of the file:\n  %s\n"+
+					"(--force replaces it anyway; to take a page's own edits into its partner file, run `partnerpages absorb`)\n",
+					filepath.Join(opts.Partners, res.File), strings.Join(lost, "\n  "))
+				ok = false
+				continue
+			}
+		}
 		path, err := pageimport.Save(res, opts.Partners, opts.Force || res.Merged)
 		if err != nil {
 			fmt.Fprintf(errOut, "error: %v\n", err)
@@ -142,4 +153,13 @@ func runImport(opts *ImportOptions) error {
 		return errSilent
 	}
 	return nil
+}
+
+// droppedEdits lists what merging res into its partner file would lose.
+func droppedEdits(dir string, res *pageimport.Result) []string {
+	old, err := output.ReadRegular(filepath.Join(dir, res.File), partner.MaxFileSize)
+	if err != nil {
+		return nil
+	}
+	return pageimport.Dropped(old, res.YAML)
 }

@@ -128,3 +128,49 @@ func TestForceAndPruneSayWhatTheyDid(t *testing.T) {
 		t.Errorf("--prune: exit %d\n%s", code, out)
 	}
 }
+
+// Case 8: import over a partner file that was edited since its pages were
+// generated (a renamed button, a comment) refuses, naming what it would drop,
+// and writes nothing; --force replaces it.
+func TestImportOverAnEditedPartnerFileRefuses(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "partners", "lumo.yaml")
+	writeFile(t, file, lumoFile)
+	run(t, dir, "generate")
+	edited := strings.Replace(lumoFile, "  button: {en: Activate, fr: Activer}", "  # the back office says Switch On since May\n  button: {en: Switch On, fr: Activer}", 1)
+	writeFile(t, file, edited)
+	code, _, errOut := run(t, dir, "import", "content/apps/lumo/en/connect-hubrise.md", "content/apps/lumo/fr/connect-hubrise.md")
+	for _, want := range []string{"partners/lumo.yaml: not written: merging the page into it would drop edits of the file",
+		`connection.button.en: "Switch On" would become "Activate"`, `the comment "# the back office says Switch On since May"`} {
+		if code != exitProblem || !strings.Contains(errOut, want) {
+			t.Errorf("import: exit %d, lacks %q:\n%s", code, want, errOut)
+		}
+	}
+	if readFile(t, file) != edited {
+		t.Error("the partner file was changed")
+	}
+	if code, _, _ := run(t, dir, "import", "--force", "content/apps/lumo/en/connect-hubrise.md", "content/apps/lumo/fr/connect-hubrise.md"); code != exitOK {
+		t.Errorf("import --force: exit %d", code)
+	}
+}
+
+// Case 7: a page that is a symbolic link out of the output folder is not
+// read by absorb, and the partner file is left as it is.
+func TestAbsorbDoesNotReadThroughALinkOutOfTheOutputFolder(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "partners", "lumo.yaml")
+	writeFile(t, file, lumoFile)
+	run(t, dir, "generate")
+	page := filepath.Join(dir, "content/apps/lumo/en/connect-hubrise.md")
+	outside := filepath.Join(t.TempDir(), "elsewhere.md")
+	writeFile(t, outside, readFile(t, page)+"\nA line from outside the docs.\n")
+	os.Remove(page)
+	os.Symlink(outside, page)
+	code, _, errOut := run(t, dir, "absorb")
+	if code != exitProblem || !strings.Contains(errOut, "content/apps/lumo/en/connect-hubrise.md") {
+		t.Errorf("absorb through a link: exit %d\n%s", code, errOut)
+	}
+	if readFile(t, file) != lumoFile {
+		t.Error("the partner file was rewritten from a file outside the output folder")
+	}
+}
