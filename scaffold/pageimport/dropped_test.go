@@ -68,3 +68,15 @@ func TestDroppedKnowsTheToolsComments(t *testing.T) {
 		t.Error("the fixtures carry no comment: the test checks nothing")
 	}
 }
+
+// FuzzDropped: any two files, no panic; a file merged into itself loses nothing.
+func FuzzDropped(f *testing.F) {
+	f.Add([]byte("name: A\n# c\nkind: x\n"), []byte("name: B\n"))
+	f.Add([]byte("a: [1, {b: c}]  # d\n"), []byte("a: {en: 1}\n"))
+	f.Fuzz(func(t *testing.T, old, merged []byte) {
+		_ = Dropped(old, merged)
+		if lost := Dropped(old, old); len(lost) > 0 {
+			t.Fatalf("%q merged into itself loses %q", old, lost)
+		}
+	})
+}

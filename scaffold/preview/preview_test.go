@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/partnerpages/partnerpages/scaffold"
+	"github.com/partnerpages/partnerpages/scaffold/page"
 	"github.com/partnerpages/partnerpages/templates"
 )
 
@@ -248,4 +249,18 @@ func TestStaticFilesHoldThePagesAndTheirImages(t *testing.T) {
 	if !strings.Contains(string(index), `href="p/lumo.html"`) {
 		t.Errorf("index links:\n%s", index)
 	}
+}
+
+// FuzzRenderHTML renders arbitrary pages: no panic, and every finding's
+// line that a block starts on is carried by that block.
+func FuzzRenderHTML(f *testing.F) {
+	f.Add([]byte("---\ntitle: T\n---\n\n## A {#a}\n\n1. ![x](./i.png) <InlineImage width=\"2\" height=\"3\">![y](../j.png)</InlineImage>\n\n[l](#a) <Link href=\"/docs/x\">y</Link> {/* c */}\n"))
+	f.Add([]byte("## {#}\n\n<https://x.example> <a@b.example>\n\n```\n<h2 id=\"x\">\n```\n"))
+	f.Fuzz(func(t *testing.T, src []byte) {
+		pg := page.Parse("apps/x/en/connect-hubrise.md", src)
+		html, n := RenderHTML(pg, HTMLOptions{Slug: "x", Lang: "en", Own: map[int]string{0: OwnText, PreambleSection: OwnMixed}})
+		if n < 0 || (len(src) > 0 && html == "" && strings.TrimSpace(string(pg.Body)) != "") {
+			t.Fatalf("%d sections, %d bytes of HTML from %q", n, len(html), src)
+		}
+	})
 }
