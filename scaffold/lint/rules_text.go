@@ -6,7 +6,7 @@ import (
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 )
 
 // templatePlaceholderRes are the connect template's placeholders.

@@ -5,7 +5,7 @@ import (
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 )
 
 // MetaName returns the product name in meta.title ("… | Name | HubRise").

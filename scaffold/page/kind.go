@@ -4,7 +4,7 @@ import (
 	"path"
 	"strings"
 
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 )
 
 // ConnectSlugs are the connect page's URL slug per language: the English

@@ -6,7 +6,7 @@ import (
 	"slices"
 
 	"github.com/partnerpages/partnerpages/scaffold/partner"
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 )
 
 // anchorRe is what a heading id in a partner file may be.

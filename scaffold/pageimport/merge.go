@@ -6,7 +6,7 @@ import (
 	"strings"
 
 	"github.com/partnerpages/partnerpages/scaffold/partner"
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 )
 
 // pageOf is one imported page of a partner: its facts and report.

@@ -3,7 +3,7 @@ package render
 import (
 	"testing"
 
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 )
 
 func TestEscapeText(t *testing.T) {
