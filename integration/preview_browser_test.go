@@ -20,6 +20,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/partnerpages/partnerpages/scaffold"
+	"github.com/partnerpages/partnerpages/scaffold/lint"
 	"github.com/partnerpages/partnerpages/scaffold/preview"
 	"github.com/partnerpages/partnerpages/templates"
 )
@@ -117,10 +118,9 @@ func TestPreviewInABrowser(t *testing.T) {
 	dir := t.TempDir()
 	copyTree(t, "../scaffold/preview/testdata", dir)
 	proj := filepath.Join(dir, "project")
-	o := preview.Options{
-		Inputs: scaffold.Inputs{Partners: os.DirFS(filepath.Join(proj, "partners")), PartnersDir: "partners", Templates: templates.FS},
-		Pages:  filepath.Join(proj, "content", "apps"), Site: filepath.Join(dir, "site"),
-	}
+	in := scaffold.Inputs{Partners: os.DirFS(filepath.Join(proj, "partners")), PartnersDir: "partners", Templates: templates.FS}
+	o := preview.Options{Partners: in.Partners, PartnersDir: in.PartnersDir, Pages: filepath.Join(proj, "content", "apps"),
+		Templates: in.LoadTemplates, Lint: func() (lint.Options, error) { return in.LintOptions(filepath.Join(dir, "site")) }}
 	srv := preview.NewServer(o)
 	w, err := preview.NewWatcher(filepath.Join(proj, "partners"), o.Pages)
 	if err != nil {

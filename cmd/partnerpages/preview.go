@@ -10,6 +10,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/partnerpages/partnerpages/scaffold/lint"
 	"github.com/partnerpages/partnerpages/scaffold/preview"
 )
 
@@ -86,7 +87,8 @@ func runPreview(ctx context.Context, opts *PreviewOptions) error {
 	if err != nil {
 		return err
 	}
-	po := preview.Options{Inputs: in, Pages: opts.Pages, Site: opts.Site, Slugs: opts.Slugs, Template: opts.Templates}
+	po := preview.Options{Partners: in.Partners, PartnersDir: in.PartnersDir, Pages: opts.Pages, Slugs: opts.Slugs,
+		Templates: in.LoadTemplates, Lint: func() (lint.Options, error) { return in.LintOptions(opts.Site) }}
 	if opts.Static != "" {
 		files, err := preview.WriteStatic(opts.Static, opts.Pages, preview.Load(po))
 		if err != nil {

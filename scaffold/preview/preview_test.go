@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/partnerpages/partnerpages/scaffold"
+	"github.com/partnerpages/partnerpages/scaffold/lint"
 	"github.com/partnerpages/partnerpages/scaffold/page"
 	"github.com/partnerpages/partnerpages/templates"
 )
@@ -23,11 +24,9 @@ const project = "testdata/project"
 
 func testOptions(t *testing.T, dir string) Options {
 	t.Helper()
-	return Options{
-		Inputs: scaffold.Inputs{Partners: os.DirFS(filepath.Join(dir, "partners")), PartnersDir: "partners", Templates: templates.FS},
-		Pages:  filepath.Join(dir, "content", "apps"),
-		Site:   "testdata/site",
-	}
+	in := scaffold.Inputs{Partners: os.DirFS(filepath.Join(dir, "partners")), PartnersDir: "partners", Templates: templates.FS}
+	return Options{Partners: in.Partners, PartnersDir: in.PartnersDir, Pages: filepath.Join(dir, "content", "apps"),
+		Templates: in.LoadTemplates, Lint: func() (lint.Options, error) { return in.LintOptions("testdata/site") }}
 }
 
 func get(t *testing.T, h http.Handler, url string) (int, string, http.Header) {

@@ -13,7 +13,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/partnerpages/partnerpages/scaffold"
 	"github.com/partnerpages/partnerpages/scaffold/lint"
 	"github.com/partnerpages/partnerpages/scaffold/output"
 	"github.com/partnerpages/partnerpages/scaffold/page"
@@ -21,13 +20,17 @@ import (
 	"github.com/partnerpages/partnerpages/scaffold/render"
 )
 
-// Options say what to preview.
+// Options say what to preview. The loaders are called at every reload, so
+// an edited template or site.yaml shows too.
 type Options struct {
-	Inputs   scaffold.Inputs
-	Pages    string   // the output folder of the generated pages (images are served from it)
-	Site     string   // a docs content tree to resolve site links against ("" = none)
-	Slugs    []string // partners to show (none: all)
-	Template string   // the folder of a custom template set, watched for changes ("" = embedded)
+	Partners    fs.FS  // the partners folder
+	PartnersDir string // its name, for messages
+	// Templates loads the template set; Lint the lint options that go with
+	// it (the platform's names and labels, the site to resolve links against).
+	Templates func() (*render.Set, error)
+	Lint      func() (lint.Options, error)
+	Pages     string   // the output folder of the generated pages (images are served from it)
+	Slugs     []string // partners to show (none: all)
 }
 
 // State is one snapshot of the project: every partner, rendered.
@@ -61,16 +64,16 @@ type Page struct {
 // read or rendered is reported in the state, so the page shows it.
 func Load(o Options) *State {
 	st := &State{}
-	set, err := o.Inputs.LoadTemplates()
+	set, err := o.Templates()
 	if err != nil {
 		st.Problems = append(st.Problems, err.Error())
 		return st
 	}
-	lo, err := o.Inputs.LintOptions(o.Site)
+	lo, err := o.Lint()
 	if err != nil {
 		st.Problems = append(st.Problems, err.Error())
 	}
-	ps, errs := partner.LoadDir(o.Inputs.Partners, o.Inputs.PartnersDir, set.Languages())
+	ps, errs := partner.LoadDir(o.Partners, o.PartnersDir, set.Languages())
 	lock, _ := output.ReadLock(o.Pages)
 	byFile := map[string][]string{}
 	for _, e := range errs {
@@ -80,7 +83,7 @@ func Load(o Options) *State {
 		if len(o.Slugs) > 0 && !slices.Contains(o.Slugs, p.Slug.Value) {
 			continue
 		}
-		pp := &Partner{Slug: p.Slug.Value, Name: p.Name.In(p.Langs()[0]), File: p.File, Source: readSource(o.Inputs.Partners, p.File, o.Inputs.PartnersDir)}
+		pp := &Partner{Slug: p.Slug.Value, Name: p.Name.In(p.Langs()[0]), File: p.File, Source: readSource(o.Partners, p.File, o.PartnersDir)}
 		if len(byFile[p.File]) > 0 {
 			pp.Errors = byFile[p.File]
 			delete(byFile, p.File)
@@ -95,7 +98,7 @@ func Load(o Options) *State {
 			continue
 		}
 		st.Partners = append(st.Partners, &Partner{Slug: slug, Name: slug, File: file,
-			Source: readSource(o.Inputs.Partners, file, o.Inputs.PartnersDir), Errors: byFile[file]})
+			Source: readSource(o.Partners, file, o.PartnersDir), Errors: byFile[file]})
 	}
 	slices.SortFunc(st.Partners, func(a, b *Partner) int { return strings.Compare(a.Slug, b.Slug) })
 	return st
