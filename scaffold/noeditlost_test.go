@@ -33,20 +33,28 @@ func differing(t *testing.T, out string, want map[string][]byte) map[string]bool
 	return diff
 }
 
+const n = 1500 // partners of the interrupted-run tests: enough for a run to be cut part-way
+
+// generatedVersionA writes n partners and generates their pages; it returns
+// the folders, the inputs and the pages as they are.
+func generatedVersionA(t *testing.T, n int) (partners, out string, in Inputs, pages map[string][]byte) {
+	t.Helper()
+	root := t.TempDir()
+	partners, out = filepath.Join(root, "partners"), filepath.Join(root, "apps")
+	writePartners(t, partners, n, "a")
+	in = Inputs{Partners: output.DiskFS(partners), PartnersDir: partners, Templates: templates.FS}
+	if _, err := Generate(context.Background(), GenerateOptions{Inputs: in, Out: out}); err != nil {
+		t.Fatal(err)
+	}
+	return partners, out, in, expected(t, partners)
+}
+
 // Case 2 of the issue, with Ctrl-C: a run interrupted part-way through an
 // update of every page, then a revert of every partner file. Whatever the
 // run had written, --check reports exactly the pages that differ from the
 // reverted files (stale, none hand-edited), and generate mends them all.
 func TestAnInterruptedRunThenARevertLeavesNoStalePageUnseen(t *testing.T) {
-	root := t.TempDir()
-	partners, out := filepath.Join(root, "partners"), filepath.Join(root, "apps")
-	const n = 1500
-	writePartners(t, partners, n, "a")
-	in := Inputs{Partners: output.DiskFS(partners), PartnersDir: partners, Templates: templates.FS}
-	if _, err := Generate(context.Background(), GenerateOptions{Inputs: in, Out: out}); err != nil {
-		t.Fatal(err)
-	}
-	original := expected(t, partners)
+	partners, out, in, original := generatedVersionA(t, n)
 	writePartners(t, partners, n, "b") // every page changes
 	ctx, cancel := context.WithCancel(context.Background())
 	progress := &Progress{}
@@ -98,15 +106,7 @@ func TestAKilledRunThenARevertReportsNoHandEdit(t *testing.T) {
 	if testing.Short() {
 		t.Skip("spawns a process")
 	}
-	root := t.TempDir()
-	partners, out := filepath.Join(root, "partners"), filepath.Join(root, "apps")
-	const n = 1500
-	writePartners(t, partners, n, "a")
-	in := Inputs{Partners: output.DiskFS(partners), PartnersDir: partners, Templates: templates.FS}
-	if _, err := Generate(context.Background(), GenerateOptions{Inputs: in, Out: out}); err != nil {
-		t.Fatal(err)
-	}
-	original := expected(t, partners)
+	partners, out, in, original := generatedVersionA(t, n)
 	writePartners(t, partners, n, "b")
 	cmd := helper(partners, out)
 	if err := cmd.Start(); err != nil {
