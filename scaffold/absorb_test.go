@@ -146,6 +146,25 @@ func absorbCase(t *testing.T, set *render.Set, lo lint.Options, ps []*partner.Pa
 	if len(errs) > 0 {
 		t.Fatalf("seed %d: the partner file does not validate: %v\n%s", seed, errs, a.YAML)
 	}
+	// the oracle stands apart from absorb: render the partner file it wrote,
+	// and compare with the edited page itself and the other pages as they were
+	again, err := set.Render(q)
+	if err != nil {
+		t.Fatalf("seed %d: the partner file does not render: %v", seed, err)
+	}
+	if len(again) != len(outs) {
+		t.Fatalf("seed %d: %d pages rendered, %d before", seed, len(again), len(outs))
+	}
+	for i, g := range again {
+		want := string(outs[i].Content)
+		if g.Lang == o.Lang {
+			want = page
+		}
+		if string(g.Content) != want {
+			t.Fatalf("seed %d, %s %s: the partner file renders another page than the %s one\n--- partner file:\n%s\n--- want:\n%s\n--- got:\n%s",
+				seed, p.Slug.Value, g.Lang, map[bool]string{true: "edited", false: "unedited"}[g.Lang == o.Lang], a.YAML, want, g.Content)
+		}
+	}
 	return a
 }
 
