@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"os"
@@ -10,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
 
+	"github.com/partnerpages/partnerpages/scaffold"
 	"github.com/partnerpages/partnerpages/scaffold/output"
 	"github.com/partnerpages/partnerpages/scaffold/wizard"
 	"github.com/partnerpages/partnerpages/schema"
@@ -96,7 +98,7 @@ func runNew(cmd *cobra.Command, opts *NewOptions) error {
 	}
 	ref, copyTo := schemaRef(opts.Partners)
 	wo := wizard.Options{
-		Inputs: in, In: opts.IO.In, Out: opts.IO.Out,
+		Templates: in.LoadTemplates, In: opts.IO.In, Out: opts.IO.Out,
 		Interactive: !opts.Yes, Accessible: opts.Accessible,
 		Plain: opts.Accessible || !opts.IO.IsTerminal() || os.Getenv("NO_COLOR") != "", Width: termWidth(opts.IO),
 		PartnersDir: opts.Partners, OutDir: opts.Out, SchemaRef: ref, SchemaCopy: copyTo, Force: opts.Force,
@@ -112,7 +114,16 @@ func runNew(cmd *cobra.Command, opts *NewOptions) error {
 	case err != nil:
 		return problem(err)
 	}
-	for _, c := range res.Pages.Changes {
+	// the partner file is written: its pages follow, even if interrupted now
+	pages, err := scaffold.Generate(context.WithoutCancel(cmd.Context()), scaffold.GenerateOptions{
+		// --force replaces the partner file, never a page edited by hand:
+		// such a page is kept and reported, and absorb can take its edits
+		Inputs: in, Out: opts.Out, Slugs: []string{res.Slug},
+	})
+	if err != nil {
+		return problem(fmt.Errorf("wrote %s, but generating its pages failed: %w", res.PartnerFile, err))
+	}
+	for _, c := range pages.Changes {
 		path := filepath.Join(opts.Out, filepath.FromSlash(c.Rel))
 		switch c.Action {
 		case output.Unchanged:
@@ -122,7 +133,7 @@ func runNew(cmd *cobra.Command, opts *NewOptions) error {
 			fmt.Fprintf(opts.IO.Out, "%s %s\n", c.Action, path)
 		}
 	}
-	fmt.Fprintln(opts.IO.Out, res.Pages.Summary())
+	fmt.Fprintln(opts.IO.Out, pages.Summary())
 	slug := strings.TrimSuffix(filepath.Base(res.PartnerFile), ".yaml")
 	commit := []string{res.PartnerFile}
 	if copyTo != "" {
@@ -132,7 +143,7 @@ func runNew(cmd *cobra.Command, opts *NewOptions) error {
 	fmt.Fprintf(opts.IO.Out, "Review the pages, then commit %s (the lock file lets generate tell a stale page from a hand-edited one; %s is a run lock: leave it out of git).\n",
 		strings.Join(commit, ", "), filepath.Join(opts.Out, output.RunLockName))
 	fmt.Fprintf(opts.IO.Out, "After editing the partner file, run: partnerpages generate %s\n", slug)
-	if len(res.Pages.Problems(false, false)) > 0 {
+	if len(pages.Problems(false, false)) > 0 {
 		return errSilent
 	}
 	return nil

@@ -11,7 +11,6 @@ import (
 
 	"github.com/charmbracelet/huh"
 
-	"github.com/partnerpages/partnerpages/scaffold"
 	"github.com/partnerpages/partnerpages/scaffold/output"
 	"github.com/partnerpages/partnerpages/scaffold/partner"
 	"github.com/partnerpages/partnerpages/scaffold/render"
@@ -36,7 +35,8 @@ func (e ProblemsError) Error() string {
 
 // Options configure one run of the wizard.
 type Options struct {
-	scaffold.Inputs
+	// Templates loads the template set the pages are rendered with.
+	Templates   func() (*render.Set, error)
 	In          io.Reader
 	Out         io.Writer
 	Interactive bool   // show the form; false with --yes
@@ -53,14 +53,14 @@ type Options struct {
 // Result is what the wizard wrote.
 type Result struct {
 	PartnerFile string
-	Pages       *scaffold.GenerateResult
+	Slug        string
 }
 
 // Run collects the answers (with the form, or from a as given), shows a
 // preview, and on confirmation writes the partner file and its pages.
 // Nothing is written unless every answer is valid and the writer confirms.
 func Run(ctx context.Context, o Options, a *Answers) (*Result, error) {
-	set, err := o.LoadTemplates()
+	set, err := o.Templates()
 	if err != nil {
 		return nil, err
 	}
@@ -95,8 +95,9 @@ func Run(ctx context.Context, o Options, a *Answers) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	// The writer confirmed: finish writing even if interrupted now, so the
-	// partner file never exists without its pages.
+	// The writer confirmed: finish writing even if interrupted now (the
+	// caller generates the pages the same way), so the partner file never
+	// exists without its pages.
 	return write(context.WithoutCancel(ctx), o, a, p)
 }
 
@@ -204,7 +205,8 @@ func FilesToWrite(o Options, slug string, outs []render.Output) []string {
 	return append(files, filepath.Join(o.OutDir, output.LockName))
 }
 
-// write saves the partner file, then generates its pages.
+// write saves the partner file (and the schema copy); the caller generates
+// its pages.
 func write(ctx context.Context, o Options, a *Answers, p *partner.Partner) (*Result, error) {
 	file := filepath.Join(o.PartnersDir, p.Slug.Value+".yaml")
 	if _, err := os.Lstat(file); err == nil && !o.Force {
@@ -221,14 +223,5 @@ func write(ctx context.Context, o Options, a *Answers, p *partner.Partner) (*Res
 			return nil, err
 		}
 	}
-	res, err := scaffold.Generate(ctx, scaffold.GenerateOptions{
-		Inputs: scaffold.Inputs{Partners: os.DirFS(o.PartnersDir), PartnersDir: o.PartnersDir, Templates: o.Templates, Languages: o.Languages},
-		// --force replaces the partner file, never a page edited by hand:
-		// such a page is kept and reported, and absorb can take its edits
-		Out: o.OutDir, Slugs: []string{p.Slug.Value},
-	})
-	if err != nil {
-		return &Result{PartnerFile: file}, fmt.Errorf("wrote %s, but generating its pages failed: %w", file, err)
-	}
-	return &Result{PartnerFile: file, Pages: res}, nil
+	return &Result{PartnerFile: file, Slug: p.Slug.Value}, nil
 }

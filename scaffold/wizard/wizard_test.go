@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/partnerpages/partnerpages/scaffold"
+	"github.com/partnerpages/partnerpages/scaffold/render"
 	"github.com/partnerpages/partnerpages/templates"
 )
 
@@ -30,7 +31,7 @@ func newProject(t *testing.T) *project {
 func (p *project) options(in string, interactive bool) (Options, *bytes.Buffer) {
 	var out bytes.Buffer
 	return Options{
-		Inputs:      scaffold.Inputs{Partners: os.DirFS(p.partners), PartnersDir: p.partners, Templates: templates.FS},
+		Templates:   func() (*render.Set, error) { return render.Load(templates.FS) },
 		In:          strings.NewReader(in),
 		Out:         &out,
 		Interactive: interactive,
@@ -41,6 +42,20 @@ func (p *project) options(in string, interactive bool) (Options, *bytes.Buffer) 
 		OutDir:      p.out,
 		SchemaRef:   "../schema/partner.schema.json",
 	}, &out
+}
+
+// runAndGenerate runs the wizard, then generates the new partner's pages,
+// as the new command does.
+func runAndGenerate(ctx context.Context, o Options, a *Answers) (*Result, error) {
+	res, err := Run(ctx, o, a)
+	if err != nil {
+		return res, err
+	}
+	_, err = scaffold.Generate(context.WithoutCancel(ctx), scaffold.GenerateOptions{
+		Inputs: scaffold.Inputs{Partners: os.DirFS(o.PartnersDir), PartnersDir: o.PartnersDir, Templates: templates.FS},
+		Out:    o.OutDir, Slugs: []string{res.Slug},
+	})
+	return res, err
 }
 
 func (p *project) read(t *testing.T, rel string) string {
@@ -91,7 +106,7 @@ func TestFormBackOfficePartner(t *testing.T) {
 		"Délier",                  // French disconnect button
 		"1",                       // write
 	), true)
-	res, err := Run(context.Background(), o, &Answers{})
+	res, err := runAndGenerate(context.Background(), o, &Answers{})
 	if err != nil {
 		t.Fatalf("%v\n%s", err, out)
 	}
@@ -136,7 +151,7 @@ func TestFormSupportPartnerSkipsMenuQuestions(t *testing.T) {
 		"0",
 		"1",
 	), true)
-	if _, err := Run(context.Background(), o, &Answers{}); err != nil {
+	if _, err := runAndGenerate(context.Background(), o, &Answers{}); err != nil {
 		t.Fatalf("%v\n%s", err, out)
 	}
 	if strings.Contains(out.String(), "Back-office menu path") || strings.Contains(out.String(), "Disconnect menu path") {
@@ -168,7 +183,7 @@ func TestFormPartnerWithoutSupportSections(t *testing.T) {
 		"", "", // French labels: keep the English ones
 		"1",
 	), true)
-	if _, err := Run(context.Background(), o, &Answers{}); err != nil {
+	if _, err := runAndGenerate(context.Background(), o, &Answers{}); err != nil {
 		t.Fatalf("%v\n%s", err, out)
 	}
 	if strings.Contains(out.String(), "Support e-mail") {
@@ -219,7 +234,7 @@ func TestFormRejectsBadAnswersInline(t *testing.T) {
 		"", "", "", "", // French labels: the same
 		"1",
 	), true)
-	if _, err := Run(context.Background(), o, &Answers{}); err != nil {
+	if _, err := runAndGenerate(context.Background(), o, &Answers{}); err != nil {
 		t.Fatalf("%v\n%s", err, out)
 	}
 	for _, want := range []string{"the product name is required", `a partner with slug "orderix" already exists`, `"not-an-email" is not a valid e-mail`, "label 2 of the menu path is empty", "the connect button label is required"} {
@@ -242,7 +257,7 @@ func TestFormCancelWritesNothing(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			p := newProject(t)
 			o, out := p.options(in, true)
-			_, err := Run(context.Background(), o, &Answers{})
+			_, err := runAndGenerate(context.Background(), o, &Answers{})
 			if !errors.Is(err, ErrCancelled) {
 				t.Fatalf("want ErrCancelled, got %v\n%s", err, out)
 			}
@@ -262,7 +277,7 @@ func TestInterruptMidFormWritesNothing(t *testing.T) {
 	o.In = r
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error)
-	go func() { _, err := Run(ctx, o, &Answers{}); done <- err }()
+	go func() { _, err := runAndGenerate(ctx, o, &Answers{}); done <- err }()
 	w.Write([]byte("Orderix\n"))
 	time.Sleep(50 * time.Millisecond)
 	cancel() // Ctrl-C while the form waits for the slug
@@ -291,7 +306,7 @@ func assertNothingWritten(t *testing.T, p *project) {
 func TestYesListsEveryProblemByFlag(t *testing.T) {
 	p := newProject(t)
 	o, _ := p.options("", false)
-	_, err := Run(context.Background(), o, &Answers{Name: "Orderix", Email: "nope", Mode: "either", Languages: []string{"de"}})
+	_, err := runAndGenerate(context.Background(), o, &Answers{Name: "Orderix", Email: "nope", Mode: "either", Languages: []string{"de"}})
 	var ps ProblemsError
 	if !errors.As(err, &ps) {
 		t.Fatalf("want ProblemsError, got %v", err)
@@ -309,17 +324,17 @@ func TestYesWritesAndRefusesToOverwrite(t *testing.T) {
 	p := newProject(t)
 	a := Answers{Name: "Café Étoile", Email: "bonjour@cafe-etoile.example", Mode: "support", Languages: []string{"fr"}}
 	o, _ := p.options("", false)
-	res, err := Run(context.Background(), o, &a)
+	res, err := runAndGenerate(context.Background(), o, &a)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if res.PartnerFile != filepath.Join(p.partners, "cafe-etoile.yaml") || res.Pages.Count(0) != 1 {
-		t.Errorf("got %s, %s", res.PartnerFile, res.Pages.Summary())
+	if res.PartnerFile != filepath.Join(p.partners, "cafe-etoile.yaml") || res.Slug != "cafe-etoile" || !strings.Contains(p.read(t, "content/apps/cafe-etoile/fr/connect-hubrise.md"), "bonjour@cafe-etoile.example") {
+		t.Errorf("got %s (slug %s)", res.PartnerFile, res.Slug)
 	}
 	before := p.read(t, "partners/cafe-etoile.yaml")
 	a2 := a
 	a2.Email = "autre@cafe-etoile.example"
-	_, err = Run(context.Background(), o, &a2)
+	_, err = runAndGenerate(context.Background(), o, &a2)
 	if err == nil || !strings.Contains(err.Error(), `slug "cafe-etoile" already exists`) {
 		t.Fatalf("want a refusal, got %v", err)
 	}
@@ -327,7 +342,7 @@ func TestYesWritesAndRefusesToOverwrite(t *testing.T) {
 		t.Error("the partner file was overwritten without --force")
 	}
 	o.Force = true
-	if _, err := Run(context.Background(), o, &a2); err != nil {
+	if _, err := runAndGenerate(context.Background(), o, &a2); err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(p.read(t, "content/apps/cafe-etoile/fr/connect-hubrise.md"), "autre@cafe-etoile.example") {
@@ -342,7 +357,7 @@ func TestFirstPartnerOfANewProject(t *testing.T) {
 	os.Remove(p.partners)
 	o, _ := p.options("", false)
 	o.SchemaRef, o.SchemaCopy = "partner.schema.json", filepath.Join(p.partners, "partner.schema.json")
-	res, err := Run(context.Background(), o, &Answers{Name: "Café Étoile", Email: "bonjour@cafe-etoile.example", Mode: "support", Languages: []string{"fr"}})
+	res, err := runAndGenerate(context.Background(), o, &Answers{Name: "Café Étoile", Email: "bonjour@cafe-etoile.example", Mode: "support", Languages: []string{"fr"}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -359,7 +374,7 @@ func TestRefusesWhenExistingPartnersAreInvalid(t *testing.T) {
 	p := newProject(t)
 	os.WriteFile(filepath.Join(p.partners, "broken.yaml"), []byte("name: [\n"), 0o644)
 	o, _ := p.options("", false)
-	_, err := Run(context.Background(), o, &Answers{Name: "A", Email: "a@b.co", Mode: "support"})
+	_, err := runAndGenerate(context.Background(), o, &Answers{Name: "A", Email: "a@b.co", Mode: "support"})
 	if err == nil || !strings.Contains(err.Error(), "broken.yaml:1") {
 		t.Fatalf("got %v", err)
 	}
@@ -374,7 +389,7 @@ func TestAnswersYAMLRoundTrips(t *testing.T) {
 		DisconnectMenu: "Other > Place", DisconnectButton: "Off", Languages: []string{"en"}}
 	p := newProject(t)
 	o, _ := p.options("", false)
-	res, err := Run(context.Background(), o, &a)
+	res, err := runAndGenerate(context.Background(), o, &a)
 	if err != nil {
 		t.Fatal(err)
 	}

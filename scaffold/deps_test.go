@@ -1,0 +1,75 @@
+package scaffold_test
+
+import (
+	"go/parser"
+	"go/token"
+	"io/fs"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+const module = "github.com/partnerpages/partnerpages"
+
+// imports reads the imports of every package of the module (test files
+// left out), by the package's import path.
+func imports(t *testing.T) map[string][]string {
+	t.Helper()
+	pkgs := map[string][]string{}
+	err := filepath.WalkDir("..", func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() && (strings.HasPrefix(d.Name(), ".") && path != ".." || d.Name() == "testdata") {
+			return filepath.SkipDir
+		}
+		if d.IsDir() || !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
+			return nil
+		}
+		f, err := parser.ParseFile(token.NewFileSet(), path, nil, parser.ImportsOnly)
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel("..", filepath.Dir(path))
+		pkg := module + "/" + filepath.ToSlash(rel)
+		for _, im := range f.Imports {
+			p, _ := strconv.Unquote(im.Path.Value)
+			if strings.HasPrefix(p, module+"/") {
+				pkgs[pkg] = append(pkgs[pkg], p)
+			}
+		}
+		if _, ok := pkgs[pkg]; !ok {
+			pkgs[pkg] = nil
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return pkgs
+}
+
+// TestDependenciesPointDown enforces the layout's rule: no package imports
+// one of its parents (scaffold/wizard may not import scaffold), and the
+// engine (scaffold, internal, templates, schema) imports nothing of the
+// commands, scripts and integration tests that stand on it.
+func TestDependenciesPointDown(t *testing.T) {
+	pkgs := imports(t)
+	if len(pkgs) < 10 {
+		t.Fatalf("found only %d packages", len(pkgs))
+	}
+	top := []string{module + "/cmd", module + "/scripts", module + "/integration", module + "/action"}
+	for pkg, deps := range pkgs {
+		for _, dep := range deps {
+			if strings.HasPrefix(pkg, dep+"/") {
+				t.Errorf("%s imports its parent %s", strings.TrimPrefix(pkg, module+"/"), strings.TrimPrefix(dep, module+"/"))
+			}
+			for _, up := range top {
+				if (dep == up || strings.HasPrefix(dep, up+"/")) && !strings.HasPrefix(pkg, up) {
+					t.Errorf("%s imports %s, which stands on the engine", strings.TrimPrefix(pkg, module+"/"), strings.TrimPrefix(dep, module+"/"))
+				}
+			}
+		}
+	}
+}
