@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync/atomic"
 	"testing"
 
 	"go.yaml.in/yaml/v3"
@@ -76,6 +77,9 @@ func elisionPartner(t *testing.T, set *render.Set, name, publisher, mode, discon
 	return p
 }
 
+// counters of the property test, for its log
+var pagesChecked, elisionsUndone atomic.Int64
+
 // elidedRe finds an elided word (d', l', qu', n', s', lorsqu', puisqu',
 // jusqu') and the letter after it; fullForm undoes it. The oracle is French,
 // not the code under test: each elided form has one full form to undo to
@@ -116,7 +120,11 @@ func undoElisions(page string) (string, map[int]int) {
 // line. The English page lints clean for its own rules.
 func TestFrenchElisionProperty(t *testing.T) {
 	set := loadSet(t)
-	for _, name := range append(siteNames(t), elisionNames...) {
+	names := append(siteNames(t), elisionNames...)
+	t.Cleanup(func() { // after the parallel subtests
+		t.Logf("%d names, %d pages, %d elisions written in full and reported", len(names), pagesChecked.Load(), elisionsUndone.Load())
+	})
+	for _, name := range names {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
 			for _, mode := range partner.ConnectionModes {
@@ -150,6 +158,7 @@ func checkElisions(t *testing.T, set *render.Set, p *partner.Partner, label stri
 		if o.Lang != "fr" {
 			continue
 		}
+		pagesChecked.Add(1)
 		full, undone := undoElisions(string(o.Content))
 		if len(undone) == 0 {
 			t.Errorf("%s: the French page has no elision to undo", label)
@@ -161,6 +170,7 @@ func checkElisions(t *testing.T, set *render.Set, p *partner.Partner, label stri
 			}
 		}
 		for line, n := range undone {
+			elisionsUndone.Add(int64(n))
 			if reported[line] < n {
 				t.Errorf("%s: line %d has %d elision(s) written in full, lint reports %d:\n%s",
 					label, line, n, reported[line], strings.Split(full, "\n")[line-1])
