@@ -99,7 +99,8 @@ func annotate(pg *page.Page, o HTMLOptions) int {
 
 // markLines gives n and the blocks inside it their first line, and the
 // findings of the lines they start, so the page shows each finding where
-// it is. A finding on a line no block starts (front matter) goes to the top.
+// it is. A finding on a line no block starts (in the front matter) is in
+// the list at the top of the column only.
 func markLines(pg *page.Page, n ast.Node, byLine map[int][]string) {
 	ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering || c.Type() != ast.TypeBlock {

@@ -50,5 +50,3 @@ func partnerSteps(p *partner.Partner, standard, lang string) bool {
 	}
 	return false
 }
-
-func countOwn(own map[int]string) int { return len(own) }

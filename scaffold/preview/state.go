@@ -132,7 +132,7 @@ func renderPartner(set *render.Set, p *partner.Partner, lo lint.Options, o Optio
 		pages = append(pages, &Page{Images: images,
 			Lang: out.Lang, Rel: rel, Markdown: string(out.Content), HTML: html, Findings: findings,
 			Title: pg.FMString("title"), MetaTitle: pg.FMString("meta.title"), MetaDescription: pg.FMString("meta.description"),
-			Disk: diskState(o.Pages, rel, out.Content, lock), Own: countOwn(own), Sections: sections,
+			Disk: diskState(o.Pages, rel, out.Content, lock), Own: len(own), Sections: sections,
 		})
 	}
 	return pages
