@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/partnerpages/partnerpages/scaffold/lint"
@@ -173,20 +174,36 @@ func absorbCase(t *testing.T, set *render.Set, lo lint.Options, ps []*partner.Pa
 // edited page must come back byte for byte, the other language unchanged,
 // and the partner file must validate.
 func TestAbsorbProperty(t *testing.T) {
+	t.Parallel()
 	set, ps := absorbFixtures(t)
 	lo := lint.DefaultOptions()
-	cases, overrides, typed := 0, 0, 0
-	for seed := uint64(0); cases < 1000; seed++ {
-		r := rand.New(rand.NewPCG(seed, 7))
-		a := absorbCase(t, set, lo, ps, r, int(seed), r.IntN(3))
-		cases++
-		overrides += len(a.Overrides)
-		if len(a.Overrides) == 0 {
-			typed++ // every edit went into typed facts
-		}
+	total := 1000
+	if raceDetector {
+		total = 200
 	}
-	t.Logf("%d cases absorbed byte for byte: %d (%.0f%%) wholly as typed facts, %d with overrides (%d overridden sections in all)",
-		cases, typed, 100*float64(typed)/float64(cases), cases-typed, overrides)
+	// two halves of the seeds, side by side
+	var mu sync.Mutex
+	cases, overrides, typed := 0, 0, 0
+	t.Cleanup(func() {
+		t.Logf("%d cases absorbed byte for byte: %d (%.0f%%) wholly as typed facts, %d with overrides (%d overridden sections in all)",
+			cases, typed, 100*float64(typed)/float64(cases), cases-typed, overrides)
+	})
+	for half := range uint64(2) {
+		t.Run(fmt.Sprint("seeds ", half), func(t *testing.T) {
+			t.Parallel()
+			for seed := half; seed < uint64(total); seed += 2 {
+				r := rand.New(rand.NewPCG(seed, 7))
+				a := absorbCase(t, set, lo, ps, r, int(seed), r.IntN(3))
+				mu.Lock()
+				cases++
+				overrides += len(a.Overrides)
+				if len(a.Overrides) == 0 {
+					typed++ // every edit went into typed facts
+				}
+				mu.Unlock()
+			}
+		})
+	}
 }
 
 // FuzzAbsorb runs the property for longer: go test ./scaffold -run '^$' -fuzz FuzzAbsorb.

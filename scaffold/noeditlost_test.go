@@ -54,6 +54,7 @@ func generatedVersionA(t *testing.T, n int) (partners, out string, in Inputs, pa
 // run had written, --check reports exactly the pages that differ from the
 // reverted files (stale, none hand-edited), and generate mends them all.
 func TestAnInterruptedRunThenARevertLeavesNoStalePageUnseen(t *testing.T) {
+	t.Parallel()
 	partners, out, in, original := generatedVersionA(t, n)
 	writePartners(t, partners, n, "b") // every page changes
 	ctx, cancel := context.WithCancel(context.Background())
@@ -103,6 +104,7 @@ func TestAnInterruptedRunThenARevertLeavesNoStalePageUnseen(t *testing.T) {
 // killed run wrote are the tool's (its journal says so), so the next run
 // updates them back and reports no hand edit.
 func TestAKilledRunThenARevertReportsNoHandEdit(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("spawns a process")
 	}

@@ -90,6 +90,7 @@ func countPages(out string) int {
 // never partial, and a readable lock; the next run finishes the job. Both
 // for a first generation and for an update of every page.
 func TestCrashMidRunLeavesNoPartialPage(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("spawns processes")
 	}
@@ -169,6 +170,7 @@ func changedPages(out string, want, old map[string][]byte) int {
 // Two runs on the same output at once: one waits for the other; both end
 // well, and the pages and the lock are intact.
 func TestConcurrentRuns(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("spawns processes")
 	}
