@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"os"
 	"path/filepath"
@@ -13,14 +12,19 @@ import (
 // run executes the command line in dir and returns exit code, stdout, stderr.
 func run(t *testing.T, dir string, args ...string) (int, string, string) {
 	t.Helper()
-	var out, errOut bytes.Buffer
+	ios, out, errOut := Test("")
+	return runWith(t, dir, ios, args...), out.String(), errOut.String()
+}
+
+// runWith executes the command line in dir with the given streams.
+func runWith(t *testing.T, dir string, ios *IOStreams, args ...string) int {
+	t.Helper()
 	wd, _ := os.Getwd()
 	if err := os.Chdir(dir); err != nil {
 		t.Fatal(err)
 	}
 	defer os.Chdir(wd)
-	code := Run(context.Background(), args, &IOStreams{In: strings.NewReader(""), Out: &out, ErrOut: &errOut})
-	return code, out.String(), errOut.String()
+	return Run(context.Background(), args, ios)
 }
 
 // shippedPartners makes a folder with the shipped partners copied in.

@@ -2,6 +2,8 @@ package main
 
 import (
 	"bytes"
+	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -56,5 +58,36 @@ func TestGenerateNoProgressWithoutTerminal(t *testing.T) {
 	_, out, errOut := run(t, dir, "generate")
 	if strings.Contains(out+errOut, "\r") || strings.Contains(out+errOut, "partners (") {
 		t.Fatalf("progress shown without a terminal:\n%q\n%q", out, errOut)
+	}
+}
+
+// TestTerminalGetsColourAndProgress: with the streams pretending to be
+// terminals, lint colours its findings and generate draws its progress
+// line (and erases it); as buffers they get neither.
+func TestTerminalGetsColourAndProgress(t *testing.T) {
+	dir := shippedPartners(t)
+	os.WriteFile(filepath.Join(dir, "bad.md"), []byte("---\ntitle: X\n---\n\nTODO: finish.\n"), 0o644)
+
+	ios, out, _ := Test("")
+	ios.SetTTY(false, true, true)
+	t.Setenv("NO_COLOR", "")
+	if code := runWith(t, dir, ios, "lint", "bad.md"); code != exitProblem || !strings.Contains(out.String(), "\x1b[") {
+		t.Errorf("lint on a terminal: exit %d, no colour in %q", code, out)
+	}
+	plain, pout, _ := Test("")
+	runWith(t, dir, plain, "lint", "bad.md")
+	if strings.Contains(pout.String(), "\x1b[") {
+		t.Errorf("lint into a buffer is coloured: %q", pout)
+	}
+
+	defer func(d time.Duration) { progressDelay = d }(progressDelay)
+	progressDelay = 0
+	ios, _, errOut := Test("")
+	ios.SetTTY(false, false, true)
+	if code := runWith(t, dir, ios, "generate"); code != exitOK {
+		t.Fatalf("generate: exit %d\n%s", code, errOut)
+	}
+	if e := errOut.String(); !strings.Contains(e, "generating: ") || !strings.HasSuffix(e, "\r\x1b[K") {
+		t.Errorf("no progress line drawn and erased on a terminal: %q", e)
 	}
 }
