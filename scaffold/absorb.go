@@ -73,13 +73,28 @@ func AbsorbPartner(set *render.Set, lo lint.Options, p *partner.Partner, schemaR
 		}
 	}
 	for _, pg := range res.Pages {
-		for _, n := range pg.Notes {
-			if strings.Contains(n.Text, "a template change no longer reaches it") {
-				a.Overrides = append(a.Overrides, fmt.Sprintf("%s:%d: %s", pg.Lang, n.Line, n.Text))
+		for _, o := range pg.Overrides {
+			if !overridden(p, o, pg.Lang) {
+				a.Overrides = append(a.Overrides, fmt.Sprintf("%s:%d: %s", pg.Lang, o.Line, o))
 			}
 		}
 	}
 	return a, nil
+}
+
+// overridden reports whether partner file p already keeps o as written in
+// lang: then the edit did not make the override, and it is not news.
+func overridden(p *partner.Partner, o pageimport.Override, lang string) bool {
+	for _, pt := range p.Layout() {
+		if pt.Standard.Value != o.Kind || !pt.InLang(lang) {
+			continue
+		}
+		if o.Heading {
+			return pt.Title.In(lang) != ""
+		}
+		return pt.Body.In(lang) != ""
+	}
+	return false
 }
 
 func outputOf(outs []render.Output, lang string) []byte {

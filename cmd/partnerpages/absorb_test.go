@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -61,5 +62,43 @@ func TestAbsorbTheScreenshotCase(t *testing.T) {
 	}
 	if now, _ := os.ReadFile(partnerFile); string(now) != changed {
 		t.Fatal("absorb wrote a partner file it refused")
+	}
+}
+
+// TestAbsorbNamesSectionsKeptWhileReading: an edit that leaves the connect
+// steps without a menu makes import keep the section as written while it
+// reads the page (not when it compares the regenerated one); absorb must
+// still print it as an override, with its line.
+func TestAbsorbNamesSectionsKeptWhileReading(t *testing.T) {
+	dir := shippedPartners(t)
+	run(t, dir, "generate")
+	page := filepath.Join(dir, "content/apps/qwenta/fr/connect-hubrise.md")
+	data, _ := os.ReadFile(page)
+	lines := strings.Split(string(data), "\n")
+	at := -1
+	for i, l := range lines {
+		if strings.HasPrefix(l, "1. ") && strings.Contains(l, "ouvrez **") && at < 0 {
+			at = i
+			lines[i] = "1. Demandez à votre gérant d'afficher la page des réglages."
+		}
+	}
+	if at < 0 {
+		t.Fatal("the page has no step that opens a menu")
+	}
+	os.WriteFile(page, []byte(strings.Join(lines, "\n")), 0o644)
+	code, out, errOut := run(t, dir, "absorb")
+	if code != exitOK {
+		t.Fatalf("absorb: exit %d\n%s%s", code, out, errOut)
+	}
+	heading := 0
+	for i := at; i >= 0; i-- {
+		if strings.HasPrefix(lines[i], "## ") {
+			heading = i + 1
+			break
+		}
+	}
+	want := fmt.Sprintf("override: fr:%d: the connect section", heading)
+	if !strings.Contains(out, want) {
+		t.Fatalf("no %q line:\n%s", want, out)
 	}
 }

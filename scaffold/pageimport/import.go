@@ -165,6 +165,7 @@ func build(slug string, g []pageOf, o Options) *Result {
 		}
 		pg.rep.Coverage = coverage(pg)
 		pg.rep.Verbatim = verbatimNotes(pg)
+		pg.rep.Overrides = overrides(pg)
 		for _, pt := range pg.f.layout {
 			if pt.kind != "" && !pt.verbatim {
 				pg.rep.Typed++

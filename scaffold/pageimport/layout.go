@@ -368,6 +368,18 @@ func (r *reader) named(s string) string {
 	})
 }
 
+// overrides lists the page's standard sections the template no longer
+// writes, from its final layout.
+func overrides(pg pageOf) []Override {
+	var out []Override
+	for _, pt := range pg.f.layout {
+		if pt.kind != "" && (pt.verbatim || pt.keepTitle) {
+			out = append(out, Override{Kind: pt.kind, Title: pt.title, Line: pt.line, Heading: !pt.verbatim})
+		}
+	}
+	return out
+}
+
 // verbatimNotes lists a page's passages kept as written.
 func verbatimNotes(pg pageOf) []Note {
 	var out []Note

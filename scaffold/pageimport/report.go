@@ -17,6 +17,23 @@ type Note struct {
 	Text string
 }
 
+// Override is a standard section of a page that the partner file keeps as
+// written instead of leaving it to the template.
+type Override struct {
+	Kind    string // connect, give-access, contact or disconnect
+	Title   string // its heading on the page
+	Line    int    // the heading's line
+	Heading bool   // only the heading is kept; the template still writes the text
+}
+
+// String says what is overridden, in a writer's words.
+func (o Override) String() string {
+	if o.Heading {
+		return fmt.Sprintf("the heading %q of the %s section is kept as written: a template change to it no longer reaches it", o.Title, o.Kind)
+	}
+	return fmt.Sprintf("the %s section %q is kept as written: a template change no longer reaches it", o.Kind, o.Title)
+}
+
 // PageReport says what the import made of one page.
 type PageReport struct {
 	Path       string
@@ -32,6 +49,10 @@ type PageReport struct {
 	Facts    int            // the partner's facts on the page (PartnerFacts)
 	Coverage float64        // share of the page's lines the template writes
 	Verbatim []Note         // passages kept as written: a template change will not reach them
+	// Overrides are the standard sections whose text (or heading) the
+	// partner file keeps as the page has it, whatever the reason: the
+	// template no longer writes them.
+	Overrides []Override
 	Typed    int            // standard sections the template writes (not kept as written)
 
 	skip map[int]bool // lines of blocks wholly replaced by the template
