@@ -53,7 +53,7 @@ type PageReport struct {
 	// partner file keeps as the page has it, whatever the reason: the
 	// template no longer writes them.
 	Overrides []Override
-	Typed    int            // standard sections the template writes (not kept as written)
+	Typed     int // standard sections the template writes (not kept as written)
 
 	skip map[int]bool // lines of blocks wholly replaced by the template
 	page *page.Page   // the page as parsed
