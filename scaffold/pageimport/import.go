@@ -329,9 +329,9 @@ func repeatedLabel(regen, orig string) string {
 		}
 		return m
 	}
-	was := count(orig)
-	for l, n := range count(regen) {
-		if n > was[l] && was[l] > 0 {
+	was, now := count(orig), count(regen)
+	for _, x := range boldRe.FindAllStringSubmatch(regen, -1) { // in page order: the same label each run
+		if l := x[1]; now[l] > was[l] && was[l] > 0 {
 			return l
 		}
 	}

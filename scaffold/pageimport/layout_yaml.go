@@ -6,7 +6,6 @@ import (
 	"slices"
 
 	"github.com/partnerpages/partnerpages/scaffold/partner"
-	"go.yaml.in/yaml/v3"
 )
 
 // anchorRe is what a heading id in a partner file may be.
@@ -132,9 +131,9 @@ func same(s slot, p part) bool {
 	return true
 }
 
-// pageNode writes the merged layout as the partner file's page list.
-func pageNode(langs []string, slots []slot, notes func(string)) *yaml.Node {
-	list := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq"}
+// pageParts writes the merged layout as the partner file's page list.
+func pageParts(langs []string, slots []slot, notes *partner.Comments, note func(string)) []partner.Part {
+	parts := []partner.Part{}
 	for _, s := range slots {
 		var in []string
 		for _, l := range langs {
@@ -142,12 +141,12 @@ func pageNode(langs []string, slots []slot, notes func(string)) *yaml.Node {
 				in = append(in, l)
 			}
 		}
-		text := func(get func(*part) string) *yaml.Node {
-			l := localized[string]{langs: in, by: map[string]string{}}
+		text := func(get func(*part) string) partner.Text {
+			m := map[string]string{}
 			for _, lang := range in {
-				l.by[lang] = get(s.by[lang])
+				m[lang] = get(s.by[lang])
 			}
-			return l.node(str, sameStr)
+			return partner.TextOf(in, m)
 		}
 		first := s.by[in[0]]
 		anchor := ""
@@ -157,37 +156,26 @@ func pageNode(langs []string, slots []slot, notes func(string)) *yaml.Node {
 			}
 		}
 		if anchor != "" && (!anchorRe.MatchString(anchor) || (s.kind == "" && (anchor == "give-access" || anchor == "contact"))) {
-			notes(fmt.Sprintf("heading id {#%s} of %q is not one a partner file can give; dropped", anchor, first.title))
+			note(fmt.Sprintf("heading id {#%s} of %q is not one a partner file can give; dropped", anchor, first.title))
 			anchor = ""
 		}
 		keepTitle := slices.ContainsFunc(in, func(l string) bool { return s.by[l].keepTitle })
-		if s.kind != "" && !first.verbatim && !keepTitle && anchor == "" && len(in) == len(langs) {
-			list.Content = append(list.Content, str(s.kind))
-			continue
-		}
-		m := newMapping()
-		if s.kind != "" {
-			m.set("section", str(s.kind), "")
-		}
+		pt := partner.Part{Standard: partner.Scalar{Value: s.kind}, Anchor: partner.Scalar{Value: anchor}}
 		if s.kind == "" || first.verbatim || keepTitle {
-			m.set("title", text(func(p *part) string { return p.title }), "")
-		}
-		if anchor != "" {
-			m.set("anchor", str(anchor), "")
+			pt.Title = text(func(p *part) string { return p.title })
 		}
 		if len(in) < len(langs) {
-			m.set("languages", seq(in, true), "")
+			pt.Languages = partner.Scalars(in)
 		}
 		if s.kind == "" || first.verbatim {
-			comment := ""
+			pt.Body = text(func(p *part) string { return p.body })
 			if s.kind != "" {
-				comment = "kept as written: the template cannot say this section, and a template change will not reach it"
+				notes.Head[fmt.Sprintf("page[%d].body", len(parts)+1)] = "kept as written: the template cannot say this section, and a template change will not reach it"
 			}
-			m.set("body", text(func(p *part) string { return p.body }), comment)
 		}
-		list.Content = append(list.Content, m.n)
+		parts = append(parts, pt)
 	}
-	return list
+	return parts
 }
 
 // defaultID reports whether id is the heading id the template gives the

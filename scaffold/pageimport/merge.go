@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"github.com/partnerpages/partnerpages/scaffold/partner"
-	"go.yaml.in/yaml/v3"
 )
 
 // pageOf is one imported page of a partner: its facts and report.
@@ -14,13 +13,6 @@ type pageOf struct {
 	f        *facts
 	rep      *PageReport
 	existing bool // the partner file was there: kind and publisher come from it
-}
-
-func sameStr(a, b string) bool       { return a == b }
-func sameList(a, b []string) bool    { return slices.Equal(a, b) }
-func listNode(l []string) *yaml.Node { return seq(l, true) }
-func stepsNode(l []string) *yaml.Node {
-	return seq(l, false)
 }
 
 // partnerYAML merges the pages of one partner (one per language, in the
@@ -41,19 +33,19 @@ func partnerYAML(pages []pageOf, schemaRef, tool string) ([]byte, []string, erro
 			}
 		}
 	}
-	text := func(get func(*facts) string) *yaml.Node {
-		l := localized[string]{langs: langs, by: map[string]string{}}
+	text := func(get func(*facts) string) partner.Text {
+		m := map[string]string{}
 		for _, lang := range langs {
-			l.by[lang] = get(by[lang])
+			m[lang] = get(by[lang])
 		}
-		return l.node(str, sameStr)
+		return partner.TextOf(langs, m)
 	}
-	list := func(get func(*facts) []string, one func([]string) *yaml.Node) *yaml.Node {
-		l := localized[[]string]{langs: langs, by: map[string][]string{}}
+	list := func(get func(*facts) []string) partner.List {
+		m := map[string][]string{}
 		for _, lang := range langs {
-			l.by[lang] = get(by[lang])
+			m[lang] = get(by[lang])
 		}
-		return l.node(one, sameList)
+		return partner.ListOf(langs, m)
 	}
 	anyOf := func(get func(*facts) []string) bool {
 		return slices.ContainsFunc(pages, func(p pageOf) bool { return len(get(p.f)) > 0 })
@@ -61,22 +53,22 @@ func partnerYAML(pages []pageOf, schemaRef, tool string) ([]byte, []string, erro
 	allOf := func(get func(*facts) string) bool {
 		return !slices.ContainsFunc(pages, func(p pageOf) bool { return get(p.f) == "" })
 	}
+	one := func(s string) partner.Scalar { return partner.Scalar{Value: s} }
 
-	doc := newMapping()
-	doc.set("name", text(func(f *facts) string { return f.name }), "")
+	doc := &partner.Partner{Name: text(func(f *facts) string { return f.name })}
+	notes := partner.Comments{Head: map[string]string{}}
 	if partner.Slugify(first.name) != first.slug {
-		doc.set("slug", str(first.slug), "")
+		doc.Slug = one(first.slug)
 	}
 	if allOf(func(f *facts) string { return f.publisher }) {
-		doc.set("publisher", text(func(f *facts) string { return f.publisher }), "")
+		doc.Publisher = text(func(f *facts) string { return f.publisher })
 		summary = append(summary, "publisher: "+first.publisher)
 	}
-	kindNote := "guessed from the page's wording; one of " + strings.Join(partner.Kinds, " | ")
-	if pages[0].existing {
-		kindNote = ""
+	if !pages[0].existing {
+		notes.Head["kind"] = "guessed from the page's wording; one of " + strings.Join(partner.Kinds, " | ")
 	}
-	doc.set("kind", str(first.kind), kindNote)
-	doc.set("languages", seq(langs, true), "")
+	doc.Kind = one(first.kind)
+	doc.Languages = partner.Scalars(langs)
 	v1 := v1Shaped(pages)
 	var slots []slot
 	typed := map[string]bool{}
@@ -95,80 +87,84 @@ func partnerYAML(pages []pageOf, schemaRef, tool string) ([]byte, []string, erro
 		}
 	}
 	if first.email != "" {
-		support := newMapping()
-		support.set("email", str(first.email), "")
-		doc.set("support", support.n, "")
+		doc.Email = one(first.email)
 		conflict("the support e-mail", func(f *facts) string { return f.email })
 		summary = append(summary, "e-mail: "+first.email)
 	}
 	summary = append([]string{"name: " + first.name}, summary...)
 	if typed["connect"] || typed["give-access"] || typed["contact"] || typed["disconnect"] {
 		conflict("the connection mode", func(f *facts) string { return f.mode })
-		conn := newMapping()
-		conn.set("mode", str(first.mode), "")
+		c := &doc.Connection
+		c.Mode = one(first.mode)
 		summary = append(summary, "connection: "+first.mode)
 		if typed["connect"] {
 			if anyOf(func(f *facts) []string { return f.intro }) {
-				conn.set("intro", text(func(f *facts) string { return strings.Join(f.intro, "\n\n") }), "kept from the page: text before its steps")
+				c.Intro = text(func(f *facts) string { return strings.Join(f.intro, "\n\n") })
+				notes.Head["connection.intro"] = "kept from the page: text before its steps"
 			}
 			if first.mode != partner.ModeSupport {
 				if anyOf(func(f *facts) []string { return f.conn.beforeMenu }) {
-					conn.set("steps_before_menu", list(func(f *facts) []string { return f.conn.beforeMenu }, stepsNode), "kept from the page: its steps before the one that opens the menu")
+					c.BeforeMenu = list(func(f *facts) []string { return f.conn.beforeMenu })
+					notes.Head["connection.steps_before_menu"] = "kept from the page: its steps before the one that opens the menu"
 				}
-				conn.set("menu", list(func(f *facts) []string { return f.conn.menu }, listNode), "")
+				c.Menu = list(func(f *facts) []string { return f.conn.menu })
 				if anyOf(func(f *facts) []string { return f.conn.before }) {
-					conn.set("steps_before_button", list(func(f *facts) []string { return f.conn.before }, stepsNode), "kept from the page: its steps between the menu and the button")
+					c.BeforeButton = list(func(f *facts) []string { return f.conn.before })
+					notes.Head["connection.steps_before_button"] = "kept from the page: its steps between the menu and the button"
 				}
-				conn.set("button", text(func(f *facts) string { return f.conn.button }), "")
+				c.Button = text(func(f *facts) string { return f.conn.button })
 				if anyOf(func(f *facts) []string { return f.conn.extra }) {
-					conn.set("extra_steps", list(func(f *facts) []string { return f.conn.extra }, stepsNode), "kept from the page: its steps after the standard ones")
+					c.ExtraSteps = list(func(f *facts) []string { return f.conn.extra })
+					notes.Head["connection.extra_steps"] = "kept from the page: its steps after the standard ones"
 				}
 				summary = append(summary, "menu: "+strings.Join(first.conn.menu, " > "), "button: "+first.conn.button)
 			}
 		}
-		doc.set("connection", conn.n, "")
 	}
 
 	if typed["disconnect"] {
 		conflict("the disconnect mode", func(f *facts) string { return f.dmode })
-		disc := newMapping()
-		disc.set("mode", str(first.dmode), "")
+		d := &doc.Disconnect
+		d.Mode = one(first.dmode)
 		summary = append(summary, "disconnect: "+first.dmode)
 		if first.dmode == partner.DisconnectBackOffice {
 			if anyOf(func(f *facts) []string { return f.disc.beforeMenu }) {
-				disc.set("steps_before_menu", list(func(f *facts) []string { return f.disc.beforeMenu }, stepsNode), "kept from the page: its steps before the one that opens the menu")
+				d.BeforeMenu = list(func(f *facts) []string { return f.disc.beforeMenu })
+				notes.Head["disconnect.steps_before_menu"] = "kept from the page: its steps before the one that opens the menu"
 			}
 			sameMenu := !slices.ContainsFunc(pages, func(p pageOf) bool { return !slices.Equal(p.f.disc.menu, p.f.conn.menu) })
 			if !sameMenu || first.mode == partner.ModeSupport || !typed["connect"] { // else the default: the connection's menu
-				disc.set("menu", list(func(f *facts) []string { return f.disc.menu }, listNode), "")
+				d.Menu = list(func(f *facts) []string { return f.disc.menu })
 				summary = append(summary, "disconnect menu: "+strings.Join(first.disc.menu, " > "))
 			}
 			if anyOf(func(f *facts) []string { return f.disc.before }) {
-				disc.set("steps_before_button", list(func(f *facts) []string { return f.disc.before }, stepsNode), "kept from the page: its steps between the menu and the button")
+				d.BeforeButton = list(func(f *facts) []string { return f.disc.before })
+				notes.Head["disconnect.steps_before_button"] = "kept from the page: its steps between the menu and the button"
 			}
-			disc.set("button", text(func(f *facts) string { return f.disc.button }), "")
+			d.Button = text(func(f *facts) string { return f.disc.button })
 			if anyOf(func(f *facts) []string { return f.disc.extra }) {
-				disc.set("extra_steps", list(func(f *facts) []string { return f.disc.extra }, stepsNode), "kept from the page: its steps after the button")
+				d.ExtraSteps = list(func(f *facts) []string { return f.disc.extra })
+				notes.Head["disconnect.extra_steps"] = "kept from the page: its steps after the button"
 			}
 			summary = append(summary, "disconnect button: "+first.disc.button)
 		}
-		doc.set("disconnect", disc.n, "")
 	}
 
 	if v1 {
-		v1Sections(pages, doc, text, &summary)
+		v1Sections(pages, doc, &notes, text, &summary)
 	} else {
 		if slices.ContainsFunc(pages, func(p pageOf) bool { return p.f.preamble != "" }) {
-			pre := newMapping()
+			doc.Preamble = partner.Text{ByLang: map[string]partner.Scalar{}} // per language: each page's own
 			for _, p := range pages {
 				if p.f.preamble != "" {
-					pre.set(p.f.lang, str(p.f.preamble), "")
+					doc.Preamble.ByLang[p.f.lang] = one(p.f.preamble)
 				}
 			}
-			doc.set("preamble", pre.n, "kept from the page: the text before its first heading")
+			notes.Head["preamble"] = "kept from the page: the text before its first heading"
 		}
 		note := func(s string) { pages[0].rep.Notes = append(pages[0].rep.Notes, Note{Text: s}) }
-		doc.set("page", pageNode(langs, slots, note), "the page's sections in order (schema v2)")
+		doc.Page = pageParts(langs, slots, &notes, note)
+		notes.Head["page"] = "the page's sections in order (schema v2)"
 		for _, sl := range slots {
 			if sl.kind == "" {
 				summary = append(summary, fmt.Sprintf("section %q kept as written", sl.by[langsOf(sl)[0]].title))
@@ -182,21 +178,18 @@ func partnerYAML(pages []pageOf, schemaRef, tool string) ([]byte, []string, erro
 	for _, p := range pages {
 		from = append(from, p.rep.Path)
 	}
-	header := fmt.Sprintf("# yaml-language-server: $schema=%s\n# Partner file (schema %s), written by `partnerpages %s` from:\n#   %s\n# Review it, then run `partnerpages generate %s`.\n",
+	notes.Header = fmt.Sprintf("# yaml-language-server: $schema=%s\n# Partner file (schema %s), written by `partnerpages %s` from:\n#   %s\n# Review it, then run `partnerpages generate %s`.\n",
 		schemaRef, schemaVersion(v1), tool, strings.Join(from, "\n#   "), first.slug)
-	data, err := encode(&yaml.Node{Kind: yaml.DocumentNode, Content: []*yaml.Node{doc.n}}, header)
+	data, err := partner.Encode(doc, notes)
 	return data, summary, err
 }
 
-// v1Sections writes the extra sections of v1-shaped pages (sections: with after:).
-func v1Sections(pages []pageOf, doc mapping, text func(func(*facts) string) *yaml.Node, summary *[]string) {
+// v1Sections adds the extra sections of v1-shaped pages (sections: with after:).
+func v1Sections(pages []pageOf, doc *partner.Partner, notes *partner.Comments, text func(func(*facts) string) partner.Text, summary *[]string) {
 	first := pages[0].f
 	if n := len(first.sections); n > 0 {
-		secs := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq"}
+		doc.Sections = []partner.Section{}
 		for i, s := range first.sections {
-			m := newMapping()
-			m.set("after", str(s.after), "")
-			m.set("anchor", str(s.anchor), "")
 			ok := true
 			for _, p := range pages[1:] {
 				if len(p.f.sections) <= i {
@@ -207,9 +200,11 @@ func v1Sections(pages []pageOf, doc mapping, text func(func(*facts) string) *yam
 			if !ok {
 				continue
 			}
-			m.set("title", text(func(f *facts) string { return f.sections[i].title }), "")
-			m.set("body", text(func(f *facts) string { return f.sections[i].body }), "")
-			secs.Content = append(secs.Content, m.n)
+			doc.Sections = append(doc.Sections, partner.Section{
+				After: partner.Scalar{Value: s.after}, Anchor: partner.Scalar{Value: s.anchor},
+				Title: text(func(f *facts) string { return f.sections[i].title }),
+				Body:  text(func(f *facts) string { return f.sections[i].body }),
+			})
 			*summary = append(*summary, fmt.Sprintf("section %q after %s", s.title, s.after))
 		}
 		for _, p := range pages[1:] {
@@ -217,7 +212,7 @@ func v1Sections(pages []pageOf, doc mapping, text func(func(*facts) string) *yam
 				p.rep.Dropped = append(p.rep.Dropped, Note{Line: s.line, Text: fmt.Sprintf("section %q has no counterpart in %s", s.title, pages[0].rep.Path)})
 			}
 		}
-		doc.set("sections", secs, "extra sections, kept from the page as written")
+		notes.Head["sections"] = "extra sections, kept from the page as written"
 	}
 }
 

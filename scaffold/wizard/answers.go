@@ -6,11 +6,11 @@ package wizard
 import (
 	"fmt"
 	"maps"
+	"reflect"
 	"slices"
 	"strings"
 
 	"github.com/partnerpages/partnerpages/scaffold/partner"
-	"github.com/partnerpages/partnerpages/scaffold/render"
 )
 
 // Answers are the values of a new partner, as typed (menu paths as "A > B > C").
@@ -259,61 +259,79 @@ func (a *Answers) Check(setLangs []string, taken func(string) bool) []Problem {
 	return ps
 }
 
-// YAML renders the answers as a commented partner file. schemaRef is the
-// path of the JSON Schema as seen from the partner file, for editors.
+// YAML renders the answers as a commented partner file, through the one
+// encoder of the format. schemaRef is the path of the JSON Schema as seen
+// from the partner file, for editors.
 func (a *Answers) YAML(schemaRef string) []byte {
-	var b strings.Builder
-	q := func(s string) string { return string(render.YAMLValue(strings.TrimSpace(s))) }
-	fmt.Fprintf(&b, "# yaml-language-server: $schema=%s\n", schemaRef)
-	fmt.Fprintf(&b, "# Partner file (schema v2), written by `partnerpages new`.\n")
-	fmt.Fprintf(&b, "# After editing it, run `partnerpages generate %s` to update the pages.\n", a.SlugOrDefault())
-	fmt.Fprintf(&b, "name: %s\n", q(a.Name))
+	p, notes := a.partnerFile(schemaRef)
+	data, err := partner.Encode(p, notes)
+	if err != nil {
+		panic(err) // strings only: yaml cannot fail to encode them
+	}
+	return data
+}
+
+// partnerFile is the partner file the answers make, with its comments.
+func (a *Answers) partnerFile(schemaRef string) (*partner.Partner, partner.Comments) {
+	one := func(s string) partner.Scalar { return partner.Scalar{Value: strings.TrimSpace(s)} }
+	notes := partner.Comments{Head: map[string]string{}, Line: map[string]string{}}
+	notes.Header = fmt.Sprintf("# yaml-language-server: $schema=%s\n"+
+		"# Partner file (schema v2), written by `partnerpages new`.\n"+
+		"# After editing it, run `partnerpages generate %s` to update the pages.\n", schemaRef, a.SlugOrDefault())
+	p := &partner.Partner{Name: partner.Text{Value: one(a.Name)}}
 	if a.Slug != "" && a.Slug != partner.Slugify(a.Name) {
-		fmt.Fprintf(&b, "slug: %s  # the name alone would give %s\n", q(a.Slug), partner.Slugify(a.Name))
+		p.Slug = one(a.Slug)
+		notes.Line["slug"] = "the name alone would give " + partner.Slugify(a.Name)
 	}
 	if strings.TrimSpace(a.Publisher) != "" {
-		fmt.Fprintf(&b, "publisher: %s  # the company behind the product\n", q(a.Publisher))
+		p.Publisher = partner.Text{Value: one(a.Publisher)}
+		notes.Line["publisher"] = "the company behind the product"
 	}
-	kind := a.Kind
-	if kind == "" {
-		kind = partner.DefaultKind
+	p.Kind = one(a.Kind)
+	if a.Kind == "" {
+		p.Kind = one(partner.DefaultKind)
 	}
-	fmt.Fprintf(&b, "kind: %s  # %s\n", kind, strings.Join(partner.Kinds, " | "))
-	if len(a.Languages) > 0 {
-		fmt.Fprintf(&b, "languages: [%s]\n", strings.Join(a.Languages, ", "))
-	}
-	if strings.TrimSpace(a.Email) != "" {
-		fmt.Fprintf(&b, "support:\n  email: %s\n", q(a.Email))
-	}
-	fmt.Fprintf(&b, "connection:\n  mode: %s  # %s\n", a.Mode, strings.Join(partner.ConnectionModes, " | "))
+	notes.Line["kind"] = strings.Join(partner.Kinds, " | ")
+	p.Languages = partner.Scalars(a.Languages)
+	p.Email = one(a.Email)
+	p.Connection.Mode = one(a.Mode)
+	notes.Line["connection.mode"] = strings.Join(partner.ConnectionModes, " | ")
 	langs := a.labelLangs()
-	get := func(f func(Labels) string) map[string]string {
+	text := func(f func(Labels) string) partner.Text {
 		m := map[string]string{}
 		for _, l := range langs {
-			m[l] = f(a.LabelsIn(l))
+			m[l] = strings.TrimSpace(f(a.LabelsIn(l)))
 		}
-		return m
+		return partner.TextOf(langs, m)
+	}
+	menu := func(f func(Labels) string) partner.List {
+		m := map[string][]string{}
+		for _, l := range langs {
+			m[l] = ParseMenu(f(a.LabelsIn(l)))
+		}
+		return partner.ListOf(langs, m)
 	}
 	if a.UsesMenu() {
-		writeMenu(&b, "  menu:  # the back-office path, one label per item", langs, get(func(l Labels) string { return l.Menu }))
-		writeLabel(&b, "  button:", langs, get(func(l Labels) string { return l.Button }))
+		p.Connection.Menu = menu(func(l Labels) string { return l.Menu })
+		notes.Line["connection.menu"] = "the back-office path, one label per item"
+		p.Connection.Button = text(func(l Labels) string { return l.Button })
 	}
-	dmode := a.DisconnectModeOrDefault()
-	fmt.Fprintf(&b, "disconnect:\n  mode: %s  # %s\n", dmode, strings.Join(partner.DisconnectModes, " | "))
-	if dmode == partner.DisconnectBackOffice {
-		dmenu, cmenu := get(func(l Labels) string { return FormatMenu(ParseMenu(l.DisconnectMenu)) }), get(func(l Labels) string { return FormatMenu(ParseMenu(l.Menu)) })
-		if a.UsesMenu() && maps.Equal(dmenu, cmenu) {
-			b.WriteString("  # menu: the same back-office path as the connection\n")
-		} else {
-			writeMenu(&b, "  menu:", langs, dmenu)
+	d := &p.Disconnect
+	d.Mode = one(a.DisconnectModeOrDefault())
+	notes.Line["disconnect.mode"] = strings.Join(partner.DisconnectModes, " | ")
+	if d.Mode.Value == partner.DisconnectBackOffice {
+		d.Menu = menu(func(l Labels) string { return l.DisconnectMenu })
+		if a.UsesMenu() && reflect.DeepEqual(d.Menu, p.Connection.Menu) {
+			d.Menu = partner.List{}
+			notes.Head["disconnect.button"] = "menu: the same back-office path as the connection"
 		}
-		writeLabel(&b, "  button:", langs, get(func(l Labels) string { return l.DisconnectButton }))
+		d.Button = text(func(l Labels) string { return l.DisconnectButton })
 	}
 	if a.NoSupport {
-		b.WriteString("# the page's sections in order: no give-access or contact section\n")
-		b.WriteString("page: [connect, disconnect]\n")
+		p.Page = []partner.Part{{Standard: one("connect")}, {Standard: one("disconnect")}}
+		notes.Head["page"] = "the page's sections in order: no give-access or contact section"
 	}
-	return []byte(b.String())
+	return p, notes
 }
 
 // labelLangs are the languages whose labels the partner file names: the
@@ -325,44 +343,4 @@ func (a *Answers) labelLangs() []string {
 		}
 	}
 	return []string{""}
-}
-
-// writeLabel writes key with one value, or one per language where they differ.
-func writeLabel(b *strings.Builder, key string, langs []string, byLang map[string]string) {
-	q := func(s string) string { return string(render.YAMLValue(strings.TrimSpace(s))) }
-	if same(langs, byLang) {
-		fmt.Fprintf(b, "%s %s\n", key, q(byLang[langs[0]]))
-		return
-	}
-	fmt.Fprintf(b, "%s\n", key)
-	for _, l := range langs {
-		fmt.Fprintf(b, "    %s: %s\n", l, q(byLang[l]))
-	}
-}
-
-// writeMenu writes a menu path as a list, or one list per language where they differ.
-func writeMenu(b *strings.Builder, key string, langs []string, byLang map[string]string) {
-	q := func(s string) string { return string(render.YAMLValue(strings.TrimSpace(s))) }
-	fmt.Fprintf(b, "%s\n", key)
-	if same(langs, byLang) {
-		for _, l := range ParseMenu(byLang[langs[0]]) {
-			fmt.Fprintf(b, "    - %s\n", q(l))
-		}
-		return
-	}
-	for _, lang := range langs {
-		fmt.Fprintf(b, "    %s:\n", lang)
-		for _, l := range ParseMenu(byLang[lang]) {
-			fmt.Fprintf(b, "      - %s\n", q(l))
-		}
-	}
-}
-
-func same(langs []string, byLang map[string]string) bool {
-	for _, l := range langs {
-		if FormatMenu(ParseMenu(byLang[l])) != FormatMenu(ParseMenu(byLang[langs[0]])) {
-			return false
-		}
-	}
-	return true
 }
