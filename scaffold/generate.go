@@ -4,16 +4,11 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"slices"
 	"strings"
-	"sync"
 
 	"github.com/aymanbagabas/go-udiff"
 
-	"github.com/partnerpages/partnerpages/internal/parallel"
 	"github.com/partnerpages/partnerpages/scaffold/output"
-	"github.com/partnerpages/partnerpages/scaffold/partner"
-	"github.com/partnerpages/partnerpages/scaffold/render"
 )
 
 // GenerateOptions configures one generate run.
@@ -110,157 +105,40 @@ func (r *GenerateResult) Summary() string {
 	return fmt.Sprintf("%d %s: %s", n, page, strings.Join(parts, ", "))
 }
 
-// RenderPages renders the pages of the given partners with set.
-// Partners are rendered on every core; the pages come back in partner order.
-func RenderPages(set *render.Set, ps []*partner.Partner) ([]output.Page, error) {
-	each := make([][]output.Page, len(ps))
-	err := parallel.For(len(ps), func(i int) error {
-		p := ps[i]
-		outs, err := set.Render(p)
-		if err != nil {
-			return err
-		}
-		for _, o := range outs {
-			each[i] = append(each[i], output.Page{
-				Rel: output.RelPath(p.Slug.Value, o.Lang, o.Name), Slug: p.Slug.Value, Lang: o.Lang, Content: o.Content,
-			})
-		}
-		return nil
-	})
-	if err != nil {
-		return nil, err
-	}
-	var pages []output.Page
-	for _, e := range each {
-		pages = append(pages, e...)
-	}
-	return pages, nil
-}
-
 // Generate validates every partner file, renders the selected partners and
-// brings the output folder up to date. Nothing is written if any partner file
-// is invalid. A hand-edited page is kept (a Conflict) unless Force is set.
-// A partner whose file, template set and tool are unchanged since the last
-// run, and whose pages are still exactly what the tool wrote, is not parsed
-// or rendered again.
+// brings the output folder up to date. It reads top to bottom: read the
+// inputs, validate them all, select the partners, take the output folder
+// (its run lock, when writing), reuse what the lock vouches for, plan each
+// page against the folder as the partners are rendered, then apply the plan
+// or, with Check, DryRun or Diff, only inspect it. Nothing is written if any
+// partner file is invalid. A hand-edited page is kept (a Conflict) unless
+// Force is set. A partner whose file, template set and tool are unchanged
+// since the last run, and whose pages are still exactly what the tool
+// wrote, is not parsed or rendered again.
 func Generate(ctx context.Context, o GenerateOptions) (*GenerateResult, error) {
-	set, err := o.LoadTemplates()
+	r, err := readRun(o)
 	if err != nil {
 		return nil, err
 	}
-	files, errs := readPartnerFiles(o.Partners, o.PartnersDir)
-	lock, err := output.ReadLock(o.Out)
+	if err := r.validate(); err != nil {
+		return nil, err
+	}
+	selected, err := r.selectSlugs(o.Slugs)
 	if err != nil {
 		return nil, err
 	}
-	key := cacheKey(set.Digest)
-	b := &batch{set: set, files: files, lock: lock, parsed: make([]*partner.Partner, len(files)), slugs: make([]string, len(files))}
-	errs = append(errs, b.validate(key == lock.Templates)...)
-	if len(errs) > 0 {
-		errs.Sort()
-		return nil, errs
-	}
-	selected, err := b.selectSlugs(o.Slugs)
-	if err != nil {
+	defer r.close()
+	if err := r.begin(ctx); err != nil {
 		return nil, err
 	}
-	write := !o.Check && !o.DryRun && o.Diff == nil
-	if write && !o.holdsRunLock {
-		release, err := output.AcquireRunLock(ctx, o.Out, o.Waiting)
-		if err != nil {
-			return nil, err
-		}
-		defer release()
-	}
-	if write {
-		// another run may have finished while this one waited
-		if b.lock, err = output.ReadLock(o.Out); err != nil {
-			return nil, err
-		}
-		b.lock.RemoveStaleTemps(o.Out, o.PartnersDir)
-	}
-	lock = b.lock
-	var scope map[string]bool
-	if len(o.Slugs) > 0 {
-		scope = map[string]bool{}
-		for _, i := range selected {
-			scope[b.slugs[i]] = true
-		}
-	}
-	// what the lock says, read-only while the writer updates lock
-	b.known = make(map[string]output.Entry, len(lock.Pages))
-	for rel, e := range lock.Pages {
-		b.known[rel] = e
-	}
-	dir := output.NewDir(o.Out)
-	defer dir.Close()
-	w := newWriter(ctx, dir, lock, write)
-	b.progress = o.Progress
-	o.Progress.setTotal(len(selected))
-	var mu sync.Mutex
-	rendered := map[string]bool{}
-	err = b.each(ctx, dir, selected, func(pages []output.Page) error {
-		cs := make([]output.Change, len(pages))
-		for i, p := range pages {
-			c, err := output.PlanPage(dir, b.known[p.Rel].SHA256, p, o.Force, o.Diff != nil)
-			if err != nil {
-				return err
-			}
-			cs[i] = c
-		}
-		mu.Lock()
-		for _, p := range pages {
-			rendered[p.Rel] = true
-		}
-		mu.Unlock()
-		return w.send(cs)
-	})
-	changes, applyErr := w.close()
-	if err == nil && applyErr == nil {
-		var gone []output.Change
-		if gone, err = output.PlanGone(dir, lock, rendered, scope, o.Force); err == nil {
-			if write {
-				applyErr = output.Apply(dir, lock, gone, o.Prune, func() bool { return ctx.Err() != nil })
-			}
-			changes = append(changes, gone...)
-		}
-	}
-	slices.SortStableFunc(changes, func(a, b output.Change) int { return strings.Compare(a.Rel, b.Rel) })
-	res := &GenerateResult{Changes: changes, Pruned: o.Prune}
-	if err == nil && o.Diff != nil {
-		writeDiffs(o.Diff, o.Out, changes, o.Prune)
-	}
-	if !write {
-		if err != nil {
-			return nil, err
-		}
-		return res, nil
-	}
-	if err == nil && applyErr == nil {
-		kept := map[string]bool{}
-		for _, c := range changes {
-			if c.Action == output.Conflict {
-				kept[c.Slug] = true
-			}
-		}
-		b.remember(lock, key, selected, kept)
-	}
-	// The lock records every page written so far, even after an error or an interrupt.
-	if werr := lock.Write(o.Out); werr != nil {
-		written := res.Count(output.Create) + res.Count(output.Update)
-		return nil, fmt.Errorf("%d page(s) were written, but the lock file could not be: %w\n"+
-			"the lock is out of date; %s still notes those pages, so the next run knows them as the tool's", written, werr, output.JournalName)
-	}
-	switch {
-	case output.IsInterrupted(applyErr) || ctx.Err() != nil:
-		return nil, ctx.Err()
-	case err != nil:
+	if err := r.reuse(selected); err != nil {
 		return nil, err
-	case applyErr != nil:
-		return nil, applyErr
 	}
-	res.Written = true
-	return res, nil
+	plan := r.plan(ctx, selected)
+	if !r.write {
+		return r.inspect(plan)
+	}
+	return r.apply(ctx, plan, selected)
 }
 
 func writeDiffs(w io.Writer, out string, changes []output.Change, prune bool) {

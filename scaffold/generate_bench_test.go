@@ -58,7 +58,7 @@ func BenchmarkLoadAndRender(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		if _, err := RenderPages(set, ps); err != nil {
+		if _, err := renderAll(set, ps); err != nil {
 			b.Fatal(err)
 		}
 	}

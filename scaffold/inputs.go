@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io/fs"
 	"slices"
-	"strings"
 
 	"github.com/partnerpages/partnerpages/scaffold/partner"
 	"github.com/partnerpages/partnerpages/scaffold/render"
@@ -58,33 +57,23 @@ func (in Inputs) LoadPartnersLenient(set *render.Set) ([]*partner.Partner, partn
 	return slices.DeleteFunc(ps, func(p *partner.Partner) bool { return bad[p.File] }), errs
 }
 
-// Select keeps the partners named by slugs (all when slugs is empty). An
-// unknown slug is an error that lists the known ones.
+// Select keeps the partners named by slugs (all when slugs is empty), as
+// generate selects them. An unknown slug is an error that lists the known ones.
 func Select(ps []*partner.Partner, slugs []string) ([]*partner.Partner, error) {
 	if len(slugs) == 0 {
 		return ps, nil
 	}
-	bySlug := map[string]*partner.Partner{}
-	for _, p := range ps {
-		bySlug[p.Slug.Value] = p
+	known := make([]string, len(ps))
+	for i, p := range ps {
+		known[i] = p.Slug.Value
 	}
-	var out []*partner.Partner
-	var unknown []string
-	for _, s := range slugs {
-		p, ok := bySlug[s]
-		switch {
-		case !ok:
-			unknown = append(unknown, s)
-		case !slices.Contains(out, p):
-			out = append(out, p)
-		}
+	picked, err := pick(known, slugs)
+	if err != nil {
+		return nil, err
 	}
-	if len(unknown) > 0 {
-		known := make([]string, 0, len(ps))
-		for _, p := range ps {
-			known = append(known, p.Slug.Value)
-		}
-		return nil, fmt.Errorf("no partner with slug %s (known: %s)", strings.Join(unknown, ", "), strings.Join(known, ", "))
+	out := make([]*partner.Partner, len(picked))
+	for i, k := range picked {
+		out[i] = ps[k]
 	}
 	return out, nil
 }

@@ -16,6 +16,8 @@ import (
 
 	"github.com/partnerpages/partnerpages/internal/synth"
 	"github.com/partnerpages/partnerpages/scaffold/output"
+	"github.com/partnerpages/partnerpages/scaffold/partner"
+	"github.com/partnerpages/partnerpages/scaffold/render"
 	"github.com/partnerpages/partnerpages/templates"
 )
 
@@ -63,7 +65,7 @@ func expected(t *testing.T, dir string) map[string][]byte {
 	if err != nil {
 		t.Fatal(err)
 	}
-	pages, err := RenderPages(set, ps)
+	pages, err := renderAll(set, ps)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -294,4 +296,20 @@ func TestOddPartnerFiles(t *testing.T) {
 	if _, err := os.Stat(out); !os.IsNotExist(err) {
 		t.Error("pages were written despite invalid partner files")
 	}
+}
+
+// renderAll renders every partner with the template set alone, apart from
+// the pipeline: the pages a run should leave.
+func renderAll(set *render.Set, ps []*partner.Partner) ([]output.Page, error) {
+	var pages []output.Page
+	for _, p := range ps {
+		outs, err := set.Render(p)
+		if err != nil {
+			return nil, err
+		}
+		for _, o := range outs {
+			pages = append(pages, output.Page{Rel: output.RelPath(p.Slug.Value, o.Lang, o.Name), Content: o.Content})
+		}
+	}
+	return pages, nil
 }

@@ -6,8 +6,6 @@ import (
 	"io/fs"
 	"slices"
 	"strings"
-
-	"github.com/partnerpages/partnerpages/internal/parallel"
 )
 
 // Action is what generate does, or would do, with one page.
@@ -111,28 +109,6 @@ func PlanGone(d *Dir, lock *Lock, rendered map[string]bool, scope map[string]boo
 		changes = append(changes, c)
 	}
 	return changes, nil
-}
-
-// Plan compares the pages to render with the output folder and the lock
-// file. scope says which slugs this run covers (nil: all): pages the lock
-// knows for those slugs that are no longer rendered become Prune or Orphan.
-// keepOld keeps each page's current content in Change.Old (for diffs).
-func Plan(d *Dir, lock *Lock, pages []Page, scope map[string]bool, force, keepOld bool) ([]Change, error) {
-	changes := make([]Change, len(pages))
-	rendered := make(map[string]bool, len(pages))
-	for _, p := range pages {
-		rendered[p.Rel] = true
-	}
-	err := parallel.For(len(pages), func(i int) error {
-		c, err := PlanPage(d, lock.Pages[pages[i].Rel].SHA256, pages[i], force, keepOld)
-		changes[i] = c
-		return err
-	})
-	if err != nil {
-		return nil, err
-	}
-	gone, err := PlanGone(d, lock, rendered, scope, force)
-	return append(changes, gone...), err
 }
 
 // ApplyChange carries out one change and records it in the lock; pruning

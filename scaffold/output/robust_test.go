@@ -22,11 +22,20 @@ func pages(n int, content string) []Page {
 
 func plan(t *testing.T, d *Dir, lock *Lock, ps []Page) []Change {
 	t.Helper()
-	cs, err := Plan(d, lock, ps, nil, false, false)
+	rendered := map[string]bool{}
+	var cs []Change
+	for _, p := range ps {
+		c, err := PlanPage(d, lock.Pages[p.Rel].SHA256, p, false, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cs, rendered[p.Rel] = append(cs, c), true
+	}
+	gone, err := PlanGone(d, lock, rendered, nil, false)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return cs
+	return append(cs, gone...)
 }
 
 // A write that fails (a full disk, an I/O error) stops the run with an error

@@ -1,0 +1,133 @@
+package scaffold
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/partnerpages/partnerpages/scaffold/output"
+)
+
+// inspect goes through a plan without writing anything (Check, DryRun,
+// Diff): the result says what apply would do.
+func (r *run) inspect(plan Plan) (*GenerateResult, error) {
+	var changes []output.Change
+	if err := plan.Pages(func(cs []output.Change) error {
+		changes = append(changes, cs...)
+		return nil
+	}); err != nil {
+		return nil, err
+	}
+	gone, err := plan.Gone()
+	if err != nil {
+		return nil, err
+	}
+	res := r.result(append(changes, gone...))
+	if r.o.Diff != nil {
+		writeDiffs(r.o.Diff, r.o.Out, res.Changes, r.o.Prune)
+	}
+	return res, nil
+}
+
+// apply carries out a plan: pages are written by one writer while the
+// renderers go on, then the pages of partners that are gone are pruned (with
+// Prune), and the lock file records every page written, even after an error
+// or an interrupt.
+func (r *run) apply(ctx context.Context, plan Plan, selected []int) (*GenerateResult, error) {
+	w := newWriter(ctx, r.dir, r.lock)
+	err := plan.Pages(w.send)
+	changes, applyErr := w.close()
+	if err == nil && applyErr == nil {
+		var gone []output.Change
+		if gone, err = plan.Gone(); err == nil {
+			applyErr = output.Apply(r.dir, r.lock, gone, r.o.Prune, func() bool { return ctx.Err() != nil })
+			changes = append(changes, gone...)
+		}
+	}
+	res := r.result(changes)
+	if err == nil && applyErr == nil {
+		kept := map[string]bool{}
+		for _, c := range res.Changes {
+			if c.Action == output.Conflict {
+				kept[c.Slug] = true
+			}
+		}
+		r.remember(selected, kept)
+	}
+	if werr := r.lock.Write(r.o.Out); werr != nil {
+		written := res.Count(output.Create) + res.Count(output.Update)
+		return nil, fmt.Errorf("%d page(s) were written, but the lock file could not be: %w\n"+
+			"the lock is out of date; %s still notes those pages, so the next run knows them as the tool's", written, werr, output.JournalName)
+	}
+	switch {
+	case output.IsInterrupted(applyErr) || ctx.Err() != nil:
+		return nil, ctx.Err()
+	case err != nil:
+		return nil, err
+	case applyErr != nil:
+		return nil, applyErr
+	}
+	res.Written = true
+	return res, nil
+}
+
+// result sorts the changes into the run's result.
+func (r *run) result(changes []output.Change) *GenerateResult {
+	slices.SortStableFunc(changes, func(a, b output.Change) int { return strings.Compare(a.Rel, b.Rel) })
+	return &GenerateResult{Changes: changes, Pruned: r.o.Prune}
+}
+
+// writer applies planned changes on one goroutine while the renderers keep
+// going on the others: writes into the same folders only contend in the
+// kernel, so one writer is as fast as several, and pages are freed as soon
+// as they are on disk.
+type writer struct {
+	ctx     context.Context
+	dir     *output.Dir
+	lock    *output.Lock
+	ch      chan []output.Change
+	done    chan struct{}
+	changes []output.Change
+	err     error
+}
+
+func newWriter(ctx context.Context, dir *output.Dir, lock *output.Lock) *writer {
+	w := &writer{ctx: ctx, dir: dir, lock: lock, ch: make(chan []output.Change, 16), done: make(chan struct{})}
+	go w.run()
+	return w
+}
+
+func (w *writer) run() {
+	defer close(w.done)
+	for batch := range w.ch {
+		for _, c := range batch {
+			if w.err == nil {
+				if w.ctx.Err() != nil {
+					w.err = output.ErrInterrupted
+				} else {
+					w.err = output.ApplyChange(w.dir, w.lock, &c, false)
+				}
+			}
+			c.Content = nil // on disk now (or never will be)
+			w.changes = append(w.changes, c)
+		}
+	}
+}
+
+// send queues changes; it fails when the run is interrupted, so producers stop.
+func (w *writer) send(cs []output.Change) error {
+	select {
+	case w.ch <- cs:
+		return nil
+	case <-w.ctx.Done():
+		return w.ctx.Err()
+	}
+}
+
+// close waits for the queued changes and returns them with the first write error.
+func (w *writer) close() ([]output.Change, error) {
+	close(w.ch)
+	<-w.done
+	return w.changes, w.err
+}

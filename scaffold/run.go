@@ -1,0 +1,259 @@
+package scaffold
+
+import (
+	"context"
+	"fmt"
+	"maps"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/partnerpages/partnerpages/internal/parallel"
+	"github.com/partnerpages/partnerpages/scaffold/output"
+	"github.com/partnerpages/partnerpages/scaffold/partner"
+	"github.com/partnerpages/partnerpages/scaffold/render"
+)
+
+// run is one generate run: its inputs and what the lock file knows of them,
+// from the moment they are read until the lock file is updated.
+type run struct {
+	o        GenerateOptions
+	set      *render.Set
+	key      string // the template set and tool the pages depend on (cacheKey)
+	files    []partnerFile
+	readErrs partner.ErrorList // files that could not be read
+	lock     *output.Lock
+	known    map[string]output.Entry // the lock's pages before this run writes any
+	dir      *output.Dir
+	write    bool   // false for Check, DryRun and Diff
+	release  func() // gives the run lock back; nil when not taken
+
+	// what validate learns of each file
+	parsed []*partner.Partner // nil for a file reused from the lock
+	reused [][]output.Page    // the intact pages of a file the lock vouches for
+	slugs  []string
+}
+
+// readRun reads the template set, the partner files and the lock file;
+// it takes nothing and writes nothing.
+func readRun(o GenerateOptions) (*run, error) {
+	set, err := o.LoadTemplates()
+	if err != nil {
+		return nil, err
+	}
+	files, errs := readPartnerFiles(o.Partners, o.PartnersDir)
+	r := &run{o: o, set: set, key: cacheKey(set.Digest), files: files, readErrs: errs,
+		write: !o.Check && !o.DryRun && o.Diff == nil}
+	if r.lock, err = output.ReadLock(o.Out); err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+// begin opens the output folder. A run that writes first takes its run
+// lock and reads the lock file again: another run may have finished while
+// this one waited.
+func (r *run) begin(ctx context.Context) error {
+	var err error
+	if r.write && !r.o.holdsRunLock {
+		if r.release, err = output.AcquireRunLock(ctx, r.o.Out, r.o.Waiting); err != nil {
+			return err
+		}
+	}
+	if r.write {
+		if r.lock, err = output.ReadLock(r.o.Out); err != nil {
+			return err
+		}
+		r.lock.RemoveStaleTemps(r.o.Out, r.o.PartnersDir)
+	}
+	r.known = maps.Clone(r.lock.Pages)
+	r.dir = output.NewDir(r.o.Out)
+	return nil
+}
+
+// close ends the run: the output folder and the run lock are let go.
+func (r *run) close() {
+	if r.dir != nil {
+		r.dir.Close()
+	}
+	if r.release != nil {
+		r.release()
+	}
+}
+
+// validate parses and validates every file, except those the lock vouches
+// for: same bytes, same template set and tool (they were valid then and are
+// valid now). It also checks that no
+// two files share a slug. Every problem of every file comes back at once.
+func (r *run) validate() error {
+	n := len(r.files)
+	r.parsed, r.reused, r.slugs = make([]*partner.Partner, n), make([][]output.Page, n), make([]string, n)
+	sameKey := r.key == r.lock.Templates
+	var mu sync.Mutex
+	errs := slices.Clone(r.readErrs)
+	_ = parallel.For(n, func(i int) error {
+		f := r.files[i]
+		if f.data == nil {
+			return nil // unreadable: already reported
+		}
+		if in, ok := r.lock.Inputs[f.name]; sameKey && ok && in.SHA256 == f.hash {
+			r.slugs[i] = in.Slug // parsed later, and only if its pages changed (reuse)
+			return nil
+		}
+		p, e := partner.Decode(f.shown, f.data, r.set.Languages())
+		mu.Lock()
+		defer mu.Unlock()
+		errs = append(errs, e...)
+		if p != nil {
+			r.parsed[i], r.slugs[i] = p, p.Slug.Value
+		}
+		return nil
+	})
+	errs = append(errs, r.duplicateSlugs()...)
+	if len(errs) > 0 {
+		errs.Sort()
+		return errs
+	}
+	return nil
+}
+
+// reuse takes, for each selected file the lock vouches for, its pages as
+// unchanged when they are all on disk as the tool wrote them; a vouched file
+// whose pages changed is decoded, to be rendered and planned with every check.
+func (r *run) reuse(selected []int) error {
+	bySlug := map[string][]string{}
+	for rel, e := range r.known {
+		bySlug[e.Slug] = append(bySlug[e.Slug], rel)
+	}
+	return parallel.For(len(selected), func(k int) error {
+		i := selected[k]
+		if r.parsed[i] != nil {
+			return nil
+		}
+		if pages, ok := r.intact(r.slugs[i], bySlug[r.slugs[i]], r.files[i].hash); ok {
+			r.reused[i] = pages
+			return nil
+		}
+		p, errs := partner.Decode(r.files[i].shown, r.files[i].data, r.set.Languages())
+		if len(errs) > 0 {
+			return errs // the lock vouched for a file that is not valid: never silently skip it
+		}
+		r.parsed[i] = p
+		return nil
+	})
+}
+
+// intact returns the pages the lock lists for slug as unchanged, if every
+// one is on disk with the content the tool wrote.
+func (r *run) intact(slug string, rels []string, input string) ([]output.Page, bool) {
+	if len(rels) == 0 {
+		return nil, false
+	}
+	slices.Sort(rels)
+	pages := make([]output.Page, 0, len(rels))
+	for _, rel := range rels {
+		e := r.known[rel]
+		data, err := r.dir.ReadFast(rel)
+		if err != nil || output.Hash(data) != e.SHA256 {
+			return nil, false // the partner is parsed, rendered and planned with every check
+		}
+		pages = append(pages, output.Page{Rel: rel, Slug: slug, Lang: e.Lang, SHA256: e.SHA256, Input: input})
+	}
+	return pages, true
+}
+
+// duplicateSlugs reports files that share a slug.
+func (r *run) duplicateSlugs() partner.ErrorList {
+	var errs partner.ErrorList
+	first := map[string]int{}
+	for i, slug := range r.slugs {
+		if slug == "" {
+			continue
+		}
+		j, dup := first[slug]
+		if !dup {
+			first[slug] = i
+			continue
+		}
+		e := partner.Error{File: r.files[i].shown, Field: "slug",
+			Msg: "slug " + slug + " is already used by " + r.files[j].shown + "; two partners would write the same pages"}
+		if p := r.parsed[i]; p != nil {
+			at := p.Slug.Pos
+			if !at.Present() {
+				at = p.Name.Pos
+			}
+			e.Line, e.Col = at.Line, at.Col
+		}
+		errs = append(errs, e)
+	}
+	return errs
+}
+
+// selectSlugs returns the indexes of the files to generate: all, or those
+// whose slug is named.
+func (r *run) selectSlugs(slugs []string) ([]int, error) {
+	if len(slugs) == 0 {
+		var out []int
+		for i, s := range r.slugs {
+			if s != "" {
+				out = append(out, i)
+			}
+		}
+		return out, nil
+	}
+	return pick(r.slugs, slugs)
+}
+
+// pick returns the index in known of each slug wanted, once each. An
+// unknown slug is an error that lists the known ones.
+func pick(known, wanted []string) ([]int, error) {
+	var out []int
+	var unknown []string
+	for _, want := range wanted {
+		i := slices.Index(known, want)
+		switch {
+		case i < 0:
+			unknown = append(unknown, want)
+		case !slices.Contains(out, i):
+			out = append(out, i)
+		}
+	}
+	if len(unknown) > 0 {
+		sorted := slices.DeleteFunc(slices.Clone(known), func(s string) bool { return s == "" })
+		slices.Sort(sorted)
+		return nil, fmt.Errorf("no partner with slug %s (known: %s)", strings.Join(unknown, ", "), strings.Join(sorted, ", "))
+	}
+	return out, nil
+}
+
+// remember records in the lock what this run read, so the next run can
+// skip what did not change. A partner with a page kept because it was
+// edited by hand keeps the input the lock had: its pages on disk do not all
+// come from the file as it is now, and absorb must not merge into it.
+func (r *run) remember(selected []int, kept map[string]bool) {
+	lock := r.lock
+	keep := map[string]output.Input{} // what absorb needs, through a template change too
+	for name, in := range lock.Inputs {
+		if kept[in.Slug] {
+			keep[name] = in
+		}
+	}
+	lock.SetTemplates(r.key) // a new template set or tool: the old entries are void
+	for name, in := range keep {
+		lock.SetInput(name, in)
+	}
+	present := map[string]bool{}
+	for _, f := range r.files {
+		present[f.name] = true
+	}
+	for name := range lock.Inputs {
+		if !present[name] {
+			lock.DeleteInput(name)
+		}
+	}
+	for _, i := range selected {
+		if !kept[r.slugs[i]] {
+			lock.SetInput(r.files[i].name, output.Input{Slug: r.slugs[i], SHA256: r.files[i].hash})
+		}
+	}
+}
