@@ -61,7 +61,7 @@ func (r *run) begin(ctx context.Context) error {
 		}
 	}
 	if r.write {
-		if r.lock, err = output.ReadLock(r.o.Out); err != nil {
+		if r.lock, err = output.ReadLockAgain(r.o.Out, r.lock); err != nil {
 			return err
 		}
 		r.lock.RemoveStaleTemps(r.o.Out, r.o.PartnersDir)

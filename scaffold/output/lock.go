@@ -35,6 +35,7 @@ type Lock struct {
 	Inputs    map[string]Input `json:"inputs,omitempty"`    // by partner file name
 	Templates string           `json:"templates,omitempty"` // digest of the template set and the tool
 
+	source string            // hash of the lock file as read, "" if there was none
 	fileOf map[string]string // slug → partner file name in Inputs, built when needed
 	noted  []string          // folders of the pages a killed run's journal noted
 }
@@ -146,9 +147,20 @@ func Hash(content []byte) string {
 // ReadLock reads the lock file of the output folder dir; a missing file is an
 // empty lock. A damaged lock file is an error: without it the tool cannot
 // tell a hand-edited page from a stale one.
-func ReadLock(dir string) (*Lock, error) {
+func ReadLock(dir string) (*Lock, error) { return ReadLockAgain(dir, nil) }
+
+// ReadLockAgain is ReadLock for a run that read the lock file before it
+// took the run lock: when the file is byte for byte the one prev was read
+// from and no journal is left, prev is still true and is returned as is,
+// which spares decoding a large lock file twice.
+func ReadLockAgain(dir string, prev *Lock) (*Lock, error) {
 	path := filepath.Join(dir, LockName)
 	data, err := ReadRegular(path, MaxLockSize)
+	if err == nil && prev != nil && !prev.dirty && prev.source == Hash(data) && len(prev.noted) == 0 {
+		if _, jerr := os.Lstat(filepath.Join(dir, JournalName)); errors.Is(jerr, fs.ErrNotExist) {
+			return prev, nil
+		}
+	}
 	if errors.Is(err, fs.ErrNotExist) {
 		l := &Lock{Version: LockVersion, Pages: map[string]Entry{}, Inputs: map[string]Input{}}
 		return l, l.mergeJournal(dir)
@@ -163,7 +175,7 @@ func ReadLock(dir string) (*Lock, error) {
 	if f.Version != LockVersion {
 		return nil, fmt.Errorf("%s: lock file version %d, this partnerpages reads version %d; delete it and run generate again", path, f.Version, LockVersion)
 	}
-	l := &Lock{Version: f.Version, Pages: make(map[string]Entry, len(f.Pages)), Inputs: f.Inputs, Templates: f.Templates}
+	l := &Lock{Version: f.Version, Pages: make(map[string]Entry, len(f.Pages)), Inputs: f.Inputs, Templates: f.Templates, source: Hash(data)}
 	for rel, sum := range f.Pages {
 		parts := strings.SplitN(rel, "/", 3)
 		if len(parts) != 3 {

@@ -123,3 +123,34 @@ func TestTouchVoidsAnotherVersion(t *testing.T) {
 	}
 	l.Touch("nobody", "x") // a partner the lock does not know: nothing to void
 }
+
+// TestReadLockAgain: a lock file read again after the run lock is taken is
+// decoded anew when another run changed it or left a journal, and only
+// then.
+func TestReadLockAgain(t *testing.T) {
+	dir := t.TempDir()
+	l := &Lock{Version: LockVersion, Pages: map[string]Entry{"a/en/p.md": {Slug: "a", Lang: "en", SHA256: "x"}}, Inputs: map[string]Input{}}
+	if err := l.Write(dir); err != nil {
+		t.Fatal(err)
+	}
+	first, err := ReadLock(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if again, _ := ReadLockAgain(dir, first); again != first {
+		t.Error("an unchanged lock file was decoded again")
+	}
+	other := &Lock{Version: LockVersion, Pages: map[string]Entry{}, Inputs: map[string]Input{}}
+	other.Set("b/en/p.md", Entry{Slug: "b", Lang: "en", SHA256: "y"})
+	if err := other.Write(dir); err != nil {
+		t.Fatal(err)
+	}
+	again, _ := ReadLockAgain(dir, first)
+	if again == first || again.Pages["b/en/p.md"].SHA256 != "y" {
+		t.Errorf("a lock file another run wrote was not read: %v", again.Pages)
+	}
+	os.WriteFile(filepath.Join(dir, JournalName), []byte("c/en/p.md\tz\n"), 0o644)
+	if third, _ := ReadLockAgain(dir, again); third == again {
+		t.Error("a journal left by a killed run was not merged")
+	}
+}

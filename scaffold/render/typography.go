@@ -75,9 +75,14 @@ func FrenchSpacing(page []byte) []byte {
 // frenchLine applies French spacing to one line of prose, skipping code
 // spans, link destinations, autolinks, URLs and e-mail addresses.
 func frenchLine(s string) string {
-	if !strings.ContainsAny(s, ":;!?«»") {
+	if !needsFrenchSpace(s) {
 		return s
 	}
+	return frenchLineAll(s)
+}
+
+// frenchLineAll is frenchLine without its shortcut.
+func frenchLineAll(s string) string {
 	var b strings.Builder
 	b.Grow(len(s) + 8)
 	for i := 0; i < len(s); {
@@ -102,6 +107,18 @@ func frenchLine(s string) string {
 		i += size
 	}
 	return b.String()
+}
+
+// needsFrenchSpace reports whether s has a space that French spacing could
+// change: one before : ; ! ? or », or one after «. Without one, frenchLine
+// would give s back as it is, so it need not look for code and links.
+func needsFrenchSpace(s string) bool {
+	for _, p := range [...]string{" :", " ;", " !", " ?", " »", "« "} {
+		if strings.Contains(s, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // highPunctuationAt reports whether s[i] is : ; ! or ? ending a word group:
@@ -155,8 +172,10 @@ func verbatimAt(s string, i int) int {
 	}
 	// a URL or an e-mail address that starts here
 	if i == 0 || !isWordByte(s[i-1]) {
-		if m := urlOrEmail.FindString(s[i:]); m != "" {
-			return len(m)
+		if mayBeURLOrEmail(s[i:]) {
+			if m := urlOrEmail.FindString(s[i:]); m != "" {
+				return len(m)
+			}
 		}
 	}
 	return 0
@@ -164,6 +183,16 @@ func verbatimAt(s string, i int) int {
 
 // urlOrEmail matches a bare URL (scheme or www.) or an e-mail address.
 var urlOrEmail = regexp.MustCompile(`^(?:[a-zA-Z][a-zA-Z0-9+.-]*://[^\s<>()\[\]]*|www\.[^\s<>()\[\]]*|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)`)
+
+// mayBeURLOrEmail reports whether urlOrEmail could match at the start of s:
+// only if the word there has "://" or "@", or starts with "www.". It spares
+// the regular expression at every other word.
+func mayBeURLOrEmail(s string) bool {
+	if end := strings.IndexAny(s, " \t\r\f\v<>()[]"); end >= 0 {
+		s = s[:end]
+	}
+	return strings.Contains(s, "://") || strings.HasPrefix(s, "www.") || strings.IndexByte(s, '@') >= 0
+}
 
 func isWordByte(c byte) bool {
 	return c == '_' || c == '.' || c == '+' || c == '-' || isAlnum(c)

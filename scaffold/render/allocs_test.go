@@ -1,0 +1,55 @@
+package render_test
+
+import (
+	"testing"
+
+	"github.com/partnerpages/partnerpages/internal/synth"
+	"github.com/partnerpages/partnerpages/scaffold/partner"
+	"github.com/partnerpages/partnerpages/scaffold/render"
+	"github.com/partnerpages/partnerpages/templates"
+)
+
+// maxAllocsPerPage is the ceiling on allocations to render one page of the
+// shipped templates. Measured at 400 on 2026-12-01, with the ceiling 20%
+// above; a change that renders with many more allocations fails
+// here, without any timing.
+const maxAllocsPerPage = 480
+
+// TestAllocationsPerRenderedPage guards rendering cost deterministically.
+func TestAllocationsPerRenderedPage(t *testing.T) {
+	if raceDetector {
+		t.Skip("the race detector allocates on its own")
+	}
+	set, err := render.Load(templates.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ps []*partner.Partner
+	for i := range 8 { // the synthetic partners vary mode, kind and sections
+		p, errs := partner.Decode(synth.FileName(i), synth.Partner(i), set.Languages())
+		if len(errs) > 0 {
+			t.Fatal(errs)
+		}
+		ps = append(ps, p)
+	}
+	pages := 0
+	for _, p := range ps {
+		outs, err := set.Render(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		pages += len(outs)
+	}
+	allocs := testing.AllocsPerRun(20, func() {
+		for _, p := range ps {
+			if _, err := set.Render(p); err != nil {
+				t.Fatal(err)
+			}
+		}
+	})
+	per := allocs / float64(pages)
+	t.Logf("%.0f allocations per rendered page (%d pages), ceiling %d", per, pages, maxAllocsPerPage)
+	if per > maxAllocsPerPage {
+		t.Errorf("%.0f allocations per rendered page, more than the ceiling of %d: rendering got more expensive", per, maxAllocsPerPage)
+	}
+}
