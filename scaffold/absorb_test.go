@@ -177,9 +177,9 @@ func TestAbsorbProperty(t *testing.T) {
 	t.Parallel()
 	set, ps := absorbFixtures(t)
 	lo := lint.DefaultOptions()
-	total := 1000
+	total := sized(1000, 160)
 	if raceDetector {
-		total = 200
+		total = min(total, 200)
 	}
 	// two halves of the seeds, side by side
 	var mu sync.Mutex

@@ -33,7 +33,9 @@ func differing(t *testing.T, out string, want map[string][]byte) map[string]bool
 	return diff
 }
 
-const n = 1500 // partners of the interrupted-run tests: enough for a run to be cut part-way
+// n is how many partners the interrupted-run tests have: enough for a run
+// to be cut part-way.
+var n = sized(1500, 450)
 
 // generatedVersionA writes n partners and generates their pages; it returns
 // the folders, the inputs and the pages as they are.
@@ -60,7 +62,7 @@ func TestAnInterruptedRunThenARevertLeavesNoStalePageUnseen(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	progress := &Progress{}
 	go func() {
-		for progress.Done() < n/3 {
+		for progress.Done() < int64(n/3) {
 			time.Sleep(200 * time.Microsecond)
 		}
 		cancel() // Ctrl-C

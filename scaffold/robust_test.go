@@ -98,7 +98,7 @@ func TestCrashMidRunLeavesNoPartialPage(t *testing.T) {
 	}
 	root := t.TempDir()
 	partners, out := filepath.Join(root, "partners"), filepath.Join(root, "apps")
-	const n = 5000 // the size the issue names
+	n := sized(5000, 700) // 5,000: the size the issue names
 	writePartners(t, partners, n, "a")
 	old := expected(t, partners)
 	for phase, variant := range []string{"a", "b"} {
@@ -178,7 +178,7 @@ func TestConcurrentRuns(t *testing.T) {
 	}
 	root := t.TempDir()
 	partners, out := filepath.Join(root, "partners"), filepath.Join(root, "apps")
-	writePartners(t, partners, 1000, "a")
+	writePartners(t, partners, sized(1000, 400), "a")
 	var errs [2]bytes.Buffer
 	cmds := [2]*exec.Cmd{helper(partners, out), helper(partners, out)}
 	for i, c := range cmds {
