@@ -17,7 +17,9 @@ type AbsorbOptions struct {
 	DryRun bool
 }
 
-func newAbsorbCmd(g *GlobalOptions) *cobra.Command {
+// NewCmdAbsorb wires the flags of `absorb` into AbsorbOptions; the command runs
+// runF when a test gives one, else runAbsorb.
+func NewCmdAbsorb(g *GlobalOptions, runF func(*AbsorbOptions) error) *cobra.Command {
 	opts := &AbsorbOptions{GlobalOptions: g}
 	cmd := &cobra.Command{
 		Use:   "absorb [SLUG|PAGE...]",
@@ -50,20 +52,21 @@ partner, and exits 1.`,
 				}
 				opts.Slugs = append(opts.Slugs, slug)
 			}
-			return runAbsorb(cmd, opts)
+			opts.Ctx = cmd.Context()
+			return dispatch(runF, runAbsorb, opts)
 		},
 	}
 	cmd.Flags().BoolVar(&opts.DryRun, "dry-run", false, "print the partner files' diffs; write nothing")
 	return cmd
 }
 
-func runAbsorb(cmd *cobra.Command, opts *AbsorbOptions) error {
+func runAbsorb(opts *AbsorbOptions) error {
 	in, err := opts.Inputs()
 	if err != nil {
 		return err
 	}
 	ref, _ := schemaRef(opts.Partners)
-	reports, err := scaffold.Absorb(cmd.Context(), scaffold.AbsorbOptions{Inputs: in, Out: opts.Out, Slugs: opts.Slugs, DryRun: opts.DryRun, SchemaRef: ref,
+	reports, err := scaffold.Absorb(opts.Ctx, scaffold.AbsorbOptions{Inputs: in, Out: opts.Out, Slugs: opts.Slugs, DryRun: opts.DryRun, SchemaRef: ref,
 		Waiting: func() {
 			fmt.Fprintf(opts.IO.ErrOut, "another partnerpages run is writing %s; waiting for it to finish (Ctrl-C to give up)\n", opts.Out)
 		}})

@@ -16,7 +16,8 @@ type GenDocsOptions struct {
 	MarkdownDir string
 }
 
-func newGenDocsCmd() *cobra.Command {
+// NewCmdGenDocs is the hidden `gen-docs` command.
+func NewCmdGenDocs() *cobra.Command {
 	opts := &GenDocsOptions{}
 	cmd := &cobra.Command{
 		Use:   "gen-docs",

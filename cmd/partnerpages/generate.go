@@ -23,7 +23,9 @@ type GenerateOptions struct {
 	Format  string // text, or github: problems as workflow annotations
 }
 
-func newGenerateCmd(g *GlobalOptions) *cobra.Command {
+// NewCmdGenerate wires the flags of `generate` into GenerateOptions; the command runs
+// runF when a test gives one, else runGenerate.
+func NewCmdGenerate(g *GlobalOptions, runF func(*GenerateOptions) error) *cobra.Command {
 	opts := &GenerateOptions{GlobalOptions: g}
 	cmd := &cobra.Command{
 		Use:   "generate [SLUG...]",
@@ -47,7 +49,8 @@ remembers what it wrote in <out>/.partnerpages.lock.`,
 				return usagef("--format %q: use text or github", opts.Format)
 			}
 			opts.Slugs = args
-			return runGenerate(cmd, opts)
+			opts.Ctx = cmd.Context()
+			return dispatch(runF, runGenerate, opts)
 		},
 	}
 	f := cmd.Flags()
@@ -62,7 +65,7 @@ remembers what it wrote in <out>/.partnerpages.lock.`,
 	return cmd
 }
 
-func runGenerate(cmd *cobra.Command, opts *GenerateOptions) error {
+func runGenerate(opts *GenerateOptions) error {
 	if err := opts.requirePartners(); err != nil {
 		return err
 	}
@@ -91,7 +94,7 @@ func runGenerate(cmd *cobra.Command, opts *GenerateOptions) error {
 		}
 		stop = showProgress(opts.IO.ErrOut, o.Progress, verb, progressDelay)
 	}
-	res, err := scaffold.Generate(cmd.Context(), o)
+	res, err := scaffold.Generate(opts.Ctx, o)
 	stop()
 	if err != nil {
 		return problem(err)

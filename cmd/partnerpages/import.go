@@ -24,7 +24,9 @@ type ImportOptions struct {
 	Emails  []string // slug=address
 }
 
-func newImportCmd(g *GlobalOptions) *cobra.Command {
+// NewCmdImport wires the flags of `import` into ImportOptions; the command runs
+// runF when a test gives one, else runImport.
+func NewCmdImport(g *GlobalOptions, runF func(*ImportOptions) error) *cobra.Command {
 	opts := &ImportOptions{GlobalOptions: g}
 	cmd := &cobra.Command{
 		Use:   "import PAGE|DIR...",
@@ -56,7 +58,8 @@ invalid or already exists (without --force); 2 on usage errors.`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Args = args
-			return runImport(opts)
+			opts.Ctx = cmd.Context()
+			return dispatch(runF, runImport, opts)
 		},
 	}
 	cmd.Flags().BoolVar(&opts.Force, "force", false, "replace existing partner files")

@@ -19,9 +19,13 @@ type InitOptions struct {
 	Export    string // export the embedded template set to this folder ("" = no)
 	Languages []string
 	Force     bool
+
+	partnersGiven, outGiven bool // --partners and --out were on the command line
 }
 
-func newInitCmd(g *GlobalOptions) *cobra.Command {
+// NewCmdInit wires the flags of `init` into InitOptions; the command runs
+// runF when a test gives one, else runInit.
+func NewCmdInit(g *GlobalOptions, runF func(*InitOptions) error) *cobra.Command {
 	opts := &InitOptions{GlobalOptions: g}
 	cmd := &cobra.Command{
 		Use:   "init [DIR]",
@@ -52,7 +56,9 @@ customise, and records it. An existing project file is kept unless --force.`,
 			if len(args) == 1 {
 				opts.Dir = args[0]
 			}
-			return runInit(cmd, opts)
+			opts.Ctx = cmd.Context()
+			opts.partnersGiven, opts.outGiven = cmd.Flags().Changed("partners"), cmd.Flags().Changed("out")
+			return dispatch(runF, runInit, opts)
 		},
 	}
 	f := cmd.Flags()
@@ -63,13 +69,13 @@ customise, and records it. An existing project file is kept unless --force.`,
 	return cmd
 }
 
-func runInit(cmd *cobra.Command, opts *InitOptions) error {
+func runInit(opts *InitOptions) error {
 	p := project.Defaults
 	p.Languages = opts.Languages
-	if cmd.Flags().Changed("partners") {
+	if opts.partnersGiven {
 		p.Partners = filepath.ToSlash(opts.Partners)
 	}
-	if cmd.Flags().Changed("out") {
+	if opts.outGiven {
 		p.Out = filepath.ToSlash(opts.Out)
 	}
 	p.Templates = filepath.ToSlash(opts.Export)

@@ -20,7 +20,9 @@ type LintOptions struct {
 	DryRun bool
 }
 
-func newLintCmd(g *GlobalOptions) *cobra.Command {
+// NewCmdLint wires the flags of `lint` into LintOptions; the command runs
+// runF when a test gives one, else runLint.
+func NewCmdLint(g *GlobalOptions, runF func(*LintOptions) error) *cobra.Command {
 	opts := &LintOptions{GlobalOptions: g}
 	cmd := &cobra.Command{
 		Use:   "lint [PATH...]",
@@ -79,7 +81,8 @@ show on a pull request's lines, --format sarif a SARIF 2.1.0 log.`,
   partnerpages lint --format sarif > lint.sarif  # for code scanning`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Paths = args
-			return runLint(opts)
+			opts.Ctx = cmd.Context()
+			return dispatch(runF, runLint, opts)
 		},
 	}
 	cmd.Flags().StringVar(&opts.Format, "format", "text", "output format: text, json, github (workflow annotations) or sarif (SARIF 2.1.0)")

@@ -26,7 +26,9 @@ type NewOptions struct {
 	Force      bool
 }
 
-func newNewCmd(g *GlobalOptions) *cobra.Command {
+// NewCmdNew wires the flags of `new` into NewOptions; the command runs
+// runF when a test gives one, else runNew.
+func NewCmdNew(g *GlobalOptions, runF func(*NewOptions) error) *cobra.Command {
 	opts := &NewOptions{GlobalOptions: g}
 	a := &opts.Answers
 	cmd := &cobra.Command{
@@ -65,7 +67,8 @@ for screen readers and scripts. Ctrl-C or Esc cancels and writes nothing.`,
 			if os.Getenv("ACCESSIBLE") != "" && !cmd.Flags().Changed("accessible") {
 				opts.Accessible = true
 			}
-			return runNew(cmd, opts)
+			opts.Ctx = cmd.Context()
+			return dispatch(runF, runNew, opts)
 		},
 	}
 	f := cmd.Flags()
@@ -88,7 +91,7 @@ for screen readers and scripts. Ctrl-C or Esc cancels and writes nothing.`,
 	return cmd
 }
 
-func runNew(cmd *cobra.Command, opts *NewOptions) error {
+func runNew(opts *NewOptions) error {
 	if !opts.Yes && !opts.Accessible && !opts.IO.IsTerminal() {
 		return usagef("partnerpages new needs a terminal for its form; pass the answers as flags with --yes, or use --accessible to answer line by line on standard input")
 	}
@@ -103,7 +106,7 @@ func runNew(cmd *cobra.Command, opts *NewOptions) error {
 		Plain: opts.Accessible || !opts.IO.IsTerminal() || os.Getenv("NO_COLOR") != "", Width: termWidth(opts.IO),
 		PartnersDir: opts.Partners, OutDir: opts.Out, SchemaRef: ref, SchemaCopy: copyTo, Force: opts.Force,
 	}
-	res, err := wizard.Run(cmd.Context(), wo, &opts.Answers)
+	res, err := wizard.Run(opts.Ctx, wo, &opts.Answers)
 	if res != nil && res.PartnerFile != "" {
 		fmt.Fprintf(opts.IO.Out, "wrote %s\n", res.PartnerFile)
 	}
@@ -115,7 +118,7 @@ func runNew(cmd *cobra.Command, opts *NewOptions) error {
 		return problem(err)
 	}
 	// the partner file is written: its pages follow, even if interrupted now
-	pages, err := scaffold.Generate(context.WithoutCancel(cmd.Context()), scaffold.GenerateOptions{
+	pages, err := scaffold.Generate(context.WithoutCancel(opts.Ctx), scaffold.GenerateOptions{
 		// --force replaces the partner file, never a page edited by hand:
 		// such a page is kept and reported, and absorb can take its edits
 		Inputs: in, Out: opts.Out, Slugs: []string{res.Slug},

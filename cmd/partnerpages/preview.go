@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"fmt"
 	"net"
 	"os/exec"
@@ -25,7 +24,9 @@ type PreviewOptions struct {
 	Pages  string // the generated pages' folder (default: the project's output folder)
 }
 
-func newPreviewCmd(g *GlobalOptions) *cobra.Command {
+// NewCmdPreview wires the flags of `preview` into PreviewOptions; the command
+// runs runF when a test gives one, else runPreview.
+func NewCmdPreview(g *GlobalOptions, runF func(*PreviewOptions) error) *cobra.Command {
 	opts := &PreviewOptions{GlobalOptions: g}
 	cmd := &cobra.Command{
 		Use:   "preview [SLUG...]",
@@ -57,7 +58,8 @@ the project's (or --pages DIR).`,
 			if opts.Pages == "" {
 				opts.Pages = opts.pagesDir()
 			}
-			return runPreview(cmd.Context(), opts)
+			opts.Ctx = cmd.Context()
+			return dispatch(runF, runPreview, opts)
 		},
 	}
 	f := cmd.Flags()
@@ -82,7 +84,8 @@ func (opts *PreviewOptions) pagesDir() string {
 	return "content/apps"
 }
 
-func runPreview(ctx context.Context, opts *PreviewOptions) error {
+func runPreview(opts *PreviewOptions) error {
+	ctx := opts.Ctx
 	in, err := opts.Inputs()
 	if err != nil {
 		return err

@@ -20,12 +20,22 @@ import (
 
 // GlobalOptions are the flags every command shares.
 type GlobalOptions struct {
+	Ctx       context.Context // the command's context: cancelled by Ctrl-C
 	IO        *IOStreams
 	Partners  string
 	Templates string
 	Out       string
 	Languages []string         // the project's languages ("" flags: from the project file)
 	Project   *project.Project // the project file in force, nil when there is none
+}
+
+// dispatch runs runF when a test gave one (to see the options the flags
+// made), else the command's own run function: gh's NewCmdX(f, runF) pattern.
+func dispatch[O any](runF, run func(O) error, opts O) error {
+	if runF != nil {
+		return runF(opts)
+	}
+	return run(opts)
 }
 
 // applyProject finds partnerpages.yaml from the working folder upward and
@@ -193,17 +203,17 @@ runs from any subfolder with no flags. Flags override it.`,
 	addProfileFlags(root)
 
 	root.AddCommand(
-		newInitCmd(g),
-		newNewCmd(g),
-		newGenerateCmd(g),
-		newAbsorbCmd(g),
-		newValidateCmd(g),
-		newLintCmd(g),
-		newImportCmd(g),
-		newTemplatesCmd(g),
-		newPreviewCmd(g),
-		newVersionCmd(g),
-		newGenDocsCmd(),
+		NewCmdInit(g, nil),
+		NewCmdNew(g, nil),
+		NewCmdGenerate(g, nil),
+		NewCmdAbsorb(g, nil),
+		NewCmdValidate(g, nil),
+		NewCmdLint(g, nil),
+		NewCmdImport(g, nil),
+		NewCmdTemplates(g, nil),
+		NewCmdPreview(g, nil),
+		NewCmdVersion(g),
+		NewCmdGenDocs(),
 	)
 	return root
 }

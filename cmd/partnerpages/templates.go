@@ -15,7 +15,9 @@ type TemplatesOptions struct {
 	Force bool
 }
 
-func newTemplatesCmd(g *GlobalOptions) *cobra.Command {
+// NewCmdTemplates wires the flags of `templates list` and `templates export`
+// into TemplatesOptions; they run runF when a test gives one.
+func NewCmdTemplates(g *GlobalOptions, runF func(*TemplatesOptions) error) *cobra.Command {
 	opts := &TemplatesOptions{GlobalOptions: g}
 	cmd := &cobra.Command{
 		Use:   "templates",
@@ -31,7 +33,7 @@ func newTemplatesCmd(g *GlobalOptions) *cobra.Command {
 		Example: `  partnerpages templates list
   partnerpages templates list --templates my-templates`,
 		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error { return runTemplatesList(opts) },
+		RunE: func(cmd *cobra.Command, _ []string) error { return dispatch(runF, runTemplatesList, opts) },
 	}
 	export := &cobra.Command{
 		Use:   "export DIR",
@@ -43,7 +45,7 @@ func newTemplatesCmd(g *GlobalOptions) *cobra.Command {
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Dir = args[0]
-			return runTemplatesExport(opts)
+			return dispatch(runF, runTemplatesExport, opts)
 		},
 	}
 	export.Flags().BoolVar(&opts.Force, "force", false, "overwrite files that already exist in DIR")

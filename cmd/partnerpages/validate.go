@@ -18,7 +18,9 @@ type ValidateOptions struct {
 	Args []string
 }
 
-func newValidateCmd(g *GlobalOptions) *cobra.Command {
+// NewCmdValidate wires the flags of `validate` into ValidateOptions; the command runs
+// runF when a test gives one, else runValidate.
+func NewCmdValidate(g *GlobalOptions, runF func(*ValidateOptions) error) *cobra.Command {
 	opts := &ValidateOptions{GlobalOptions: g}
 	return &cobra.Command{
 		Use:   "validate [SLUG|FILE...]",
@@ -31,7 +33,8 @@ languages. With no argument it checks every file of the partners folder
   partnerpages validate ~/drafts/new.yaml    # any file`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Args = args
-			return runValidate(opts)
+			opts.Ctx = cmd.Context()
+			return dispatch(runF, runValidate, opts)
 		},
 	}
 }

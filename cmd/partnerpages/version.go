@@ -78,7 +78,8 @@ func (b BuildInfo) String() string {
 	return fmt.Sprintf("partnerpages %s (%s)", b.Version, strings.Join(parts, ", "))
 }
 
-func newVersionCmd(g *GlobalOptions) *cobra.Command {
+// NewCmdVersion is the `version` command.
+func NewCmdVersion(g *GlobalOptions) *cobra.Command {
 	return &cobra.Command{
 		Use:   "version",
 		Short: "Print the version of partnerpages, the commit it was built from and its Go version",
