@@ -2,10 +2,12 @@ package scaffold
 
 import (
 	"context"
+	"fmt"
 	"sync"
 
 	"github.com/partnerpages/partnerpages/internal/parallel"
 	"github.com/partnerpages/partnerpages/scaffold/output"
+	"github.com/partnerpages/partnerpages/scaffold/partner"
 )
 
 // Plan is what a run does to the output folder. Pages yields the change of
@@ -79,7 +81,18 @@ func (r *run) pagesOf(i int) ([]output.Page, error) {
 	if r.reused[i] != nil {
 		return r.reused[i], nil
 	}
-	p := r.parsed[i]
+	f := r.files[i]
+	data, err := readSmall(r.o.Partners, f.name)
+	if err == nil && output.Hash(data) != f.hash {
+		err = fmt.Errorf("it changed while this run went on; run generate again")
+	}
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", f.shown, err)
+	}
+	p, errs := partner.Decode(f.shown, data, r.set.Languages())
+	if len(errs) > 0 {
+		return nil, errs // validated before, or vouched for by the lock: never silently skip it
+	}
 	outs, err := r.set.Render(p)
 	if err != nil {
 		return nil, err
@@ -88,7 +101,7 @@ func (r *run) pagesOf(i int) ([]output.Page, error) {
 	for j, o := range outs {
 		pages[j] = output.Page{
 			Rel: output.RelPath(p.Slug.Value, o.Lang, o.Name), Slug: p.Slug.Value, Lang: o.Lang,
-			Content: o.Content, SHA256: output.Hash(o.Content), Input: r.files[i].hash,
+			Content: o.Content, SHA256: output.Hash(o.Content), Input: f.hash,
 		}
 	}
 	return pages, nil

@@ -28,10 +28,12 @@ type run struct {
 	write    bool   // false for Check, DryRun and Diff
 	release  func() // gives the run lock back; nil when not taken
 
-	// what validate learns of each file
-	parsed []*partner.Partner // nil for a file reused from the lock
-	reused [][]output.Page    // the intact pages of a file the lock vouches for
-	slugs  []string
+	// what validate learns of each file; the partners themselves are not
+	// kept (50,000 of them would make the collector's work grow with the
+	// square of the batch): each is decoded again when it is rendered
+	reused  [][]output.Page // the intact pages of a file the lock vouches for
+	slugs   []string
+	slugPos []partner.Pos // where the slug (or, without one, the name) is written
 }
 
 // readRun reads the template set, the partner files and the lock file;
@@ -87,7 +89,7 @@ func (r *run) close() {
 // two files share a slug. Every problem of every file comes back at once.
 func (r *run) validate() error {
 	n := len(r.files)
-	r.parsed, r.reused, r.slugs = make([]*partner.Partner, n), make([][]output.Page, n), make([]string, n)
+	r.reused, r.slugs, r.slugPos = make([][]output.Page, n), make([]string, n), make([]partner.Pos, n)
 	sameKey := r.key == r.lock.Templates
 	var mu sync.Mutex
 	errs := slices.Clone(r.readErrs)
@@ -96,6 +98,7 @@ func (r *run) validate() error {
 		if f.data == nil {
 			return nil // unreadable: already reported
 		}
+		r.files[i].data = nil // read again to be rendered: 50,000 files would weigh on the heap
 		if in, ok := r.lock.Inputs[f.name]; sameKey && ok && in.SHA256 == f.hash {
 			r.slugs[i] = in.Slug // parsed later, and only if its pages changed (reuse)
 			return nil
@@ -105,7 +108,10 @@ func (r *run) validate() error {
 		defer mu.Unlock()
 		errs = append(errs, e...)
 		if p != nil {
-			r.parsed[i], r.slugs[i] = p, p.Slug.Value
+			r.slugs[i], r.slugPos[i] = p.Slug.Value, p.Slug.Pos
+			if !p.Slug.Pos.Present() {
+				r.slugPos[i] = p.Name.Pos
+			}
 		}
 		return nil
 	})
@@ -118,8 +124,8 @@ func (r *run) validate() error {
 }
 
 // reuse takes, for each selected file the lock vouches for, its pages as
-// unchanged when they are all on disk as the tool wrote them; a vouched file
-// whose pages changed is decoded, to be rendered and planned with every check.
+// unchanged when they are all on disk as the tool wrote them; the others
+// are rendered and planned with every check.
 func (r *run) reuse(selected []int) error {
 	bySlug := map[string][]string{}
 	for rel, e := range r.known {
@@ -127,18 +133,12 @@ func (r *run) reuse(selected []int) error {
 	}
 	return parallel.For(len(selected), func(k int) error {
 		i := selected[k]
-		if r.parsed[i] != nil {
+		if in, ok := r.lock.Inputs[r.files[i].name]; !ok || in.SHA256 != r.files[i].hash || r.key != r.lock.Templates {
 			return nil
 		}
 		if pages, ok := r.intact(r.slugs[i], bySlug[r.slugs[i]], r.files[i].hash); ok {
 			r.reused[i] = pages
-			return nil
 		}
-		p, errs := partner.Decode(r.files[i].shown, r.files[i].data, r.set.Languages())
-		if len(errs) > 0 {
-			return errs // the lock vouched for a file that is not valid: never silently skip it
-		}
-		r.parsed[i] = p
 		return nil
 	})
 }
@@ -177,13 +177,7 @@ func (r *run) duplicateSlugs() partner.ErrorList {
 		}
 		e := partner.Error{File: r.files[i].shown, Field: "slug",
 			Msg: "slug " + slug + " is already used by " + r.files[j].shown + "; two partners would write the same pages"}
-		if p := r.parsed[i]; p != nil {
-			at := p.Slug.Pos
-			if !at.Present() {
-				at = p.Name.Pos
-			}
-			e.Line, e.Col = at.Line, at.Col
-		}
+		e.Line, e.Col = r.slugPos[i].Line, r.slugPos[i].Col
 		errs = append(errs, e)
 	}
 	return errs
