@@ -36,6 +36,7 @@ func (r *run) inspect(plan Plan) (*GenerateResult, error) {
 // or an interrupt.
 func (r *run) apply(ctx context.Context, plan Plan, selected []int) (*GenerateResult, error) {
 	w := newWriter(ctx, r.dir, r.lock)
+	w.changes = make([]output.Change, 0, len(selected)*len(r.set.Languages())) // no slack from doubling
 	err := plan.Pages(w.send)
 	changes, applyErr := w.close()
 	if err == nil && applyErr == nil {

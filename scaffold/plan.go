@@ -82,6 +82,10 @@ func (r *run) pagesOf(i int) ([]output.Page, error) {
 		return r.reused[i], nil
 	}
 	f := r.files[i]
+	if p := r.parsed[i]; p != nil {
+		r.parsed[i] = nil // rendered once: let it go
+		return r.render(p, f.hash)
+	}
 	data, err := readSmall(r.o.Partners, f.name)
 	if err == nil && output.Hash(data) != f.hash {
 		err = fmt.Errorf("it changed while this run went on; run generate again")
@@ -93,6 +97,11 @@ func (r *run) pagesOf(i int) ([]output.Page, error) {
 	if len(errs) > 0 {
 		return nil, errs // validated before, or vouched for by the lock: never silently skip it
 	}
+	return r.render(p, f.hash)
+}
+
+// render renders one partner's pages; input is the hash of its file.
+func (r *run) render(p *partner.Partner, input string) ([]output.Page, error) {
 	outs, err := r.set.Render(p)
 	if err != nil {
 		return nil, err
@@ -101,7 +110,7 @@ func (r *run) pagesOf(i int) ([]output.Page, error) {
 	for j, o := range outs {
 		pages[j] = output.Page{
 			Rel: output.RelPath(p.Slug.Value, o.Lang, o.Name), Slug: p.Slug.Value, Lang: o.Lang,
-			Content: o.Content, SHA256: output.Hash(o.Content), Input: f.hash,
+			Content: o.Content, SHA256: output.Hash(o.Content), Input: input,
 		}
 	}
 	return pages, nil

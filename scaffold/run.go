@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/partnerpages/partnerpages/internal/parallel"
 	"github.com/partnerpages/partnerpages/scaffold/output"
@@ -28,13 +29,20 @@ type run struct {
 	write    bool   // false for Check, DryRun and Diff
 	release  func() // gives the run lock back; nil when not taken
 
-	// what validate learns of each file; the partners themselves are not
-	// kept (50,000 of them would make the collector's work grow with the
-	// square of the batch): each is decoded again when it is rendered
+	// what validate learns of each file. Decoded partners are kept up to
+	// modelBudget; the others are read and decoded again when rendered (kept,
+	// 50,000 of them would hold the heap above the soft memory limit, and
+	// the collector would run without pause)
+	parsed  []*partner.Partner
 	reused  [][]output.Page // the intact pages of a file the lock vouches for
 	slugs   []string
 	slugPos []partner.Pos // where the slug (or, without one, the name) is written
 }
+
+// modelBudget is how many bytes of partner files a run keeps decoded
+// between validating and rendering them: a decoded partner weighs about ten
+// times its file, so about 30 MB of heap.
+const modelBudget = 3 << 20
 
 // readRun reads the template set, the partner files and the lock file;
 // it takes nothing and writes nothing.
@@ -89,7 +97,8 @@ func (r *run) close() {
 // two files share a slug. Every problem of every file comes back at once.
 func (r *run) validate() error {
 	n := len(r.files)
-	r.reused, r.slugs, r.slugPos = make([][]output.Page, n), make([]string, n), make([]partner.Pos, n)
+	r.parsed, r.reused, r.slugs, r.slugPos = make([]*partner.Partner, n), make([][]output.Page, n), make([]string, n), make([]partner.Pos, n)
+	var kept atomic.Int64 // bytes of the files whose partners are kept
 	sameKey := r.key == r.lock.Templates
 	var mu sync.Mutex
 	errs := slices.Clone(r.readErrs)
@@ -98,15 +107,19 @@ func (r *run) validate() error {
 		if f.data == nil {
 			return nil // unreadable: already reported
 		}
-		r.files[i].data = nil // read again to be rendered: 50,000 files would weigh on the heap
 		if in, ok := r.lock.Inputs[f.name]; sameKey && ok && in.SHA256 == f.hash {
 			r.slugs[i] = in.Slug // parsed later, and only if its pages changed (reuse)
+			r.files[i].data = nil
 			return nil
 		}
 		p, e := partner.Decode(f.shown, f.data, r.set.Languages())
 		mu.Lock()
 		defer mu.Unlock()
 		errs = append(errs, e...)
+		if p != nil && kept.Add(int64(len(f.data))) <= modelBudget {
+			r.parsed[i] = p // else read and decoded again when rendered
+		}
+		r.files[i].data = nil
 		if p != nil {
 			r.slugs[i], r.slugPos[i] = p.Slug.Value, p.Slug.Pos
 			if !p.Slug.Pos.Present() {
