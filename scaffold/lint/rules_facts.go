@@ -1,8 +1,6 @@
 package lint
 
 import (
-	"github.com/partnerpages/partnerpages/scaffold/page"
-
 	"fmt"
 	"path"
 	"regexp"
@@ -13,6 +11,8 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/partnerpages/partnerpages/scaffold/email"
+	"github.com/partnerpages/partnerpages/scaffold/page"
 	"github.com/partnerpages/partnerpages/scaffold/partner"
 )
 
@@ -287,8 +287,6 @@ func inAddress(text string, start, end int) bool {
 		near(end) == '.' && end+1 < len(text) && isLetter(text[end+1])
 }
 
-var emailRe = regexp.MustCompile(`[A-Za-z0-9._%+'-]+@[A-Za-z0-9.-]+`)
-
 type emailUse struct {
 	addr string
 	pos  Pos
@@ -299,7 +297,7 @@ func (c *checker) emails() {
 	for i := range c.p.Blocks {
 		b := &c.p.Blocks[i]
 		kind := page.SectionKind(b.Section)
-		for _, m := range emailRe.FindAllStringIndex(b.Text, -1) {
+		for _, m := range email.Meant(b.Text) {
 			addr := strings.TrimRight(b.Text[m[0]:m[1]], ".")
 			pos := c.p.PosIn(b, m[0])
 			if !partner.ValidEmail(addr) {

@@ -6,6 +6,8 @@ import (
 
 	"github.com/yuin/goldmark/ast"
 	"go.yaml.in/yaml/v3"
+
+	"github.com/partnerpages/partnerpages/scaffold/email"
 )
 
 // MetaName returns the product name in meta.title ("… | Name | HubRise").
@@ -57,8 +59,7 @@ type Fact struct {
 func (f Fact) String() string { return f.Kind + " " + f.Value }
 
 var (
-	factEmailRe = regexp.MustCompile(`[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}`)
-	factLinkRe  = regexp.MustCompile(`^(https?://|/apps/)`)
+	factLinkRe = regexp.MustCompile(`^(https?://|/apps/)`)
 )
 
 // Facts lists the page's facts in order: every e-mail, image, bold label,
@@ -99,11 +100,11 @@ func (p *Page) Facts() []Fact {
 				add("heading", text, n)
 			}
 		case *ast.Text:
-			for _, m := range factEmailRe.FindAllString(string(n.Segment.Value(p.Body)), -1) {
+			for _, m := range email.Find(string(n.Segment.Value(p.Body))) {
 				add("email", strings.ToLower(m), n)
 			}
 		case *ast.AutoLink:
-			if u := string(n.URL(p.Body)); factEmailRe.MatchString(u) && !strings.Contains(u, "/") {
+			if u := string(n.URL(p.Body)); email.Is(u) && !strings.Contains(u, "/") {
 				add("email", strings.ToLower(strings.TrimPrefix(u, "mailto:")), n)
 			} else if factLinkRe.MatchString(u) {
 				add("link", u, n)

@@ -1,8 +1,6 @@
 package pageimport
 
 import (
-	"github.com/partnerpages/partnerpages/scaffold/page"
-
 	"bytes"
 	"fmt"
 	"path/filepath"
@@ -10,10 +8,13 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/yuin/goldmark/ast"
+
+	"github.com/partnerpages/partnerpages/scaffold/email"
 	"github.com/partnerpages/partnerpages/scaffold/lint"
+	"github.com/partnerpages/partnerpages/scaffold/page"
 	"github.com/partnerpages/partnerpages/scaffold/partner"
 	"github.com/partnerpages/partnerpages/scaffold/render"
-	"github.com/yuin/goldmark/ast"
 )
 
 // facts is what one page says about its partner, in its language.
@@ -240,7 +241,7 @@ func (r *reader) scan(s *section) {
 	for _, b := range s.blocks {
 		text := plainText(r.body, b)
 		r.prose = append(r.prose, text)
-		for _, m := range emailRe.FindAllString(text, -1) {
+		for _, m := range email.Find(text) {
 			r.emails[s.kind] = append(r.emails[s.kind], strings.ToLower(strings.TrimRight(m, ".")))
 		}
 		for _, l := range links(r.body, b) {
@@ -253,8 +254,6 @@ func (r *reader) scan(s *section) {
 		}
 	}
 }
-
-var emailRe = regexp.MustCompile(`[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}`)
 
 // email picks the partner's support address: the give-access section's, else
 // the contact section's; a different one elsewhere is reported.

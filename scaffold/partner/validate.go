@@ -6,16 +6,12 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+
+	"github.com/partnerpages/partnerpages/scaffold/email"
 )
 
-// emailPattern accepts the addresses support teams actually use and nothing
-// that could carry Markdown or MDX syntax into a page.
-var emailPattern = regexp.MustCompile(`^[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$`)
-
 // ValidEmail reports whether s is a plain e-mail address (no display name).
-func ValidEmail(s string) bool {
-	return emailPattern.MatchString(s) && !strings.Contains(s, "..") && !strings.HasPrefix(s, ".")
-}
+func ValidEmail(s string) bool { return email.Valid(s) }
 
 // anchorPattern is what a custom heading id may be.
 var anchorPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
