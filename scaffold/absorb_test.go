@@ -11,7 +11,7 @@ import (
 	"testing"
 
 	"github.com/partnerpages/partnerpages/scaffold/lint"
-	"github.com/partnerpages/partnerpages/scaffold/pageimport"
+	"github.com/partnerpages/partnerpages/scaffold/page"
 	"github.com/partnerpages/partnerpages/scaffold/partner"
 	"github.com/partnerpages/partnerpages/scaffold/render"
 	"github.com/partnerpages/partnerpages/templates"
@@ -54,11 +54,14 @@ var (
 	boldRe     = regexp.MustCompile(`\*\*([^*\n]+)\*\*`)
 )
 
+// sectionsOf cuts a page at its headings, as the page model reads them.
+func sectionsOf(src string) (string, []string) { return page.Parse("page.md", []byte(src)).Sections() }
+
 // edit makes one realistic hand edit of a page body (below the note): an
 // image, a paragraph, a step or a section added; a step reworded or
 // deleted; a label changed; a word of a sentence changed.
 func edit(r *rand.Rand, page string, n int) string {
-	top, secs := pageimport.SplitSections([]byte(page))
+	top, secs := sectionsOf(page)
 	if len(secs) == 0 {
 		return page
 	}

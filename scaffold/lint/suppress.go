@@ -32,19 +32,9 @@ func (c *checker) suppress() {
 	lines := strings.Split(string(c.p.Src), "\n")
 	var ds []*directive
 	open := map[string]*directive{}
-	fence := ""
 	for i, line := range lines {
-		t := strings.TrimLeft(line, " ")
-		if strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~") {
-			if fence == "" {
-				fence = t[:3]
-			} else if strings.HasPrefix(t, fence) {
-				fence = ""
-			}
-			continue
-		}
-		if fence != "" {
-			continue
+		if c.p.InCodeBlock(i + 1) {
+			continue // a directive shown in code is an example, not one
 		}
 		for _, m := range suppressRe.FindAllStringSubmatchIndex(line, -1) {
 			kind := line[m[2]:m[3]]

@@ -48,6 +48,8 @@ type Page struct {
 	Headings []Heading
 	Links    []Link
 	Blocks   []Block
+
+	codeLines map[int]bool // lines of the file inside fenced or indented code
 }
 
 // Heading is a heading of the page.
@@ -201,6 +203,9 @@ func (p *Page) collect() {
 			b.Section = section
 			p.Headings = append(p.Headings, h)
 			p.Blocks = append(p.Blocks, b)
+			return ast.WalkSkipChildren, nil
+		case *ast.FencedCodeBlock, *ast.CodeBlock:
+			p.noteCode(n)
 			return ast.WalkSkipChildren, nil
 		case *ast.Paragraph, *ast.TextBlock:
 			b := p.block(n)

@@ -131,3 +131,23 @@ func TestMetaNameOfEveryTitleForm(t *testing.T) {
 		}
 	}
 }
+
+// TestSectionsFollowGoldmarkOnLongFences: a fence of four backticks holds a
+// line of three and a heading line; neither ends the code or cuts a
+// section (a line scanner that knew only three-backtick fences did both).
+func TestSectionsFollowGoldmarkOnLongFences(t *testing.T) {
+	src := "---\ntitle: T\n---\n\nIntro.\n\n## One\n\n````md\n```\n## Not a heading\n````\n\nText.\n\n## Two {#two}\n\nMore.\n"
+	p := Parse("a.md", []byte(src))
+	top, secs := p.Sections()
+	if len(secs) != 2 || !strings.HasPrefix(secs[0], "## One\n") || !strings.HasPrefix(secs[1], "## Two {#two}\n") {
+		t.Fatalf("sections: %q", secs)
+	}
+	if top+secs[0]+secs[1] != src {
+		t.Error("the sections do not add up to the page")
+	}
+	for line, want := range map[int]bool{9: true, 10: true, 11: true, 14: false, 5: false} {
+		if got := p.InCodeBlock(line); got != want {
+			t.Errorf("line %d (%q): in code %v, want %v", line, strings.Split(src, "\n")[line-1], got, want)
+		}
+	}
+}

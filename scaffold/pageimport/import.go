@@ -7,10 +7,8 @@
 package pageimport
 
 import (
-	"bytes"
 	"github.com/partnerpages/partnerpages/scaffold/page"
 	"regexp"
-	"strings"
 
 	"fmt"
 	"slices"
@@ -217,6 +215,7 @@ func adjust(pg pageOf, regen *page.Page, o Options) bool {
 			heads = append(heads, h)
 		}
 	}
+	_, sections := regen.Sections()
 	if len(heads) == len(pg.f.layout) {
 		for i := range pg.f.layout {
 			pt := &pg.f.layout[i]
@@ -230,12 +229,7 @@ func adjust(pg pageOf, regen *page.Page, o Options) bool {
 			if pt.verbatim || pt.kind != "connect" && pt.kind != "disconnect" || pt.fromTop {
 				continue
 			}
-			end := len(regen.Src)
-			if i+1 < len(heads) {
-				end = lineOffset(regen.Src, heads[i+1].Line)
-			}
-			section := string(regen.Src[lineOffset(regen.Src, heads[i].Line):end])
-			if l := repeatedLabel(render.PlainSpacing(section), pt.body); l != "" {
+			if l := repeatedLabel(render.PlainSpacing(sections[i]), pt.body); l != "" {
 				pt.verbatim = true
 				pg.rep.Notes = append(pg.rep.Notes, Note{Line: pt.line, Text: fmt.Sprintf("the %s section is kept as written: the template's text would say **%s** more often than the page does", pt.kind, l)})
 				changed = true
@@ -245,8 +239,8 @@ func adjust(pg pageOf, regen *page.Page, o Options) bool {
 	if o.Exact {
 		// the page was read with plain spaces (French typography is the
 		// template's): compare it so
-		_, mine := splitSections([]byte(render.PlainSpacing(string(regen.Src))))
-		_, theirs := splitSections(pg.rep.page.Src)
+		_, mine := page.Parse(regen.Path, []byte(render.PlainSpacing(string(regen.Src)))).Sections()
+		_, theirs := pg.rep.page.Sections()
 		if len(mine) == len(theirs) && len(mine) == len(pg.f.layout) {
 			for i := range pg.f.layout {
 				pt := &pg.f.layout[i]
@@ -338,70 +332,7 @@ func repeatedLabel(regen, orig string) string {
 	return ""
 }
 
-// lineOffset is the byte offset where line n (1-based) of src starts.
-func lineOffset(src []byte, n int) int {
-	off := 0
-	for i := 1; i < n && off < len(src); i++ {
-		j := bytes.IndexByte(src[off:], '\n')
-		if j < 0 {
-			return len(src)
-		}
-		off += j + 1
-	}
-	return off
-}
-
-// headingLineRe matches a level-1 or -2 ATX heading line.
-var headingLineRe = regexp.MustCompile(`^#{1,2}[ \t]`)
-
-// splitSections cuts a page's text at its level-1 and -2 headings (outside
-// fenced code): the text before the first, and each section with its heading.
-func splitSections(src []byte) (top string, secs []string) {
-	lines := strings.SplitAfter(string(src), "\n")
-	var cur strings.Builder
-	fence := ""
-	started := false
-	for _, line := range lines {
-		t := strings.TrimLeft(line, " ")
-		if f := fenceMarker(t); f != "" && (fence == "" || strings.HasPrefix(t, fence)) {
-			if fence == "" {
-				fence = f
-			} else {
-				fence = ""
-			}
-		}
-		if fence == "" && headingLineRe.MatchString(line) {
-			if started {
-				secs = append(secs, cur.String())
-			} else {
-				top = cur.String()
-			}
-			cur.Reset()
-			started = true
-		}
-		cur.WriteString(line)
-	}
-	if started {
-		secs = append(secs, cur.String())
-	} else {
-		top = cur.String()
-	}
-	return top, secs
-}
-
-func fenceMarker(line string) string {
-	for _, c := range []string{"```", "~~~"} {
-		if strings.HasPrefix(line, c) {
-			return c
-		}
-	}
-	return ""
-}
-
-// SplitSections cuts a page's text at its level-1 and -2 headings: the text
-// before the first heading, and each section with its heading.
-func SplitSections(src []byte) (string, []string) { return splitSections(src) }
-
+// kindName is the kind as a note names it.
 func kindName(kind string) string {
 	if kind == "" {
 		return "partner"
