@@ -14,6 +14,7 @@ import (
 	"github.com/partnerpages/partnerpages/scaffold/email"
 	"github.com/partnerpages/partnerpages/scaffold/page"
 	"github.com/partnerpages/partnerpages/scaffold/partner"
+	"github.com/partnerpages/partnerpages/scaffold/wording"
 )
 
 // requiredFM are the front matter keys the docs site needs on a connect page.
@@ -84,20 +85,14 @@ func (c *checker) pathOverride() {
 	c.add(Pos{Line: 1, Col: 1}, RuleFrontMatter, "missing path_override ("+hint+")")
 }
 
-var headingNameRes = []*regexp.Regexp{
-	regexp.MustCompile(`^(?i:connect|connecter)\s+(.+)$`),
-	regexp.MustCompile(`^(?i:disconnect|déconnecter)\s+(.+)$`),
-	regexp.MustCompile(`^(?i:grant access to)\s+(.+?)\s+(?i:support)$`),
-	regexp.MustCompile(`^(?i:contact)\s+(.+?)\s+(?i:support)$`),
-	regexp.MustCompile(`^(?i:donner accès au support)\s+(?:de\s+|d'|d’)?(.+)$`),
-	regexp.MustCompile(`^(?i:contacter le support)\s+(?:de\s+|d'|d’)?(.+)$`),
-}
+// headingNameRes are the headings that name the product (wording.yaml).
+var headingNameRes = wording.HeadingNames()
 
 // toPlatformRe matches the end of "Connect X to HubRise" / "Connecter X à HubRise".
-var toPlatformRe = regexp.MustCompile(`(?i)\s+(to|à|avec|with|de|from)\s+HubRise$`)
+var toPlatformRe = wording.ToPlatform()
 
 // generic words that start a heading's object when it does not name the product.
-var notNames = []string{"to", "à", "a", "an", "the", "your", "votre", "vos", "les", "des", "un", "une", "la", "le"}
+var notNames = wording.Words(func(l wording.Language) []string { return l.NotNames })
 
 // HeadingName returns the product name a standard heading names ("Connect X", "Donner accès au support de X"), or "".
 func HeadingName(text string) string {
@@ -106,7 +101,7 @@ func HeadingName(text string) string {
 			name := strings.TrimSpace(m[1])
 			name = strings.TrimSpace(toPlatformRe.ReplaceAllString(name, "")) // "Connect Mailchimp to HubRise"
 			first := strings.ToLower(strings.Fields(name + " x")[0])
-			if slices.Contains(notNames, first) || strings.Contains(name, "SOLUTION") {
+			if notNames[first] || strings.Contains(name, "SOLUTION") {
 				return ""
 			}
 			return name

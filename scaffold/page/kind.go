@@ -5,14 +5,16 @@ import (
 	"strings"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/partnerpages/partnerpages/scaffold/wording"
 )
 
 // ConnectSlugs are the connect page's URL slug per language: the English
-// file name, and the localized path_override.
-var ConnectSlugs = map[string]string{"en": "connect-hubrise", "fr": "connexion-hubrise"}
+// file name, and the localized path_override (wording.yaml).
+var ConnectSlugs = wording.ConnectSlugs()
 
 // connectTitles are the connect page's titles per language.
-var connectTitles = []string{"connect to hubrise", "connexion à hubrise"}
+var connectTitles = wording.ConnectTitles()
 
 // IsConnect reports whether the page is a connect page: named
 // connect-hubrise.md (or connexion-hubrise.md), given one of those slugs as

@@ -15,6 +15,7 @@ import (
 	"github.com/partnerpages/partnerpages/scaffold/page"
 	"github.com/partnerpages/partnerpages/scaffold/partner"
 	"github.com/partnerpages/partnerpages/scaffold/render"
+	"github.com/partnerpages/partnerpages/scaffold/wording"
 )
 
 // facts is what one page says about its partner, in its language.
@@ -280,13 +281,16 @@ func (r *reader) publisher(email string) string {
 	domain := strings.ToLower(email[strings.IndexByte(email, '@')+1:])
 	var named, inDomain []string
 	for _, p := range r.prose {
-		for _, m := range publisherRe.FindAllStringSubmatch(p, -1) {
-			named = append(named, m[1])
+		for _, re := range publisherRes {
+			for _, m := range re.FindAllStringSubmatch(p, -1) {
+				named = append(named, m[1])
+			}
 		}
-		for _, m := range supportOfRe.FindAllStringSubmatch(p, -1) {
-			c := m[1] + m[2]
-			if strings.HasPrefix(domain, strings.ToLower(c)+".") {
-				inDomain = append(inDomain, c)
+		for _, re := range supportOfRes {
+			for _, m := range re.FindAllStringSubmatch(p, -1) {
+				if c := m[1]; strings.HasPrefix(domain, strings.ToLower(c)+".") {
+					inDomain = append(inDomain, c)
+				}
 			}
 		}
 	}
@@ -324,13 +328,7 @@ func pageLang(path string, p *page.Page) string {
 	if m := langSuffixRe.FindStringSubmatch(filepath.Base(path)); m != nil {
 		return m[1]
 	}
-	if n := p.FM("path_override"); n != nil && n.Value == "connexion-hubrise" {
-		return "fr"
-	}
-	if n := p.FM("title"); n != nil && strings.Contains(strings.ToLower(n.Value), "connexion") {
-		return "fr"
-	}
-	return "en"
+	return wording.ConnectPageLang(p.FMString("path_override"), p.FMString("title"), "en")
 }
 
 // pageSlug tells the partner's slug from the page's path (apps/<slug>/<lang>/…),

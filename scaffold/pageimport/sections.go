@@ -1,17 +1,17 @@
 package pageimport
 
 import (
-	"regexp"
 	"slices"
 
 	"github.com/partnerpages/partnerpages/scaffold/lint"
 	"strings"
 
 	"github.com/partnerpages/partnerpages/scaffold/partner"
+	"github.com/partnerpages/partnerpages/scaffold/wording"
 	"github.com/yuin/goldmark/ast"
 )
 
-var blockLinkRe = regexp.MustCompile(`(?i)/(connections|connexions)\b`)
+var blockLinkRe = wording.Phrase("block_link")
 
 // boilerplateParagraph reports whether a paragraph only says what the
 // template writes itself: the note on top, a lead-in to steps, who can
@@ -162,8 +162,8 @@ func (r *reader) platformSection(s *section) {
 	r.replaced(r.lineOf(s.heading), "the %s section's text (the template writes it from the support e-mail)", s.kind)
 }
 
-var contactRe = regexp.MustCompile(`(?i)\bcontact`)
-var hubriseBackOfficeRe = regexp.MustCompile(`(?i)back[ -]?office (de|of) hubrise|hubrise back[ -]?office`)
+var contactRe = wording.Phrase("contact")
+var hubriseBackOfficeRe = wording.Phrase("hubrise_back_office")
 
 // disconnect reads the disconnect section: its mode, and for back-office
 // disconnection its steps.
