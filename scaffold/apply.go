@@ -23,7 +23,7 @@ func (r *run) inspect(plan Plan) (*GenerateResult, error) {
 	if err != nil {
 		return nil, err
 	}
-	res := r.result(append(changes, gone...))
+	res := r.result(append(changes, gone...), nil)
 	if r.o.Diff != nil {
 		writeDiffs(r.o.Diff, r.o.Out, res.Changes, r.o.Prune)
 	}
@@ -36,7 +36,12 @@ func (r *run) inspect(plan Plan) (*GenerateResult, error) {
 // or an interrupt.
 func (r *run) apply(ctx context.Context, plan Plan, selected []int) (*GenerateResult, error) {
 	w := newWriter(ctx, r.dir, r.lock)
-	w.changes = make([]output.Change, 0, len(selected)*len(r.set.Languages())) // no slack from doubling
+	if r.o.ListAll {
+		w.changes = make([]output.Change, 0, len(selected)*len(r.set.Languages())) // no slack from doubling
+	}
+	w.keep = func(c output.Change) bool {
+		return r.o.ListAll || c.Forced || c.Action != output.Create && c.Action != output.Update && c.Action != output.Unchanged
+	}
 	err := plan.Pages(w.send)
 	changes, applyErr := w.close()
 	if err == nil && applyErr == nil {
@@ -44,9 +49,12 @@ func (r *run) apply(ctx context.Context, plan Plan, selected []int) (*GenerateRe
 		if gone, err = plan.Gone(); err == nil {
 			applyErr = output.Apply(r.dir, r.lock, gone, r.o.Prune, func() bool { return ctx.Err() != nil })
 			changes = append(changes, gone...)
+			for _, c := range gone {
+				w.counts[c.Action]++
+			}
 		}
 	}
-	res := r.result(changes)
+	res := r.result(changes, &w.counts)
 	if err == nil && applyErr == nil {
 		kept := map[string]bool{}
 		for _, c := range res.Changes {
@@ -73,10 +81,19 @@ func (r *run) apply(ctx context.Context, plan Plan, selected []int) (*GenerateRe
 	return res, nil
 }
 
-// result sorts the changes into the run's result.
-func (r *run) result(changes []output.Change) *GenerateResult {
+// result sorts the changes into the run's result; counts, when the writer
+// kept only some changes, are those of all (else they are counted here).
+func (r *run) result(changes []output.Change, counts *[output.Orphan + 1]int) *GenerateResult {
 	slices.SortStableFunc(changes, func(a, b output.Change) int { return strings.Compare(a.Rel, b.Rel) })
-	return &GenerateResult{Changes: changes, Pruned: r.o.Prune}
+	res := &GenerateResult{Changes: changes, Pruned: r.o.Prune}
+	if counts != nil {
+		res.counts = *counts
+	} else {
+		for _, c := range changes {
+			res.counts[c.Action]++
+		}
+	}
+	return res
 }
 
 // writer applies planned changes on one goroutine while the renderers keep
@@ -90,6 +107,8 @@ type writer struct {
 	ch      chan []output.Change
 	done    chan struct{}
 	changes []output.Change
+	keep    func(output.Change) bool // which changes the result lists
+	counts  [output.Orphan + 1]int   // every change, by action
 	err     error
 }
 
@@ -111,7 +130,10 @@ func (w *writer) run() {
 				}
 			}
 			c.Content = nil // on disk now (or never will be)
-			w.changes = append(w.changes, c)
+			w.counts[c.Action]++
+			if w.keep(c) {
+				w.changes = append(w.changes, c)
+			}
 		}
 	}
 }

@@ -25,27 +25,25 @@ type GenerateOptions struct {
 	Waiting func()
 	// Progress, when set, counts the partners done as the run goes.
 	Progress *Progress
+	// ListAll keeps every page's change in the result. Without it, a run
+	// that writes keeps only the changes that need a word (hand-edited,
+	// orphaned, pruned or forced pages) and counts the others, so that a
+	// batch of 50,000 partners does not hold a record of each page.
+	ListAll bool
 	// holdsRunLock: the caller (absorb) holds the output folder's run lock.
 	holdsRunLock bool
 }
 
 // GenerateResult is what a run did (or, with Check or DryRun, would do).
 type GenerateResult struct {
-	Changes []output.Change
-	Written bool // false for Check and DryRun
-	Pruned  bool // pages of partners that are gone were to be removed (--prune)
+	Changes []output.Change // every page's, or with a run that writes and no ListAll, those that need a word
+	Written bool            // false for Check and DryRun
+	Pruned  bool            // pages of partners that are gone were to be removed (--prune)
+	counts  [output.Orphan + 1]int
 }
 
 // Count returns how many pages got action a.
-func (r *GenerateResult) Count(a output.Action) int {
-	n := 0
-	for _, c := range r.Changes {
-		if c.Action == a {
-			n++
-		}
-	}
-	return n
-}
+func (r *GenerateResult) Count(a output.Action) int { return r.counts[a] }
 
 // Problems returns the changes that make the run exit 1: hand-edited pages
 // that were kept, and with Check every page that is not up to date.
@@ -71,10 +69,8 @@ func (r *GenerateResult) Problems(check, prune bool) []output.Change {
 // Summary is the one-line account of the run.
 func (r *GenerateResult) Summary() string {
 	n := 0
-	for _, c := range r.Changes {
-		if c.Action <= output.Conflict {
-			n++
-		}
+	for a := output.Create; a <= output.Conflict; a++ {
+		n += r.Count(a)
 	}
 	verb := func(s string) string {
 		if r.Written {

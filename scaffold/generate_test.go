@@ -277,3 +277,29 @@ func TestGenerateCountsProgress(t *testing.T) {
 		}
 	}
 }
+
+// TestAWritingRunListsWhatNeedsAWord: without ListAll a run that writes
+// keeps in its result only the pages that need a word and counts the
+// others; with ListAll, or when it only inspects, it lists every page.
+func TestAWritingRunListsWhatNeedsAWord(t *testing.T) {
+	e := newEnv(t)
+	first := e.run(nil)
+	if len(first.Changes) != 0 || first.Count(output.Create) != 3 || !strings.HasPrefix(first.Summary(), "3 pages: 3 created") {
+		t.Fatalf("first run: %d changes listed, summary %q", len(first.Changes), first.Summary())
+	}
+	edited := filepath.Join(e.out, "beta", "fr", "connect-hubrise.md")
+	data, _ := os.ReadFile(edited)
+	os.WriteFile(edited, append(data, "Une note.\n"...), 0o644)
+	e.partners["alpha.yaml"] = &fstest.MapFile{Data: []byte(strings.Replace(alpha, "help@", "support@", 1))}
+	res := e.run(nil)
+	if len(res.Changes) != 1 || res.Changes[0].Action != output.Conflict || res.Count(output.Update) != 2 {
+		t.Fatalf("second run listed %v, counted %d updated", res.Changes, res.Count(output.Update))
+	}
+	all := e.run(func(o *GenerateOptions) { o.ListAll = true })
+	check := e.run(func(o *GenerateOptions) { o.Check = true })
+	for name, r := range map[string]*GenerateResult{"ListAll": all, "Check": check} {
+		if len(r.Changes) != 3 || r.Count(output.Unchanged) != 2 || r.Count(output.Conflict) != 1 {
+			t.Errorf("%s: %d changes listed, %s", name, len(r.Changes), r.Summary())
+		}
+	}
+}

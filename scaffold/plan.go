@@ -54,7 +54,9 @@ func (r *run) plan(ctx context.Context, selected []int) Plan {
 			mu.Lock()
 			defer mu.Unlock()
 			for _, c := range cs {
-				rendered[c.Rel] = true
+				if _, ok := r.known[c.Rel]; ok { // only a page the lock knew can be gone
+					rendered[c.Rel] = true
+				}
 			}
 			if err := yield(cs); err != nil {
 				return err
@@ -71,7 +73,7 @@ func (r *run) plan(ctx context.Context, selected []int) Plan {
 				scope[r.slugs[i]] = true
 			}
 		}
-		return output.PlanGone(r.dir, r.lock, rendered, scope, r.o.Force)
+		return output.PlanGone(r.dir, r.lock, r.known, rendered, scope, r.o.Force)
 	}
 	return Plan{Pages: pages, Gone: gone}
 }

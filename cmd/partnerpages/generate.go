@@ -75,7 +75,7 @@ func runGenerate(opts *GenerateOptions) error {
 	}
 	o := scaffold.GenerateOptions{
 		Inputs: in, Out: opts.Out, Slugs: opts.Slugs,
-		Check: opts.Check, DryRun: opts.DryRun, Force: opts.Force, Prune: opts.Prune,
+		Check: opts.Check, DryRun: opts.DryRun, Force: opts.Force, Prune: opts.Prune, ListAll: opts.Verbose,
 		Waiting: func() {
 			fmt.Fprintf(opts.IO.ErrOut, "another partnerpages run is writing %s; waiting for it to finish (Ctrl-C to give up)\n", opts.Out)
 		},

@@ -4,14 +4,17 @@
 package output
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 )
 
@@ -191,15 +194,69 @@ func ReadLockAgain(dir string, prev *Lock) (*Lock, error) {
 
 // Encode returns the lock file content: stable, sorted JSON so it diffs well.
 func (l *Lock) Encode() []byte {
-	f := lockFile{Version: l.Version, Pages: make(map[string]string, len(l.Pages)), Inputs: l.Inputs, Templates: l.Templates}
-	for rel, e := range l.Pages {
-		f.Pages[rel] = e.SHA256
+	// Written as encoding/json's MarshalIndent of lockFile writes it
+	// (TestLockEncodingIsJSONs holds it to that), without the copy of every
+	// page that would take: at 50,000 partners that copy was the run's peak
+	// of memory.
+	rels := slices.Sorted(maps.Keys(l.Pages))
+	var b bytes.Buffer
+	b.Grow(len(rels)*110 + len(l.Inputs)*140 + 256)
+	fmt.Fprintf(&b, "{\n  \"version\": %d,\n  \"pages\": {", l.Version)
+	for i, rel := range rels {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteString("\n    ")
+		writeJSONString(&b, rel)
+		b.WriteString(": ")
+		writeJSONString(&b, l.Pages[rel].SHA256)
 	}
-	data, err := json.MarshalIndent(f, "", "  ")
-	if err != nil {
-		panic(err) // a struct of strings always encodes
+	if len(rels) > 0 {
+		b.WriteString("\n  ")
 	}
-	return append(data, '\n')
+	b.WriteByte('}')
+	if len(l.Inputs) > 0 {
+		b.WriteString(",\n  \"inputs\": {")
+		for i, name := range slices.Sorted(maps.Keys(l.Inputs)) {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			in := l.Inputs[name]
+			b.WriteString("\n    ")
+			writeJSONString(&b, name)
+			b.WriteString(": {\n      \"slug\": ")
+			writeJSONString(&b, in.Slug)
+			b.WriteString(",\n      \"sha256\": ")
+			writeJSONString(&b, in.SHA256)
+			b.WriteString("\n    }")
+		}
+		b.WriteString("\n  }")
+	}
+	if l.Templates != "" {
+		b.WriteString(",\n  \"templates\": ")
+		writeJSONString(&b, l.Templates)
+	}
+	b.WriteString("\n}\n")
+	return b.Bytes()
+}
+
+// writeJSONString writes s as encoding/json quotes it.
+func writeJSONString(b *bytes.Buffer, s string) {
+	plain := true
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' || c >= 0x80 {
+			plain = false
+			break
+		}
+	}
+	if plain {
+		b.WriteByte('"')
+		b.WriteString(s)
+		b.WriteByte('"')
+		return
+	}
+	q, _ := json.Marshal(s) // a string always encodes
+	b.Write(q)
 }
 
 // Write saves the lock file atomically, and only if it changed since read.

@@ -1,6 +1,8 @@
 package output
 
 import (
+	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
@@ -152,5 +154,35 @@ func TestReadLockAgain(t *testing.T) {
 	os.WriteFile(filepath.Join(dir, JournalName), []byte("c/en/p.md\tz\n"), 0o644)
 	if third, _ := ReadLockAgain(dir, again); third == again {
 		t.Error("a journal left by a killed run was not merged")
+	}
+}
+
+// TestLockEncodingIsJSONs: the lock file's hand-written encoder writes what
+// encoding/json's MarshalIndent writes, byte for byte, for locks with odd
+// paths and names, empty and full.
+func TestLockEncodingIsJSONs(t *testing.T) {
+	odd := []string{"a", "é/<x>&\"q\"", "tab\there", "\u2028", "b\\c", "z"}
+	for n := range len(odd) + 1 {
+		l := &Lock{Version: LockVersion, Pages: map[string]Entry{}, Inputs: map[string]Input{}}
+		for i, s := range odd[:n] {
+			l.Pages[s+"/en/p.md"] = Entry{Slug: s, Lang: "en", SHA256: fmt.Sprintf("%064x", i)}
+			if i%2 == 0 {
+				l.Inputs[s+".yaml"] = Input{Slug: s, SHA256: odd[len(odd)-1-i]}
+			}
+		}
+		if n%2 == 1 {
+			l.Templates = "t" + odd[n-1]
+		}
+		f := lockFile{Version: l.Version, Pages: map[string]string{}, Inputs: l.Inputs, Templates: l.Templates}
+		for rel, e := range l.Pages {
+			f.Pages[rel] = e.SHA256
+		}
+		want, err := json.MarshalIndent(f, "", "  ")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := l.Encode(); string(got) != string(want)+"\n" {
+			t.Errorf("%d entries:\ngot  %s\nwant %s", n, got, want)
+		}
 	}
 }

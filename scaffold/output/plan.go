@@ -80,12 +80,13 @@ func PlanPage(d *Dir, known string, p Page, force, keepOld bool) (Change, error)
 	return c, nil
 }
 
-// PlanGone returns the pages the lock knows for the slugs in scope (nil:
-// all) that were not rendered this time: Prune, or Orphan when edited by
-// hand since. Entries whose file is already gone are dropped from lock.
-func PlanGone(d *Dir, lock *Lock, rendered map[string]bool, scope map[string]bool, force bool) ([]Change, error) {
+// PlanGone returns the pages the lock knew before this run (known) for the
+// slugs in scope (nil: all) that were not rendered this time: Prune, or
+// Orphan when edited by hand since. Entries whose file is already gone are
+// dropped from lock.
+func PlanGone(d *Dir, lock *Lock, known map[string]Entry, rendered map[string]bool, scope map[string]bool, force bool) ([]Change, error) {
 	var gone []string
-	for rel, e := range lock.Pages {
+	for rel, e := range known {
 		if !rendered[rel] && (scope == nil || scope[e.Slug]) {
 			gone = append(gone, rel)
 		}
@@ -93,7 +94,7 @@ func PlanGone(d *Dir, lock *Lock, rendered map[string]bool, scope map[string]boo
 	slices.Sort(gone)
 	var changes []Change
 	for _, rel := range gone {
-		e := lock.Pages[rel]
+		e := known[rel]
 		old, exists, err := d.Read(rel)
 		if err != nil {
 			return nil, err

@@ -2,6 +2,7 @@ package output
 
 import (
 	"context"
+	"maps"
 	"errors"
 	"fmt"
 	"os"
@@ -31,7 +32,7 @@ func plan(t *testing.T, d *Dir, lock *Lock, ps []Page) []Change {
 		}
 		cs, rendered[p.Rel] = append(cs, c), true
 	}
-	gone, err := PlanGone(d, lock, rendered, nil, false)
+	gone, err := PlanGone(d, lock, maps.Clone(lock.Pages), rendered, nil, false)
 	if err != nil {
 		t.Fatal(err)
 	}
