@@ -106,8 +106,8 @@ func (r *reader) sectionPart(s *section, kind string) part {
 	start, end := r.nodeEnd(s.heading), len(r.body)
 	for c := s.heading.NextSibling(); c != nil; c = c.NextSibling() {
 		if h, ok := c.(*ast.Heading); ok && h.Level <= 2 {
-			if sp, ok := extent(h); ok {
-				end = lineStartOf(r.body, sp.start)
+			if sp, ok := page.Extent(h); ok {
+				end = lineStartOf(r.body, sp.Start)
 			}
 			break
 		}
@@ -117,9 +117,9 @@ func (r *reader) sectionPart(s *section, kind string) part {
 	drop := map[int]bool{}
 	for _, b := range s.blocks {
 		if r.defect(b) {
-			r.fixed(r.lineOf(b), "%q removed (unfinished text or a template marker)", clip(plainText(r.body, b)))
-			if sp, ok := extent(b); ok {
-				for l := r.page.At(sp.start).Line; l <= r.page.At(max(sp.start, sp.end-1)).Line; l++ {
+			r.fixed(r.lineOf(b), "%q removed (unfinished text or a template marker)", clip(page.PlainText(r.body, b)))
+			if sp, ok := page.Extent(b); ok {
+				for l := r.page.At(sp.Start).Line; l <= r.page.At(max(sp.Start, sp.End-1)).Line; l++ {
 					drop[l] = true
 				}
 			}
@@ -168,8 +168,8 @@ func (r *reader) preamble(s *section) string {
 		if _, ok := b.(*ast.ThematicBreak); ok {
 			continue
 		}
-		if noteRe.MatchString(markdownOf(r.body, b)) && signupNoteRe.MatchString(plainText(r.body, b)) {
-			r.replaced(r.lineOf(b), "%q in the page's top (the template writes its own note)", clip(plainText(r.body, b)))
+		if noteRe.MatchString(page.MarkdownOf(r.body, b)) && signupNoteRe.MatchString(page.PlainText(r.body, b)) {
+			r.replaced(r.lineOf(b), "%q in the page's top (the template writes its own note)", clip(page.PlainText(r.body, b)))
 			r.report.skipLine(r.lineOf(b))
 			continue
 		}
@@ -186,12 +186,12 @@ func (r *reader) preamble(s *section) string {
 // blockLines returns the whole lines of the page a top-level block spans, as
 // written (a list keeps its markers).
 func (r *reader) blockLines(b ast.Node) string {
-	sp, ok := extent(b)
+	sp, ok := page.Extent(b)
 	if !ok {
 		return ""
 	}
-	start := lineStartOf(r.body, sp.start)
-	end := sp.end
+	start := lineStartOf(r.body, sp.Start)
+	end := sp.End
 	if i := strings.IndexByte(string(r.body[end:]), '\n'); i >= 0 && !bytes.HasSuffix(r.body[:end], []byte("\n")) {
 		end += i
 	}
@@ -279,7 +279,7 @@ func (r *reader) connectInPreamble(s *section) bool {
 		if _, ok := b.(*ast.List); ok {
 			return true
 		}
-		if modeStatementRe.MatchString(plainText(r.body, b)) {
+		if modeStatementRe.MatchString(page.PlainText(r.body, b)) {
 			return true
 		}
 	}

@@ -50,8 +50,8 @@ type reader struct {
 }
 
 func (r *reader) lineOf(n ast.Node) int {
-	if s, ok := extent(n); ok {
-		return r.page.At(s.start).Line
+	if s, ok := page.Extent(n); ok {
+		return r.page.At(s.Start).Line
 	}
 	return 0
 }
@@ -219,7 +219,7 @@ func (r *reader) sections() []section {
 	secs := []section{{kind: "preamble"}}
 	for c := r.page.Root.FirstChild(); c != nil; c = c.NextSibling() {
 		if h, ok := c.(*ast.Heading); ok && h.Level <= 2 {
-			s := section{heading: h, title: plainText(r.body, h)}
+			s := section{heading: h, title: page.PlainText(r.body, h)}
 			if id, ok := h.AttributeString("id"); ok {
 				if b, ok := id.([]byte); ok {
 					s.id = string(b)
@@ -240,12 +240,12 @@ func (r *reader) sections() []section {
 // scan collects the section's e-mails, prose and links to the page's own app.
 func (r *reader) scan(s *section) {
 	for _, b := range s.blocks {
-		text := plainText(r.body, b)
+		text := page.PlainText(r.body, b)
 		r.prose = append(r.prose, text)
 		for _, m := range email.Find(text) {
 			r.emails[s.kind] = append(r.emails[s.kind], strings.ToLower(strings.TrimRight(m, ".")))
 		}
-		for _, l := range links(r.body, b) {
+		for _, l := range page.Destinations(r.body, b) {
 			if m := appLinkRe.FindStringSubmatch(l); m != nil && r.selfApp == "" {
 				r.selfApp = m[1]
 			}

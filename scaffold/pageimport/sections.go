@@ -2,13 +2,14 @@ package pageimport
 
 import (
 	"slices"
-
-	"github.com/partnerpages/partnerpages/scaffold/lint"
 	"strings"
 
+	"github.com/yuin/goldmark/ast"
+
+	"github.com/partnerpages/partnerpages/scaffold/lint"
+	"github.com/partnerpages/partnerpages/scaffold/page"
 	"github.com/partnerpages/partnerpages/scaffold/partner"
 	"github.com/partnerpages/partnerpages/scaffold/wording"
-	"github.com/yuin/goldmark/ast"
 )
 
 var blockLinkRe = wording.Phrase("block_link")
@@ -17,16 +18,16 @@ var blockLinkRe = wording.Phrase("block_link")
 // template writes itself: the note on top, a lead-in to steps, who can
 // connect, or the pointer to blocking a connection.
 func (r *reader) boilerplateParagraph(b ast.Node) bool {
-	src := markdownOf(r.body, b)
+	src := page.MarkdownOf(r.body, b)
 	if r.defect(b) {
 		return true
 	}
-	text := plainText(r.body, b)
+	text := page.PlainText(r.body, b)
 	if noteRe.MatchString(src) && signupNoteRe.MatchString(text) || leadInRe.MatchString(text) || modeStatementRe.MatchString(text) {
 		return true
 	}
-	for _, l := range links(r.body, b) {
-		if blockLinkRe.MatchString(l) && len(images(b)) == 0 {
+	for _, l := range page.Destinations(r.body, b) {
+		if blockLinkRe.MatchString(l) && len(page.Images(b)) == 0 {
 			return true
 		}
 	}
@@ -40,13 +41,13 @@ func (r *reader) boilerplate(s *section, where string) {
 		if _, ok := b.(*ast.ThematicBreak); ok {
 			continue
 		}
-		text := plainText(r.body, b)
+		text := page.PlainText(r.body, b)
 		if r.boilerplateParagraph(b) {
 			r.replaced(r.lineOf(b), "%q in %s (the template writes its own)", clip(text), where)
 			r.report.skipLine(r.lineOf(b))
 			continue
 		}
-		r.dropped(r.lineOf(b), "%q in %s: no place for it in a partner file", clip(markdownOf(r.body, b)), where)
+		r.dropped(r.lineOf(b), "%q in %s: no place for it in a partner file", clip(page.MarkdownOf(r.body, b)), where)
 	}
 }
 
@@ -110,11 +111,11 @@ func (r *reader) connect(s *section, f *facts) error {
 			continue
 		}
 		if r.boilerplateParagraph(b) {
-			r.replaced(r.lineOf(b), "%q (the template writes its own)", clip(plainText(r.body, b)))
+			r.replaced(r.lineOf(b), "%q (the template writes its own)", clip(page.PlainText(r.body, b)))
 			r.report.skipLine(r.lineOf(b))
 			continue
 		}
-		md := markdownOf(r.body, b)
+		md := page.MarkdownOf(r.body, b)
 		if md == "" {
 			continue
 		}
@@ -151,7 +152,7 @@ func (r *reader) connect(s *section, f *facts) error {
 func (r *reader) platformSection(s *section) {
 	for _, b := range s.blocks {
 		r.skipBlock(b)
-		for _, im := range images(b) {
+		for _, im := range page.Images(b) {
 			if strings.HasPrefix(im, "./images/") || strings.HasPrefix(im, "images/") {
 				r.dropped(r.lineOf(b), "image %s in the %s section: the template writes that section in full", im, s.kind)
 			} else {
@@ -189,15 +190,15 @@ func (r *reader) disconnect(s *section, f *facts) error {
 			f.dmode = partner.DisconnectBackOffice
 			continue
 		}
-		pt := plainText(r.body, b)
+		pt := page.PlainText(r.body, b)
 		text += " " + pt
-		ls = append(ls, links(r.body, b)...)
-		if r.boilerplateParagraph(b) || contactRe.MatchString(pt) && len(images(b)) == 0 || hubriseBackOfficeRe.MatchString(pt) {
+		ls = append(ls, page.Destinations(r.body, b)...)
+		if r.boilerplateParagraph(b) || contactRe.MatchString(pt) && len(page.Images(b)) == 0 || hubriseBackOfficeRe.MatchString(pt) {
 			r.replaced(r.lineOf(b), "%q (the template writes its own)", clip(pt))
 			r.report.skipLine(r.lineOf(b))
 			continue
 		}
-		r.dropped(r.lineOf(b), "%q in the disconnect section: no place for it in a partner file", clip(markdownOf(r.body, b)))
+		r.dropped(r.lineOf(b), "%q in the disconnect section: no place for it in a partner file", clip(page.MarkdownOf(r.body, b)))
 	}
 	if f.dmode == "" {
 		if askSupportRe.MatchString(text) || slices.Contains(ls, "#contact") {
@@ -217,8 +218,8 @@ func (r *reader) extra(s *section, after string, f *facts) {
 	if next := s.heading.NextSibling(); next != nil {
 		for c := next; c != nil; c = c.NextSibling() {
 			if h, ok := c.(*ast.Heading); ok && h.Level <= 2 {
-				if sp, ok := extent(h); ok {
-					end = lineStartOf(r.body, sp.start)
+				if sp, ok := page.Extent(h); ok {
+					end = lineStartOf(r.body, sp.Start)
 				}
 				break
 			}
@@ -241,11 +242,11 @@ func (r *reader) extra(s *section, after string, f *facts) {
 
 // nodeEnd is the offset just past the line on which n ends.
 func (r *reader) nodeEnd(n ast.Node) int {
-	sp, ok := extent(n)
+	sp, ok := page.Extent(n)
 	if !ok {
 		return 0
 	}
-	i := sp.end
+	i := sp.End
 	for i < len(r.body) && r.body[i] != '\n' {
 		i++
 	}
@@ -275,7 +276,7 @@ func (r *reader) skipBlock(b ast.Node) {
 func (r *reader) defect(b ast.Node) bool {
 	line := r.lineOf(b)
 	for _, f := range r.report.Findings {
-		if f.Line == line && (f.Rule == lint.RuleVariantMarker || f.Rule == lint.RulePlaceholder) && len(strings.Fields(plainText(r.body, b))) <= 8 {
+		if f.Line == line && (f.Rule == lint.RuleVariantMarker || f.Rule == lint.RulePlaceholder) && len(strings.Fields(page.PlainText(r.body, b))) <= 8 {
 			return true
 		}
 	}

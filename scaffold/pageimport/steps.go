@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
+
+	"github.com/partnerpages/partnerpages/scaffold/page"
 )
 
 // item is one step of an ordered list, as written.
@@ -13,7 +15,7 @@ type item struct {
 	line   int
 	md     string // the step's Markdown, continuation lines dedented
 	text   string // what a reader sees
-	labels []label
+	labels []page.Label
 	images []string
 	links  []string
 }
@@ -35,8 +37,8 @@ func (r *reader) items(list ast.Node) []item {
 		if !ok {
 			continue
 		}
-		it := item{node: li, line: r.lineOf(li), md: markdownOf(r.body, li), text: plainText(r.body, li),
-			labels: labels(r.body, li), images: images(li), links: links(r.body, li)}
+		it := item{node: li, line: r.lineOf(li), md: page.MarkdownOf(r.body, li), text: page.PlainText(r.body, li),
+			labels: page.BoldLabels(r.body, li), images: page.Images(li), links: page.Destinations(r.body, li)}
 		out = append(out, it)
 	}
 	return out
@@ -50,7 +52,7 @@ func (r *reader) isNav(it item) bool {
 	}
 	rest := it.text
 	for _, l := range it.labels {
-		rest = strings.Replace(rest, l.text, " ", 1)
+		rest = strings.Replace(rest, l.Text, " ", 1)
 	}
 	return isNavigation(rest, r.name)
 }
@@ -81,17 +83,17 @@ func (r *reader) buttonIndex(items []item, connect bool) (idx, lab int) {
 		return lastClick(len(items))
 	}
 	for i, it := range items {
-		s, ok := extent(it.node.FirstChild())
+		s, ok := page.Extent(it.node.FirstChild())
 		if !ok {
 			continue
 		}
-		loc := redirectRe.FindIndex(r.body[s.start:s.end])
+		loc := redirectRe.FindIndex(r.body[s.Start:s.End])
 		if loc == nil {
 			continue
 		}
-		at := s.start + loc[0]
+		at := s.Start + loc[0]
 		for k := len(it.labels) - 1; k >= 0; k-- {
-			if it.labels[k].span.end <= at {
+			if it.labels[k].Span.End <= at {
 				return i, k
 			}
 		}
@@ -152,13 +154,13 @@ func (r *reader) backOffice(list ast.Node, connect bool) (steps, error) {
 	}
 	bt := items[b]
 	btn := bt.labels[k]
-	st.button = btn.text
+	st.button = btn.Text
 
 	// The leading steps that only navigate make the menu path.
 	run := 0
 	for run < b && r.isNav(items[run]) {
 		for _, l := range items[run].labels {
-			st.menu = append(st.menu, l.text)
+			st.menu = append(st.menu, l.Text)
 		}
 		st.lines = append(st.lines, items[run].line)
 		run++
@@ -170,12 +172,12 @@ func (r *reader) backOffice(list ast.Node, connect bool) (steps, error) {
 
 	// The button step: what comes before the click, and after it.
 	first := bt.node.FirstChild()
-	fs, _ := extent(first)
-	itemStart := fs.start
-	pre := trimBeforeButton(dedent(r.body, span{itemStart, btn.span.start}))
+	fs, _ := page.Extent(first)
+	itemStart := fs.Start
+	pre := trimBeforeButton(page.Dedent(r.body, page.Span{Start: itemStart, End: btn.Span.Start}))
 	post := ""
-	if btn.span.end < fs.end {
-		post = dedent(r.body, span{btn.span.end, fs.end})
+	if btn.Span.End < fs.End {
+		post = page.Dedent(r.body, page.Span{Start: btn.Span.End, End: fs.End})
 	}
 	var imageLines, residue []string
 	for _, line := range strings.Split(post, "\n") {
@@ -202,7 +204,7 @@ func (r *reader) backOffice(list ast.Node, connect bool) (steps, error) {
 	}
 	var preLabels []string
 	for _, l := range bt.labels[:k] {
-		preLabels = append(preLabels, l.text)
+		preLabels = append(preLabels, l.Text)
 	}
 	preRest := pre
 	for _, l := range preLabels {
@@ -225,7 +227,7 @@ func (r *reader) backOffice(list ast.Node, connect bool) (steps, error) {
 		st.before = append(st.before, endSentence(s))
 	}
 	for c := first.NextSibling(); c != nil; c = c.NextSibling() {
-		imageLines = append(imageLines, markdownOf(r.body, c))
+		imageLines = append(imageLines, page.MarkdownOf(r.body, c))
 	}
 	if len(imageLines) > 0 {
 		if len(st.before) == 0 {
@@ -252,7 +254,7 @@ func (r *reader) backOffice(list ast.Node, connect bool) (steps, error) {
 		nav := j
 		for nav < b && r.isNav(items[nav]) {
 			for _, l := range items[nav].labels {
-				st.menu = append(st.menu, l.text)
+				st.menu = append(st.menu, l.Text)
 			}
 			st.lines = append(st.lines, items[nav].line)
 			nav++
@@ -262,8 +264,8 @@ func (r *reader) backOffice(list ast.Node, connect bool) (steps, error) {
 		} else {
 			first := items[j]
 			st.before = st.before[j:]
-			st.menu = []string{first.labels[0].text}
-			r.note(first.line, "menu path taken as **%s**; the step is kept as written after it", first.labels[0].text)
+			st.menu = []string{first.labels[0].Text}
+			r.note(first.line, "menu path taken as **%s**; the step is kept as written after it", first.labels[0].Text)
 		}
 	}
 

@@ -1,4 +1,4 @@
-package pageimport
+package page
 
 import (
 	"bytes"
@@ -7,18 +7,18 @@ import (
 	"github.com/yuin/goldmark/ast"
 )
 
-// span is a byte range of a page's Markdown body.
-type span struct{ start, end int }
+// Span is a byte range of a page's Markdown body.
+type Span struct{ Start, End int }
 
-// extent returns the byte range that the leaf lines and inline text of n cover.
-func extent(n ast.Node) (span, bool) {
-	s := span{start: -1, end: -1}
+// Extent returns the byte range that the leaf lines and inline text of n cover.
+func Extent(n ast.Node) (Span, bool) {
+	s := Span{Start: -1, End: -1}
 	grow := func(a, b int) {
-		if s.start < 0 || a < s.start {
-			s.start = a
+		if s.Start < 0 || a < s.Start {
+			s.Start = a
 		}
-		if b > s.end {
-			s.end = b
+		if b > s.End {
+			s.End = b
 		}
 	}
 	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -37,25 +37,25 @@ func extent(n ast.Node) (span, bool) {
 		}
 		return ast.WalkContinue, nil
 	})
-	return s, s.start >= 0
+	return s, s.Start >= 0
 }
 
-// markdownOf returns the Markdown source of n as written, with the indentation
+// MarkdownOf returns the Markdown source of n as written, with the indentation
 // that nesting in a list item added to its continuation lines removed.
-func markdownOf(body []byte, n ast.Node) string {
-	s, ok := extent(n)
+func MarkdownOf(body []byte, n ast.Node) string {
+	s, ok := Extent(n)
 	if !ok {
 		return ""
 	}
-	return dedent(body, s)
+	return Dedent(body, s)
 }
 
-// dedent returns body[s.start:s.end] with continuation lines shifted left by
+// Dedent returns body[s.Start:s.End] with continuation lines shifted left by
 // the column at which the range starts (the item's content column).
-func dedent(body []byte, s span) string {
-	lineStart := bytes.LastIndexByte(body[:s.start], '\n') + 1
-	indent := s.start - lineStart
-	lines := strings.Split(strings.TrimRight(string(body[s.start:s.end]), "\r\n \t"), "\n")
+func Dedent(body []byte, s Span) string {
+	lineStart := bytes.LastIndexByte(body[:s.Start], '\n') + 1
+	indent := s.Start - lineStart
+	lines := strings.Split(strings.TrimRight(string(body[s.Start:s.End]), "\r\n \t"), "\n")
 	for i := 1; i < len(lines); i++ {
 		l := strings.TrimRight(lines[i], "\r")
 		cut := 0
@@ -67,9 +67,9 @@ func dedent(body []byte, s span) string {
 	return strings.Join(lines, "\n")
 }
 
-// plainText returns the text of n as a reader sees it: emphasis and link
+// PlainText returns the text of n as a reader sees it: emphasis and link
 // syntax dropped, code spans kept, line breaks as spaces.
-func plainText(body []byte, n ast.Node) string {
+func PlainText(body []byte, n ast.Node) string {
 	var b strings.Builder
 	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
@@ -94,24 +94,24 @@ func plainText(body []byte, n ast.Node) string {
 	return strings.Join(strings.Fields(b.String()), " ")
 }
 
-// label is one bold UI label of a block and where its source sits.
-type label struct {
-	text string
-	span span // including the ** delimiters
+// Label is one bold UI label of a block and where its source sits.
+type Label struct {
+	Text string
+	Span Span // including the ** delimiters
 }
 
-// labels returns the bold labels of n in order.
-func labels(body []byte, n ast.Node) []label {
-	var out []label
+// BoldLabels returns the bold labels of n in order.
+func BoldLabels(body []byte, n ast.Node) []Label {
+	var out []Label
 	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
 		if e, ok := c.(*ast.Emphasis); ok && entering && e.Level == 2 {
-			s, ok := extent(e)
+			s, ok := Extent(e)
 			if !ok {
 				return ast.WalkSkipChildren, nil
 			}
-			s.start = max(s.start-2, 0)
-			s.end = min(s.end+2, len(body))
-			out = append(out, label{text: plainText(body, e), span: s})
+			s.Start = max(s.Start-2, 0)
+			s.End = min(s.End+2, len(body))
+			out = append(out, Label{Text: PlainText(body, e), Span: s})
 			return ast.WalkSkipChildren, nil
 		}
 		return ast.WalkContinue, nil
@@ -119,8 +119,8 @@ func labels(body []byte, n ast.Node) []label {
 	return out
 }
 
-// images returns the destinations of the images in n.
-func images(n ast.Node) []string {
+// Images returns the destinations of the images in n.
+func Images(n ast.Node) []string {
 	var out []string
 	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
 		if im, ok := c.(*ast.Image); ok && entering {
@@ -131,9 +131,9 @@ func images(n ast.Node) []string {
 	return out
 }
 
-// links returns the destinations of the links (not images) in n, whose
+// Destinations returns the destinations of the links (not images) in n, whose
 // text is src; an autolinked e-mail address (<help@x.example>) as mailto:.
-func links(src []byte, n ast.Node) []string {
+func Destinations(src []byte, n ast.Node) []string {
 	var out []string
 	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
 		if l, ok := c.(*ast.Link); ok && entering {
