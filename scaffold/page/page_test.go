@@ -134,9 +134,9 @@ func TestMetaNameOfEveryTitleForm(t *testing.T) {
 
 // TestSectionsFollowGoldmarkOnLongFences: a fence of four backticks holds a
 // line of three and a heading line; neither ends the code or cuts a
-// section (a line scanner that knew only three-backtick fences did both).
+// section, and a level-3 heading stays inside its section (a line scanner that knew only three-backtick fences did both).
 func TestSectionsFollowGoldmarkOnLongFences(t *testing.T) {
-	src := "---\ntitle: T\n---\n\nIntro.\n\n## One\n\n````md\n```\n## Not a heading\n````\n\nText.\n\n## Two {#two}\n\nMore.\n"
+	src := "---\ntitle: T\n---\n\nIntro.\n\n## One\n\n````md\n```\n## Not a heading\n````\n\nText.\n\n## Two {#two}\n\n### A part of two\n\nMore.\n"
 	p := Parse("a.md", []byte(src))
 	top, secs := p.Sections()
 	if len(secs) != 2 || !strings.HasPrefix(secs[0], "## One\n") || !strings.HasPrefix(secs[1], "## Two {#two}\n") {
