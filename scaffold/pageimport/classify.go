@@ -11,7 +11,7 @@ import (
 // navWords are the words a navigation step uses besides its bold labels
 // ("From the X back office, click **A**, then **B** in the left-hand menu").
 // A step made only of these, the product's name and labels is a menu path.
-var navWords = wording.Words(func(l wording.Language) []string { return wording.Fields(l.NavWords) })
+var navWords = wording.Words(func(l wording.Language) []string { return strings.Fields(l.NavWords) })
 
 func wordSet(s string) map[string]bool {
 	m := map[string]bool{}
@@ -64,7 +64,7 @@ var (
 
 // trailingWords are stripped from the text before a button's label
 // ("… and click **Submit**" keeps "…").
-var trailingWords = wording.Words(func(l wording.Language) []string { return wording.Fields(l.TrailingWords) })
+var trailingWords = wording.Words(func(l wording.Language) []string { return strings.Fields(l.TrailingWords) })
 
 // trimBeforeButton removes the click verb and connectors that end s.
 func trimBeforeButton(s string) string {

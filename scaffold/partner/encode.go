@@ -158,22 +158,23 @@ func text(t Text, langs []string) *yaml.Node {
 	if t.ByLang == nil {
 		return str(t.Value.Value)
 	}
-	m := (&encoder{}).mapping("")
-	for _, l := range orderedKeys(t.ByLang, langs) {
-		m.set(l, str(t.ByLang[l].Value))
-	}
-	return m.n
+	return byLang(t.ByLang, langs, func(s Scalar) *yaml.Node { return str(s.Value) })
 }
 
 func list(l List, langs []string, flow bool) *yaml.Node {
 	if l.ByLang == nil {
 		return seq(l.Items, flow)
 	}
-	m := (&encoder{}).mapping("")
-	for _, lang := range orderedKeys(l.ByLang, langs) {
-		m.set(lang, seq(l.ByLang[lang], flow))
+	return byLang(l.ByLang, langs, func(items []Scalar) *yaml.Node { return seq(items, flow) })
+}
+
+// byLang writes a per-language mapping (no comments: they go on fields).
+func byLang[V any](by map[string]V, langs []string, node func(V) *yaml.Node) *yaml.Node {
+	m := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}
+	for _, l := range orderedKeys(by, langs) {
+		m.Content = append(m.Content, str(l), node(by[l]))
 	}
-	return m.n
+	return m
 }
 
 // orderedKeys lists the languages of by: those of langs first, in their

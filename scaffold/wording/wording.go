@@ -107,6 +107,3 @@ func Words(get func(Language) []string) map[string]bool {
 	}
 	return m
 }
-
-// Fields splits a space-separated list of words.
-func Fields(s string) []string { return strings.Fields(s) }
