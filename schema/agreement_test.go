@@ -45,6 +45,9 @@ var agreements = []agreement{
 	{name: "support mode without a contact section", src: "name: A\nsupport: {email: a@b.co}\nconnection: {mode: support}\npage: [connect, give-access]\n"},
 	{name: "either mode without give-access", src: "name: A\nsupport: {email: a@b.co}\nconnection: {mode: either, menu: [M], button: B}\npage: [{section: connect, steps: [S]}, contact]\n"},
 
+	{name: "a standard section placed where each language's page has it", valid: true, src: "name: A\nconnection: {mode: back-office, menu: [M], button: B}\npage: [{section: connect, languages: [fr]}, {title: T, body: B}, {section: connect, languages: [en]}]\n"},
+	{name: "a standard section twice in one language", src: "name: A\nconnection: {mode: back-office, menu: [M], button: B}\npage: [{section: connect, languages: [fr]}, {title: T, body: B}, connect]\n",
+		cannot: "items that differ in any key are unique to JSON Schema"},
 	{name: "a standard section twice, once with its own title", src: "name: A\nconnection: {mode: back-office, menu: [M], button: B}\ndisconnect: {mode: hubrise}\npage: [connect, {section: connect, title: Again}]\n",
 		cannot: "items that differ in any key are unique to JSON Schema"},
 	{name: "two sections with one heading id", src: "name: A\npage: [{title: T, anchor: t, body: B}, {title: U, anchor: t, body: C}]\n",

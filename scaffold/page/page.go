@@ -114,7 +114,9 @@ func Parse(path string, src []byte) *Page {
 	return p
 }
 
-var frontMatterRe = regexp.MustCompile(`(?s)\A---\r?\n(.*?\r?\n)?---[ \t]*(?:\r?\n|\z)`)
+// frontMatterRe finds the front matter, after a byte order mark if the
+// page starts with one.
+var frontMatterRe = regexp.MustCompile(`(?s)\A(?:\x{FEFF})?---\r?\n(.*?\r?\n)?---[ \t]*(?:\r?\n|\z)`)
 
 // At returns the line and column of a byte offset in Body.
 func (p *Page) At(bodyOff int) Pos {
@@ -246,6 +248,17 @@ func (p *Page) block(n ast.Node) Block {
 				if c.SoftLineBreak() || c.HardLineBreak() {
 					buf.WriteByte('\n')
 					b.offsets = append(b.offsets, c.Segment.Stop)
+					b.escaped = append(b.escaped, false)
+					b.code = append(b.code, inCode)
+				}
+			case *ast.AutoLink:
+				// its address is text the reader sees; the label is a slice
+				// of the page, so its capacity tells where it starts
+				label := c.Label(p.Body)
+				start := cap(p.Body) - cap(label)
+				buf.Write(label)
+				for j := range label {
+					b.offsets = append(b.offsets, start+j)
 					b.escaped = append(b.escaped, false)
 					b.code = append(b.code, inCode)
 				}

@@ -40,10 +40,78 @@ func Extent(n ast.Node) (Span, bool) {
 	return s, s.Start >= 0
 }
 
+// BlockExtent is Extent with the fence lines of the fenced code blocks in
+// n, which goldmark's segments leave out: a block's source then opens and
+// closes its code as written.
+func BlockExtent(body []byte, n ast.Node) (Span, bool) {
+	s, ok := Extent(n)
+	if !ok {
+		return s, false
+	}
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if f, isFence := c.(*ast.FencedCodeBlock); entering && isFence {
+			if open, closeEnd, ok := fenceLines(body, f); ok {
+				s.Start, s.End = min(s.Start, open), max(s.End, closeEnd)
+			}
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return s, true
+}
+
+// fenceLines returns where the opening fence line of f starts and where
+// its closing fence line ends (the end of its content when it has none).
+func fenceLines(body []byte, f *ast.FencedCodeBlock) (open, closeEnd int, ok bool) {
+	at, after := -1, -1 // a position on the opening line; the end of the content
+	if f.Info != nil {
+		at, after = f.Info.Segment.Start, lineEnd(body, f.Info.Segment.Start)
+	}
+	if l := f.Lines(); l.Len() > 0 {
+		if at < 0 {
+			at = max(l.At(0).Start-1, 0) // the newline that ends the opening line
+		}
+		after = l.At(l.Len() - 1).Stop
+	}
+	if at < 0 || after > len(body) {
+		return 0, 0, false
+	}
+	open = bytes.LastIndexByte(body[:at], '\n') + 1
+	fence := strings.TrimLeft(string(body[open:lineEnd(body, open)]), " ")
+	run := fenceLen(fence)
+	if after > 0 && body[after-1] != '\n' {
+		after = lineEnd(body, after)
+	}
+	end := lineEnd(body, after)
+	closing := strings.TrimSpace(string(body[after:end]))
+	if run >= 3 && len(closing) >= run && strings.Trim(closing, fence[:1]) == "" {
+		return open, end, true
+	}
+	return open, after, true
+}
+
+// lineEnd is the offset just past the newline ending the line at i (or the
+// end of body).
+func lineEnd(body []byte, i int) int {
+	if j := bytes.IndexByte(body[i:], '\n'); j >= 0 {
+		return i + j + 1
+	}
+	return len(body)
+}
+
+// fenceLen is the length of the run of fence characters opening line.
+func fenceLen(line string) int {
+	n := 0
+	for n < len(line) && (line[n] == '`' || line[n] == '~') && line[n] == line[0] {
+		n++
+	}
+	return n
+}
+
 // MarkdownOf returns the Markdown source of n as written, with the indentation
 // that nesting in a list item added to its continuation lines removed.
 func MarkdownOf(body []byte, n ast.Node) string {
-	s, ok := Extent(n)
+	s, ok := BlockExtent(body, n)
 	if !ok {
 		return ""
 	}

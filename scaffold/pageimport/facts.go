@@ -30,7 +30,9 @@ func PartnerFacts(p *page.Page, set *render.Set, platformEmails []string) []page
 	}
 	var out []page.Fact
 	for _, f := range p.Facts() {
-		f.Value = render.PlainSpacing(f.Value) // a page in either spacing has the same facts
+		// a page in either spacing has the same facts, and a no-break space
+		// between two words is a space
+		f.Value = spaces.Replace(render.PlainSpacing(f.Value))
 		platformSection := f.Section == "give-access" || f.Section == "contact"
 		switch f.Kind {
 		case "email":
@@ -54,6 +56,9 @@ func PartnerFacts(p *page.Page, set *render.Set, platformEmails []string) []page
 	}
 	return out
 }
+
+// spaces turns no-break spaces into spaces.
+var spaces = strings.NewReplacer("\u00a0", " ", "\u202f", " ")
 
 // lostFacts returns the facts of orig that regen does not have. A label may
 // stand inside a longer bold label ("Activer" in "Activer (Connect)").

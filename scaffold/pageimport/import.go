@@ -128,6 +128,9 @@ func build(slug string, g []pageOf, o Options) *Result {
 			errs = partner.Resolve(p, o.Set.Languages())
 		}
 		if len(errs) > 0 {
+			if round < 12 && demote(g, errs) {
+				continue
+			}
 			res.Problems = errs
 			return res
 		}
@@ -142,7 +145,7 @@ func build(slug string, g []pageOf, o Options) *Result {
 				changed = adjust(pg, page.Parse(reg.Name, reg.Content), o) || changed
 			}
 		}
-		if !changed || round == 4 {
+		if !changed || round >= 8 {
 			break
 		}
 	}

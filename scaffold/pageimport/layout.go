@@ -114,16 +114,26 @@ func (r *reader) sectionPart(s *section, kind string) part {
 	}
 	// The body as written, less the blocks that are only a template's
 	// leftovers (markers, unfinished text): those are reported as fixed.
+	// A partner section made of nothing else keeps them: its heading is
+	// the partner's, and a section needs a body.
 	drop := map[int]bool{}
+	var removed []ast.Node
 	for _, b := range s.blocks {
 		if r.defect(b) {
-			r.fixed(r.lineOf(b), "%q removed (unfinished text or a template marker)", clip(page.PlainText(r.body, b)))
+			removed = append(removed, b)
 			if sp, ok := page.Extent(b); ok {
 				for l := r.page.At(sp.Start).Line; l <= r.page.At(max(sp.Start, sp.End-1)).Line; l++ {
 					drop[l] = true
 				}
 			}
 		}
+	}
+	if kind == "" && len(removed) == len(s.blocks) {
+		clear(drop)
+		removed = nil
+	}
+	for _, b := range removed {
+		r.fixed(r.lineOf(b), "%q removed (unfinished text or a template marker)", clip(page.PlainText(r.body, b)))
 	}
 	var kept []string
 	if start < end {
@@ -138,6 +148,17 @@ func (r *reader) sectionPart(s *section, kind string) part {
 	pt.title = r.named(pt.title)
 	pt.lines = r.lineRange(start, end)
 	return pt
+}
+
+// blocksLines lists the non-blank lines of blocks.
+func (r *reader) blocksLines(blocks []ast.Node) []int {
+	var out []int
+	for _, b := range blocks {
+		if sp, ok := page.BlockExtent(r.body, b); ok {
+			out = append(out, r.lineRange(lineStartOf(r.body, sp.Start), sp.End)...)
+		}
+	}
+	return out
 }
 
 // lineRange lists the non-blank lines between two body offsets.
@@ -186,7 +207,7 @@ func (r *reader) preamble(s *section) string {
 // blockLines returns the whole lines of the page a top-level block spans, as
 // written (a list keeps its markers).
 func (r *reader) blockLines(b ast.Node) string {
-	sp, ok := page.Extent(b)
+	sp, ok := page.BlockExtent(r.body, b)
 	if !ok {
 		return ""
 	}
@@ -244,7 +265,7 @@ func (r *reader) settle(f *facts) {
 		// the template's text for these depends on how the partner is connected
 		// back-office is the neutral wording; a page that says only the
 		// support team connects gets support
-		f.mode = partner.ModeBackOffice
+		f.mode, f.modeAssumed = partner.ModeBackOffice, true
 		if prose := strings.Join(r.prose, " "); modeStatementRe.MatchString(prose) || askSupportRe.MatchString(prose) {
 			f.mode = partner.ModeSupport
 		}
@@ -268,7 +289,7 @@ func (r *reader) settle(f *facts) {
 	f.layout = kept
 	if f.mode == "" {
 		// no typed section needs one: the mode only feeds the template's text
-		f.mode = partner.ModeBackOffice
+		f.mode, f.modeAssumed = partner.ModeBackOffice, true
 	}
 }
 

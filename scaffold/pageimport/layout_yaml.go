@@ -15,6 +15,17 @@ var anchorRe = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
 // first heading, the four standard sections in their order, all typed and
 // with the template's headings, partner sections between them.
 func v1Shaped(pages []pageOf) bool {
+	var shape []string // every page has its partner sections in the same places
+	for i, p := range pages {
+		var kinds []string
+		for _, pt := range p.f.layout {
+			kinds = append(kinds, pt.kind)
+		}
+		if i > 0 && !slices.Equal(kinds, shape) {
+			return false
+		}
+		shape = kinds
+	}
 	for _, p := range pages {
 		if p.f.preamble != "" {
 			return false
@@ -86,22 +97,9 @@ func mergeLayouts(pages []pageOf) []slot {
 		}
 		merged = next
 	}
-	// A standard section appears once: a second slot of the same kind (the
-	// languages disagree on where it stands) is kept as a partner section.
-	seen := map[string]bool{}
-	for i := range merged {
-		k := merged[i].kind
-		if k == "" {
-			continue
-		}
-		if seen[k] {
-			merged[i].kind = ""
-			for _, pt := range merged[i].by {
-				pt.verbatim = true
-			}
-		}
-		seen[k] = true
-	}
+	// A standard section appears once in each language's page; where the
+	// languages place it differently, each keeps its own place (the parts
+	// then name their languages).
 	// A slot is typed only when every language's part is.
 	for _, s := range merged {
 		verbatim := false

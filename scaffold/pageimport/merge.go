@@ -26,12 +26,23 @@ func partnerYAML(pages []pageOf, schemaRef, tool string) ([]byte, []string, erro
 	}
 	first := pages[0].f
 	var summary []string
-	conflict := func(what string, get func(*facts) string) {
-		for _, p := range pages[1:] {
-			if get(p.f) != get(first) {
-				p.rep.Notes = append(p.rep.Notes, Note{Text: fmt.Sprintf("%s is %q here but %q in %s; kept %q", what, get(p.f), get(first), pages[0].rep.Path, get(first))})
+	// A fact one language gives serves the languages silent on it; where
+	// two give different values, the first language's is kept.
+	conflict := func(what string, get func(*facts) string) string {
+		from := slices.IndexFunc(pages, func(p pageOf) bool { return get(p.f) != "" })
+		if from < 0 {
+			return ""
+		}
+		v := get(pages[from].f)
+		for _, p := range pages {
+			switch got := get(p.f); {
+			case got == "":
+				p.rep.noteOnce(Note{Text: fmt.Sprintf("%s is %q, as %s gives it: this page gives none", what, v, pages[from].rep.Path)})
+			case got != v:
+				p.rep.noteOnce(Note{Text: fmt.Sprintf("%s is %q here but %q in %s; kept %q", what, got, v, pages[from].rep.Path, v)})
 			}
 		}
+		return v
 	}
 	text := func(get func(*facts) string) partner.Text {
 		m := map[string]string{}
@@ -46,6 +57,51 @@ func partnerYAML(pages []pageOf, schemaRef, tool string) ([]byte, []string, erro
 			m[lang] = get(by[lang])
 		}
 		return partner.ListOf(langs, m)
+	}
+	// what the summary names: the first language's, else another's
+	someText := func(get func(*facts) string) string {
+		for _, p := range pages {
+			if v := get(p.f); v != "" {
+				return v
+			}
+		}
+		return ""
+	}
+	someList := func(get func(*facts) []string) string {
+		for _, p := range pages {
+			if v := get(p.f); len(v) > 0 {
+				return strings.Join(v, " > ")
+			}
+		}
+		return ""
+	}
+	// a menu or button one language's page does not say (it has no such
+	// section) is the other language's: its page does not print it
+	label := func(get func(*facts) string) partner.Text {
+		return text(func(f *facts) string {
+			if v := get(f); v != "" {
+				return v
+			}
+			for _, p := range pages {
+				if v := get(p.f); v != "" {
+					return v
+				}
+			}
+			return ""
+		})
+	}
+	path := func(get func(*facts) []string) partner.List {
+		return list(func(f *facts) []string {
+			if v := get(f); len(v) > 0 {
+				return v
+			}
+			for _, p := range pages {
+				if v := get(p.f); len(v) > 0 {
+					return v
+				}
+			}
+			return nil
+		})
 	}
 	anyOf := func(get func(*facts) []string) bool {
 		return slices.ContainsFunc(pages, func(p pageOf) bool { return len(get(p.f)) > 0 })
@@ -78,75 +134,86 @@ func partnerYAML(pages []pageOf, schemaRef, tool string) ([]byte, []string, erro
 		}
 	} else {
 		slots = mergeLayouts(pages)
+		if topKeptAsWritten(pages) {
+			slots = mergeLayouts(pages)
+		}
 		for _, sl := range slots {
 			if sl.kind != "" {
 				for _, pt := range sl.by {
-					typed[sl.kind] = !pt.verbatim
+					typed[sl.kind] = typed[sl.kind] || !pt.verbatim // a language may place it elsewhere
 				}
 			}
 		}
 	}
-	if first.email != "" {
-		doc.Email = one(first.email)
-		conflict("the support e-mail", func(f *facts) string { return f.email })
-		summary = append(summary, "e-mail: "+first.email)
+	if mail := conflict("the support e-mail", func(f *facts) string { return f.email }); mail != "" {
+		doc.Email = one(mail)
+		summary = append(summary, "e-mail: "+mail)
 	}
 	summary = append([]string{"name: " + first.name}, summary...)
+	// a mode the page only assumed gives way to one another page says
+	mode := conflict("the connection mode", func(f *facts) string {
+		if f.modeAssumed {
+			return ""
+		}
+		return f.mode
+	})
+	if mode == "" {
+		mode = first.mode
+	}
 	if typed["connect"] || typed["give-access"] || typed["contact"] || typed["disconnect"] {
-		conflict("the connection mode", func(f *facts) string { return f.mode })
 		c := &doc.Connection
-		c.Mode = one(first.mode)
-		summary = append(summary, "connection: "+first.mode)
+		c.Mode = one(mode)
+		summary = append(summary, "connection: "+mode)
 		if typed["connect"] {
 			if anyOf(func(f *facts) []string { return f.intro }) {
 				c.Intro = text(func(f *facts) string { return strings.Join(f.intro, "\n\n") })
 				notes.Head["connection.intro"] = "kept from the page: text before its steps"
 			}
-			if first.mode != partner.ModeSupport {
+			if mode != partner.ModeSupport {
 				if anyOf(func(f *facts) []string { return f.conn.beforeMenu }) {
 					c.BeforeMenu = list(func(f *facts) []string { return f.conn.beforeMenu })
 					notes.Head["connection.steps_before_menu"] = "kept from the page: its steps before the one that opens the menu"
 				}
-				c.Menu = list(func(f *facts) []string { return f.conn.menu })
+				c.Menu = path(func(f *facts) []string { return f.conn.menu })
 				if anyOf(func(f *facts) []string { return f.conn.before }) {
 					c.BeforeButton = list(func(f *facts) []string { return f.conn.before })
 					notes.Head["connection.steps_before_button"] = "kept from the page: its steps between the menu and the button"
 				}
-				c.Button = text(func(f *facts) string { return f.conn.button })
+				c.Button = label(func(f *facts) string { return f.conn.button })
 				if anyOf(func(f *facts) []string { return f.conn.extra }) {
 					c.ExtraSteps = list(func(f *facts) []string { return f.conn.extra })
 					notes.Head["connection.extra_steps"] = "kept from the page: its steps after the standard ones"
 				}
-				summary = append(summary, "menu: "+strings.Join(first.conn.menu, " > "), "button: "+first.conn.button)
+				summary = append(summary, "menu: "+someList(func(f *facts) []string { return f.conn.menu }), "button: "+someText(func(f *facts) string { return f.conn.button }))
 			}
 		}
 	}
 
 	if typed["disconnect"] {
-		conflict("the disconnect mode", func(f *facts) string { return f.dmode })
+		dmode := conflict("the disconnect mode", func(f *facts) string { return f.dmode })
 		d := &doc.Disconnect
-		d.Mode = one(first.dmode)
-		summary = append(summary, "disconnect: "+first.dmode)
-		if first.dmode == partner.DisconnectBackOffice {
+		d.Mode = one(dmode)
+		summary = append(summary, "disconnect: "+dmode)
+		if dmode == partner.DisconnectBackOffice {
 			if anyOf(func(f *facts) []string { return f.disc.beforeMenu }) {
 				d.BeforeMenu = list(func(f *facts) []string { return f.disc.beforeMenu })
 				notes.Head["disconnect.steps_before_menu"] = "kept from the page: its steps before the one that opens the menu"
 			}
 			sameMenu := !slices.ContainsFunc(pages, func(p pageOf) bool { return !slices.Equal(p.f.disc.menu, p.f.conn.menu) })
-			if !sameMenu || first.mode == partner.ModeSupport || !typed["connect"] { // else the default: the connection's menu
-				d.Menu = list(func(f *facts) []string { return f.disc.menu })
-				summary = append(summary, "disconnect menu: "+strings.Join(first.disc.menu, " > "))
+			if !sameMenu || mode == partner.ModeSupport || !typed["connect"] { // else the default: the connection's menu
+				d.Menu = path(func(f *facts) []string { return f.disc.menu })
+				summary = append(summary, "disconnect menu: "+someList(func(f *facts) []string { return f.disc.menu }))
 			}
 			if anyOf(func(f *facts) []string { return f.disc.before }) {
 				d.BeforeButton = list(func(f *facts) []string { return f.disc.before })
 				notes.Head["disconnect.steps_before_button"] = "kept from the page: its steps between the menu and the button"
 			}
-			d.Button = text(func(f *facts) string { return f.disc.button })
+			d.Button = label(func(f *facts) string { return f.disc.button })
 			if anyOf(func(f *facts) []string { return f.disc.extra }) {
 				d.ExtraSteps = list(func(f *facts) []string { return f.disc.extra })
 				notes.Head["disconnect.extra_steps"] = "kept from the page: its steps after the button"
 			}
-			summary = append(summary, "disconnect button: "+first.disc.button)
+			summary = append(summary, "disconnect button: "+someText(func(f *facts) string { return f.disc.button }))
 		}
 	}
 
@@ -162,7 +229,7 @@ func partnerYAML(pages []pageOf, schemaRef, tool string) ([]byte, []string, erro
 			}
 			notes.Head["preamble"] = "kept from the page: the text before its first heading"
 		}
-		note := func(s string) { pages[0].rep.Notes = append(pages[0].rep.Notes, Note{Text: s}) }
+		note := func(s string) { pages[0].rep.noteOnce(Note{Text: s}) }
 		doc.Page = pageParts(langs, slots, &notes, note)
 		notes.Head["page"] = "the page's sections in order (schema v2)"
 		for _, sl := range slots {
@@ -182,6 +249,24 @@ func partnerYAML(pages []pageOf, schemaRef, tool string) ([]byte, []string, erro
 		schemaRef, schemaVersion(v1), tool, strings.Join(from, "\n#   "), first.slug)
 	data, err := partner.Encode(doc, notes)
 	return data, summary, err
+}
+
+// topKeptAsWritten makes a connect procedure read from a page's top (it
+// has no heading) that is now kept as written the page's preamble again.
+func topKeptAsWritten(pages []pageOf) bool {
+	changed := false
+	for _, p := range pages {
+		f := p.f
+		for i, pt := range f.layout {
+			if pt.fromTop && pt.verbatim {
+				f.preamble = pt.body
+				f.layout = slices.Delete(f.layout, i, i+1)
+				changed = true
+				break
+			}
+		}
+	}
+	return changed
 }
 
 // v1Sections adds the extra sections of v1-shaped pages (sections: with after:).

@@ -23,6 +23,7 @@ type facts struct {
 	lang, slug        string
 	name, publisher   string
 	kind, email, mode string
+	modeAssumed       bool // no section of the page tells the mode
 	intro             []string
 	conn              steps
 	dmode             string
@@ -89,8 +90,9 @@ var appLinkRe = regexp.MustCompile(`^/apps/([a-z0-9][a-z0-9-]*)/`)
 func readPage(path string, src []byte, platformEmails []string, given map[string]string) (*facts, *PageReport, error) {
 	// French typography (no-break spaces before : ; ! ?) is the template's
 	// job: read it as ordinary spaces so partner files hold plain text.
-	src = []byte(render.PlainSpacing(string(src)))
+	src = []byte(render.PlainSpacing(strings.TrimPrefix(string(src), "\ufeff"))) // nor does a byte order mark
 	src = fixLinks(src)
+	src, autolinks := fixAutolinks(path, src)
 	pg := page.Parse(path, src)
 	findings := lint.Check(pg, lint.DefaultOptions())
 	// French elisions the page missed ("de Expedy") are fixed where they
@@ -101,6 +103,9 @@ func readPage(path string, src []byte, platformEmails []string, given map[string
 	}
 	rep := &PageReport{Path: path, page: pg, Findings: findings}
 	r := &reader{page: pg, body: pg.Body, report: rep, emails: map[string][]string{}}
+	for _, line := range autolinks {
+		r.fixed(line, "an autolink (<…>) is written as a link: MDX reads < as the start of a component")
+	}
 	f := &facts{}
 	r.name = r.productName()
 	if r.name == "" {
@@ -126,7 +131,7 @@ func readPage(path string, src []byte, platformEmails []string, given map[string
 			asWritten := r.preamble(s)
 			r.restore(c, f)
 			if r.typed(&top, f) {
-				f.layout = append(f.layout, part{kind: "connect", line: 1, fromTop: true, body: asWritten})
+				f.layout = append(f.layout, part{kind: "connect", line: 1, fromTop: true, body: asWritten, lines: r.blocksLines(s.blocks)})
 				continue
 			}
 			f.preamble = r.preamble(s)

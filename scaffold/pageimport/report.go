@@ -138,3 +138,11 @@ func (res *Result) lost() bool {
 func (res *Result) OK() bool {
 	return len(res.Problems) == 0 && !res.lost() && lint.Errors(res.RegenFindings) == 0
 }
+
+// noteOnce adds a note the report does not have yet: the partner file is
+// written again each round of an import, and says the same each time.
+func (r *PageReport) noteOnce(n Note) {
+	if !slices.Contains(r.Notes, n) {
+		r.Notes = append(r.Notes, n)
+	}
+}

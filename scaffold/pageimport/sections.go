@@ -242,7 +242,7 @@ func (r *reader) extra(s *section, after string, f *facts) {
 
 // nodeEnd is the offset just past the line on which n ends.
 func (r *reader) nodeEnd(n ast.Node) int {
-	sp, ok := page.Extent(n)
+	sp, ok := page.BlockExtent(r.body, n)
 	if !ok {
 		return 0
 	}

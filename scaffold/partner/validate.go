@@ -91,8 +91,9 @@ func (v *validator) page() {
 	if len(p.Sections) > 0 {
 		v.err(p.PagePos, "page", "a file with page: lists its partner sections there; move sections: into page")
 	}
-	seenStd := map[string]int{}
-	seenID := map[string]int{}
+	seenStd := map[string]int{}  // language/section → its page entry
+	seenID := map[string]int{}   // language/id → its page entry
+	typedIn := map[string]bool{} // language/section written by the template
 	all := v.langs
 	defer func() { v.langs = all }()
 	for i := range p.Page {
@@ -115,10 +116,22 @@ func (v *validator) page() {
 		case pt.Standard.Present() && !slices.Contains(SectionPlaces, std):
 			v.err(pt.Standard.Pos, f+".section", "%q is not a standard section (%s); a section of the partner's own has a title and a body instead", std, strings.Join(SectionPlaces, ", "))
 		case pt.Standard.Present():
-			if n := seenStd[std]; n > 0 {
-				v.err(pt.Standard.Pos, f+".section", "the %s section is already page[%d]; a page has each standard section once", std, n)
+			// each language's page has each standard section once; two
+			// languages may place it differently
+			for _, l := range v.langs {
+				if n := seenStd[l+"/"+std]; n > 0 {
+					v.err(pt.Standard.Pos, f+".section", "the %s section is already page[%d]; a page has each standard section once", std, n)
+					break
+				}
 			}
-			seenStd[std] = i + 1
+			for _, l := range v.langs {
+				seenStd[l+"/"+std] = i + 1
+			}
+			if !pt.Body.Present() {
+				for _, l := range v.langs {
+					typedIn[l+"/"+std] = true
+				}
+			}
 			v.plain(&pt.Title, f+".title", false)
 			if pt.Intro.Present() {
 				v.optionalText(&pt.Intro, f+".intro")
@@ -146,25 +159,46 @@ func (v *validator) page() {
 		case !pt.Anchor.Present():
 		case !anchorPattern.MatchString(id):
 			v.err(pt.Anchor.Pos, f+".anchor", "%q is not a valid id: use lower-case letters, digits and '-'", id)
-		case seenID[id] > 0:
-			v.err(pt.Anchor.Pos, f+".anchor", "%q is already the id of page[%d]", id, seenID[id])
+		case slices.ContainsFunc(v.langs, func(l string) bool { return seenID[l+"/"+id] > 0 }):
+			for _, l := range v.langs {
+				if n := seenID[l+"/"+id]; n > 0 {
+					v.err(pt.Anchor.Pos, f+".anchor", "%q is already the id of page[%d]", id, n)
+					break
+				}
+			}
 		case slices.Contains(reservedAnchors, id) && id != std:
 			v.err(pt.Anchor.Pos, f+".anchor", "%q is the id of the %s section; choose another", id, id)
 		}
 		if id != "" {
-			seenID[id] = i + 1
+			for _, l := range v.langs {
+				seenID[l+"/"+id] = i + 1
+			}
 		}
 	}
 	v.langs = all
 	// The template's connect text for support connections links to the
 	// give-access and contact sections: they must be on the page.
-	if p.Uses("connect") && (p.Connection.Mode.Value == ModeSupport || p.Connection.Mode.Value == ModeEither) {
-		for _, need := range []string{"give-access", "contact"} {
-			if seenStd[need] == 0 {
-				v.err(p.PagePos, "page", "the connect section links to the %s section (connection.mode %s), but the page has none; add `- %s`", need, p.Connection.Mode.Value, need)
+	if p.Connection.Mode.Value == ModeSupport || p.Connection.Mode.Value == ModeEither {
+		for _, l := range all {
+			if !typedIn[l+"/connect"] {
+				continue
+			}
+			for _, need := range []string{"give-access", "contact"} {
+				if seenStd[l+"/"+need] == 0 {
+					v.err(p.PagePos, "page", "the connect section links to the %s section (connection.mode %s), but the page has none%s; add `- %s`", need, p.Connection.Mode.Value, inLang(l, all), need)
+					return
+				}
 			}
 		}
 	}
+}
+
+// inLang names the language in a message, when the partner has several.
+func inLang(lang string, all []string) string {
+	if len(all) < 2 {
+		return ""
+	}
+	return " in " + lang
 }
 
 func (v *validator) languages(setLangs []string) {

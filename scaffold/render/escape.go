@@ -100,10 +100,21 @@ func fenceOf(line string) string {
 	return ""
 }
 
-// escapeOutsideCode escapes '<', '{' and '}' except inside `code spans`.
+// SiteComponents are the JSX components the docs site provides: a partner
+// text's <InlineImage …>…</InlineImage> on one line is kept, where any other
+// tag is escaped and shows as text.
+var SiteComponents = []string{"InlineImage"}
+
+// escapeOutsideCode escapes '<', '{' and '}' except inside `code spans`, an
+// MDX comment ({/* … */}) and a site component opened and closed on the line.
 // A backtick run opens a code span only when a run of the same length closes it.
 func escapeOutsideCode(b *strings.Builder, line string) {
 	for i := 0; i < len(line); {
+		if n := keptMDX(line[i:]); n > 0 {
+			b.WriteString(line[i : i+n])
+			i += n
+			continue
+		}
 		c := line[i]
 		if c == '\\' && i+1 < len(line) {
 			b.WriteString(line[i : i+2])
@@ -150,4 +161,37 @@ func closingRun(s string, n int) int {
 		i = j
 	}
 	return -1
+}
+
+// keptMDX returns the length of the MDX at the start of s that a page may
+// hold as written: an MDX comment, or a site component's opening tag (no
+// expression in it) with its closing tag later on the line, through that
+// closing tag. It returns 0 for anything else.
+func keptMDX(s string) int {
+	if strings.HasPrefix(s, "{/*") {
+		if end := strings.Index(s, "*/}"); end > 0 && !strings.ContainsAny(s[3:end], "{}") {
+			return end + 3
+		}
+		return 0
+	}
+	if !strings.HasPrefix(s, "<") {
+		return 0
+	}
+	for _, name := range SiteComponents {
+		rest, ok := strings.CutPrefix(s[1:], name)
+		if !ok || rest == "" || !strings.ContainsRune(" >", rune(rest[0])) {
+			continue
+		}
+		gt := strings.IndexByte(s, '>')
+		closing := "</" + name + ">"
+		end := strings.Index(s, closing)
+		if gt < 0 || end < gt || strings.ContainsAny(s[1:gt], "{}<`") {
+			return 0 // no closing tag on the line, or an expression in the tag
+		}
+		if inner := s[gt+1 : end]; strings.ContainsAny(inner, "<{}") {
+			return 0 // what it wraps is escaped like any text: keep only a plain image
+		}
+		return end + len(closing)
+	}
+	return 0
 }

@@ -37,6 +37,15 @@ func TestEscapeMDX(t *testing.T) {
 		"```\n{fenced} <code>\n```\n{out}": "```\n{fenced} <code>\n```\n\\{out\\}",
 		"~~~js\n<x/>\n~~~~\n<y/>":          "~~~js\n<x/>\n~~~~\n\\<y/>",
 		"![img](./images/a.png) <Comp />":  `![img](./images/a.png) \<Comp />`,
+		// the site's own component, opened and closed on the line, and MDX comments
+		`the icon <InlineImage width="20" height="20">![Gear](../images/g.png)</InlineImage> here`: `the icon <InlineImage width="20" height="20">![Gear](../images/g.png)</InlineImage> here`,
+		`<InlineImage width="20">![a](b.png)` + "\n</InlineImage>":                                 `\<InlineImage width="20">![a](b.png)` + "\n\\</InlineImage>",
+		`<InlineImage width={20}>![a](b.png)</InlineImage>`:                                        `\<InlineImage width=\{20\}>![a](b.png)\</InlineImage>`,
+		`<InlineImage>{x}</InlineImage>`:                                                           `\<InlineImage>\{x\}\</InlineImage>`,
+		`<InlineImages>x</InlineImages>`:                                                           `\<InlineImages>x\</InlineImages>`,
+		"a {/* note */} b":                                                                         "a {/* note */} b",
+		"a {/* {x} */} b":                                                                          `a \{/* \{x\} */\} b`,
+		"a {/* open":                                                                               `a \{/* open`,
 	} {
 		if got := EscapeMDX(in); got != want {
 			t.Errorf("EscapeMDX(%q) = %q, want %q", in, got, want)

@@ -1,0 +1,237 @@
+package pageimport
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/partnerpages/partnerpages/scaffold/lint"
+	"github.com/partnerpages/partnerpages/scaffold/page"
+	"github.com/partnerpages/partnerpages/scaffold/partner"
+	"github.com/partnerpages/partnerpages/scaffold/render"
+)
+
+// longTests: with PARTNERPAGES_LONG_TESTS=1 (CI sets it) the property tests
+// run at full size.
+var longTests = os.Getenv("PARTNERPAGES_LONG_TESTS") == "1"
+
+// realApps is the real site's apps folder, beside the project.
+var realApps = filepath.Join("..", "..", "..", "shared", "reference", "site", "content", "apps")
+
+// corpus is the pages the property tests start from, by partner: every
+// connect page of the real site (when ../shared is there) and the shipped
+// fixtures (the test pages and the shipped partners' regenerated pages).
+func corpus(t *testing.T, o Options) [][]Page {
+	t.Helper()
+	var paths []string
+	for _, name := range []string{"connect-hubrise.md", "connexion-hubrise.md"} {
+		m, _ := filepath.Glob(filepath.Join(realApps, "*", "*", name))
+		paths = append(paths, m...)
+	}
+	fixtures, _ := filepath.Glob(filepath.Join("testdata", "apps", "*", "*", "*.md"))
+	pages, failed := ReadPages(slices.Concat(paths, fixtures))
+	if len(failed) > 0 {
+		t.Fatalf("%s: %v", failed[0].Path, failed[0].Err)
+	}
+	shipped, _ := filepath.Glob(filepath.Join("..", "..", "partners", "*.yaml"))
+	for _, file := range shipped {
+		data, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p, outs := renderYAML(t, o, file, data)
+		for _, out := range outs {
+			pages = append(pages, Page{Path: "apps/" + p.Slug.Value + "/" + out.Lang + "/" + out.Name, Data: out.Content})
+		}
+	}
+	by := map[string][]Page{}
+	var slugs []string
+	for _, pg := range pages {
+		slug := filepath.Base(filepath.Dir(filepath.Dir(pg.Path)))
+		if by[slug] == nil {
+			slugs = append(slugs, slug)
+		}
+		by[slug] = append(by[slug], pg)
+	}
+	slices.Sort(slugs)
+	var out [][]Page
+	for _, s := range slugs {
+		out = append(out, by[s])
+	}
+	return out
+}
+
+// TestImportSurvivesMutatedPages is the import's totality property: from
+// real and shipped pages, mutated at random as writers and tools change
+// pages, import never panics, never refuses a page, and writes for every
+// partner a file that validates; the pages rendered from that file keep
+// every partner fact of the mutated pages and lint with no error. The
+// oracle is the test's own: it loads and renders the YAML import wrote,
+// and counts facts on the mutated page and the rendered one.
+// PARTNERPAGES_MUTATED_OUT names a folder to write a sample of the
+// rendered pages into, for CI's MDX compile.
+func TestImportSurvivesMutatedPages(t *testing.T) {
+	o := testOptions(t)
+	groups := corpus(t, o)
+	cases := 120
+	if longTests {
+		cases = 2000
+	}
+	seed := uint64(1)
+	if s, err := strconv.ParseUint(os.Getenv("PARTNERPAGES_SEED"), 10, 64); err == nil {
+		seed = s
+	}
+	sample := os.Getenv("PARTNERPAGES_MUTATED_OUT")
+	used := map[string]int{}
+	bad := 0
+	for c := range cases {
+		r := rand.New(rand.NewPCG(seed, uint64(c)))
+		g := groups[r.IntN(len(groups))]
+		pages, names := mutateGroup(r, g)
+		for _, n := range names {
+			used[n[:strings.LastIndex(n, " (")]]++
+		}
+		problems, outs := checkImport(o, pages)
+		if dir := os.Getenv("PARTNERPAGES_DUMP_CASE"); dir != "" && strings.HasSuffix(dir, fmt.Sprintf("/%d", c)) {
+			dumpCase(t, dir, pages, outs)
+		}
+		if len(problems) > 0 {
+			bad++
+			if bad <= maxReported {
+				t.Errorf("case %d (seed %d) of %s, %s:\n  %s", c, seed, pages[0].Path, strings.Join(names, ", "), strings.Join(problems, "\n  "))
+			}
+		}
+		if sample != "" && c%10 == 0 {
+			writeSample(t, filepath.Join(sample, fmt.Sprintf("case%04d", c)), outs)
+		}
+	}
+	t.Logf("%d cases from %d partners, %d failed; mutations applied: %v", cases, len(groups), bad, used)
+	fmt.Printf("MUTATED IMPORT: %d cases from %d partners' pages, %d failed, %d kinds of mutation applied\n", cases, len(groups), bad, len(used))
+	if len(used) < len(mutations) && cases >= 100 {
+		t.Errorf("only %d of %d mutations were applied: %v", len(used), len(mutations), used)
+	}
+}
+
+// maxReported is how many failing cases the test prints in full.
+var maxReported = 5
+
+func init() {
+	if n, err := strconv.Atoi(os.Getenv("PARTNERPAGES_MAX_REPORTED")); err == nil {
+		maxReported = n
+	}
+}
+
+// mutateGroup mutates each page of a partner 0 to 3 times, at least one
+// page at least once: so a section may go in one language only.
+func mutateGroup(r *rand.Rand, g []Page) ([]Page, []string) {
+	for {
+		var out []Page
+		var names []string
+		for _, pg := range g {
+			src, ns := mutate(r, string(pg.Data), r.IntN(4))
+			out = append(out, Page{Path: pg.Path, Data: []byte(src)})
+			for _, n := range ns {
+				names = append(names, n+" ("+langDir(pg.Path)+")")
+			}
+		}
+		if len(names) > 0 {
+			return out, names
+		}
+	}
+}
+
+func langDir(path string) string { return filepath.Base(filepath.Dir(path)) }
+
+// checkImport imports one partner's pages and lists what breaks the
+// property; it returns the rendered pages.
+func checkImport(o Options, pages []Page) (problems []string, outs []render.Output) {
+	defer func() {
+		if v := recover(); v != nil {
+			problems = append(problems, fmt.Sprintf("panic: %v", v))
+		}
+	}()
+	results, failed := Import(pages, o)
+	for _, f := range failed {
+		problems = append(problems, fmt.Sprintf("%s refused: %v", f.Path, f.Err))
+	}
+	if len(results) != 1 {
+		return append(problems, fmt.Sprintf("%d partner files for one partner", len(results))), nil
+	}
+	res := results[0]
+	p, errs := partner.Parse(res.File, res.YAML)
+	if len(errs) == 0 {
+		errs = partner.Resolve(p, o.Set.Languages())
+	}
+	if len(errs) > 0 {
+		return append(problems, fmt.Sprintf("the partner file does not validate: %v\n%s", errs, res.YAML)), nil
+	}
+	outs, err := o.Set.Render(p)
+	if err != nil {
+		return append(problems, "render: "+err.Error()), nil
+	}
+	for _, pg := range pages {
+		i := slices.IndexFunc(outs, func(out render.Output) bool { return out.Lang == langDir(pg.Path) })
+		if i < 0 {
+			problems = append(problems, pg.Path+": no page rendered in its language")
+			continue
+		}
+		mutated, regen := page.Parse(pg.Path, pg.Data), page.Parse(pg.Path, outs[i].Content)
+		had := errorsByRule(lint.Check(mutated, o.Lint))
+		for _, f := range lint.Check(regen, o.Lint) {
+			if f.Severity == lint.SeverityError {
+				if had[f.Rule]--; had[f.Rule] < 0 {
+					problems = append(problems, "rendered page: "+f.String())
+				}
+			}
+		}
+		before := PartnerFacts(mutated, o.Set, o.Lint.PlatformEmails)
+		after := PartnerFacts(regen, o.Set, o.Lint.PlatformEmails)
+		for _, f := range lostFacts(before, after) {
+			problems = append(problems, fmt.Sprintf("%s:%d: lost %s", langDir(pg.Path), f.Line, f))
+		}
+	}
+	return problems, outs
+}
+
+// errorsByRule counts the errors among findings, by rule: a defect the
+// mutation itself made (a stage heading moved out of order, a link to a
+// section it removed) is the mutated page's, and the page import wrote
+// may keep it as written.
+func errorsByRule(fs []lint.Finding) map[string]int {
+	n := map[string]int{}
+	for _, f := range fs {
+		if f.Severity == lint.SeverityError {
+			n[f.Rule]++
+		}
+	}
+	return n
+}
+
+// dumpCase writes a case's mutated pages and rendered pages under dir, to
+// look at a failure (PARTNERPAGES_DUMP_CASE=/tmp/cases/17 dumps case 17).
+func dumpCase(t *testing.T, dir string, pages []Page, outs []render.Output) {
+	for _, pg := range pages {
+		path := filepath.Join(dir, "mutated", langDir(pg.Path), filepath.Base(pg.Path))
+		_ = os.MkdirAll(filepath.Dir(path), 0o755)
+		_ = os.WriteFile(path, pg.Data, 0o644)
+	}
+	writeSample(t, filepath.Join(dir, "rendered"), outs)
+}
+
+// writeSample writes rendered pages under dir, as the site lays them out.
+func writeSample(t *testing.T, dir string, outs []render.Output) {
+	for _, out := range outs {
+		path := filepath.Join(dir, out.Lang, out.Name)
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, out.Content, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
