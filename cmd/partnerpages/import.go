@@ -106,18 +106,23 @@ func runImport(opts *ImportOptions) error {
 	for _, f := range failed {
 		fmt.Fprintf(errOut, "%s: not imported: %v\n", f.Path, f.Err)
 	}
-	written := 0
+	// a page counts as imported when its partner file was written (or, with
+	// --dry-run, would be): the summary's counts are true
+	written, notImported := 0, len(failed)
 	for _, res := range results {
 		res.Write(out, opts.Verbose)
 		if !res.OK() {
 			ok = false
 		}
-		if opts.DryRun {
-			fmt.Fprintf(out, "--- %s\n%s", res.File, res.YAML)
-			continue
-		}
 		if len(res.Problems) > 0 {
 			fmt.Fprintf(errOut, "%s: not written: the partner file would not validate\n", res.File)
+			notImported += len(res.Pages)
+			if !opts.DryRun {
+				continue
+			}
+		}
+		if opts.DryRun {
+			fmt.Fprintf(out, "--- %s\n%s", res.File, res.YAML)
 			continue
 		}
 		if res.Merged && !opts.Force {
@@ -126,6 +131,7 @@ func runImport(opts *ImportOptions) error {
 					"(--force replaces it anyway; to take a page's own edits into its partner file, run `partnerpages absorb`)\n",
 					filepath.Join(opts.Partners, res.File), strings.Join(lost, "\n  "))
 				ok = false
+				notImported += len(res.Pages)
 				continue
 			}
 		}
@@ -133,6 +139,7 @@ func runImport(opts *ImportOptions) error {
 		if err != nil {
 			fmt.Fprintf(errOut, "error: %v\n", err)
 			ok = false
+			notImported += len(res.Pages)
 			continue
 		}
 		if res.Merged {
@@ -148,9 +155,9 @@ func runImport(opts *ImportOptions) error {
 		}
 	}
 	if opts.DryRun {
-		fmt.Fprintf(out, "%d page(s) read, %d partner file(s) shown, nothing written, %d page(s) not imported\n", len(pages), len(results), len(failed))
+		fmt.Fprintf(out, "%d page(s) read, %d partner file(s) shown, nothing written, %d page(s) not imported\n", len(pages), len(results), notImported)
 	} else {
-		fmt.Fprintf(out, "%d page(s) read, %d partner file(s) written, %d page(s) not imported\n", len(pages), written, len(failed))
+		fmt.Fprintf(out, "%d page(s) read, %d partner file(s) written, %d page(s) not imported\n", len(pages), written, notImported)
 	}
 	if !ok {
 		return errSilent

@@ -139,7 +139,11 @@ func TestImportOverAnEditedPartnerFileRefuses(t *testing.T) {
 	run(t, dir, "generate")
 	edited := strings.Replace(lumoFile, "  button: {en: Activate, fr: Activer}", "  # the back office says Switch On since May\n  button: {en: Switch On, fr: Activer}", 1)
 	writeFile(t, file, edited)
-	code, _, errOut := run(t, dir, "import", "content/apps/lumo/en/connect-hubrise.md", "content/apps/lumo/fr/connect-hubrise.md")
+	code, out, errOut := run(t, dir, "import", "content/apps/lumo/en/connect-hubrise.md", "content/apps/lumo/fr/connect-hubrise.md")
+	// the summary counts the two pages as not imported: no file took them
+	if want := "2 page(s) read, 0 partner file(s) written, 2 page(s) not imported"; !strings.Contains(out, want) {
+		t.Errorf("import's summary lacks %q:\n%s", want, out)
+	}
 	for _, want := range []string{"partners/lumo.yaml: not written: merging the page into it would drop edits of the file",
 		`connection.button.en: "Switch On" would become "Activate"`, `the comment "# the back office says Switch On since May"`} {
 		if code != exitProblem || !strings.Contains(errOut, want) {

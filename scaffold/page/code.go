@@ -27,8 +27,8 @@ func (p *Page) InCodeBlock(line int) bool { return p.codeLines[line] }
 func (p *Page) Sections() (top string, secs []string) {
 	var starts []int
 	for _, h := range p.Headings {
-		if h.Level <= 2 {
-			starts = append(starts, p.lines[h.Line-1])
+		if at := p.lines[h.Line-1]; h.Level <= 2 && (len(starts) == 0 || at > starts[len(starts)-1]) {
+			starts = append(starts, at)
 		}
 	}
 	if len(starts) == 0 {

@@ -178,6 +178,30 @@ func (p *Page) blockStart(n ast.Node) Pos {
 			return p.At(t.Segment.Start)
 		}
 	}
+	if h, ok := n.(*ast.Heading); ok {
+		return p.emptyHeadingStart(h)
+	}
+	return Pos{Line: 1, Col: 1}
+}
+
+// emptyHeadingStart finds a heading with no text ("##"), which goldmark
+// gives no position: the first line after the block before it made of
+// its marker alone.
+func (p *Page) emptyHeadingStart(h *ast.Heading) Pos {
+	from := 0
+	for prev := h.PreviousSibling(); prev != nil; prev = prev.PreviousSibling() {
+		if s, ok := BlockExtent(p.Body, prev); ok {
+			from = s.End
+			break
+		}
+	}
+	marker := strings.Repeat("#", h.Level)
+	for off := from; off < len(p.Body); off = lineEnd(p.Body, off) {
+		line := strings.TrimRight(string(p.Body[off:lineEnd(p.Body, off)]), "\r\n")
+		if t := strings.TrimLeft(line, " "); len(line)-len(t) <= 3 && strings.TrimRight(strings.TrimRight(t, " \t"), "#") == "" && strings.HasPrefix(t, marker) {
+			return p.At(off)
+		}
+	}
 	return Pos{Line: 1, Col: 1}
 }
 

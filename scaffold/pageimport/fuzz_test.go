@@ -4,12 +4,14 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/partnerpages/partnerpages/scaffold/partner"
 )
 
-// FuzzImport feeds arbitrary pages to the import: it must never panic, and
-// whatever partner file it builds must parse back with the partner loader.
+// FuzzImport feeds arbitrary pages to the import: it must never panic or
+// refuse a page it can read, and the partner file it builds must validate
+// (import is total).
 func FuzzImport(f *testing.F) {
 	seeds, _ := filepath.Glob("testdata/apps/*/*/*.md")
 	ref, _ := filepath.Glob("../../../shared/reference/pages/*.md")
@@ -24,14 +26,20 @@ func FuzzImport(f *testing.F) {
 	o := testOptions(f)
 
 	f.Fuzz(func(t *testing.T, page []byte) {
-		results, _ := Import([]Page{{Path: "apps/x/en/connect-hubrise.md", Data: page}}, o)
-		for _, res := range results {
-			if len(res.YAML) == 0 {
-				continue
-			}
-			if _, errs := partner.Parse(res.File, res.YAML); len(errs) > 0 {
-				t.Fatalf("the partner file built does not parse: %v\n%s", errs, res.YAML)
-			}
+		if !utf8.Valid(page) {
+			return // not a page a writer could have written
+		}
+		results, failed := Import([]Page{{Path: "apps/x/en/connect-hubrise.md", Data: page}}, o)
+		if len(failed) > 0 || len(results) != 1 {
+			t.Fatalf("refused: %v", failed[0].Err)
+		}
+		res := results[0]
+		p, errs := partner.Parse(res.File, res.YAML)
+		if len(errs) == 0 {
+			errs = partner.Resolve(p, o.Set.Languages())
+		}
+		if len(errs) > 0 {
+			t.Fatalf("the partner file built does not validate: %v\n%s", errs, res.YAML)
 		}
 	})
 }

@@ -27,6 +27,7 @@ type part struct {
 	fromTop   bool   // the connect procedure, read from the page's top (no heading of its own)
 	line      int    // the heading's line
 	lines     []int  // the section's non-blank lines
+	raw       string // the section as written, heading included
 }
 
 // checkpoint is the state of a page's report and facts before a section is
@@ -145,6 +146,11 @@ func (r *reader) sectionPart(s *section, kind string) part {
 		}
 	}
 	pt.body = r.named(collapseBlank(strings.TrimSpace(strings.Join(kept, "\n"))))
+	if sp, ok := page.Extent(s.heading); ok {
+		pt.raw = strings.TrimSpace(string(r.body[lineStartOf(r.body, sp.Start):end]))
+	} else {
+		pt.raw = strings.TrimSpace(r.page.Line(pt.line) + "\n\n" + pt.body)
+	}
 	pt.title = r.named(pt.title)
 	pt.lines = r.lineRange(start, end)
 	return pt
@@ -290,6 +296,30 @@ func (r *reader) settle(f *facts) {
 	if f.mode == "" {
 		// no typed section needs one: the mode only feeds the template's text
 		f.mode, f.modeAssumed = partner.ModeBackOffice, true
+	}
+}
+
+// foldUntitled puts a partner section whose heading has no text (a lone
+// "##"), or that has no text under its heading, into the text before it, as
+// written, heading included: a partner file's section needs a title and a
+// body. The part before it is then kept as written too.
+func (r *reader) foldUntitled(f *facts) {
+	for i := 0; i < len(f.layout); i++ {
+		pt := f.layout[i]
+		if pt.kind != "" || strings.TrimSpace(pt.title) != "" && strings.TrimSpace(pt.body) != "" {
+			continue
+		}
+		r.note(pt.line, "a section with no heading text or no text under it is kept as written, with the text before it")
+		if i == 0 {
+			f.preamble = strings.TrimSpace(f.preamble + "\n\n" + pt.raw)
+		} else {
+			prev := &f.layout[i-1]
+			prev.verbatim = true
+			prev.body = strings.TrimSpace(prev.body + "\n\n" + pt.raw)
+			prev.lines = append(append(prev.lines, pt.line), pt.lines...)
+		}
+		f.layout = slices.Delete(f.layout, i, i+1)
+		i--
 	}
 }
 

@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
 
@@ -92,6 +93,7 @@ func readPage(path string, src []byte, platformEmails []string, given map[string
 	// job: read it as ordinary spaces so partner files hold plain text.
 	src = []byte(render.PlainSpacing(strings.TrimPrefix(string(src), "\ufeff"))) // nor does a byte order mark
 	src = fixLinks(src)
+	src, invisible := dropInvisible(src)
 	src, autolinks := fixAutolinks(path, src)
 	pg := page.Parse(path, src)
 	findings := lint.Check(pg, lint.DefaultOptions())
@@ -103,6 +105,9 @@ func readPage(path string, src []byte, platformEmails []string, given map[string
 	}
 	rep := &PageReport{Path: path, page: pg, Findings: findings}
 	r := &reader{page: pg, body: pg.Body, report: rep, emails: map[string][]string{}}
+	for _, line := range invisible {
+		r.fixed(line, "an invisible or control character removed")
+	}
 	for _, line := range autolinks {
 		r.fixed(line, "an autolink (<…>) is written as a link: MDX reads < as the start of a component")
 	}
@@ -167,6 +172,7 @@ func readPage(path string, src []byte, platformEmails []string, given map[string
 		}
 		f.email = e
 	}
+	r.foldUntitled(f)
 	r.settle(f)
 	if f.email != "" {
 		f.publisher = r.publisher(f.email)
@@ -319,6 +325,31 @@ func (r *reader) publisher(email string) string {
 		}
 	}
 	return pick
+}
+
+// dropInvisible removes the characters a partner file may not hold in a
+// name, label or title (controls, byte order marks, invisible marks), and
+// returns the lines it changed.
+func dropInvisible(src []byte) ([]byte, []int) {
+	if !bytes.ContainsFunc(src, partner.Invisible) {
+		return src, nil
+	}
+	var lines []int
+	line := 1
+	out := make([]byte, 0, len(src))
+	for _, r := range string(src) {
+		switch {
+		case r == '\n':
+			line++
+		case partner.Invisible(r):
+			if len(lines) == 0 || lines[len(lines)-1] != line {
+				lines = append(lines, line)
+			}
+			continue
+		}
+		out = utf8.AppendRune(out, r)
+	}
+	return out, lines
 }
 
 var langDirRe = regexp.MustCompile(`^[a-z]{2}$`)

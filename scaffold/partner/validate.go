@@ -271,6 +271,14 @@ var invisible = map[rune]string{
 	'\u061C': "Arabic letter mark", '\u00AD': "soft hyphen",
 }
 
+// Invisible reports whether r is a character a partner file's name, label
+// or title may not hold: a control character (other than tab and line
+// ends), a byte order mark, or a character readers cannot see.
+func Invisible(r rune) bool {
+	_, ok := invisible[r]
+	return ok || r == '\uFEFF' || unicode.IsControl(r) && r != '\t' && r != '\n' && r != '\r'
+}
+
 // line trims s and checks that it is a non-empty single line of printable text.
 func (v *validator) line(s *Scalar, field string, required bool) {
 	s.Value = strings.TrimSpace(s.Value)
