@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/aymanbagabas/go-udiff"
@@ -23,6 +24,7 @@ type Absorbed struct {
 	Partner   *partner.Partner // it, loaded
 	Pages     []render.Output  // the pages it renders: the edited ones byte for byte
 	Overrides []string         // passages the page now says itself (a template change no longer reaches them)
+	Tidied    []string         // languages whose edited page had blank lines or trailing spaces generate does not write
 }
 
 // ErrCannotAbsorb is wrapped by every reason an edit cannot go into its
@@ -41,6 +43,17 @@ func AbsorbPartner(set *render.Set, lo lint.Options, p *partner.Partner, schemaR
 	if err != nil {
 		return nil, err
 	}
+	// a page holds the whitespace generate writes, and no other: runs of
+	// blank lines and trailing spaces an edit left are tidied first
+	tidied := map[string][]byte{}
+	var tidy []string
+	for lang, data := range edited {
+		if tidied[lang] = render.Tidy(data); !bytes.Equal(tidied[lang], data) {
+			tidy = append(tidy, lang)
+		}
+	}
+	slices.Sort(tidy)
+	edited = tidied
 	var pages []pageimport.Page
 	for _, out := range before {
 		if data, ok := edited[out.Lang]; ok {
@@ -62,7 +75,7 @@ func AbsorbPartner(set *render.Set, lo lint.Options, p *partner.Partner, schemaR
 		return nil, fmt.Errorf("%w: %s", ErrCannotAbsorb, msg)
 	}
 	res := results[0]
-	a := &Absorbed{YAML: res.YAML, Partner: res.Partner, Pages: res.Regenerated}
+	a := &Absorbed{YAML: res.YAML, Partner: res.Partner, Pages: res.Regenerated, Tidied: tidy}
 	for _, out := range res.Regenerated {
 		want, ok := edited[out.Lang]
 		if !ok {
@@ -140,7 +153,8 @@ type AbsorbReport struct {
 	Pages      []string // the edited pages, relative to the output folder
 	Diff       string   // unified diff of the partner file
 	Overrides  []string
-	Err        error // why the edit could not be absorbed (nothing was written)
+	Tidied     []string // languages whose page had whitespace generate does not write (then tidied)
+	Err        error    // why the edit could not be absorbed (nothing was written)
 }
 
 // Absorb takes the pages edited by hand since the tool wrote them (their
@@ -223,7 +237,7 @@ func Absorb(ctx context.Context, o AbsorbOptions) ([]AbsorbReport, error) {
 			reports = append(reports, rep)
 			continue
 		}
-		rep.Overrides = a.Overrides
+		rep.Overrides, rep.Tidied = a.Overrides, a.Tidied
 		rep.Diff = udiff.Unified("a/"+p.File, "b/"+p.File, string(old), string(a.YAML))
 		reports = append(reports, rep)
 		if o.DryRun {

@@ -85,6 +85,9 @@ func runAbsorb(opts *AbsorbOptions) error {
 		for _, o := range r.Overrides {
 			fmt.Fprintf(out, "override: %s\n", o)
 		}
+		for _, lang := range r.Tidied {
+			fmt.Fprintf(out, "tidied: the %s page's runs of blank lines and trailing spaces, as generate writes pages\n", lang)
+		}
 		verb := "absorbed"
 		if opts.DryRun {
 			verb = "would absorb"

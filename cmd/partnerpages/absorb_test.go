@@ -102,3 +102,28 @@ func TestAbsorbNamesSectionsKeptWhileReading(t *testing.T) {
 		t.Fatalf("no %q line:\n%s", want, out)
 	}
 }
+
+// An edit that leaves two blank lines where a step was, and a trailing
+// space, is absorbed: the page is tidied as generate writes pages, and
+// absorb says so; generate --check is clean afterwards.
+func TestAbsorbTidiesWhitespaceAnEditLeft(t *testing.T) {
+	dir := shippedPartners(t)
+	run(t, dir, "generate")
+	page := filepath.Join(dir, "content/apps/qwenta/fr/connect-hubrise.md")
+	data, _ := os.ReadFile(page)
+	edited := strings.Replace(string(data), "\n\n## ", "\n\nUne phrase ajoutée. \n\n\n## ", 1)
+	if edited == string(data) {
+		t.Fatal("the page has no second section")
+	}
+	os.WriteFile(page, []byte(edited), 0o644)
+	code, out, errOut := run(t, dir, "absorb")
+	if code != exitOK || !strings.Contains(out, "tidied: the fr page's runs of blank lines and trailing spaces") {
+		t.Fatalf("absorb: exit %d\n%s%s", code, out, errOut)
+	}
+	if got := readFile(t, page); !strings.Contains(got, "Une phrase ajoutée.\n\n## ") {
+		t.Errorf("the page does not hold the edit, tidied:\n%s", got)
+	}
+	if code, out, errOut := run(t, dir, "generate", "--check"); code != exitOK {
+		t.Errorf("generate --check after absorb: exit %d\n%s%s", code, out, errOut)
+	}
+}

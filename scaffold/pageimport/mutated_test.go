@@ -34,6 +34,8 @@ func corpus(t *testing.T, o Options) [][]Page {
 		paths = append(paths, m...)
 	}
 	fixtures, _ := filepath.Glob(filepath.Join("testdata", "apps", "*", "*", "*.md"))
+	structures, _ := filepath.Glob(filepath.Join("testdata", "structures", "*", "*", "*.md"))
+	fixtures = append(fixtures, structures...)
 	pages, failed := ReadPages(slices.Concat(paths, fixtures))
 	if len(failed) > 0 {
 		t.Fatalf("%s: %v", failed[0].Path, failed[0].Err)
@@ -79,8 +81,11 @@ func TestImportSurvivesMutatedPages(t *testing.T) {
 	o := testOptions(t)
 	groups := corpus(t, o)
 	cases := 120
-	if longTests {
+	switch {
+	case longTests:
 		cases = 2000
+	case raceDetector:
+		cases = 24 // every mutation still runs, in go test -race ./... (CI runs the 2,000 without it)
 	}
 	seed := uint64(1)
 	if s, err := strconv.ParseUint(os.Getenv("PARTNERPAGES_SEED"), 10, 64); err == nil {
@@ -112,7 +117,7 @@ func TestImportSurvivesMutatedPages(t *testing.T) {
 	}
 	t.Logf("%d cases from %d partners, %d failed; mutations applied: %v", cases, len(groups), bad, used)
 	fmt.Printf("MUTATED IMPORT: %d cases from %d partners' pages, %d failed, %d kinds of mutation applied\n", cases, len(groups), bad, len(used))
-	if len(used) < len(mutations) && cases >= 100 {
+	if len(used) < len(mutations) && cases >= 100 { // the quick and full runs apply every kind
 		t.Errorf("only %d of %d mutations were applied: %v", len(used), len(mutations), used)
 	}
 }
@@ -234,4 +239,61 @@ func writeSample(t *testing.T, dir string, outs []render.Output) {
 			t.Fatal(err)
 		}
 	}
+}
+
+// TestImportPagesOfDifferentStructures: two languages of a partner that
+// differ in structure each keep their own, a fact one language gives serves
+// the other (and is reported there), and the partner file validates and
+// keeps every fact. Zorba's English page has no heading at all and no
+// disconnect part, and its French page gives the e-mail in running text;
+// RelayPOS's French page opens on an intermediary app and has no contact
+// section, while its English page has numbered stages and an MDX comment.
+func TestImportPagesOfDifferentStructures(t *testing.T) {
+	o := testOptions(t)
+	for _, c := range []struct {
+		slug, email, silent string              // the e-mail, and the language that does not give it
+		only                map[string][]string // headings each language's page has, the other's not
+	}{
+		{"zorba", "aide@zorba.example", "en", map[string][]string{"fr": {"Déconnecter Zorba"}}},
+		{"relaypos", "care@relaypos.example", "fr", map[string][]string{"en": {"Contact RelayPOS support", "3. Map your payment methods"}, "fr": {"Le Relay Agent"}}},
+	} {
+		paths, _ := filepath.Glob(filepath.Join("testdata", "structures", c.slug, "*", "connect-hubrise.md"))
+		pages, failed := ReadPages(paths)
+		if len(failed) > 0 || len(pages) != 2 {
+			t.Fatalf("%s: %d pages read, %v", c.slug, len(pages), failed)
+		}
+		problems, outs := checkImport(o, pages)
+		if len(problems) > 0 {
+			t.Errorf("%s:\n  %s", c.slug, strings.Join(problems, "\n  "))
+			continue
+		}
+		results, _ := Import(pages, o)
+		if got := results[0].Partner.Email.Value; got != c.email {
+			t.Errorf("%s: support e-mail %q, want %q", c.slug, got, c.email)
+		}
+		for _, pg := range results[0].Pages {
+			said := slices.ContainsFunc(pg.Notes, func(n Note) bool { return strings.Contains(n.Text, "support e-mail") })
+			if said != (pg.Lang == c.silent) {
+				t.Errorf("%s (%s): a note on the e-mail taken from the other language: %v, want %v\n%v", c.slug, pg.Lang, said, pg.Lang == c.silent, pg.Notes)
+			}
+		}
+		for _, out := range outs {
+			heads := headingTexts(page.Parse(out.Name, out.Content))
+			for lang, hs := range c.only {
+				for _, h := range hs {
+					if slices.Contains(heads, h) != (out.Lang == lang) {
+						t.Errorf("%s (%s): heading %q on the page: %v, want %v\n%s", c.slug, out.Lang, h, !(out.Lang == lang), out.Lang == lang, out.Content)
+					}
+				}
+			}
+		}
+	}
+}
+
+func headingTexts(p *page.Page) []string {
+	var out []string
+	for _, h := range p.Headings {
+		out = append(out, h.Text)
+	}
+	return out
 }

@@ -2,6 +2,10 @@ package render
 
 import "bytes"
 
+// Tidy is what generate does to every page it writes (normalize): a
+// hand-edited page holds it only once tidied the same way.
+func Tidy(page []byte) []byte { return normalize(page) }
+
 // normalize tidies template output: trailing spaces go, runs of blank lines
 // become one, and the page ends with exactly one newline. Fenced code is left
 // as written.
