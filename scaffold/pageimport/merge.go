@@ -1,6 +1,7 @@
 package pageimport
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strings"
@@ -67,40 +68,25 @@ func partnerYAML(pages []pageOf, schemaRef, tool string) ([]byte, []string, erro
 		}
 		return ""
 	}
-	someList := func(get func(*facts) []string) string {
+	someList := func(get func(*facts) []string) []string {
 		for _, p := range pages {
 			if v := get(p.f); len(v) > 0 {
-				return strings.Join(v, " > ")
+				return v
 			}
 		}
-		return ""
+		return nil
 	}
 	// a menu or button one language's page does not say (it has no such
 	// section) is the other language's: its page does not print it
 	label := func(get func(*facts) string) partner.Text {
-		return text(func(f *facts) string {
-			if v := get(f); v != "" {
-				return v
-			}
-			for _, p := range pages {
-				if v := get(p.f); v != "" {
-					return v
-				}
-			}
-			return ""
-		})
+		return text(func(f *facts) string { return cmp.Or(get(f), someText(get)) })
 	}
 	path := func(get func(*facts) []string) partner.List {
 		return list(func(f *facts) []string {
 			if v := get(f); len(v) > 0 {
 				return v
 			}
-			for _, p := range pages {
-				if v := get(p.f); len(v) > 0 {
-					return v
-				}
-			}
-			return nil
+			return someList(get)
 		})
 	}
 	anyOf := func(get func(*facts) []string) bool {
@@ -184,7 +170,7 @@ func partnerYAML(pages []pageOf, schemaRef, tool string) ([]byte, []string, erro
 					c.ExtraSteps = list(func(f *facts) []string { return f.conn.extra })
 					notes.Head["connection.extra_steps"] = "kept from the page: its steps after the standard ones"
 				}
-				summary = append(summary, "menu: "+someList(func(f *facts) []string { return f.conn.menu }), "button: "+someText(func(f *facts) string { return f.conn.button }))
+				summary = append(summary, "menu: "+strings.Join(someList(func(f *facts) []string { return f.conn.menu }), " > "), "button: "+someText(func(f *facts) string { return f.conn.button }))
 			}
 		}
 	}
@@ -202,7 +188,7 @@ func partnerYAML(pages []pageOf, schemaRef, tool string) ([]byte, []string, erro
 			sameMenu := !slices.ContainsFunc(pages, func(p pageOf) bool { return !slices.Equal(p.f.disc.menu, p.f.conn.menu) })
 			if !sameMenu || mode == partner.ModeSupport || !typed["connect"] { // else the default: the connection's menu
 				d.Menu = path(func(f *facts) []string { return f.disc.menu })
-				summary = append(summary, "disconnect menu: "+someList(func(f *facts) []string { return f.disc.menu }))
+				summary = append(summary, "disconnect menu: "+strings.Join(someList(func(f *facts) []string { return f.disc.menu }), " > "))
 			}
 			if anyOf(func(f *facts) []string { return f.disc.before }) {
 				d.BeforeButton = list(func(f *facts) []string { return f.disc.before })
