@@ -297,3 +297,22 @@ func headingTexts(p *page.Page) []string {
 	}
 	return out
 }
+
+// TestImportKeepsTheOrderOfSteps: a partner step between the connect
+// button and the platform's authorisation (Zorba's "Log in to your HubRise
+// account" before Allow) must not move after the template's steps; the
+// rendered page says the page's steps in the page's order.
+func TestImportKeepsTheOrderOfSteps(t *testing.T) {
+	o := testOptions(t)
+	paths, _ := filepath.Glob(filepath.Join("testdata", "structures", "zorba", "en", "connect-hubrise.md"))
+	pages, _ := ReadPages(paths)
+	_, outs := checkImport(o, pages)
+	if len(outs) != 1 {
+		t.Fatalf("%d pages rendered", len(outs))
+	}
+	got := string(outs[0].Content)
+	login, allow := strings.Index(got, "Log in to your HubRise account"), strings.Index(got, "**Allow**")
+	if login < 0 || allow < 0 || login > allow {
+		t.Errorf("the login step no longer comes before Allow:\n%s", got)
+	}
+}

@@ -270,10 +270,20 @@ func (r *reader) backOffice(list ast.Node, connect bool) (steps, error) {
 	}
 
 	template := len(r.report.Replaced) > replacedBefore // the button step says what the template's does
+	ownLine := 0                                        // the first partner step after the button
 	for _, it := range items[b+1:] {
 		std := r.standardConnectStep(it)
 		if !connect {
 			std = r.standardDisconnectStep(it)
+		}
+		// after the button, the template writes the platform's connect steps
+		// before the partner's, and its disconnect step after them: a step
+		// standing the other way round would move
+		if connect && std && ownLine > 0 {
+			return st, fmt.Errorf("line %d: the partner's step comes before the platform's step on line %d, and the template would put it after", ownLine, it.line)
+		}
+		if !connect && !std && template {
+			return st, fmt.Errorf("line %d: the partner's step comes after the platform's, and the template would put it before", it.line)
 		}
 		if std {
 			r.replaced(it.line, "step %q (the template writes this step)", clip(it.text))
@@ -282,6 +292,9 @@ func (r *reader) backOffice(list ast.Node, connect bool) (steps, error) {
 			continue
 		}
 		st.extra = append(st.extra, it.md)
+		if ownLine == 0 {
+			ownLine = it.line
+		}
 	}
 	if connect && !template {
 		// no step after the button is the platform's (pick the location,
