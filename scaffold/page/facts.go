@@ -16,7 +16,10 @@ func (p *Page) MetaName() (string, Pos) {
 	if n == nil || n.Kind != yaml.ScalarNode {
 		return "", Pos{}
 	}
-	_, rest, ok := strings.Cut(n.Value, " | ")
+	// French typography may have made the space before a name's "!" or
+	// "?" a no-break one, next to the separator: read them as spaces
+	title := strings.NewReplacer("\u00a0", " ", "\u202f", " ").Replace(n.Value)
+	_, rest, ok := strings.Cut(title, " | ")
 	last := strings.LastIndex(rest, " | ")
 	if !ok || last < 0 {
 		// "Connect to HubRise | | HubRise": the separators share a space, so

@@ -1,6 +1,7 @@
 package pageimport
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 
@@ -87,18 +88,16 @@ func (r *reader) connect(s *section, f *facts) error {
 		case *ast.ThematicBreak:
 			continue
 		case *ast.List:
+			if len(trailing) > 0 || viaBackOffice {
+				// text, or a second procedure, after the steps the template
+				// writes: typed, it would move after the template's steps
+				return fmt.Errorf("line %d: a second list of steps follows the first, which the template cannot say in this order", r.lineOf(b))
+			}
 			if r.isSupportList(b) {
 				viaSupport = true
 				r.replaced(r.lineOf(b), "the steps to have the support team connect it (the template writes them for mode support and either)")
 				for _, it := range r.items(b) {
 					r.report.skipLine(it.line)
-				}
-				continue
-			}
-			if viaBackOffice {
-				// A second list of steps: keep it as extra steps.
-				for _, it := range r.items(b) {
-					f.conn.extra = append(f.conn.extra, it.md)
 				}
 				continue
 			}

@@ -210,6 +210,16 @@ func (r *reader) backOffice(list ast.Node, connect bool) (steps, error) {
 	for _, l := range preLabels {
 		preRest = strings.Replace(preRest, "**"+l+"**", " ", 1)
 	}
+	// A sentence the button step says after the click has no place in the
+	// template's button step, and written before it, it would move: the
+	// section is then kept as written. A clause (", then …", "; leave …")
+	// stays with the words before the click.
+	if rest != "" && !strings.ContainsAny(rest[:1], ";,") {
+		return st, fmt.Errorf("line %d: the step that clicks **%s** goes on after the click, which the template's step cannot say", bt.line, st.button)
+	}
+	for c := first.NextSibling(); c != nil; c = c.NextSibling() {
+		imageLines = append(imageLines, page.MarkdownOf(r.body, c))
+	}
 	switch {
 	case pre != "" && rest == "" && run == b && len(preLabels) > 0 && !strings.Contains(pre, "](") && isNavigation(preRest, r.name):
 		st.menu = append(st.menu, preLabels...)
@@ -226,15 +236,15 @@ func (r *reader) backOffice(list ast.Node, connect bool) (steps, error) {
 		}
 		st.before = append(st.before, endSentence(s))
 	}
-	for c := first.NextSibling(); c != nil; c = c.NextSibling() {
-		imageLines = append(imageLines, page.MarkdownOf(r.body, c))
-	}
+	// A screenshot under the button step shows the screen where one clicks:
+	// it goes with the step before the click, and when there is none, the
+	// section is kept as written (a step of nothing but an image would read
+	// as one more thing to do).
 	if len(imageLines) > 0 {
 		if len(st.before) == 0 {
-			st.before = append(st.before, strings.Join(imageLines, "\n"))
-		} else {
-			st.before[len(st.before)-1] += "\n" + strings.Join(imageLines, "\n")
+			return st, fmt.Errorf("line %d: the step that clicks **%s** has a screenshot under it, which the template's step cannot hold", bt.line, st.button)
 		}
+		st.before[len(st.before)-1] += "\n" + strings.Join(imageLines, "\n")
 	}
 	if len(st.menu) == 0 {
 		// No step only navigates: the button is reached from the back office's home.
