@@ -45,6 +45,13 @@ var agreements = []agreement{
 	{name: "support mode without a contact section", src: "name: A\nsupport: {email: a@b.co}\nconnection: {mode: support}\npage: [connect, give-access]\n"},
 	{name: "either mode without give-access", src: "name: A\nsupport: {email: a@b.co}\nconnection: {mode: either, menu: [M], button: B}\npage: [{section: connect, steps: [S]}, contact]\n"},
 
+	{name: "the page's own meta description, in one language", valid: true, src: "name: A\nconnection: {mode: back-office, menu: [M], button: B}\nmeta: {description: {fr: Relier A à HubRise.}}\npage: [connect]\n"},
+	{name: "a meta title and description for every language", valid: true, src: "name: A\nconnection: {mode: back-office, menu: [M], button: B}\nmeta: {title: A and HubRise | A | HubRise, description: Link A.}\npage: [connect]\n"},
+	{name: "a two-line meta description", src: "name: A\nconnection: {mode: back-office, menu: [M], button: B}\nmeta: {description: \"one\\ntwo\"}\npage: [connect]\n"},
+	{name: "a meta title that does not name the product", src: "name: A\nconnection: {mode: back-office, menu: [M], button: B}\nmeta: {title: Link it}\npage: [connect]\n",
+		cannot: "JSON Schema cannot compare a value with the name"},
+	{name: "an unknown meta field", src: "name: A\nconnection: {mode: back-office, menu: [M], button: B}\nmeta: {keywords: x}\npage: [connect]\n"},
+	{name: "an empty meta description", src: "name: A\nconnection: {mode: back-office, menu: [M], button: B}\nmeta: {description: \"\"}\npage: [connect]\n"},
 	{name: "a standard section placed where each language's page has it", valid: true, src: "name: A\nconnection: {mode: back-office, menu: [M], button: B}\npage: [{section: connect, languages: [fr]}, {title: T, body: B}, {section: connect, languages: [en]}]\n"},
 	{name: "a standard section twice in one language", src: "name: A\nconnection: {mode: back-office, menu: [M], button: B}\npage: [{section: connect, languages: [fr]}, {title: T, body: B}, connect]\n",
 		cannot: "items that differ in any key are unique to JSON Schema"},

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -125,5 +126,36 @@ func TestAbsorbTidiesWhitespaceAnEditLeft(t *testing.T) {
 	}
 	if code, out, errOut := run(t, dir, "generate", "--check"); code != exitOK {
 		t.Errorf("generate --check after absorb: exit %d\n%s%s", code, out, errOut)
+	}
+}
+
+// An edit to the page's meta description (the team's search-engine text)
+// is absorbed into meta.description of that language only; the other
+// language keeps the template's, and a later generate keeps the edit.
+func TestAbsorbTakesAnEditedMetaDescription(t *testing.T) {
+	dir := shippedPartners(t)
+	run(t, dir, "generate")
+	page := filepath.Join(dir, "content/apps/qwenta/fr/connect-hubrise.md")
+	data, _ := os.ReadFile(page)
+	lines := strings.Split(string(data), "\n")
+	at := slices.IndexFunc(lines, func(l string) bool { return strings.HasPrefix(l, "  description: ") })
+	if at < 0 {
+		t.Fatal("the page has no meta.description")
+	}
+	lines[at] = "  description: Qwenta et HubRise, reliés en cinq minutes depuis le back-office."
+	os.WriteFile(page, []byte(strings.Join(lines, "\n")), 0o644)
+	code, out, errOut := run(t, dir, "absorb")
+	if code != exitOK {
+		t.Fatalf("absorb: exit %d\n%s%s", code, out, errOut)
+	}
+	file := readFile(t, filepath.Join(dir, "partners/qwenta.yaml"))
+	if !strings.Contains(file, "meta:\n  description: Qwenta et HubRise, reliés en cinq minutes depuis le back-office.\n") {
+		t.Errorf("the partner file lacks the description:\n%s", file)
+	}
+	if code, out, errOut := run(t, dir, "generate", "--check"); code != exitOK {
+		t.Errorf("generate --check: exit %d\n%s%s", code, out, errOut)
+	}
+	if got := readFile(t, page); got != strings.Join(lines, "\n") {
+		t.Errorf("the page is not the edited one:\n%s", got)
 	}
 }

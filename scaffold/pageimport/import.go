@@ -263,6 +263,13 @@ func adjust(pg pageOf, regen *page.Page, o Options) bool {
 			}
 		}
 	}
+	// the page's own search-engine text, where the template writes another
+	for i, k := range metaKeys {
+		if m := &pg.f.meta[i]; !m.keep && m.text != "" && render.PlainSpacing(regen.FMString(k)) != m.text {
+			m.keep = true
+			changed = true
+		}
+	}
 	lost := lostFacts(PartnerFacts(pg.rep.page, o.Set, o.Lint.PlatformEmails), PartnerFacts(regen, o.Set, o.Lint.PlatformEmails))
 	for _, f := range lost {
 		for i := range pg.f.layout {

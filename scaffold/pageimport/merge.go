@@ -227,6 +227,7 @@ func partnerYAML(pages []pageOf, schemaRef, tool string) ([]byte, []string, erro
 		}
 	}
 
+	doc.Meta = metaOf(pages, langs, &notes)
 	var from []string
 	for _, p := range pages {
 		from = append(from, p.rep.Path)
@@ -235,6 +236,33 @@ func partnerYAML(pages []pageOf, schemaRef, tool string) ([]byte, []string, erro
 		schemaRef, schemaVersion(v1), tool, strings.Join(from, "\n#   "), first.slug)
 	data, err := partner.Encode(doc, notes)
 	return data, summary, err
+}
+
+// metaOf is the partner file's meta: each page's own title and
+// description where the template writes another, in that page's language.
+func metaOf(pages []pageOf, langs []string, notes *partner.Comments) partner.Meta {
+	var m partner.Meta
+	for i, t := range []*partner.Text{&m.Title, &m.Description} {
+		by := map[string]string{}
+		for _, p := range pages {
+			if mt := p.f.meta[i]; mt.keep {
+				by[p.f.lang] = mt.text
+			}
+		}
+		switch {
+		case len(by) == 0:
+			continue
+		case len(by) == len(langs):
+			*t = partner.TextOf(langs, by)
+		default:
+			t.ByLang = map[string]partner.Scalar{}
+			for l, v := range by {
+				t.ByLang[l] = partner.Scalar{Value: v}
+			}
+		}
+		notes.Head["meta"] = "kept from the page: its own search-engine text, where the template writes another"
+	}
+	return m
 }
 
 // topKeptAsWritten makes a connect procedure read from a page's top (it

@@ -30,9 +30,21 @@ type facts struct {
 	dmode             string
 	disc              steps
 	sections          []extraSection
-	preamble          string // text before the first heading, kept as written
-	layout            []part // the page's sections in order
+	preamble          string      // text before the first heading, kept as written
+	meta              [2]metaText // the page's meta.title and meta.description
+	layout            []part      // the page's sections in order
 }
+
+// metaText is one front matter text of the page (meta.title or
+// meta.description): the partner file keeps it where the template's
+// differs.
+type metaText struct {
+	text string
+	keep bool
+}
+
+// metaKeys are the front matter fields of metaText, in facts.meta's order.
+var metaKeys = [2]string{"meta.title", "meta.description"}
 
 // extraSection is a section of the page that is not one of the standard four.
 type extraSection struct {
@@ -177,10 +189,18 @@ func readPage(path string, src []byte, platformEmails []string, given map[string
 	if f.email != "" {
 		f.publisher = r.publisher(f.email)
 	}
-	desc := ""
-	if n := pg.FM("meta.description"); n != nil {
-		desc = n.Value
+	for i, k := range metaKeys {
+		// a text lint finds a defect in (a misspelt name) is the template's
+		// to write again, not the partner's to keep
+		n := pg.FM(k)
+		if n == nil || slices.ContainsFunc(findings, func(fd lint.Finding) bool { return fd.Line == pg.FMPos(n).Line }) {
+			continue
+		}
+		if text := pg.FMString(k); k != "meta.title" || strings.Contains(text, " | "+f.name+" | ") {
+			f.meta[i].text = text // a title keeps naming the product where the site reads it
+		}
 	}
+	desc := f.meta[1].text
 	if f.kind = kindOf(desc); f.kind == "other" {
 		f.kind = kindOf(strings.Join(r.prose, " "))
 	}

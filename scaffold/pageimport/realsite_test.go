@@ -11,6 +11,8 @@ import (
 	"time"
 
 	"github.com/partnerpages/partnerpages/scaffold/lint"
+	"github.com/partnerpages/partnerpages/scaffold/page"
+	"github.com/partnerpages/partnerpages/scaffold/render"
 )
 
 // TestRealSiteImport is the measure of the import issue, over every connect
@@ -41,6 +43,7 @@ func TestRealSiteImport(t *testing.T) {
 		t.Errorf("%s: refused: %v", f.Path, f.Err)
 	}
 	facts, kept, verbatim, typedParts, v2 := 0, 0, 0, 0, 0
+	descs, descsKept, descsFixed := 0, 0, 0
 	var cov, styled []float64
 	for _, res := range results {
 		if res.Partner == nil {
@@ -59,6 +62,23 @@ func TestRealSiteImport(t *testing.T) {
 			t.Errorf("%s: lost %s", res.Slug, m)
 		}
 		for _, pg := range res.Pages {
+			// the team's own meta description comes back, unless lint found
+			// a defect in it (then the template's text replaces it)
+			if want := pg.page.FMString("meta.description"); want != "" {
+				descs++
+				got := ""
+				if out := outputIn(res.Regenerated, pg.Lang); out != nil {
+					got = page.Parse(out.Name, out.Content).FMString("meta.description")
+				}
+				switch n := pg.page.FM("meta.description"); {
+				case render.PlainSpacing(got) == want:
+					descsKept++
+				case slices.ContainsFunc(pg.Findings, func(f lint.Finding) bool { return f.Line == pg.page.FMPos(n).Line }):
+					descsFixed++
+				default:
+					t.Errorf("%s: meta.description %q came back as %q", pg.Path, want, got)
+				}
+			}
 			facts += pg.Facts
 			cov = append(cov, pg.Coverage)
 			if pg.Typed >= 2 { // template-style: at least two standard sections the template writes
@@ -84,6 +104,7 @@ func TestRealSiteImport(t *testing.T) {
 	}
 	t.Logf("real site: %d pages, %d partners (%d in schema v2), %d refused; facts kept %d of %d; median template coverage %.0f%% over all pages, %.0f%% over the %d template-style pages; %d sections kept as written; import took %v",
 		len(pages), len(results), v2, len(failed), kept, facts, 100*median(cov), 100*median(styled), len(styled), verbatim, took.Round(time.Millisecond))
+	fmt.Printf("REAL SITE IMPORT: meta descriptions kept %d/%d (%d with a defect lint found, replaced by the template's)\n", descsKept, descs, descsFixed)
 	fmt.Printf("REAL SITE IMPORT: %d pages, %d partner files, facts kept %d/%d, median template coverage %.0f%% (template-style pages: %.0f%% over %d), %v\n",
 		len(pages), len(results), kept, facts, 100*median(cov), 100*median(styled), len(styled), took.Round(time.Millisecond))
 }

@@ -313,6 +313,14 @@ func (d *decoder) partner(n *yaml.Node, p *Partner) {
 		},
 		"sections": func(_, v *yaml.Node) { p.Sections = d.sections(v) },
 		"preamble": func(_, v *yaml.Node) { p.Preamble = d.text(v, "preamble") },
+		"meta": func(_, v *yaml.Node) {
+			m := &p.Meta
+			m.Pos = posOf(v)
+			d.mapping(v, "meta", fields{
+				"title":       func(_, v *yaml.Node) { m.Title = d.text(v, "meta.title") },
+				"description": func(_, v *yaml.Node) { m.Description = d.text(v, "meta.description") },
+			})
+		},
 		"page": func(k, v *yaml.Node) {
 			p.PagePos = posOf(k)
 			p.Page = d.page(v)

@@ -129,7 +129,12 @@ func (m mapping) set(key string, v *yaml.Node) {
 
 func str(s string) *yaml.Node {
 	n := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s}
-	if strings.Contains(s, "\n") {
+	// a block scalar whose first line starts with a tab does not read back
+	// (the YAML library takes the tab for indentation): quote it instead
+	switch {
+	case strings.Contains(s, "\n") && strings.HasPrefix(s, "\t"):
+		n.Style = yaml.DoubleQuotedStyle
+	case strings.Contains(s, "\n"):
 		n.Style = yaml.LiteralStyle
 	}
 	return n

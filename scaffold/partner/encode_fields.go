@@ -50,6 +50,16 @@ func (e *encoder) partner(p *Partner) *yaml.Node {
 	if p.Page != nil || p.PagePos.Present() {
 		doc.set("page", e.page(p.Page, langs))
 	}
+	if has(p.Meta.Title) || has(p.Meta.Description) {
+		meta := e.mapping("meta")
+		if has(p.Meta.Title) {
+			meta.set("title", text(p.Meta.Title, langs))
+		}
+		if has(p.Meta.Description) {
+			meta.set("description", text(p.Meta.Description, langs))
+		}
+		doc.set("meta", meta.n)
+	}
 	return doc.n
 }
 

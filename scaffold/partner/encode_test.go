@@ -117,6 +117,7 @@ func FuzzEncodeRoundTrip(f *testing.F) {
 		}
 	}
 	f.Add([]byte("name: {en: A, fr: B}\nconnection: {menu: {en: [a], fr: [b, c]}}\npage: [{section: connect, intro: {fr: x}}]\n"))
+	f.Add([]byte("name: A\npreamble: \"\\t00\\n\\n0\"\nmeta: {description: {fr: D}}\n")) // a block that starts with a tab
 	f.Fuzz(func(t *testing.T, data []byte) { roundTrip(t, "f.yaml", data) })
 }
 

@@ -96,6 +96,18 @@ type Partner struct {
 	Preamble Text
 	Page     []Part
 	PagePos  Pos // where `page:` was written
+
+	// Meta is the page's own search-engine text, per language where the
+	// team wrote it; where it is absent the template's text stands.
+	Meta Meta
+}
+
+// Meta is the front matter text of a partner's page that the team writes
+// for search engines: meta.title and meta.description.
+type Meta struct {
+	Pos
+	Title       Text
+	Description Text
 }
 
 // Part is one section of a page (schema v2): a standard section, written by

@@ -74,7 +74,49 @@ func Resolve(p *Partner, setLangs []string) ErrorList {
 		v.disconnect()
 	}
 	v.sections()
+	v.optionalLine(&p.Meta.Title, "meta.title")
+	v.metaTitleNames()
+	v.optionalLine(&p.Meta.Description, "meta.description")
 	return v.errs
+}
+
+// metaTitleNames checks that the page's own meta.title names the product
+// between separators, as the site reads it ("… | Lumo | HubRise").
+func (v *validator) metaTitleNames() {
+	t := v.p.Meta.Title
+	for _, l := range v.langs {
+		title, name := t.In(l), v.p.Name.In(l)
+		if title == "" || name == "" || strings.Contains(title, " | "+name+" | ") {
+			continue
+		}
+		pos, field := t.Value.Pos, "meta.title"
+		if t.ByLang != nil {
+			pos, field = t.ByLang[l].Pos, "meta.title."+l
+		}
+		v.err(pos, field, "%q does not name the product as the site reads it: write it as \"… | %s | HubRise\"", title, name)
+		return
+	}
+}
+
+// optionalLine checks a text that may be given for some languages only
+// (the others keep the template's): each value given is one line of
+// printable text, in one of the partner's languages.
+func (v *validator) optionalLine(t *Text, field string) {
+	switch {
+	case !t.Present():
+	case t.ByLang == nil:
+		v.lineUpTo(&t.Value, field, true, 1000, "a page's meta text")
+	default:
+		for _, l := range keys(t.ByLang) {
+			if !slices.Contains(v.langs, l) {
+				v.err(t.ByLang[l].Pos, field+"."+l, "value for %q, which is not one of the partner's languages (%s)", l, strings.Join(v.langs, ", "))
+				continue
+			}
+			s := t.ByLang[l]
+			v.lineUpTo(&s, field+"."+l, true, 1000, "a page's meta text")
+			t.ByLang[l] = s
+		}
+	}
 }
 
 // page checks the layout of a schema v2 file: standard sections at most
@@ -279,8 +321,14 @@ func Invisible(r rune) bool {
 	return ok || r == '\uFEFF' || unicode.IsControl(r) && r != '\t' && r != '\n' && r != '\r'
 }
 
-// line trims s and checks that it is a non-empty single line of printable text.
+// line trims s and checks that it is a non-empty single line of printable
+// text, at most 200 bytes (a name, a label, a heading).
 func (v *validator) line(s *Scalar, field string, required bool) {
+	v.lineUpTo(s, field, required, 200, "a name or label")
+}
+
+// lineUpTo is line with another limit, for the text it names.
+func (v *validator) lineUpTo(s *Scalar, field string, required bool, limit int, what string) {
 	s.Value = strings.TrimSpace(s.Value)
 	if s.Value == "" {
 		if required {
@@ -302,8 +350,8 @@ func (v *validator) line(s *Scalar, field string, required bool) {
 			return
 		}
 	}
-	if len(s.Value) > 200 {
-		v.err(s.Pos, field, "is %d bytes long; a name or label is at most 200", len(s.Value))
+	if len(s.Value) > limit {
+		v.err(s.Pos, field, "is %d bytes long; %s is at most %d", len(s.Value), what, limit)
 	}
 }
 

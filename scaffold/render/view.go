@@ -24,6 +24,8 @@ type View struct {
 	Disconnect   DisconnectView
 	Sections     []SectionView
 	Preamble     Markdown        // text before the first heading (schema v2), "" when none
+	MetaTitle    Plain           // the page's own meta.title, "" for the template's
+	MetaDesc     Plain           // the page's own meta.description, "" for the template's
 	Parts        []PartView      // the page's sections in order, in this language
 	Part         PartView        // the section a partial is writing (set by With)
 	Has          map[string]bool // the standard sections the page has, by name
@@ -132,6 +134,7 @@ func (s *Set) NewView(p *partner.Partner, lang string) View {
 		Site: SiteView{Name: Plain(s.Site.Name), SupportEmail: Plain(s.Site.SupportEmail), SignupURL: Safe(s.Site.SignupURL)},
 	}
 	v.Preamble = Markdown(p.Preamble.In(lang))
+	v.MetaTitle, v.MetaDesc = Plain(p.Meta.Title.In(lang)), Plain(p.Meta.Description.In(lang))
 	for _, pt := range p.Layout() {
 		if !pt.InLang(lang) {
 			continue
