@@ -208,4 +208,3 @@ func reachCounts(table string) map[string]int {
 	}
 	return out
 }
-
