@@ -45,6 +45,9 @@ var agreements = []agreement{
 	{name: "support mode without a contact section", src: "name: A\nsupport: {email: a@b.co}\nconnection: {mode: support}\npage: [connect, give-access]\n"},
 	{name: "either mode without give-access", src: "name: A\nsupport: {email: a@b.co}\nconnection: {mode: either, menu: [M], button: B}\npage: [{section: connect, steps: [S]}, contact]\n"},
 
+	{name: "connected from the HubRise app list", valid: true, src: "name: A\nconnection: {mode: app-list, app: A Bridge, extra_steps: [Open A.]}\npage: [connect, disconnect]\n"},
+	{name: "an app-list connection with a menu", src: "name: A\nconnection: {mode: app-list, menu: [M]}\npage: [connect]\n"},
+	{name: "an app name for a back-office connection", src: "name: A\nconnection: {mode: back-office, menu: [M], button: B, app: A Bridge}\npage: [connect]\n"},
 	{name: "the page's own meta description, in one language", valid: true, src: "name: A\nconnection: {mode: back-office, menu: [M], button: B}\nmeta: {description: {fr: Relier A à HubRise.}}\npage: [connect]\n"},
 	{name: "a meta title and description for every language", valid: true, src: "name: A\nconnection: {mode: back-office, menu: [M], button: B}\nmeta: {title: A and HubRise | A | HubRise, description: Link A.}\npage: [connect]\n"},
 	{name: "a two-line meta description", src: "name: A\nconnection: {mode: back-office, menu: [M], button: B}\nmeta: {description: \"one\\ntwo\"}\npage: [connect]\n"},

@@ -46,16 +46,20 @@ var (
 	templateSentenceRe = wording.Phrase("template_sentence") // what the template's button step already says
 	locationStepRe     = wording.Phrase("location_step")     // with chooseRe: the standard location step
 	chooseRe           = wording.Phrase("choose")
-	authoriseStepRe    = wording.Phrase("authorise_step")    // a step that only clicks Authorise
-	connectedStepRe    = wording.Phrase("connected_step")    // the standard last step: back, connected
-	disconnectedStepRe = wording.Phrase("disconnected_step") // the standard last disconnect step
-	askSupportRe       = wording.Phrase("ask_support")       // a sentence sending the reader to support
-	clickRe            = wording.Phrase("click")             // a click verb
-	modeStatementRe    = wording.Phrase("mode_statement")    // a sentence that only says who can connect
-	noteRe             = wording.Phrase("important_note")    // the boxed note of the page's top
-	signupNoteRe       = wording.Phrase("signup_note")       // the template's note, not a partner's own
-	publisherRes       = wording.Names("publisher")          // "X, the publisher of"
-	supportOfRes       = wording.Names("support_of")         // "the X support team"
+	authoriseStepRe    = wording.Phrase("authorise_step")     // a step that only clicks Authorise
+	connectedStepRe    = wording.Phrase("connected_step")     // the standard last step: back, connected
+	disconnectedStepRe = wording.Phrase("disconnected_step")  // the standard last disconnect step
+	appListStepRe      = wording.Phrase("app_list_step")      // the platform's app list: CONNECTIONS, View available apps
+	appPickStepRe      = wording.Phrase("app_pick_step")      // picking the app in that list
+	appConnectStepRe   = wording.Phrase("app_connect_step")   // its Connect button, as a step of its own
+	hubriseLoginStepRe = wording.Phrase("hubrise_login_step") // signing in to the platform's back office
+	askSupportRe       = wording.Phrase("ask_support")        // a sentence sending the reader to support
+	clickRe            = wording.Phrase("click")              // a click verb
+	modeStatementRe    = wording.Phrase("mode_statement")     // a sentence that only says who can connect
+	noteRe             = wording.Phrase("important_note")     // the boxed note of the page's top
+	signupNoteRe       = wording.Phrase("signup_note")        // the template's note, not a partner's own
+	publisherRes       = wording.Names("publisher")           // "X, the publisher of"
+	supportOfRes       = wording.Names("support_of")          // "the X support team"
 	// leadInRe matches a sentence that only introduces the steps that follow.
 	leadInRe = regexp.MustCompile(`:\s*$`)
 	// glossRe matches a translation in brackets after a label: **Activer** (Connect).

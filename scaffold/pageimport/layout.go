@@ -250,7 +250,7 @@ func (r *reader) settle(f *facts) {
 		r.note(pt.line, "the disconnect section is kept as written: the template's text would link to a contact section the page does not have")
 	}
 	// a back-office procedure needs a menu path the template can print
-	if pt := typed("connect"); pt != nil && f.mode != partner.ModeSupport && len(f.conn.menu) == 0 {
+	if pt := typed("connect"); pt != nil && f.mode != partner.ModeSupport && f.mode != partner.ModeAppList && len(f.conn.menu) == 0 {
 		pt.verbatim = true
 		r.note(pt.line, "the connect section is kept as written: its steps name no menu to open")
 	}

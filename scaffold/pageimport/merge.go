@@ -155,7 +155,11 @@ func partnerYAML(pages []pageOf, schemaRef, tool string) ([]byte, []string, erro
 				c.Intro = text(func(f *facts) string { return strings.Join(f.intro, "\n\n") })
 				notes.Head["connection.intro"] = "kept from the page: text before its steps"
 			}
-			if mode != partner.ModeSupport {
+			if mode == partner.ModeAppList {
+				appListFacts(c, pages, anyOf, list, label, &notes)
+				summary = append(summary, "app in HubRise's app list: "+cmp.Or(someText(func(f *facts) string { return f.conn.app }), first.name))
+			}
+			if mode != partner.ModeSupport && mode != partner.ModeAppList {
 				if anyOf(func(f *facts) []string { return f.conn.beforeMenu }) {
 					c.BeforeMenu = list(func(f *facts) []string { return f.conn.beforeMenu })
 					notes.Head["connection.steps_before_menu"] = "kept from the page: its steps before the one that opens the menu"
@@ -186,7 +190,7 @@ func partnerYAML(pages []pageOf, schemaRef, tool string) ([]byte, []string, erro
 				notes.Head["disconnect.steps_before_menu"] = "kept from the page: its steps before the one that opens the menu"
 			}
 			sameMenu := !slices.ContainsFunc(pages, func(p pageOf) bool { return !slices.Equal(p.f.disc.menu, p.f.conn.menu) })
-			if !sameMenu || mode == partner.ModeSupport || !typed["connect"] { // else the default: the connection's menu
+			if !sameMenu || mode == partner.ModeSupport || mode == partner.ModeAppList || !typed["connect"] { // else the default: the connection's menu
 				d.Menu = path(func(f *facts) []string { return f.disc.menu })
 				summary = append(summary, "disconnect menu: "+strings.Join(someList(func(f *facts) []string { return f.disc.menu }), " > "))
 			}
@@ -236,6 +240,24 @@ func partnerYAML(pages []pageOf, schemaRef, tool string) ([]byte, []string, erro
 		schemaRef, schemaVersion(v1), tool, strings.Join(from, "\n#   "), first.slug)
 	data, err := partner.Encode(doc, notes)
 	return data, summary, err
+}
+
+// appListFacts writes the facts of a connection from the platform's app
+// list: the partner's steps before and after the platform's, and the app's
+// name in the list where it is not the product's.
+func appListFacts(c *partner.Connection, pages []pageOf, anyOf func(func(*facts) []string) bool, list func(func(*facts) []string) partner.List, label func(func(*facts) string) partner.Text, notes *partner.Comments) {
+	if anyOf(func(f *facts) []string { return f.conn.beforeMenu }) {
+		c.BeforeMenu = list(func(f *facts) []string { return f.conn.beforeMenu })
+		notes.Head["connection.steps_before_menu"] = "kept from the page: its steps before the platform's"
+	}
+	if anyOf(func(f *facts) []string { return f.conn.extra }) {
+		c.ExtraSteps = list(func(f *facts) []string { return f.conn.extra })
+		notes.Head["connection.extra_steps"] = "kept from the page: its steps after the platform's"
+	}
+	if slices.ContainsFunc(pages, func(p pageOf) bool { return p.f.conn.app != "" && p.f.conn.app != p.f.name }) {
+		c.App = label(func(f *facts) string { return cmp.Or(f.conn.app, f.name) })
+		notes.Head["connection.app"] = "the app's name in HubRise's app list"
+	}
 }
 
 // metaOf is the partner file's meta: each page's own title and

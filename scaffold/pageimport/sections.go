@@ -81,14 +81,14 @@ func (r *reader) isSupportList(list ast.Node) bool {
 // connect reads the connect section: the mode, the back-office steps, and
 // any partner text (an intro, trailing images) that must be kept.
 func (r *reader) connect(s *section, f *facts) error {
-	viaSupport, viaBackOffice := false, false
+	viaSupport, viaBackOffice, viaAppList := false, false, false
 	var trailing []string
 	for _, b := range s.blocks {
 		switch b := b.(type) {
 		case *ast.ThematicBreak:
 			continue
 		case *ast.List:
-			if len(trailing) > 0 || viaBackOffice {
+			if len(trailing) > 0 || viaBackOffice || viaAppList {
 				// text, or a second procedure, after the steps the template
 				// writes: typed, it would move after the template's steps
 				return fmt.Errorf("line %d: a second list of steps follows the first, which the template cannot say in this order", r.lineOf(b))
@@ -99,6 +99,18 @@ func (r *reader) connect(s *section, f *facts) error {
 				for _, it := range r.items(b) {
 					r.report.skipLine(it.line)
 				}
+				continue
+			}
+			if r.isAppList(b) {
+				if viaSupport {
+					return fmt.Errorf("line %d: the support route and the app list in one section, which the template cannot say", r.lineOf(b))
+				}
+				st, err := r.appList(b)
+				if err != nil {
+					return err
+				}
+				f.conn = st
+				viaAppList = true
 				continue
 			}
 			st, err := r.backOffice(b, true)
@@ -118,13 +130,15 @@ func (r *reader) connect(s *section, f *facts) error {
 		if md == "" {
 			continue
 		}
-		if !viaBackOffice && !viaSupport {
+		if !viaBackOffice && !viaSupport && !viaAppList {
 			f.intro = append(f.intro, md)
 		} else {
 			trailing = append(trailing, md)
 		}
 	}
 	switch {
+	case viaAppList:
+		f.mode = partner.ModeAppList
 	case viaSupport && viaBackOffice:
 		f.mode = partner.ModeEither
 	case viaBackOffice:

@@ -28,6 +28,7 @@ type steps struct {
 	extra      []string
 	beforeMenu []string // steps before the one that opens the menu
 	lines      []int    // lines of the menu and button steps, which the template writes from the typed facts
+	app        string   // mode app-list: the app's name in HubRise's app list
 }
 
 func (r *reader) items(list ast.Node) []item {

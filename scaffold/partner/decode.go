@@ -297,6 +297,7 @@ func (d *decoder) partner(n *yaml.Node, p *Partner) {
 				"steps_before_button": func(_, v *yaml.Node) { c.BeforeButton = d.stringList(v, "connection.steps_before_button") },
 				"button":              func(_, v *yaml.Node) { c.Button = d.text(v, "connection.button") },
 				"extra_steps":         func(_, v *yaml.Node) { c.ExtraSteps = d.stringList(v, "connection.extra_steps") },
+				"app":                 func(_, v *yaml.Node) { c.App = d.text(v, "connection.app") },
 			})
 		},
 		"disconnect": func(_, v *yaml.Node) {

@@ -33,6 +33,9 @@ func (e *encoder) partner(p *Partner) *yaml.Node {
 	if c.Pos.Present() || c.Mode.Value != "" {
 		conn := e.mapping("connection")
 		e.procedure(conn, langs, c.Mode, c.BeforeMenu, c.Menu, c.BeforeButton, c.Button, c.ExtraSteps, c.Intro)
+		if has(c.App) {
+			conn.set("app", text(c.App, langs))
+		}
 		doc.set("connection", conn.n)
 	}
 	d := p.Disconnect

@@ -55,6 +55,7 @@ const (
 	ModeBackOffice = "back-office" // the restaurant connects from the partner's back office
 	ModeSupport    = "support"     // only the partner's support team can connect
 	ModeEither     = "either"      // both: ask support, or connect autonomously
+	ModeAppList    = "app-list"    // the restaurant connects it from the HubRise back office's app list
 )
 
 // Disconnect modes: where the connection is removed.
@@ -68,7 +69,7 @@ const (
 var Kinds = []string{"epos", "ordering", "delivery", "other"}
 
 // ConnectionModes lists the valid connection.mode values.
-var ConnectionModes = []string{ModeBackOffice, ModeSupport, ModeEither}
+var ConnectionModes = []string{ModeBackOffice, ModeSupport, ModeEither, ModeAppList}
 
 // DisconnectModes lists the valid disconnect.mode values.
 var DisconnectModes = []string{DisconnectBackOffice, DisconnectHubRise, DisconnectSupport}
@@ -177,6 +178,7 @@ type Connection struct {
 	BeforeButton List // optional Markdown steps between opening the menu and clicking the button
 	Button       Text
 	ExtraSteps   List
+	App          Text // mode app-list: the app's name in HubRise's app list; default: the name
 }
 
 // Disconnect says how the partner is disconnected.

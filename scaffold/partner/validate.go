@@ -26,7 +26,7 @@ const DefaultKind = "epos"
 // a partner connected from its back office is disconnected there too; one
 // that only its support can connect is disconnected from the platform's back office.
 func DefaultDisconnectMode(connection string) string {
-	if connection == ModeSupport {
+	if connection == ModeSupport || connection == ModeAppList {
 		return DisconnectHubRise
 	}
 	return DisconnectBackOffice
@@ -422,9 +422,21 @@ func (v *validator) connection() {
 		v.unused(c.BeforeButton.Pos, "connection.steps_before_button", "connection.mode is support")
 		v.unused(c.Button.Pos, "connection.button", "connection.mode is support")
 		v.unused(c.ExtraSteps.Pos, "connection.extra_steps", "connection.mode is support")
+	} else if c.Mode.Value == ModeAppList {
+		// the steps are the platform's: the app list, the app, Connect
+		v.unused(c.Menu.Pos, "connection.menu", "connection.mode is app-list")
+		v.unused(c.BeforeButton.Pos, "connection.steps_before_button", "connection.mode is app-list")
+		v.unused(c.Button.Pos, "connection.button", "connection.mode is app-list")
 	} else if slices.Contains(ConnectionModes, c.Mode.Value) && v.p.Uses("connect") {
 		// the template writes the back-office steps only in a connect section of its own text
 		v.menuAndButton(c.Menu, &c.Button, "connection", "connection.mode is "+c.Mode.Value, c.Pos)
+	}
+	if c.App.Present() {
+		if c.Mode.Value != ModeAppList {
+			v.unused(c.App.Pos, "connection.app", "connection.mode is "+c.Mode.Value+" (app is the name in HubRise's app list, for mode app-list)")
+		} else {
+			v.plain(&c.App, "connection.app", true)
+		}
 	}
 	v.markdown(c.BeforeMenu, "connection.steps_before_menu")
 	v.markdown(c.BeforeButton, "connection.steps_before_button")

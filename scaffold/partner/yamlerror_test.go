@@ -49,7 +49,7 @@ func TestSyntaxErrorsInAWritersWords(t *testing.T) {
 func TestErrorsSuggestAndFollowTheirCause(t *testing.T) {
 	for _, tc := range []struct{ name, file, want string }{
 		{"mode one letter off", "name: A\nsupport: {email: a@b.example}\nconnection: {mode: backoffice, menu: [M], button: B}\ndisconnect: {button: U}\n",
-			`a.yaml:3:20: connection.mode: "backoffice" is not one of: back-office, support, either (did you mean "back-office"?)`},
+			`a.yaml:3:20: connection.mode: "backoffice" is not one of: back-office, support, either, app-list (did you mean "back-office"?)`},
 		{"kind in capitals", "name: A\nkind: EPOS\nsupport: {email: a@b.example}\nconnection: {mode: support}\n",
 			`a.yaml:2:7: kind: "EPOS" is not one of: epos, ordering, delivery, other (did you mean "epos"?)`},
 		{"mistyped key, no restated missing", "name: A\nsupport:\n  emial: a@b.example\nconnection: {mode: support}\n",

@@ -58,7 +58,7 @@ func elisionPartner(t *testing.T, set *render.Set, name, publisher, mode, discon
 	if publisher != "" {
 		doc["publisher"] = publisher
 	}
-	if mode != partner.ModeSupport {
+	if mode != partner.ModeSupport && mode != partner.ModeAppList {
 		doc["connection"].(map[string]any)["menu"] = []string{"Intégrations", "HubRise"}
 		doc["connection"].(map[string]any)["button"] = map[string]string{"en": "Connect", "fr": "Connecter"}
 	}

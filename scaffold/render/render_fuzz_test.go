@@ -26,11 +26,11 @@ func FuzzRender(f *testing.F) {
 			"slug":    "fuzz",
 			"support": map[string]any{"email": "help@fuzz.example"},
 			"connection": map[string]any{
-				"mode": partner.ConnectionModes[int(mode)%3],
+				"mode": partner.ConnectionModes[int(mode)%len(partner.ConnectionModes)],
 			},
 			"disconnect": map[string]any{"mode": partner.DisconnectModes[int(mode/3)%3]},
 		}
-		if c := doc["connection"].(map[string]any); c["mode"] != partner.ModeSupport {
+		if c := doc["connection"].(map[string]any); c["mode"] != partner.ModeSupport && c["mode"] != partner.ModeAppList {
 			c["menu"] = []string{label, label}
 			c["button"] = button
 			c["extra_steps"] = []string{step}

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"cmp"
 	"github.com/partnerpages/partnerpages/scaffold/partner"
 )
 
@@ -37,6 +38,8 @@ type View struct {
 	// rendering time in batch runs).
 	ViaSupport    bool                     // the partner's support team can connect it
 	ViaBackOffice bool                     // the reader can connect it from the partner's back office
+	ViaAppList    bool                     // the reader connects it from HubRise's app list
+	AppName       Plain                    // its name in that list
 	Maker         Plain                    // the publisher if named, else the product
 	SectionsAfter map[string][]SectionView // extra sections by the standard section they follow
 }
@@ -167,6 +170,8 @@ func (s *Set) NewView(p *partner.Partner, lang string) View {
 	}
 	v.ViaSupport = v.Mode == partner.ModeSupport || v.Mode == partner.ModeEither
 	v.ViaBackOffice = v.Mode == partner.ModeBackOffice || v.Mode == partner.ModeEither
+	v.ViaAppList = v.Mode == partner.ModeAppList
+	v.AppName = Plain(cmp.Or(p.Connection.App.In(lang), p.Name.In(lang)))
 	v.Maker = v.Name
 	if v.Publisher != "" {
 		v.Maker = v.Publisher

@@ -22,6 +22,7 @@ type Answers struct {
 	Email            string
 	NoSupport        bool   // the page has no give-access or contact section (schema v2), and so no e-mail
 	Mode             string // connection mode
+	App              string // mode app-list: the name in HubRise's app list; empty: the name
 	Menu             string
 	Button           string
 	DisconnectMode   string // empty: the default for Mode
@@ -122,6 +123,14 @@ func (a *Answers) DisconnectUsesMenu() bool {
 }
 
 // Field checks, shared by the form (inline) and the --yes path.
+
+// CheckAppName checks the optional name in HubRise's app list.
+func CheckAppName(s string) error {
+	if strings.TrimSpace(s) == "" {
+		return nil
+	}
+	return CheckLabel("name in the app list")(s)
+}
 
 // CheckName validates a product name.
 func CheckName(s string) error {
@@ -234,6 +243,11 @@ func (a *Answers) Check(setLangs []string, taken func(string) bool) []Problem {
 		add("--menu", CheckMenu(a.Menu))
 		add("--button", CheckLabel("connect button")(a.Button))
 	}
+	if strings.TrimSpace(a.App) != "" && a.Mode != partner.ModeAppList {
+		add("--app", fmt.Errorf("the name in HubRise's app list is for --mode app-list"))
+	} else {
+		add("--app", CheckAppName(a.App))
+	}
 	if a.DisconnectMode != "" && !slices.Contains(partner.DisconnectModes, a.DisconnectMode) {
 		add("--disconnect", fmt.Errorf("%q is not one of: %s", a.DisconnectMode, strings.Join(partner.DisconnectModes, ", ")))
 	} else if a.Mode != "" && a.DisconnectUsesMenu() {
@@ -310,6 +324,10 @@ func (a *Answers) partnerFile(schemaRef string) (*partner.Partner, partner.Comme
 			m[l] = ParseMenu(f(a.LabelsIn(l)))
 		}
 		return partner.ListOf(langs, m)
+	}
+	if a.Mode == partner.ModeAppList && strings.TrimSpace(a.App) != "" {
+		p.Connection.App = partner.Text{Value: one(strings.TrimSpace(a.App))}
+		notes.Line["connection.app"] = "the name in HubRise's app list"
 	}
 	if a.UsesMenu() {
 		p.Connection.Menu = menu(func(l Labels) string { return l.Menu })

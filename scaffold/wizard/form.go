@@ -15,6 +15,7 @@ var modeOptions = []huh.Option[string]{
 	huh.NewOption("back-office — the restaurant connects it from the partner's back office", partner.ModeBackOffice),
 	huh.NewOption("support — only the partner's support team can connect it", partner.ModeSupport),
 	huh.NewOption("either — the support team can connect it, or the restaurant does it from the back office", partner.ModeEither),
+	huh.NewOption("app-list — the restaurant connects it from the HubRise back office's app list", partner.ModeAppList),
 }
 
 var disconnectOptions = []huh.Option[string]{
@@ -110,6 +111,11 @@ var steps = []step{
 		return huh.NewGroup(
 			env.input("Back-office menu path", "The labels to click, separated by '>', e.g. Settings > Integrations > HubRise.", &a.Menu, CheckMenu),
 			env.input("Connect button", "The label of the button that starts the connection.", &a.Button, CheckLabel("connect button")),
+		).Title("Connection")
+	}},
+	{skip: func(a *Answers) bool { return a.Mode != partner.ModeAppList }, group: func(a *Answers, env *formEnv) *huh.Group {
+		return huh.NewGroup(
+			env.input("Name in the HubRise app list (optional)", "Leave it empty when the list shows the product name; e.g. Mailchimp Bridge.", &a.App, CheckAppName),
 		).Title("Connection")
 	}},
 	{group: func(a *Answers, _ *formEnv) *huh.Group {

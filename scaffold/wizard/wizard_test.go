@@ -172,6 +172,37 @@ func TestFormSupportPartnerSkipsMenuQuestions(t *testing.T) {
 	p.checkClean(t)
 }
 
+// An app-list partner is asked for its name in HubRise's app list, not for a
+// back-office menu or button, and is disconnected from HubRise by default.
+func TestFormAppListPartner(t *testing.T) {
+	p := newProject(t)
+	o, out := p.options(answers(
+		"Appsy", "", "", "", "", "hello@appsy.example",
+		"4",            // app-list
+		"Appsy Bridge", // its name in the list
+		"",             // disconnect: default hubrise
+		"",             // both languages
+		"0",
+		"1",
+	), true)
+	if _, err := runAndGenerate(context.Background(), o, &Answers{}); err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	if strings.Contains(out.String(), "Back-office menu path") || !strings.Contains(out.String(), "Name in the HubRise app list") {
+		t.Errorf("the questions for an app-list partner:\n%s", out)
+	}
+	yaml := p.read(t, "partners/appsy.yaml")
+	for _, want := range []string{"mode: app-list", "app: Appsy Bridge", "mode: hubrise"} {
+		if !strings.Contains(yaml, want) {
+			t.Errorf("partner file lacks %q:\n%s", want, yaml)
+		}
+	}
+	if page := p.read(t, "content/apps/appsy/en/connect-hubrise.md"); !strings.Contains(page, "select **Appsy Bridge**, then click **Connect**") {
+		t.Errorf("the English page does not connect from the app list:\n%s", page)
+	}
+	p.checkClean(t)
+}
+
 func TestFormPartnerWithoutSupportSections(t *testing.T) {
 	p := newProject(t)
 	o, out := p.options(answers(

@@ -1,0 +1,101 @@
+package pageimport
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+)
+
+// isAppList reports whether a list of steps connects from the platform's
+// app list (a step selects CONNECTIONS, then View available apps).
+func (r *reader) isAppList(list ast.Node) bool {
+	for _, it := range r.items(list) {
+		if appListStepRe.MatchString(it.text) {
+			return true
+		}
+	}
+	return false
+}
+
+// appList reads a connection from the platform's app list: the partner's
+// steps before it, the app's name in the list, and the partner's steps
+// after the platform's; the platform's own steps (sign in, the app list,
+// the app and its Connect button, the location, Allow) are the template's.
+// Where typing would move a partner step, or a step does not read as the
+// platform's, it reports why, and the section is kept as written.
+func (r *reader) appList(list ast.Node) (steps, error) {
+	var st steps
+	items := r.items(list)
+	k := 0
+	for k < len(items) && !appListStepRe.MatchString(items[k].text) {
+		it := items[k]
+		switch {
+		case hubriseLoginStepRe.MatchString(it.text) && len(it.images) == 0:
+			r.replaced(it.line, "step %q (the template writes this step)", clip(it.text))
+		case len(st.lines) > 0:
+			return st, fmt.Errorf("line %d: the partner's step comes after signing in to HubRise, and the template would put it before", it.line)
+		default:
+			st.beforeMenu = append(st.beforeMenu, it.md)
+			k++
+			continue
+		}
+		st.lines = append(st.lines, it.line)
+		k++
+	}
+	if k >= len(items) || len(items[k].images) > 0 || items[k].node.ChildCount() > 1 {
+		return st, fmt.Errorf("line %d: the step that opens the app list holds more than the template's step", items[min(k, len(items)-1)].line)
+	}
+	r.replaced(items[k].line, "step %q (the template writes the app list)", clip(items[k].text))
+	st.lines = append(st.lines, items[k].line)
+	k++
+	// the app in the list, and its Connect button (in the same step or the next)
+	if k >= len(items) || !appPickStepRe.MatchString(items[k].text) || len(items[k].images) > 0 {
+		return st, fmt.Errorf("line %d: no step picks the app in the list after the app list", items[min(k, len(items)-1)].line)
+	}
+	if st.app = appNameIn(items[k]); st.app == "" {
+		return st, fmt.Errorf("line %d: the step that picks the app in the list does not name it", items[k].line)
+	}
+	r.replaced(items[k].line, "step %q (the template picks %s in the list)", clip(items[k].text), st.app)
+	st.lines = append(st.lines, items[k].line)
+	k++
+	if k < len(items) && appConnectStepRe.MatchString(items[k].text) && len(items[k].images) == 0 {
+		r.replaced(items[k].line, "step %q (the template writes this step)", clip(items[k].text))
+		st.lines = append(st.lines, items[k].line)
+		k++
+	}
+	platform := false
+	for _, it := range items[k:] {
+		if r.standardConnectStep(it) {
+			if len(st.extra) > 0 {
+				return st, fmt.Errorf("line %d: the partner's step comes before the platform's step on line %d, and the template would put it after", it.line-1, it.line)
+			}
+			r.replaced(it.line, "step %q (the template writes this step)", clip(it.text))
+			st.lines = append(st.lines, it.line)
+			platform = true
+			continue
+		}
+		st.extra = append(st.extra, it.md)
+	}
+	if !platform {
+		return st, fmt.Errorf("line %d: the steps do not go through the platform's authorisation page the template describes", items[0].line)
+	}
+	return st, nil
+}
+
+// pickedRe finds the app a step picks in the list when it is not in bold
+// ("Select Lightspeed Restaurant Bridge from the list of apps").
+var pickedRe = regexp.MustCompile(`(?i)(?:select|choose|pick|click|sélectionnez|choisissez|cliquez sur)\s+(.+?)\s+(?:from|in|dans|de) (?:the|la) (?:list|liste)`)
+
+// appNameIn is the name of the app a step picks: its first bold label, else
+// the words it selects.
+func appNameIn(it item) string {
+	if len(it.labels) > 0 {
+		return it.labels[0].Text
+	}
+	if m := pickedRe.FindStringSubmatch(it.text); m != nil && !strings.ContainsAny(m[1], ".,;") {
+		return strings.TrimSpace(m[1])
+	}
+	return ""
+}
