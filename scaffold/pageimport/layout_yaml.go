@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"slices"
+	"strings"
 
 	"github.com/partnerpages/partnerpages/scaffold/partner"
 )
@@ -100,16 +101,9 @@ func mergeLayouts(pages []pageOf) []slot {
 	// A standard section appears once in each language's page; where the
 	// languages place it differently, each keeps its own place (the parts
 	// then name their languages).
-	// A slot is typed only when every language's part is.
-	for _, s := range merged {
-		verbatim := false
-		for _, pt := range s.by {
-			verbatim = verbatim || pt.verbatim
-		}
-		for _, pt := range s.by {
-			pt.verbatim = verbatim
-		}
-	}
+	// A standard section is typed in the languages whose part the template
+	// can say; the others keep their own text (an edit in one language
+	// leaves the other typed).
 	return merged
 }
 
@@ -157,18 +151,33 @@ func pageParts(langs []string, slots []slot, notes *partner.Comments, note func(
 			note(fmt.Sprintf("heading id {#%s} of %q is not one a partner file can give; dropped", anchor, first.title))
 			anchor = ""
 		}
-		keepTitle := slices.ContainsFunc(in, func(l string) bool { return s.by[l].keepTitle })
+		keepTitle := slices.ContainsFunc(in, func(l string) bool { return s.by[l].keepTitle || s.by[l].verbatim })
 		pt := partner.Part{Standard: partner.Scalar{Value: s.kind}, Anchor: partner.Scalar{Value: anchor}}
-		if s.kind == "" || first.verbatim || keepTitle {
+		if s.kind == "" || keepTitle {
 			pt.Title = text(func(p *part) string { return p.title })
 		}
 		if len(in) < len(langs) {
 			pt.Languages = partner.Scalars(in)
 		}
-		if s.kind == "" || first.verbatim {
+		var own []string // the languages whose part is kept as written
+		for _, l := range in {
+			if s.by[l].verbatim {
+				own = append(own, l)
+			}
+		}
+		switch {
+		case s.kind == "" || len(own) == len(in):
 			pt.Body = text(func(p *part) string { return p.body })
-			if s.kind != "" {
-				notes.Head[fmt.Sprintf("page[%d].body", len(parts)+1)] = "kept as written: the template cannot say this section, and a template change will not reach it"
+		case len(own) > 0:
+			pt.Body = partner.Text{ByLang: map[string]partner.Scalar{}}
+			for _, l := range own {
+				pt.Body.ByLang[l] = partner.Scalar{Value: s.by[l].body}
+			}
+		}
+		if s.kind != "" && len(own) > 0 {
+			notes.Head[fmt.Sprintf("page[%d].body", len(parts)+1)] = "kept as written: the template cannot say this section, and a template change will not reach it"
+			if len(own) < len(in) {
+				notes.Head[fmt.Sprintf("page[%d].body", len(parts)+1)] = "kept as written in " + strings.Join(own, ", ") + " only: the template writes the section in the other languages"
 			}
 		}
 		parts = append(parts, pt)

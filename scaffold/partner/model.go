@@ -161,11 +161,33 @@ func (p *Partner) Layout() []Part {
 // template's text (not the page's own body) in any language.
 func (p *Partner) Uses(standard string) bool {
 	for _, pt := range p.Layout() {
-		if pt.Standard.Value == standard && !pt.Body.Present() {
-			return true
+		if pt.Standard.Value != standard {
+			continue
+		}
+		for _, l := range p.Langs() {
+			if pt.TypedIn(l) {
+				return true
+			}
+		}
+		if len(p.Languages) == 0 && !pt.Body.Present() {
+			return true // languages not resolved yet
 		}
 	}
 	return false
+}
+
+// TypedIn reports whether the template writes the standard section pt in
+// lang: it is on that language's page, with no body of its own there (a
+// standard section may keep its own text in one language only).
+func (pt Part) TypedIn(lang string) bool {
+	if pt.Standard.Value == "" || !pt.InLang(lang) || !pt.Body.Present() {
+		return pt.Standard.Value != "" && pt.InLang(lang)
+	}
+	if pt.Body.ByLang == nil {
+		return false
+	}
+	_, own := pt.Body.ByLang[lang]
+	return !own
 }
 
 // Connection says how the partner is connected.

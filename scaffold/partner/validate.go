@@ -169,8 +169,8 @@ func (v *validator) page() {
 			for _, l := range v.langs {
 				seenStd[l+"/"+std] = i + 1
 			}
-			if !pt.Body.Present() {
-				for _, l := range v.langs {
+			for _, l := range v.langs {
+				if pt.TypedIn(l) {
 					typedIn[l+"/"+std] = true
 				}
 			}
@@ -180,7 +180,7 @@ func (v *validator) page() {
 			}
 			v.markdown(pt.Steps, f+".steps")
 			if pt.Body.Present() {
-				v.body(&pt.Body, pt.Pos, f+".body")
+				v.ownBody(&pt.Body, f+".body")
 				if pt.Steps.Present() || pt.Intro.Present() {
 					v.err(pt.Body.Pos, f+".body", "a section with its own body has no intro or steps; put them in the body")
 				}
@@ -575,6 +575,23 @@ func (v *validator) body(t *Text, at Pos, field string) {
 	for _, l := range keys(t.ByLang) {
 		if strings.TrimSpace(t.ByLang[l].Value) == "" {
 			v.err(t.ByLang[l].Pos, field+"."+l, "empty; write the section's text (Markdown)")
+		}
+	}
+}
+
+// ownBody checks a standard section's own text: for every language, or for
+// some (the template writes the section in the others).
+func (v *validator) ownBody(t *Text, field string) {
+	if t.ByLang == nil {
+		v.body(t, Pos{}, field)
+		return
+	}
+	for _, l := range keys(t.ByLang) {
+		switch {
+		case !slices.Contains(v.langs, l):
+			v.err(t.ByLang[l].Pos, field+"."+l, "value for %q, which is not one of the languages of this section (%s)", l, strings.Join(v.langs, ", "))
+		case strings.TrimSpace(t.ByLang[l].Value) == "":
+			v.err(t.ByLang[l].Pos, field+"."+l, "empty; write the section's text (Markdown), or leave the language out for the template's")
 		}
 	}
 }
