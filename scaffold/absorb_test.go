@@ -125,18 +125,6 @@ func edit(r *rand.Rand, page string, n int) string {
 	return strings.TrimRight(out, "\n") + "\n"
 }
 
-// typedKinds lists the standard sections the template writes on p's page
-// in lang.
-func typedKinds(p *partner.Partner, lang string) map[string]bool {
-	out := map[string]bool{}
-	for _, pt := range p.Layout() {
-		if pt.TypedIn(lang) {
-			out[pt.Standard.Value] = true
-		}
-	}
-	return out
-}
-
 // tidyWhitespace is a page as generate writes every page: no trailing
 // spaces, no run of blank lines (this test's own reading of that rule).
 func tidyWhitespace(page string) string {
@@ -187,8 +175,8 @@ func absorbCase(t *testing.T, set *render.Set, lo lint.Options, ps []*partner.Pa
 		if lang == o.Lang {
 			continue
 		}
-		for kind := range typedKinds(p, lang) {
-			if !typedKinds(q, lang)[kind] {
+		for kind := range p.TypedSections(lang) {
+			if !q.TypedSections(lang)[kind] {
 				untyped++
 			}
 		}

@@ -366,3 +366,32 @@ func TestImportKeepsTheOrderOfSteps(t *testing.T) {
 		t.Errorf("the login step no longer comes before Allow:\n%s", got)
 	}
 }
+
+// TestImportTypesTheAppListRoute: the pages the template writes for a
+// partner connected from HubRise's app list import back as that route, with
+// the app's name in the list and the partner's own step, and the connect
+// section stays the template's in both languages.
+func TestImportTypesTheAppListRoute(t *testing.T) {
+	o := testOptions(t)
+	_, outs := renderFile(t, o, filepath.Join("..", "render", "testdata", "partners", "appsy.yaml"))
+	var pages []Page
+	for _, out := range outs {
+		pages = append(pages, Page{Path: "apps/appsy/" + out.Lang + "/" + out.Name, Data: out.Content})
+	}
+	results, failed := Import(pages, o)
+	if len(failed) > 0 || len(results) != 1 || results[0].Partner == nil {
+		t.Fatalf("import: %v %v", failed, results)
+	}
+	p := results[0].Partner
+	if p.Connection.Mode.Value != partner.ModeAppList || p.Connection.App.In("en") != "Appsy Bridge" || p.Connection.App.In("fr") != "Appsy Bridge" {
+		t.Errorf("mode %q, app %q/%q; want app-list, Appsy Bridge\n%s", p.Connection.Mode.Value, p.Connection.App.In("en"), p.Connection.App.In("fr"), results[0].YAML)
+	}
+	if got := p.Connection.ExtraSteps.In("en"); len(got) != 1 || !strings.Contains(got[0], "**Orders**") {
+		t.Errorf("the partner's own step: %q\n%s", got, results[0].YAML)
+	}
+	for _, lang := range []string{"en", "fr"} {
+		if !p.TypedSections(lang)["connect"] {
+			t.Errorf("the %s connect section is kept as written:\n%s", lang, results[0].YAML)
+		}
+	}
+}

@@ -176,6 +176,18 @@ func (p *Partner) Uses(standard string) bool {
 	return false
 }
 
+// TypedSections lists the standard sections the template writes on the
+// page of lang.
+func (p *Partner) TypedSections(lang string) map[string]bool {
+	out := map[string]bool{}
+	for _, pt := range p.Layout() {
+		if pt.TypedIn(lang) {
+			out[pt.Standard.Value] = true
+		}
+	}
+	return out
+}
+
 // TypedIn reports whether the template writes the standard section pt in
 // lang: it is on that language's page, with no body of its own there (a
 // standard section may keep its own text in one language only).
