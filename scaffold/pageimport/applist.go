@@ -2,10 +2,11 @@ package pageimport
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
+
+	"github.com/partnerpages/partnerpages/scaffold/wording"
 )
 
 // isAppList reports whether a list of steps connects from the platform's
@@ -65,11 +66,11 @@ func (r *reader) appList(list ast.Node) (steps, error) {
 		st.lines = append(st.lines, items[k].line)
 		k++
 	}
-	platform := false
+	platform, ownLine := false, 0 // ownLine: the first partner step after the platform's
 	for _, it := range items[k:] {
 		if r.standardConnectStep(it) {
-			if len(st.extra) > 0 {
-				return st, fmt.Errorf("line %d: the partner's step comes before the platform's step on line %d, and the template would put it after", it.line-1, it.line)
+			if ownLine > 0 {
+				return st, fmt.Errorf("line %d: the partner's step comes before the platform's step on line %d, and the template would put it after", ownLine, it.line)
 			}
 			r.replaced(it.line, "step %q (the template writes this step)", clip(it.text))
 			st.lines = append(st.lines, it.line)
@@ -77,6 +78,9 @@ func (r *reader) appList(list ast.Node) (steps, error) {
 			continue
 		}
 		st.extra = append(st.extra, it.md)
+		if ownLine == 0 {
+			ownLine = it.line
+		}
 	}
 	if !platform {
 		return st, fmt.Errorf("line %d: the steps do not go through the platform's authorisation page the template describes", items[0].line)
@@ -84,9 +88,9 @@ func (r *reader) appList(list ast.Node) (steps, error) {
 	return st, nil
 }
 
-// pickedRe finds the app a step picks in the list when it is not in bold
+// pickedRes find the app a step picks in the list when it is not in bold
 // ("Select Lightspeed Restaurant Bridge from the list of apps").
-var pickedRe = regexp.MustCompile(`(?i)(?:select|choose|pick|click|sélectionnez|choisissez|cliquez sur)\s+(.+?)\s+(?:from|in|dans|de) (?:the|la) (?:list|liste)`)
+var pickedRes = wording.Names("app_picked")
 
 // appNameIn is the name of the app a step picks: its first bold label, else
 // the words it selects.
@@ -94,8 +98,10 @@ func appNameIn(it item) string {
 	if len(it.labels) > 0 {
 		return it.labels[0].Text
 	}
-	if m := pickedRe.FindStringSubmatch(it.text); m != nil && !strings.ContainsAny(m[1], ".,;") {
-		return strings.TrimSpace(m[1])
+	for _, re := range pickedRes {
+		if m := re.FindStringSubmatch(it.text); m != nil && !strings.ContainsAny(m[1], ".,;") {
+			return strings.TrimSpace(m[1])
+		}
 	}
 	return ""
 }
