@@ -103,9 +103,9 @@ var appLinkRe = regexp.MustCompile(`^/apps/([a-z0-9][a-z0-9-]*)/`)
 func readPage(path string, src []byte, platformEmails []string, given map[string]string) (*facts, *PageReport, error) {
 	// French typography (no-break spaces before : ; ! ?) is the template's
 	// job: read it as ordinary spaces so partner files hold plain text.
-	src = []byte(render.PlainSpacing(strings.TrimPrefix(string(src), "\ufeff"))) // nor does a byte order mark
+	src = []byte(render.PlainSpacing(string(src)))
 	src = fixLinks(src)
-	src, invisible := dropInvisible(src)
+	src, invisible := dropInvisible(src) // a byte order mark among them
 	src, autolinks := fixAutolinks(path, src)
 	pg := page.Parse(path, src)
 	findings := lint.Check(pg, lint.DefaultOptions())
