@@ -112,11 +112,7 @@ func build(slug string, g []pageOf, o Options) *Result {
 	var p *partner.Partner
 	var out []render.Output
 	for round := 0; ; round++ {
-		by := "import"
-		if o.Exact {
-			by = "absorb"
-		}
-		data, summary, err := partnerYAML(g, o.SchemaRef, by)
+		data, summary, err := partnerYAML(g, o)
 		if err != nil {
 			res.Problems = partner.ErrorList{{File: res.File, Msg: err.Error()}}
 			return res
@@ -240,6 +236,14 @@ func adjust(pg pageOf, regen *page.Page, o Options) bool {
 		}
 	}
 	if o.Exact {
+		// a procedure read from the top of a page has no heading, which the
+		// template's section would add
+		for i := range pg.f.layout {
+			if pt := &pg.f.layout[i]; pt.fromTop && !pt.verbatim {
+				pt.verbatim = true
+				changed = true
+			}
+		}
 		// the page was read with plain spaces (French typography is the
 		// template's): compare it so
 		_, mine := page.Parse(regen.Path, []byte(render.PlainSpacing(string(regen.Src)))).Sections()

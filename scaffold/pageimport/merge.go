@@ -18,7 +18,11 @@ type pageOf struct {
 
 // partnerYAML merges the pages of one partner (one per language, in the
 // template set's language order) into a commented partner file.
-func partnerYAML(pages []pageOf, schemaRef, tool string) ([]byte, []string, error) {
+func partnerYAML(pages []pageOf, o Options) ([]byte, []string, error) {
+	tool := "import"
+	if o.Exact {
+		tool = "absorb"
+	}
 	langs := make([]string, len(pages))
 	by := map[string]*facts{}
 	for i, p := range pages {
@@ -232,12 +236,13 @@ func partnerYAML(pages []pageOf, schemaRef, tool string) ([]byte, []string, erro
 	}
 
 	doc.Meta = metaOf(pages, langs, &notes)
+	typeDoc(doc, o.Set, o.Exact)
 	var from []string
 	for _, p := range pages {
 		from = append(from, p.rep.Path)
 	}
 	notes.Header = fmt.Sprintf("# yaml-language-server: $schema=%s\n# Partner file (schema %s), written by `partnerpages %s` from:\n#   %s\n# Review it, then run `partnerpages generate %s`.\n",
-		schemaRef, schemaVersion(v1), tool, strings.Join(from, "\n#   "), first.slug)
+		o.SchemaRef, schemaVersion(v1), tool, strings.Join(from, "\n#   "), first.slug)
 	data, err := partner.Encode(doc, notes)
 	return data, summary, err
 }

@@ -29,7 +29,12 @@ type platformElement struct {
 	name  string
 	forms map[string][]string // language → the texts a page says it with
 	yaml  [2]string           // site.yaml line, and the same line marked; empty when the set lacks it
-	re    map[string]*regexp.Regexp
+	// the template files that word it instead, each with the line and the
+	// same line marked
+	tmpl map[string][2]string
+	// re finds the element's wording, which the mark follows on a page the
+	// change reaches
+	re map[string]*regexp.Regexp
 	// inSection: a page has the element when it has this standard section
 	// (the procedure is said in the page's own, older words)
 	inSection string
@@ -56,15 +61,26 @@ var platformElements = []platformElement{
 	{name: "the location name and ID link", forms: map[string][]string{"en": {"/docs/locations#location-name-and-id"}, "fr": {"/docs/locations#location-name-and-id"}},
 		yaml: [2]string{"location-id: /docs/locations#location-name-and-id", "location-id: /docs/locations#location-name-and-id" + reachMark}},
 	{name: "the code to copy back", re: map[string]*regexp.Regexp{
-		"en": regexp.MustCompile(`(?i)(displayed|shown|displays a) code|code (displayed|shown)`),
-		"fr": regexp.MustCompile(`(?i)code affiché|affiche un code`)}},
+		"en": regexp.MustCompile(`(?i)(displayed|shown|displays a) code|code (displayed|shown|hubrise displays)`),
+		"fr": regexp.MustCompile(`(?i)code affiché|affiche un code`)},
+		tmpl: map[string][2]string{
+			"en/_steps.tmpl": {`{{- define "phrase-code"}}the code HubRise displays{{end}}`, `{{- define "phrase-code"}}the code HubRise displays` + reachMark + `{{end}}`},
+			"fr/_steps.tmpl": {`{{- define "phrase-code"}}le code affiché par HubRise{{end}}`, `{{- define "phrase-code"}}le code affiché par HubRise` + reachMark + `{{end}}`},
+		}},
 }
 
 // has reports whether text says the element, and whether every place it
 // does carries the mark.
 func (e platformElement) has(text, lang string) (has, allMarked bool) {
 	if re := e.re[lang]; re != nil {
-		return re.MatchString(text), false // no wording of the set: a change cannot reach it
+		ms := re.FindAllStringIndex(text, -1)
+		marked := 0
+		for _, m := range ms {
+			if strings.Contains(text[m[1]:min(len(text), m[1]+30)], reachMark) {
+				marked++
+			}
+		}
+		return len(ms) > 0, len(ms) > 0 && marked == len(ms)
 	}
 	marked, unmarked := 0, 0
 	for _, form := range e.forms[lang] {
@@ -94,6 +110,12 @@ func markedSet(t *testing.T, e platformElement) *render.Set {
 		data, err := fs.ReadFile(templates.FS, path)
 		if err != nil {
 			return err
+		}
+		if line, ok := e.tmpl[path]; ok {
+			if !strings.Contains(string(data), line[0]) {
+				t.Fatalf("%s has no line %q any more: update the reach measure", path, line[0])
+			}
+			data = []byte(strings.Replace(string(data), line[0], line[1], 1))
 		}
 		if path == "site.yaml" && e.yaml[0] != "" {
 			if !strings.Contains(string(data), e.yaml[0]) {
@@ -155,6 +177,8 @@ func TestPlatformReach(t *testing.T) {
 				if out := outputIn(outs, pg.Lang); out != nil {
 					if _, all := e.has(string(out.Content), pg.Lang); all {
 						reached++
+					} else {
+						t.Logf("%s: not reached on %s", e.name, pg.Path)
 					}
 				}
 			}

@@ -103,7 +103,7 @@ connection:
   mode: back-office
   menu: [Réglages, Connexions]
   button: Connecter
-  extra_steps: ["Notez le code affiché : il vous servira ensuite. Prêt ?"]
+  extra_steps: ["Notez le numéro affiché : il vous servira ensuite. Prêt ?"]
 disconnect: {button: Déconnecter}
 `))
 	data := out[0].Content

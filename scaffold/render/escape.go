@@ -62,15 +62,20 @@ func EscapeMDX(s string) string {
 	if !strings.ContainsAny(s, "<{}") {
 		return s
 	}
+	return outsideFences(s, escapeOutsideCode)
+}
+
+// outsideFences rebuilds s line by line, passing each line outside fenced
+// code through f and keeping fence lines and code as they are.
+func outsideFences(s string, f func(b *strings.Builder, line string)) string {
 	var b strings.Builder
 	b.Grow(len(s) + 8)
-	lines := strings.SplitAfter(s, "\n")
 	fence := ""
-	for _, line := range lines {
+	for _, line := range strings.SplitAfter(s, "\n") {
 		trimmed := strings.TrimLeft(line, " ")
-		if f := fenceOf(trimmed); f != "" && (fence == "" || strings.HasPrefix(trimmed, fence)) {
+		if fo := fenceOf(trimmed); fo != "" && (fence == "" || strings.HasPrefix(trimmed, fence)) {
 			if fence == "" {
-				fence = f
+				fence = fo
 			} else {
 				fence = ""
 			}
@@ -81,7 +86,7 @@ func EscapeMDX(s string) string {
 			b.WriteString(line)
 			continue
 		}
-		escapeOutsideCode(&b, line)
+		f(&b, line)
 	}
 	return b.String()
 }

@@ -33,6 +33,9 @@ type Set struct {
 	pages  map[string][]*Page          // by language, in file name order
 	files  []string                    // every file of the set, for listing
 	ui     map[string]map[string]Plain // UI labels by language and name
+	// partials by language: the templates page templates call, the
+	// platform's steps among them
+	partials map[string]*template.Template
 }
 
 // Page is one page template of one language.
@@ -127,6 +130,10 @@ func (s *Set) loadLang(fsys fs.FS, lang string) error {
 			return fmt.Errorf("%s: %w", file, err)
 		}
 	}
+	if s.partials == nil {
+		s.partials = map[string]*template.Template{}
+	}
+	s.partials[lang] = base
 	for _, name := range pages {
 		file := path.Join(lang, name)
 		out := strings.TrimSuffix(name, TemplateExt)
@@ -186,6 +193,9 @@ func (s *Set) Render(p *partner.Partner) ([]Output, error) {
 	defer bufPool.Put(buf)
 	for _, lang := range p.Langs() {
 		view := s.NewView(p, lang)
+		if view.err != nil {
+			return nil, fmt.Errorf("%s: %s page: %w", p.File, lang, view.err)
+		}
 		for _, pg := range s.pages[lang] {
 			buf.Reset()
 			if err := pg.tmpl.Execute(buf, view); err != nil {

@@ -42,6 +42,8 @@ type View struct {
 	AppName       Plain                    // its name in that list
 	Maker         Plain                    // the publisher if named, else the product
 	SectionsAfter map[string][]SectionView // extra sections by the standard section they follow
+
+	err error // a reference of partner text to a platform step, label or link that the set lacks
 }
 
 // DisconnectView is the disconnect part of a View.
@@ -176,6 +178,7 @@ func (s *Set) NewView(p *partner.Partner, lang string) View {
 	if v.Publisher != "" {
 		v.Maker = v.Publisher
 	}
+	v.err = s.expandView(&v)
 	if len(v.Sections) > 0 {
 		v.SectionsAfter = map[string][]SectionView{}
 		for _, sec := range v.Sections {
