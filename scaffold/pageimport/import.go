@@ -315,6 +315,14 @@ func mergeExisting(g []pageOf, ex *partner.Partner, o Options) []pageOf {
 		g[i].existing = true
 		f := g[i].f
 		f.kind = ex.Kind.Value
+		// a menu or button this page does not say (its section is kept as
+		// written) keeps the file's value in this language
+		if len(f.conn.menu) == 0 && f.conn.button == "" {
+			f.conn.menu, f.conn.button = ex.Connection.Menu.In(f.lang), ex.Connection.Button.In(f.lang)
+		}
+		if len(f.disc.menu) == 0 && f.disc.button == "" {
+			f.disc.menu, f.disc.button = ex.Disconnect.Menu.In(f.lang), ex.Disconnect.Button.In(f.lang)
+		}
 		if pub := ex.Publisher.In(f.lang); pub != "" {
 			f.publisher = pub
 		}

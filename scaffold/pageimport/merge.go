@@ -236,7 +236,7 @@ func partnerYAML(pages []pageOf, o Options) ([]byte, []string, error) {
 	}
 
 	doc.Meta = metaOf(pages, langs, &notes)
-	typeDoc(doc, o.Set, o.Exact)
+	platformSteps(doc, mode, path, label, o)
 	var from []string
 	for _, p := range pages {
 		from = append(from, p.rep.Path)
@@ -245,6 +245,33 @@ func partnerYAML(pages []pageOf, o Options) ([]byte, []string, error) {
 		o.SchemaRef, schemaVersion(v1), tool, strings.Join(from, "\n#   "), first.slug)
 	data, err := partner.Encode(doc, notes)
 	return data, summary, err
+}
+
+// platformSteps types the platform's steps in the partner text of doc. A
+// section kept as written may name the back office's menu and button steps:
+// then the partner file gives their menu and button, though the template
+// does not write the section.
+func platformSteps(doc *partner.Partner, mode string, path func(func(*facts) []string) partner.List, label func(func(*facts) string) partner.Text, o Options) {
+	known := *doc
+	backOffice := mode == partner.ModeBackOffice || mode == partner.ModeEither
+	if backOffice && len(doc.Connection.Menu.Items) == 0 && doc.Connection.Menu.ByLang == nil {
+		known.Connection.Menu = path(func(f *facts) []string { return f.conn.menu })
+		known.Connection.Button = label(func(f *facts) string { return f.conn.button })
+	}
+	discBackOffice := doc.Disconnect.Mode.Value == "" || doc.Disconnect.Mode.Value == partner.DisconnectBackOffice
+	if discBackOffice && len(doc.Disconnect.Menu.Items) == 0 && doc.Disconnect.Menu.ByLang == nil {
+		known.Disconnect.Menu = path(func(f *facts) []string { return f.disc.menu })
+		known.Disconnect.Button = label(func(f *facts) string { return f.disc.button })
+	}
+	typeDoc(doc, &known, o.Set, o.Exact)
+	if backOffice && (namesStep(doc, "menu") || namesStep(doc, "button")) {
+		doc.Connection.Mode = partner.Scalar{Value: mode}
+		doc.Connection.Menu, doc.Connection.Button = known.Connection.Menu, known.Connection.Button
+	}
+	if discBackOffice && (namesStep(doc, "disconnect-menu") || namesStep(doc, "disconnect-button")) {
+		doc.Disconnect.Mode = partner.Scalar{Value: partner.DisconnectBackOffice}
+		doc.Disconnect.Menu, doc.Disconnect.Button = known.Disconnect.Menu, known.Disconnect.Button
+	}
 }
 
 // appListFacts writes the facts of a connection from the platform's app

@@ -44,6 +44,7 @@ type typer struct {
 	set   *render.Set
 	lang  string
 	exact bool              // only what renders byte for byte the same (absorb)
+	disc  bool              // typing a disconnect procedure: its menu and button steps, not the connection's
 	steps []wordingOf       // the set's steps as rendered for the partner, longest first
 	ui    map[string]string // label → site.yaml name, the platform's own
 	links map[string]string // destination → site.yaml link name
@@ -55,7 +56,8 @@ type wordingOf struct{ name, text string }
 func newTyper(set *render.Set, view render.View, exact bool) *typer {
 	t := &typer{set: set, lang: view.Lang, exact: exact, ui: map[string]string{}, links: map[string]string{}}
 	for _, name := range set.Steps(view.Lang, "step") {
-		if w, err := set.Wording("step", name, view); err == nil && w != "" && !strings.Contains(w, "****") {
+		// a fact the partner file lacks leaves an empty label or path
+		if w, err := set.Wording("step", name, view); err == nil && w != "" && !strings.Contains(w, "****") && !strings.Contains(w, " .") {
 			t.steps = append(t.steps, wordingOf{name, w})
 		}
 	}
@@ -70,6 +72,13 @@ func newTyper(set *render.Set, view render.View, exact bool) *typer {
 	}
 	t.links[set.Site.SignupURL] = render.SignupLink
 	return t
+}
+
+// within returns the typer of a procedure of section kind.
+func (t *typer) within(kind string) *typer {
+	c := *t
+	c.disc = kind == "disconnect"
+	return &c
 }
 
 // markdown types a Markdown text: the first line of each list item as a
@@ -125,6 +134,9 @@ func (t *typer) step(s string) string {
 		return t.inline(s)
 	}
 	for _, w := range t.steps {
+		if t.disc != strings.HasPrefix(w.name, "disconnect-") && (strings.HasSuffix(w.name, "menu") || strings.HasSuffix(w.name, "button")) {
+			continue // the same menu may open both procedures
+		}
 		if i := strings.Index(s, w.text); i >= 0 && (i == 0 || s[i-1] == ' ') && (i+len(w.text) == len(s) || s[i+len(w.text)] == ' ') {
 			return t.step(s[:i]) + render.StepRef(w.name) + t.step(s[i+len(w.text):])
 		}

@@ -1,30 +1,35 @@
 package pageimport
 
 import (
+	"strings"
+
 	"github.com/partnerpages/partnerpages/scaffold/partner"
 	"github.com/partnerpages/partnerpages/scaffold/render"
 )
 
 // typeDoc types the platform's words in every partner text of doc, in
-// each of its languages (see typer).
-func typeDoc(doc *partner.Partner, set *render.Set, exact bool) {
+// each of its languages (see typer); the steps are worded with the facts
+// of facts, which may know a menu and button doc does not write.
+func typeDoc(doc, facts *partner.Partner, set *render.Set, exact bool) {
 	langs := doc.Langs()
 	typers := map[string]*typer{}
 	for _, l := range langs {
-		typers[l] = newTyper(set, set.NewView(doc, l), exact)
+		typers[l] = newTyper(set, set.NewView(facts, l), exact)
 	}
-	md := func(l string, s string) string { return typers[l].markdown(s) }
-	step := func(l string, s string) string { return typers[l].stepText(s) }
-	text := func(tx *partner.Text) { *tx = typeText(*tx, langs, md) }
-	list := func(ls *partner.List) { *ls = typeList(*ls, langs, step) }
-	text(&doc.Preamble)
-	text(&doc.Connection.Intro)
-	list(&doc.Connection.BeforeMenu)
-	list(&doc.Connection.BeforeButton)
-	list(&doc.Connection.ExtraSteps)
-	list(&doc.Disconnect.BeforeMenu)
-	list(&doc.Disconnect.BeforeButton)
-	list(&doc.Disconnect.ExtraSteps)
+	md := func(kind string) func(l, s string) string {
+		return func(l, s string) string { return typers[l].within(kind).markdown(s) }
+	}
+	step := func(kind string) func(l, s string) string {
+		return func(l, s string) string { return typers[l].within(kind).stepText(s) }
+	}
+	doc.Preamble = typeText(doc.Preamble, langs, md("connect"))
+	doc.Connection.Intro = typeText(doc.Connection.Intro, langs, md("connect"))
+	for _, ls := range []*partner.List{&doc.Connection.BeforeMenu, &doc.Connection.BeforeButton, &doc.Connection.ExtraSteps} {
+		*ls = typeList(*ls, langs, step("connect"))
+	}
+	for _, ls := range []*partner.List{&doc.Disconnect.BeforeMenu, &doc.Disconnect.BeforeButton, &doc.Disconnect.ExtraSteps} {
+		*ls = typeList(*ls, langs, step("disconnect"))
+	}
 	for i := range doc.Page {
 		pt := &doc.Page[i]
 		in := langs
@@ -34,12 +39,13 @@ func typeDoc(doc *partner.Partner, set *render.Set, exact bool) {
 				in = append(in, l.Value)
 			}
 		}
-		pt.Intro = typeText(pt.Intro, in, md)
-		pt.Body = typeText(pt.Body, in, md)
-		pt.Steps = typeList(pt.Steps, in, step)
+		kind := pt.Standard.Value
+		pt.Intro = typeText(pt.Intro, in, md(kind))
+		pt.Body = typeText(pt.Body, in, md(kind))
+		pt.Steps = typeList(pt.Steps, in, step(kind))
 	}
 	for i := range doc.Sections {
-		text(&doc.Sections[i].Body)
+		doc.Sections[i].Body = typeText(doc.Sections[i].Body, langs, md(""))
 	}
 }
 
@@ -87,4 +93,31 @@ func typeList(ls partner.List, langs []string, f func(lang, s string) string) pa
 	out := partner.ListOf(langs, by)
 	out.Pos = ls.Pos
 	return out
+}
+
+// NamesStep reports whether any partner text of doc names the platform
+// step name.
+func namesStep(doc *partner.Partner, name string) bool {
+	ref := render.StepRef(name)
+	found := false
+	look := func(_ string, s string) string {
+		found = found || strings.Contains(s, ref)
+		return s
+	}
+	langs := doc.Langs()
+	for _, t := range []partner.Text{doc.Preamble, doc.Connection.Intro} {
+		typeText(t, langs, look)
+	}
+	for _, l := range []partner.List{doc.Connection.BeforeMenu, doc.Connection.BeforeButton, doc.Connection.ExtraSteps, doc.Disconnect.BeforeMenu, doc.Disconnect.BeforeButton, doc.Disconnect.ExtraSteps} {
+		typeList(l, langs, look)
+	}
+	for _, pt := range doc.Page {
+		typeText(pt.Intro, langs, look)
+		typeText(pt.Body, langs, look)
+		typeList(pt.Steps, langs, look)
+	}
+	for _, sec := range doc.Sections {
+		typeText(sec.Body, langs, look)
+	}
+	return found
 }
