@@ -147,7 +147,14 @@ func tidyWhitespace(page string) string {
 // It also returns how many sections of the other languages lost their
 // typing (issue 20 wants none; counted, not failed, until absorb keeps the
 // other languages' values from the partner file itself).
-func absorbCase(t *testing.T, set *render.Set, lo lint.Options, ps []*partner.Partner, r *rand.Rand, seed, edits int) (a *Absorbed, untyped int) {
+// caseResult is what one absorb case measured.
+type caseResult struct {
+	untyped   int      // standard sections of an unedited language no longer typed
+	lostSteps int      // platform steps no longer the template set's, off the edited lines
+	changed   []string // typed facts of an unedited language that changed
+}
+
+func absorbCase(t *testing.T, set *render.Set, lo lint.Options, ps []*partner.Partner, r *rand.Rand, seed, edits int) (a *Absorbed, res caseResult) {
 	t.Helper()
 	p := ps[r.IntN(len(ps))]
 	outs, err := set.Render(p)
@@ -177,7 +184,10 @@ func absorbCase(t *testing.T, set *render.Set, lo lint.Options, ps []*partner.Pa
 		}
 		for kind := range p.TypedSections(lang) {
 			if !q.TypedSections(lang)[kind] {
-				untyped++
+				res.untyped++
+				if os.Getenv("PARTNERPAGES_SHOW_UNTYPED") != "" {
+					t.Logf("seed %d, %s: an edit of the %s page took %s's %s section out of typing\n--- edited page:\n%s\n--- partner file:\n%s", seed, p.Slug.Value, o.Lang, lang, kind, page, a.YAML)
+				}
 			}
 		}
 	}
@@ -200,7 +210,32 @@ func absorbCase(t *testing.T, set *render.Set, lo lint.Options, ps []*partner.Pa
 				seed, p.Slug.Value, g.Lang, map[bool]string{true: "edited", false: "unedited"}[g.Lang == o.Lang], a.YAML, want, g.Content)
 		}
 	}
-	return a, untyped
+	// the platform's steps stay the template set's, and the facts of the
+	// other languages stay as they were
+	for _, lang := range p.Langs() {
+		orig, ed := "", ""
+		if lang == o.Lang {
+			orig, ed = string(o.Content), tidyWhitespace(page)
+		} else {
+			ch := changedValues(p, q, lang)
+			res.changed = append(res.changed, ch...)
+			if len(ch) > 0 && os.Getenv("PARTNERPAGES_SHOW_UNTYPED") != "" {
+				t.Logf("seed %d, %s: an edit of the %s page changed %s facts: %v", seed, p.Slug.Value, o.Lang, lang, ch)
+			}
+		}
+		if n := lostSteps(t, p, q, lang, orig, ed); n > 0 {
+			res.lostSteps += n
+			if os.Getenv("PARTNERPAGES_SHOW_UNTYPED") != "" {
+				t.Logf("seed %d, %s: %d platform step(s) of the %s page are no longer the template's\n--- edited page (%s):\n%s\n--- partner file:\n%s", seed, p.Slug.Value, n, lang, o.Lang, page, a.YAML)
+			}
+		}
+	}
+	// what the case did not edit stays as typed as it was
+	if res.untyped > 0 || res.lostSteps > 0 || len(res.changed) > 0 {
+		t.Errorf("seed %d, %s, edit of the %s page: %d section(s) of another language kept as written, %d platform step(s) off the edited lines no longer the template's, facts of another language changed: %v (PARTNERPAGES_SHOW_UNTYPED=1 shows the case)\n--- partner file:\n%s",
+			seed, p.Slug.Value, o.Lang, res.untyped, res.lostSteps, res.changed, a.YAML)
+	}
+	return a, res
 }
 
 // TestAbsorbProperty applies seeded random hand edits (one to three at once)
@@ -217,20 +252,22 @@ func TestAbsorbProperty(t *testing.T) {
 	}
 	// two halves of the seeds, side by side
 	var mu sync.Mutex
-	cases, overrides, typed, untyped := 0, 0, 0, 0
+	cases, overrides, typed, untyped, lostSteps, changed := 0, 0, 0, 0, 0, 0
 	t.Cleanup(func() {
-		t.Logf("%d cases absorbed byte for byte: %d (%.0f%%) wholly as typed facts, %d with overrides (%d overridden sections in all); %d sections of the other language lost their typing",
-			cases, typed, 100*float64(typed)/float64(cases), cases-typed, overrides, untyped)
+		t.Logf("%d cases absorbed byte for byte: %d (%.0f%%) wholly as typed facts, %d with overrides (%d overridden sections in all); %d sections of the other language kept as written, %d platform steps off the edited lines lost, %d facts of the other language changed",
+			cases, typed, 100*float64(typed)/float64(cases), cases-typed, overrides, untyped, lostSteps, changed)
 	})
 	for half := range uint64(2) {
 		t.Run(fmt.Sprint("seeds ", half), func(t *testing.T) {
 			t.Parallel()
 			for seed := half; seed < uint64(total); seed += 2 {
 				r := rand.New(rand.NewPCG(seed, 7))
-				a, lost := absorbCase(t, set, lo, ps, r, int(seed), r.IntN(3))
+				a, res := absorbCase(t, set, lo, ps, r, int(seed), r.IntN(3))
 				mu.Lock()
 				cases++
-				untyped += lost
+				untyped += res.untyped
+				lostSteps += res.lostSteps
+				changed += len(res.changed)
 				overrides += len(a.Overrides)
 				if len(a.Overrides) == 0 {
 					typed++ // every edit went into typed facts
@@ -321,15 +358,19 @@ func TestAbsorbPropertyOnRealPages(t *testing.T) {
 	if raceDetector {
 		total = min(total, 60)
 	}
-	typed, untyped := 0, 0
+	typed, untyped, lostSteps, changed := 0, 0, 0, 0
 	for seed := range total {
 		r := rand.New(rand.NewPCG(uint64(seed), 11))
-		a, lost := absorbCase(t, set, lo, ps, r, seed, r.IntN(3))
+		a, res := absorbCase(t, set, lo, ps, r, seed, r.IntN(3))
 		if len(a.Overrides) == 0 {
 			typed++
 		}
-		untyped += lost
+		untyped += res.untyped
+		lostSteps += res.lostSteps
+		changed += len(res.changed)
 	}
-	t.Logf("%d cases over %d partners imported from the real site, absorbed byte for byte; %d (%.0f%%) without any override; %d sections of the other language lost their typing", total, len(ps), typed, 100*float64(typed)/float64(total), untyped)
-	fmt.Printf("ABSORB REAL PAGES: %d cases over %d partners, byte for byte, %.0f%% without override, %d sections of the other language lost their typing\n", total, len(ps), 100*float64(typed)/float64(total), untyped)
+	summary := fmt.Sprintf("%d cases over %d partners, byte for byte, %.0f%% without override; %d sections of the other language kept as written, %d platform steps off the edited lines lost, %d facts of the other language changed",
+		total, len(ps), 100*float64(typed)/float64(total), untyped, lostSteps, changed)
+	t.Log(summary)
+	fmt.Println("ABSORB REAL PAGES: " + summary)
 }

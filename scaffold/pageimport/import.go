@@ -235,7 +235,9 @@ func adjust(pg pageOf, regen *page.Page, o Options) bool {
 			}
 		}
 	}
-	if o.Exact {
+	// once the headings settled (a heading kept this round is not on the
+	// page rendered this round):
+	if o.Exact && !changed {
 		// a procedure read from the top of a page has no heading, which the
 		// template's section would add
 		for i := range pg.f.layout {
@@ -299,15 +301,17 @@ func mergeExisting(g []pageOf, ex *partner.Partner, o Options) []pageOf {
 	outs, err := o.Set.Render(ex)
 	if err == nil {
 		for _, out := range outs {
-			if slices.ContainsFunc(g, func(p pageOf) bool { return p.f.lang == out.Lang }) {
-				continue
-			}
-			path := ex.File + " (" + out.Lang + ")"
 			f, rep, err := readPage("apps/"+ex.Slug.Value+"/"+out.Lang+"/"+out.Name, out.Content, o.Lint.PlatformEmails, o.Emails)
 			if err != nil {
 				continue
 			}
-			rep.Path = path
+			if i := slices.IndexFunc(g, func(p pageOf) bool { return p.f.lang == out.Lang }); i >= 0 {
+				// an edited page: the sections it left as they were keep theirs
+				keepOwnSteps(g[i].f, ex, func(pt *part) bool { return unedited(pt, f) })
+				continue
+			}
+			rep.Path = ex.File + " (" + out.Lang + ")"
+			keepOwnSteps(f, ex, func(*part) bool { return true })
 			g = append(g, pageOf{f: f, rep: rep})
 		}
 	}
@@ -317,6 +321,11 @@ func mergeExisting(g []pageOf, ex *partner.Partner, o Options) []pageOf {
 		f.kind = ex.Kind.Value
 		// a menu or button this page does not say (its section is kept as
 		// written) keeps the file's value in this language
+		f.file = &fileFacts{
+			conn: steps{menu: ex.Connection.Menu.In(f.lang), button: ex.Connection.Button.In(f.lang)},
+			disc: steps{menu: ex.Disconnect.Menu.In(f.lang), button: ex.Disconnect.Button.In(f.lang)},
+			mode: ex.Connection.Mode.Value,
+		}
 		if len(f.conn.menu) == 0 && f.conn.button == "" {
 			f.conn.menu, f.conn.button = ex.Connection.Menu.In(f.lang), ex.Connection.Button.In(f.lang)
 		}
@@ -360,4 +369,38 @@ func kindName(kind string) string {
 		return "partner"
 	}
 	return kind
+}
+
+// keepOwnSteps gives the standard sections of f that keep picks (on a page
+// rendered from ex, all; on an edited one, those left as they were) the
+// intro and steps ex gives them there: the page does not say which of its
+// steps are the file's own.
+func keepOwnSteps(f *facts, ex *partner.Partner, keep func(*part) bool) {
+	for i := range f.layout {
+		pt := &f.layout[i]
+		if pt.kind == "" || !keep(pt) {
+			continue
+		}
+		for _, xp := range ex.Layout() {
+			if xp.Standard.Value != pt.kind || !xp.InLang(f.lang) || !xp.TypedIn(f.lang) {
+				continue
+			}
+			if steps, intro := xp.Steps.In(f.lang), xp.Intro.In(f.lang); len(steps) > 0 || intro != "" {
+				pt.own = &ownSteps{intro: intro, steps: steps}
+				pt.verbatim = false
+			}
+			break
+		}
+	}
+}
+
+// unedited reports whether the standard section pt of an edited page is
+// the same on the page rendered from the partner file, read as orig.
+func unedited(pt *part, orig *facts) bool {
+	for i := range orig.layout {
+		if q := &orig.layout[i]; q.kind == pt.kind {
+			return render.PlainSpacing(q.raw) == render.PlainSpacing(pt.raw)
+		}
+	}
+	return false
 }

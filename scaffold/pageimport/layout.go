@@ -28,6 +28,15 @@ type part struct {
 	line      int    // the heading's line
 	lines     []int  // the section's non-blank lines
 	raw       string // the section as written, heading included
+	// own is the section's own intro and steps in the partner file, for a
+	// language absorb did not edit: they stay as they are
+	own *ownSteps
+}
+
+// ownSteps are a standard section's own intro and steps in one language.
+type ownSteps struct {
+	intro string
+	steps []string
 }
 
 // checkpoint is the state of a page's report and facts before a section is

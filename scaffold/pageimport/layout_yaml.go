@@ -163,6 +163,20 @@ func pageParts(langs []string, slots []slot, notes *partner.Comments, note func(
 		for _, l := range in {
 			if s.by[l].verbatim {
 				own = append(own, l)
+			} else if o := s.by[l].own; o != nil && s.kind != "" {
+				// the file's own intro and steps in a language not edited
+				if o.intro != "" {
+					if pt.Intro.ByLang == nil {
+						pt.Intro.ByLang = map[string]partner.Scalar{}
+					}
+					pt.Intro.ByLang[l] = partner.Scalar{Value: o.intro}
+				}
+				if len(o.steps) > 0 {
+					if pt.Steps.ByLang == nil {
+						pt.Steps.ByLang = map[string][]partner.Scalar{}
+					}
+					pt.Steps.ByLang[l] = partner.Scalars(o.steps)
+				}
 			}
 		}
 		switch {

@@ -150,7 +150,16 @@ func partnerYAML(pages []pageOf, o Options) ([]byte, []string, error) {
 	if mode == "" {
 		mode = first.mode
 	}
-	if typed["connect"] || typed["give-access"] || typed["contact"] || typed["disconnect"] {
+	// absorb keeps the mode of the file it merges into, though no section
+	// of the pages it reads says it any more
+	fileMode := ""
+	if first.file != nil {
+		fileMode = first.file.mode
+	}
+	if anyTyped := typed["connect"] || typed["give-access"] || typed["contact"] || typed["disconnect"]; anyTyped || fileMode != "" {
+		if !anyTyped {
+			mode = fileMode
+		}
 		c := &doc.Connection
 		c.Mode = one(mode)
 		summary = append(summary, "connection: "+mode)
@@ -168,17 +177,17 @@ func partnerYAML(pages []pageOf, o Options) ([]byte, []string, error) {
 					c.BeforeMenu = list(func(f *facts) []string { return f.conn.beforeMenu })
 					notes.Head["connection.steps_before_menu"] = "kept from the page: its steps before the one that opens the menu"
 				}
-				c.Menu = path(func(f *facts) []string { return f.conn.menu })
+				c.Menu = path(connMenu)
 				if anyOf(func(f *facts) []string { return f.conn.before }) {
 					c.BeforeButton = list(func(f *facts) []string { return f.conn.before })
 					notes.Head["connection.steps_before_button"] = "kept from the page: its steps between the menu and the button"
 				}
-				c.Button = label(func(f *facts) string { return f.conn.button })
+				c.Button = label(connButton)
 				if anyOf(func(f *facts) []string { return f.conn.extra }) {
 					c.ExtraSteps = list(func(f *facts) []string { return f.conn.extra })
 					notes.Head["connection.extra_steps"] = "kept from the page: its steps after the standard ones"
 				}
-				summary = append(summary, "menu: "+strings.Join(someList(func(f *facts) []string { return f.conn.menu }), " > "), "button: "+someText(func(f *facts) string { return f.conn.button }))
+				summary = append(summary, "menu: "+strings.Join(someList(connMenu), " > "), "button: "+someText(connButton))
 			}
 		}
 	}
@@ -193,21 +202,21 @@ func partnerYAML(pages []pageOf, o Options) ([]byte, []string, error) {
 				d.BeforeMenu = list(func(f *facts) []string { return f.disc.beforeMenu })
 				notes.Head["disconnect.steps_before_menu"] = "kept from the page: its steps before the one that opens the menu"
 			}
-			sameMenu := !slices.ContainsFunc(pages, func(p pageOf) bool { return !slices.Equal(p.f.disc.menu, p.f.conn.menu) })
+			sameMenu := !slices.ContainsFunc(pages, func(p pageOf) bool { return !slices.Equal(discMenu(p.f), connMenu(p.f)) })
 			if !sameMenu || mode == partner.ModeSupport || mode == partner.ModeAppList || !typed["connect"] { // else the default: the connection's menu
-				d.Menu = path(func(f *facts) []string { return f.disc.menu })
-				summary = append(summary, "disconnect menu: "+strings.Join(someList(func(f *facts) []string { return f.disc.menu }), " > "))
+				d.Menu = path(discMenu)
+				summary = append(summary, "disconnect menu: "+strings.Join(someList(discMenu), " > "))
 			}
 			if anyOf(func(f *facts) []string { return f.disc.before }) {
 				d.BeforeButton = list(func(f *facts) []string { return f.disc.before })
 				notes.Head["disconnect.steps_before_button"] = "kept from the page: its steps between the menu and the button"
 			}
-			d.Button = label(func(f *facts) string { return f.disc.button })
+			d.Button = label(discButton)
 			if anyOf(func(f *facts) []string { return f.disc.extra }) {
 				d.ExtraSteps = list(func(f *facts) []string { return f.disc.extra })
 				notes.Head["disconnect.extra_steps"] = "kept from the page: its steps after the button"
 			}
-			summary = append(summary, "disconnect button: "+someText(func(f *facts) string { return f.disc.button }))
+			summary = append(summary, "disconnect button: "+someText(discButton))
 		}
 	}
 
@@ -255,13 +264,13 @@ func platformSteps(doc *partner.Partner, mode string, path func(func(*facts) []s
 	known := *doc
 	backOffice := mode == partner.ModeBackOffice || mode == partner.ModeEither
 	if backOffice && len(doc.Connection.Menu.Items) == 0 && doc.Connection.Menu.ByLang == nil {
-		known.Connection.Menu = path(func(f *facts) []string { return f.conn.menu })
-		known.Connection.Button = label(func(f *facts) string { return f.conn.button })
+		known.Connection.Menu = path(connMenu)
+		known.Connection.Button = label(connButton)
 	}
 	discBackOffice := doc.Disconnect.Mode.Value == "" || doc.Disconnect.Mode.Value == partner.DisconnectBackOffice
 	if discBackOffice && len(doc.Disconnect.Menu.Items) == 0 && doc.Disconnect.Menu.ByLang == nil {
-		known.Disconnect.Menu = path(func(f *facts) []string { return f.disc.menu })
-		known.Disconnect.Button = label(func(f *facts) string { return f.disc.button })
+		known.Disconnect.Menu = path(discMenu)
+		known.Disconnect.Button = label(discButton)
 	}
 	typeDoc(doc, &known, o.Set, o.Exact)
 	if backOffice && (namesStep(doc, "menu") || namesStep(doc, "button")) {
@@ -384,4 +393,45 @@ func schemaVersion(v1 bool) string {
 		return "v1"
 	}
 	return "v2"
+}
+
+// The menu and button of a language: as its page says them, unless its
+// section is kept as written and the partner file absorb merges into has
+// them (a page edited out of the template's shape misreads them).
+func connMenu(f *facts) []string {
+	if f.file != nil && f.keptAsWritten("connect") {
+		return f.file.conn.menu
+	}
+	return f.conn.menu
+}
+
+func connButton(f *facts) string {
+	if f.file != nil && f.keptAsWritten("connect") {
+		return f.file.conn.button
+	}
+	return f.conn.button
+}
+
+func discMenu(f *facts) []string {
+	if f.file != nil && f.keptAsWritten("disconnect") {
+		return f.file.disc.menu
+	}
+	return f.disc.menu
+}
+
+func discButton(f *facts) string {
+	if f.file != nil && f.keptAsWritten("disconnect") {
+		return f.file.disc.button
+	}
+	return f.disc.button
+}
+
+// keptAsWritten reports whether the page's standard section kind is kept as written.
+func (f *facts) keptAsWritten(kind string) bool {
+	for _, pt := range f.layout {
+		if pt.kind == kind {
+			return pt.verbatim
+		}
+	}
+	return false
 }

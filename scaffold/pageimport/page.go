@@ -27,6 +27,7 @@ type facts struct {
 	modeAssumed       bool // no section of the page tells the mode
 	intro             []string
 	conn              steps
+	file              *fileFacts // the menus and buttons of the partner file absorb merges into, in this language
 	dmode             string
 	disc              steps
 	sections          []extraSection
@@ -443,4 +444,10 @@ func fixLinks(src []byte) []byte {
 		}
 		return append([]byte("](https://"), append(target, ')')...)
 	})
+}
+
+// fileFacts are the menus and buttons a partner file gives one language.
+type fileFacts struct {
+	conn, disc steps
+	mode       string // connection.mode
 }

@@ -178,11 +178,14 @@ func (v *validator) page() {
 			if pt.Intro.Present() {
 				v.optionalText(&pt.Intro, f+".intro")
 			}
-			v.markdown(pt.Steps, f+".steps")
+			v.ownSteps(pt.Steps, f+".steps")
 			if pt.Body.Present() {
 				v.ownBody(&pt.Body, f+".body")
-				if pt.Steps.Present() || pt.Intro.Present() {
-					v.err(pt.Body.Pos, f+".body", "a section with its own body has no intro or steps; put them in the body")
+				for _, l := range v.langs {
+					if !pt.TypedIn(l) && pt.InLang(l) && (len(pt.Steps.In(l)) > 0 || pt.Intro.In(l) != "") {
+						v.err(pt.Body.Pos, f+".body", "a section with its own body has no intro or steps in the same language (%s); put them in the body", l)
+						break
+					}
 				}
 			}
 		default:
@@ -485,6 +488,25 @@ func (v *validator) markdown(l List, field string) {
 	v.localized(l.Pos, keys(l.ByLang), field)
 	for lang, items := range l.ByLang {
 		check(items, field+"."+lang)
+	}
+}
+
+// ownSteps checks a standard section's own steps: given per language,
+// a language left out has the template's steps (or its own body).
+func (v *validator) ownSteps(l List, field string) {
+	if l.ByLang == nil {
+		v.markdown(l, field)
+		return
+	}
+	for _, lang := range keys(l.ByLang) {
+		if !slices.Contains(v.langs, lang) {
+			v.err(l.Pos, field+"."+lang, "value for %q, which is not one of the partner's languages (%s)", lang, strings.Join(v.langs, ", "))
+		}
+		for i, s := range l.ByLang[lang] {
+			if strings.TrimSpace(s.Value) == "" {
+				v.err(s.Pos, fmt.Sprintf("%s.%s[%d]", field, lang, i+1), "empty step; remove it or write what the reader does")
+			}
+		}
 	}
 }
 
