@@ -40,6 +40,7 @@ func (in Inputs) LoadTemplates() (*render.Set, error) {
 // set's languages. All problems of all files come back as one partner.ErrorList.
 func (in Inputs) LoadPartners(set *render.Set) ([]*partner.Partner, error) {
 	ps, errs := partner.LoadDir(in.Partners, in.PartnersDir, set.Languages())
+	errs = append(errs, CheckRefs(set, ps)...)
 	if len(errs) > 0 {
 		return nil, errs
 	}
@@ -50,6 +51,7 @@ func (in Inputs) LoadPartners(set *render.Set) ([]*partner.Partner, error) {
 // the problems of the others, for commands that can do without them.
 func (in Inputs) LoadPartnersLenient(set *render.Set) ([]*partner.Partner, partner.ErrorList) {
 	ps, errs := partner.LoadDir(in.Partners, in.PartnersDir, set.Languages())
+	errs = append(errs, CheckRefs(set, ps)...)
 	bad := map[string]bool{}
 	for _, e := range errs {
 		bad[e.File] = true
@@ -76,4 +78,14 @@ func Select(ps []*partner.Partner, slugs []string) ([]*partner.Partner, error) {
 		out[i] = ps[k]
 	}
 	return out, nil
+}
+
+// CheckRefs reports the references of the partners' text to platform
+// steps, phrases, labels and links that the template set lacks.
+func CheckRefs(set *render.Set, ps []*partner.Partner) partner.ErrorList {
+	var errs partner.ErrorList
+	for _, p := range ps {
+		errs = append(errs, set.CheckRefs(p)...)
+	}
+	return errs
 }

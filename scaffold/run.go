@@ -113,6 +113,9 @@ func (r *run) validate() error {
 			return nil
 		}
 		p, e := partner.Decode(f.shown, f.data, r.set.Languages())
+		if p != nil && len(e) == 0 {
+			e = r.set.CheckRefs(p)
+		}
 		mu.Lock()
 		defer mu.Unlock()
 		errs = append(errs, e...)

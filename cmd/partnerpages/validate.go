@@ -9,6 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/partnerpages/partnerpages/scaffold"
 	"github.com/partnerpages/partnerpages/scaffold/partner"
 )
 
@@ -69,6 +70,7 @@ func runValidate(opts *ValidateOptions) error {
 		}
 		errs = append(errs, partner.Duplicates(ps)...)
 	}
+	errs = append(errs, scaffold.CheckRefs(set, ps)...)
 	if len(errs) > 0 {
 		errs.Sort()
 		for _, e := range errs {

@@ -74,6 +74,9 @@ func Load(o Options) *State {
 		st.Problems = append(st.Problems, err.Error())
 	}
 	ps, errs := partner.LoadDir(o.Partners, o.PartnersDir, set.Languages())
+	for _, p := range ps {
+		errs = append(errs, set.CheckRefs(p)...)
+	}
 	lock, _ := output.ReadLock(o.Pages)
 	byFile := map[string][]string{}
 	for _, e := range errs {

@@ -67,7 +67,7 @@ func (s *Set) Wording(kind, name string, v View) (string, error) {
 		t = t.Lookup(kind + "-" + name)
 	}
 	if t == nil {
-		return "", fmt.Errorf("<Platform %s=%q /> names no %s of the template set (%s/: %s)", kind, name, kind, v.Lang, strings.Join(s.Steps(v.Lang, kind), ", "))
+		return "", fmt.Errorf("<Platform %s=%q /> names no %s of the template set (it has: %s)", kind, name, kind, strings.Join(s.Steps(v.Lang, kind), ", "))
 	}
 	var b bytes.Buffer
 	if err := t.Execute(&b, v); err != nil {

@@ -28,7 +28,7 @@ func TestPlatformRefs(t *testing.T) {
 		{"en", "Type `<Platform step=\"allow\" />` to name it.", "Type `<Platform step=\"allow\" />` to name it.", ""},
 		{"en", "```\n<Platform step=\"allow\" />\n```", "```\n<Platform step=\"allow\" />\n```", ""},
 		{"en", `1. <Platform step="app-connect" />`, "1. In the list of apps, select **Zed**, then click **Connect**.", ""},
-		{"en", `1. <Platform step="alow" />`, "", `names no step of the template set (en/: allow, app-connect`},
+		{"en", `1. <Platform step="alow" />`, "", `names no step of the template set (it has: allow, app-connect`},
 		{"en", `<Platform ui="allowed" />`, "", `names no UI label of site.yaml`},
 		{"en", `[x](platform:nowhere)`, "", `link "nowhere" is not in site.yaml links`},
 	}
@@ -65,4 +65,53 @@ func TestRenderNamesTheFileOfABadRef(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "partners/zed.yaml: en page:") || !strings.Contains(err.Error(), `step="nope"`) {
 		t.Fatalf("got %v", err)
 	}
+}
+
+// TestCheckRefsNamesTheLine: a bad reference in a block of text is
+// reported at its own line of the partner file, once for a value both
+// languages share; one inside fenced code is text.
+func TestCheckRefsNamesTheLine(t *testing.T) {
+	set, err := Load(templates.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := "name: Zed\nkind: epos\nsupport:\n  email: a@zed.example\nconnection:\n  mode: support\npage:\n  - title: Extra\n    body: |-\n      First line.\n\n      1. <Platform step=\"nope\" />\n\n      ```\n      <Platform step=\"fine-in-code\" />\n      ```\n  - give-access\n  - contact\n"
+	p, errs := partner.Parse("partners/zed.yaml", []byte(src))
+	if len(errs) == 0 {
+		errs = partner.Resolve(p, set.Languages())
+	}
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	got := set.CheckRefs(p)
+	if len(got) != 1 || got[0].Line != 12 || got[0].Field != "page[1].body" || !strings.Contains(got[0].Msg, `step="nope"`) {
+		t.Fatalf("got %v", got)
+	}
+}
+
+// FuzzExpandRefs: partner text with any references expands without a
+// panic, and what it expands to names no reference any more (expanding it
+// again changes nothing).
+func FuzzExpandRefs(f *testing.F) {
+	set, err := Load(templates.FS)
+	if err != nil {
+		f.Fatal(err)
+	}
+	for _, s := range []string{`1. <Platform step="allow" />`, "`<Platform ui=\"allow\" />` and <Platform ui=\"allow\" />", "[a](platform:signup?x=1)", "```\n<Platform step=\"x\" />\n```\n<Platform phrase=\"code\" />", `<Platform step="" />`} {
+		f.Add(s, "fr")
+	}
+	f.Fuzz(func(t *testing.T, md, lang string) {
+		if lang != "en" && lang != "fr" {
+			lang = "en"
+		}
+		v := set.NewView(&partner.Partner{Name: partner.Text{Value: partner.Scalar{Value: "Zed"}}}, lang)
+		out, err := set.expandRefs(md, v)
+		if err != nil {
+			return
+		}
+		again, err := set.expandRefs(out, v)
+		if err != nil || again != out {
+			t.Fatalf("expanding %q twice: %q then %q (%v)", md, out, again, err)
+		}
+	})
 }
