@@ -40,7 +40,11 @@ one page per language; values that differ between languages become
 per-language values. The name, publisher, support e-mail, connection and
 disconnect modes, menu paths and buttons become the partner's facts; steps,
 images and sections the template does not write are kept as written in
-connection.intro, steps_before_button, extra_steps and sections.
+connection.intro, steps_before_button, extra_steps and page sections. Where
+that text says one of the platform's steps (the location chooser and Allow,
+the app list, the code HubRise displays), a platform UI label or a link to a
+platform page, it names it (<Platform step="allow" />, platform:signup), so
+a change of the template set reaches it there too.
 
 For each partner it prints what it recovered, what the template now writes
 instead (--verbose lists it), the defects lint found in the original, and
