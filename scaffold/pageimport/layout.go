@@ -10,6 +10,7 @@ import (
 
 	"github.com/partnerpages/partnerpages/scaffold/page"
 	"github.com/partnerpages/partnerpages/scaffold/partner"
+	"github.com/partnerpages/partnerpages/scaffold/render"
 	"github.com/yuin/goldmark/ast"
 )
 
@@ -350,7 +351,7 @@ func (r *reader) connectInPreamble(s *section) bool {
 // matter, rules left out) that the template writes: the passages it
 // replaces, the headings of typed sections and their menu and button steps.
 // Text kept as written, and partner steps kept as typed Markdown, are not.
-func coverage(pg pageOf) float64 {
+func coverage(pg pageOf, t *typer) float64 {
 	p := pg.rep.page
 	first := p.At(0).Line
 	templated := map[int]bool{}
@@ -364,6 +365,9 @@ func coverage(pg pageOf) float64 {
 			for _, l := range pt.lines {
 				templated[l] = false
 			}
+			for _, l := range wholeSteps(p, pt, t) {
+				templated[l] = true
+			}
 		case pt.kind == "connect":
 			templated[pt.line] = true
 			for _, l := range pg.f.conn.lines {
@@ -376,6 +380,10 @@ func coverage(pg pageOf) float64 {
 			}
 		case pt.kind != "":
 			templated[pt.line] = true
+		default:
+			for _, l := range wholeSteps(p, pt, t) {
+				templated[l] = true
+			}
 		}
 	}
 	total, mine := 0, 0
@@ -397,6 +405,38 @@ func coverage(pg pageOf) float64 {
 	}
 	return float64(mine) / float64(total)
 }
+
+// wholeSteps lists the page lines of a part kept as written that typing
+// makes a platform step whole: the template writes them.
+func wholeSteps(p *page.Page, pt part, t *typer) []int {
+	if t == nil {
+		return nil
+	}
+	var out []int
+	lines := strings.Split(pt.body, "\n")
+	typed := strings.Split(t.within(pt.kind).markdown(pt.body), "\n")
+	if len(lines) != len(typed) {
+		return nil
+	}
+	next := 0 // page lines are matched in order
+	for i, line := range typed {
+		m := markerRe.FindStringSubmatch(line)
+		if m == nil || !wholeRef.MatchString(m[2]) {
+			continue
+		}
+		for j := next; j < len(pt.lines); j++ {
+			if render.PlainSpacing(strings.TrimSpace(p.Line(pt.lines[j]))) == strings.TrimSpace(lines[i]) {
+				out = append(out, pt.lines[j])
+				next = j + 1
+				break
+			}
+		}
+	}
+	return out
+}
+
+// wholeRef is a step that is one platform step and nothing else.
+var wholeRef = regexp.MustCompile(`^<Platform step="[a-z-]+" />$`)
 
 // lastLine is the number of the page's last line.
 func lastLine(p *page.Page) int {
