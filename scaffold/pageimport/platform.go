@@ -34,6 +34,8 @@ var (
 	locationSentence = wording.Phrase("location_sentence")
 	catalogSentence  = wording.Phrase("catalog_sentence")
 	appListSentence  = wording.Phrase("app_list_step")
+	signInSentence   = wording.Phrase("sign_in_sentence")
+	linkTextRe       = regexp.MustCompile(`\[([^\]]*)\]\([^)]*\)`)
 	codePhrase       = wording.Phrase("code_phrase")
 	linkDestRe       = regexp.MustCompile(`\]\(([^)\s]+)\)`)
 	markerRe         = regexp.MustCompile(`^(\s*(?:\d+[.)]|[-*+])\s+)(.*)$`)
@@ -71,6 +73,9 @@ func newTyper(set *render.Set, view render.View, exact bool) *typer {
 		t.links[dest] = name
 	}
 	t.links[set.Site.SignupURL] = render.SignupLink
+	if set.Site.BackOfficeURL != "" {
+		t.links[set.Site.BackOfficeURL] = render.BackOfficeLink
+	}
 	return t
 }
 
@@ -152,6 +157,7 @@ const (
 	kindNone = iota
 	kindAuth
 	kindAppList
+	kindSignIn
 )
 
 // sentences types the runs of a step's sentences that only say the
@@ -178,6 +184,8 @@ func (t *typer) sentences(s string) string {
 		switch {
 		case kind == kindAppList:
 			out = append(out, render.StepRef("app-list"))
+		case kind == kindSignIn:
+			out = append(out, render.StepRef("sign-in"))
 		case allow && (j-i > 1 || label):
 			out = append(out, render.StepRef("authorise"))
 		case allow:
@@ -199,7 +207,10 @@ func (t *typer) sentenceKind(s string) (kind int, allow, chooser bool) {
 	if t.partnerFact(s) {
 		return kindNone, false, false
 	}
-	plain := strings.ToLower(strings.ReplaceAll(s, "**", ""))
+	plain := strings.ToLower(linkTextRe.ReplaceAllString(strings.ReplaceAll(s, "**", ""), "$1"))
+	if signInSentence.MatchString(plain) && t.set.Site.BackOfficeURL != "" {
+		return kindSignIn, false, false
+	}
 	labels := map[string]bool{}
 	for _, m := range boldRe.FindAllStringSubmatch(s, -1) {
 		labels[t.ui[m[1]]] = true

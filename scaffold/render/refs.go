@@ -14,7 +14,7 @@ import (
 //	<Platform step="allow" />    the step the set defines as step-allow
 //	<Platform phrase="code" />   a phrase of a step (phrase-code)
 //	<Platform ui="allow" />      a UI label of site.yaml, in bold
-//	[Get Started](platform:get-started)   a link of site.yaml (signup: the signup URL),
+//	[Get Started](platform:get-started)   a link of site.yaml (signup: the signup URL, back-office: the back office's),
 //	                                      with the query or fragment written after it
 //
 // Rendering replaces each by its text in the page's language.
@@ -23,8 +23,11 @@ var (
 	linkRefRe = regexp.MustCompile(`\]\(platform:([A-Za-z0-9_-]*)([?#][^)\s]*)?\)`)
 )
 
-// SignupLink is the link name of the platform's signup URL in partner text.
-const SignupLink = "signup"
+// The link names of site.yaml's signup_url and back_office_url in partner text.
+const (
+	SignupLink     = "signup"
+	BackOfficeLink = "back-office"
+)
 
 // HasRefs reports whether md names any of the platform's steps, phrases,
 // labels or links.
@@ -122,6 +125,9 @@ func (s *Set) expandRefs(md string, v View) (string, error) {
 func (s *Set) linkOrSignup(name string) (string, error) {
 	if name == SignupLink {
 		return s.Site.SignupURL, nil
+	}
+	if name == BackOfficeLink && s.Site.BackOfficeURL != "" {
+		return s.Site.BackOfficeURL, nil
 	}
 	l, err := s.link(name)
 	return string(l), err

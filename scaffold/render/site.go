@@ -16,14 +16,15 @@ const SiteFile = "site.yaml"
 
 // Site holds the platform facts that every page shares.
 type Site struct {
-	Name         string                       `yaml:"name"`          // the platform's name (HubRise)
-	SupportEmail string                       `yaml:"support_email"` // copied on contact requests
-	SignupURL    string                       `yaml:"signup_url"`    // where a reader opens an account
-	Domains      []string                     `yaml:"domains"`       // the docs site's own hosts (links to them must be root-relative)
-	Links        map[string]string            `yaml:"links"`         // named root-relative doc paths
-	Nouns        map[string]map[string]string `yaml:"nouns"`         // kind → language → noun
-	Typography   map[string]string            `yaml:"typography"`    // language → spacing rule ("french")
-	UI           map[string]map[string]string `yaml:"ui"`            // the platform's UI labels: name → language → label
+	Name          string                       `yaml:"name"`            // the platform's name (HubRise)
+	SupportEmail  string                       `yaml:"support_email"`   // copied on contact requests
+	SignupURL     string                       `yaml:"signup_url"`      // where a reader opens an account
+	BackOfficeURL string                       `yaml:"back_office_url"` // where a reader logs in to the platform's back office (optional)
+	Domains       []string                     `yaml:"domains"`         // the docs site's own hosts (links to them must be root-relative)
+	Links         map[string]string            `yaml:"links"`           // named root-relative doc paths
+	Nouns         map[string]map[string]string `yaml:"nouns"`           // kind → language → noun
+	Typography    map[string]string            `yaml:"typography"`      // language → spacing rule ("french")
+	UI            map[string]map[string]string `yaml:"ui"`              // the platform's UI labels: name → language → label
 }
 
 // checkUI checks that every UI label has a value in every language of the
@@ -78,6 +79,9 @@ func loadSite(fsys fs.FS) (Site, error) {
 		return s, err
 	}
 	for name, p := range s.Links {
+		if name == SignupLink || name == BackOfficeLink {
+			return s, fmt.Errorf("%s: links.%s: the name is taken (platform:%s is the site's %s)", SiteFile, name, name, map[string]string{SignupLink: "signup_url", BackOfficeLink: "back_office_url"}[name])
+		}
 		if !strings.HasPrefix(p, "/") || strings.HasPrefix(p, "//") {
 			return s, fmt.Errorf("%s: links.%s: %q must be a root-relative path such as /docs/get-started", SiteFile, name, p)
 		}

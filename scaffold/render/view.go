@@ -84,9 +84,10 @@ func (v View) With(p PartView) View {
 
 // SiteView is the platform facts a template may print.
 type SiteView struct {
-	Name         Plain
-	SupportEmail Plain
-	SignupURL    Safe
+	Name          Plain
+	SupportEmail  Plain
+	SignupURL     Safe
+	BackOfficeURL Safe // "" when site.yaml names none
 }
 
 // After returns the extra sections placed after the named standard section.
@@ -136,7 +137,7 @@ func (s *Set) NewView(p *partner.Partner, lang string) View {
 			Button:       Plain(p.Disconnect.Button.In(lang)),
 			ExtraSteps:   markdowns(p.Disconnect.ExtraSteps.In(lang)),
 		},
-		Site: SiteView{Name: Plain(s.Site.Name), SupportEmail: Plain(s.Site.SupportEmail), SignupURL: Safe(s.Site.SignupURL)},
+		Site: SiteView{Name: Plain(s.Site.Name), SupportEmail: Plain(s.Site.SupportEmail), SignupURL: Safe(s.Site.SignupURL), BackOfficeURL: Safe(s.Site.BackOfficeURL)},
 	}
 	v.Preamble = Markdown(p.Preamble.In(lang))
 	v.MetaTitle, v.MetaDesc = Plain(p.Meta.Title.In(lang)), Plain(p.Meta.Description.In(lang))
