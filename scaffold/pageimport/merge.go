@@ -395,36 +395,25 @@ func schemaVersion(v1 bool) string {
 	return "v2"
 }
 
-// The menu and button of a language: as its page says them, unless its
-// section is kept as written and the partner file absorb merges into has
-// them (a page edited out of the template's shape misreads them).
-func connMenu(f *facts) []string {
-	if f.file != nil && f.keptAsWritten("connect") {
-		return f.file.conn.menu
+// stepsOf are the menu and button of a language's section kind: as its
+// page says them, unless the section is kept as written and the partner
+// file absorb merges into has them (a page edited out of the template's
+// shape misreads them).
+func stepsOf(f *facts, kind string) steps {
+	page, file := f.conn, func(ff *fileFacts) steps { return ff.conn }
+	if kind == "disconnect" {
+		page, file = f.disc, func(ff *fileFacts) steps { return ff.disc }
 	}
-	return f.conn.menu
+	if f.file != nil && f.keptAsWritten(kind) {
+		return file(f.file)
+	}
+	return page
 }
 
-func connButton(f *facts) string {
-	if f.file != nil && f.keptAsWritten("connect") {
-		return f.file.conn.button
-	}
-	return f.conn.button
-}
-
-func discMenu(f *facts) []string {
-	if f.file != nil && f.keptAsWritten("disconnect") {
-		return f.file.disc.menu
-	}
-	return f.disc.menu
-}
-
-func discButton(f *facts) string {
-	if f.file != nil && f.keptAsWritten("disconnect") {
-		return f.file.disc.button
-	}
-	return f.disc.button
-}
+func connMenu(f *facts) []string { return stepsOf(f, "connect").menu }
+func connButton(f *facts) string { return stepsOf(f, "connect").button }
+func discMenu(f *facts) []string { return stepsOf(f, "disconnect").menu }
+func discButton(f *facts) string { return stepsOf(f, "disconnect").button }
 
 // keptAsWritten reports whether the page's standard section kind is kept as written.
 func (f *facts) keptAsWritten(kind string) bool {
