@@ -10,6 +10,7 @@ import (
 
 	"github.com/aymanbagabas/go-udiff"
 
+	"github.com/partnerpages/partnerpages/scaffold/page"
 	"github.com/partnerpages/partnerpages/scaffold/partner"
 	"github.com/partnerpages/partnerpages/scaffold/render"
 	"github.com/partnerpages/partnerpages/templates"
@@ -119,4 +120,40 @@ func changedValues(p, q *partner.Partner, lang string) []string {
 		check("disconnect.button", p.Disconnect.Button.In(lang), q.Disconnect.Button.In(lang))
 	}
 	return out
+}
+
+// untouchedUntyped counts the standard sections of the edited page that
+// the edit left as they were (the same heading and text on the page before
+// and after it) and that the template wrote before but no longer does.
+func untouchedUntyped(p, q *partner.Partner, lang, orig, edited string) int {
+	_, before := sectionsOf(orig)
+	_, after := sectionsOf(edited)
+	same := map[string]bool{}
+	for _, a := range after {
+		same[a] = true
+	}
+	n := 0
+	for _, b := range before {
+		kind := page.SectionKind(headingOf(b))
+		if kind == "" || !same[b] {
+			continue
+		}
+		if p.TypedSections(lang)[kind] && !q.TypedSections(lang)[kind] {
+			n++
+		}
+	}
+	return n
+}
+
+// headingOf is the heading text of a section cut by sectionsOf, with its id.
+func headingOf(sec string) string {
+	first, _, _ := strings.Cut(sec, "\n")
+	first = strings.TrimLeft(first, "# ")
+	if i := strings.Index(first, "{#"); i >= 0 {
+		if id := strings.TrimSuffix(first[i+2:], "}"); page.SectionKind(id) != "" {
+			return id
+		}
+		first = first[:i]
+	}
+	return strings.TrimSpace(first)
 }

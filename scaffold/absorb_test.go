@@ -149,7 +149,7 @@ func tidyWhitespace(page string) string {
 // other languages' values from the partner file itself).
 // caseResult is what one absorb case measured.
 type caseResult struct {
-	untyped   int      // standard sections of an unedited language no longer typed
+	untyped   int      // standard sections no longer typed: of an unedited language, or untouched by the edit
 	lostSteps int      // platform steps no longer the template set's, off the edited lines
 	changed   []string // typed facts of an unedited language that changed
 }
@@ -216,6 +216,7 @@ func absorbCase(t *testing.T, set *render.Set, lo lint.Options, ps []*partner.Pa
 		orig, ed := "", ""
 		if lang == o.Lang {
 			orig, ed = string(o.Content), tidyWhitespace(page)
+			res.untyped += untouchedUntyped(p, q, lang, orig, ed)
 		} else {
 			ch := changedValues(p, q, lang)
 			res.changed = append(res.changed, ch...)
@@ -232,7 +233,7 @@ func absorbCase(t *testing.T, set *render.Set, lo lint.Options, ps []*partner.Pa
 	}
 	// what the case did not edit stays as typed as it was
 	if res.untyped > 0 || res.lostSteps > 0 || len(res.changed) > 0 {
-		t.Errorf("seed %d, %s, edit of the %s page: %d section(s) of another language kept as written, %d platform step(s) off the edited lines no longer the template's, facts of another language changed: %v (PARTNERPAGES_SHOW_UNTYPED=1 shows the case)\n--- partner file:\n%s",
+		t.Errorf("seed %d, %s, edit of the %s page: %d section(s) the edit did not touch kept as written, %d platform step(s) off the edited lines no longer the template's, facts of another language changed: %v (PARTNERPAGES_SHOW_UNTYPED=1 shows the case)\n--- partner file:\n%s",
 			seed, p.Slug.Value, o.Lang, res.untyped, res.lostSteps, res.changed, a.YAML)
 	}
 	return a, res
@@ -254,7 +255,7 @@ func TestAbsorbProperty(t *testing.T) {
 	var mu sync.Mutex
 	cases, overrides, typed, untyped, lostSteps, changed := 0, 0, 0, 0, 0, 0
 	t.Cleanup(func() {
-		t.Logf("%d cases absorbed byte for byte: %d (%.0f%%) wholly as typed facts, %d with overrides (%d overridden sections in all); %d sections of the other language kept as written, %d platform steps off the edited lines lost, %d facts of the other language changed",
+		t.Logf("%d cases absorbed byte for byte: %d (%.0f%%) wholly as typed facts, %d with overrides (%d overridden sections in all); %d sections the edit did not touch kept as written, %d platform steps off the edited lines lost, %d facts of the other language changed",
 			cases, typed, 100*float64(typed)/float64(cases), cases-typed, overrides, untyped, lostSteps, changed)
 	})
 	for half := range uint64(2) {
@@ -369,7 +370,7 @@ func TestAbsorbPropertyOnRealPages(t *testing.T) {
 		lostSteps += res.lostSteps
 		changed += len(res.changed)
 	}
-	summary := fmt.Sprintf("%d cases over %d partners, byte for byte, %.0f%% without override; %d sections of the other language kept as written, %d platform steps off the edited lines lost, %d facts of the other language changed",
+	summary := fmt.Sprintf("%d cases over %d partners, byte for byte, %.0f%% without override; %d sections the edit did not touch kept as written, %d platform steps off the edited lines lost, %d facts of the other language changed",
 		total, len(ps), 100*float64(typed)/float64(total), untyped, lostSteps, changed)
 	t.Log(summary)
 	fmt.Println("ABSORB REAL PAGES: " + summary)

@@ -256,6 +256,7 @@ func adjust(pg pageOf, regen *page.Page, o Options) bool {
 				if mine[i] == theirs[i] {
 					continue
 				}
+
 				switch {
 				case !pt.verbatim:
 					pt.verbatim = true

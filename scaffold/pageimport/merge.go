@@ -142,6 +142,9 @@ func partnerYAML(pages []pageOf, o Options) ([]byte, []string, error) {
 	summary = append([]string{"name: " + first.name}, summary...)
 	// a mode the page only assumed gives way to one another page says
 	mode := conflict("the connection mode", func(f *facts) string {
+		if f.file != nil && f.file.mode != "" && f.keptAsWritten("connect") {
+			return f.file.mode // the page's own text: the file's mode stands
+		}
 		if f.modeAssumed {
 			return ""
 		}
