@@ -160,9 +160,10 @@ func build(slug string, g []pageOf, o Options) *Result {
 		for _, m := range lostFacts(before, after) {
 			res.Missing = append(res.Missing, fmt.Sprintf("%s (line %d) of %s", m, m.Line, pg.rep.Path))
 		}
-		pg.rep.Coverage = coverage(pg, newTyper(o.Set, o.Set.NewView(p, pg.f.lang), o.Exact))
+		ty := newTyper(o.Set, o.Set.NewView(p, pg.f.lang), o.Exact)
+		pg.rep.Coverage = coverage(pg, ty)
 		pg.rep.Verbatim = verbatimNotes(pg)
-		pg.rep.Overrides = overrides(pg)
+		pg.rep.Overrides = overrides(pg, ty)
 		for _, pt := range pg.f.layout {
 			if pt.kind != "" && !pt.verbatim {
 				pg.rep.Typed++

@@ -470,11 +470,15 @@ func (r *reader) named(s string) string {
 
 // overrides lists the page's standard sections the template no longer
 // writes, from its final layout.
-func overrides(pg pageOf) []Override {
+func overrides(pg pageOf, t *typer) []Override {
 	var out []Override
 	for _, pt := range pg.f.layout {
 		if pt.kind != "" && (pt.verbatim || pt.keepTitle) {
-			out = append(out, Override{Kind: pt.kind, Title: pt.title, Line: pt.line, Heading: !pt.verbatim})
+			o := Override{Kind: pt.kind, Title: pt.title, Line: pt.line, Heading: !pt.verbatim}
+			if pt.verbatim {
+				o.Named = render.CountRefs(t.within(pt.kind).markdown(pt.body))
+			}
+			out = append(out, o)
 		}
 	}
 	return out

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/partnerpages/partnerpages/scaffold/partner"
+	"github.com/partnerpages/partnerpages/scaffold/render"
 )
 
 // pageOf is one imported page of a partner: its facts and report.
@@ -249,6 +250,13 @@ func partnerYAML(pages []pageOf, o Options) ([]byte, []string, error) {
 
 	doc.Meta = metaOf(pages, langs, &notes)
 	platformSteps(doc, mode, path, label, o)
+	for i, pt := range doc.Page {
+		key := fmt.Sprintf("page[%d].body", i+1)
+		if _, ok := notes.Head[key]; ok && pt.Standard.Value != "" && namesRefs(pt.Body) {
+			note := strings.TrimSuffix(notes.Head[key], ", and a template change will not reach it")
+			notes.Head[key] = note + "; the platform's steps, labels and links it names (<Platform …/>, platform:…) follow the template set"
+		}
+	}
 	var from []string
 	for _, p := range pages {
 		from = append(from, p.rep.Path)
@@ -423,6 +431,20 @@ func (f *facts) keptAsWritten(kind string) bool {
 	for _, pt := range f.layout {
 		if pt.kind == kind {
 			return pt.verbatim
+		}
+	}
+	return false
+}
+
+// namesRefs reports whether a text names any of the platform's words, in
+// any language.
+func namesRefs(t partner.Text) bool {
+	if render.HasRefs(t.Value.Value) {
+		return true
+	}
+	for _, v := range t.ByLang {
+		if render.HasRefs(v.Value) {
+			return true
 		}
 	}
 	return false

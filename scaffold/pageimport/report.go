@@ -24,12 +24,16 @@ type Override struct {
 	Title   string // its heading on the page
 	Line    int    // the heading's line
 	Heading bool   // only the heading is kept; the template still writes the text
+	Named   int    // the platform steps, labels and links the kept text names: a template change still reaches them
 }
 
 // String says what is overridden, in a writer's words.
 func (o Override) String() string {
 	if o.Heading {
 		return fmt.Sprintf("the heading %q of the %s section is kept as written: a template change to it no longer reaches it", o.Title, o.Kind)
+	}
+	if o.Named > 0 {
+		return fmt.Sprintf("the %s section %q is kept as written: a template change reaches only the %d platform step(s), label(s) and link(s) it names", o.Kind, o.Title, o.Named)
 	}
 	return fmt.Sprintf("the %s section %q is kept as written: a template change no longer reaches it", o.Kind, o.Title)
 }

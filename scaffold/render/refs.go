@@ -35,6 +35,11 @@ func HasRefs(md string) bool {
 	return strings.Contains(md, "<Platform ") || strings.Contains(md, "](platform:")
 }
 
+// CountRefs counts the references md makes to the platform's words.
+func CountRefs(md string) int {
+	return len(refRe.FindAllStringIndex(md, -1)) + len(linkRefRe.FindAllStringIndex(md, -1))
+}
+
 // StepRef is how partner text names the platform's step name.
 func StepRef(name string) string { return `<Platform step="` + name + `" />` }
 
