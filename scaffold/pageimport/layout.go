@@ -310,16 +310,18 @@ func (r *reader) settle(f *facts) {
 }
 
 // foldUntitled puts a partner section whose heading has no text (a lone
-// "##"), or that has no text under its heading, into the text before it, as
+// "##") or more than a title can hold (a paragraph underlined with "-"),
+// or that has no text under its heading, into the text before it, as
 // written, heading included: a partner file's section needs a title and a
 // body. The part before it is then kept as written too.
 func (r *reader) foldUntitled(f *facts) {
 	for i := 0; i < len(f.layout); i++ {
 		pt := f.layout[i]
-		if pt.kind != "" || strings.TrimSpace(pt.title) != "" && strings.TrimSpace(pt.body) != "" {
+		title := strings.TrimSpace(pt.title)
+		if pt.kind != "" || title != "" && len(title) <= partner.MaxLabel && !strings.Contains(title, "\n") && strings.TrimSpace(pt.body) != "" {
 			continue
 		}
-		r.note(pt.line, "a section with no heading text or no text under it is kept as written, with the text before it")
+		r.note(pt.line, "a section with no heading text, a heading longer than a title, or no text under it is kept as written, with the text before it")
 		if i == 0 {
 			f.preamble = strings.TrimSpace(f.preamble + "\n\n" + pt.raw)
 		} else {

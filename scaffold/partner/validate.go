@@ -324,10 +324,13 @@ func Invisible(r rune) bool {
 	return ok || r == '\uFEFF' || unicode.IsControl(r) && r != '\t' && r != '\n' && r != '\r'
 }
 
+// MaxLabel is the most bytes a name, a label or a heading may have.
+const MaxLabel = 200
+
 // line trims s and checks that it is a non-empty single line of printable
-// text, at most 200 bytes (a name, a label, a heading).
+// text, at most MaxLabel bytes (a name, a label, a heading).
 func (v *validator) line(s *Scalar, field string, required bool) {
-	v.lineUpTo(s, field, required, 200, "a name or label")
+	v.lineUpTo(s, field, required, MaxLabel, "a name or label")
 }
 
 // lineUpTo is line with another limit, for the text it names.
