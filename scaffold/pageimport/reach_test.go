@@ -31,7 +31,10 @@ type platformElement struct {
 	yaml  [2]string           // site.yaml line, and the same line marked; empty when the set lacks it
 	// the template files that word it instead, each with the line and the
 	// same line marked
-	tmpl map[string][2]string
+	tmpl map[string][][2]string
+	// lineMark: the change reaches a page when every line that says the
+	// element carries the mark (a step the template set words, reworded)
+	lineMark bool
 	// re finds the element's wording, which the mark follows on a page the
 	// change reaches
 	re map[string]*regexp.Regexp
@@ -63,15 +66,53 @@ var platformElements = []platformElement{
 	{name: "the code to copy back", re: map[string]*regexp.Regexp{
 		"en": regexp.MustCompile(`(?i)(displayed|shown|displays a) code|code (displayed|shown|hubrise displays)`),
 		"fr": regexp.MustCompile(`(?i)code affiché|affiche un code`)},
-		tmpl: map[string][2]string{
-			"en/_steps.tmpl": {`{{- define "phrase-code"}}the code HubRise displays{{end}}`, `{{- define "phrase-code"}}the code HubRise displays` + reachMark + `{{end}}`},
-			"fr/_steps.tmpl": {`{{- define "phrase-code"}}le code affiché par HubRise{{end}}`, `{{- define "phrase-code"}}le code affiché par HubRise` + reachMark + `{{end}}`},
+		tmpl: map[string][][2]string{
+			"en/_steps.tmpl": {{`{{- define "phrase-code"}}the code HubRise displays{{end}}`, `{{- define "phrase-code"}}the code HubRise displays` + reachMark + `{{end}}`}},
+			"fr/_steps.tmpl": {{`{{- define "phrase-code"}}le code affiché par HubRise{{end}}`, `{{- define "phrase-code"}}le code affiché par HubRise` + reachMark + `{{end}}`}},
 		}},
+}
+
+// stepWording marks the wording of the template set's steps names, in
+// both languages: a page shows the mark on a line the step wrote.
+func stepWording(names ...string) map[string][][2]string {
+	out := map[string][][2]string{}
+	for _, lang := range []string{"en", "fr"} {
+		for _, n := range names {
+			def := `define "step-` + n + `"}}`
+			out[lang+"/_steps.tmpl"] = append(out[lang+"/_steps.tmpl"], [2]string{def, def + reachMark})
+		}
+	}
+	return out
+}
+
+// stepElements are the rows of the second table: a platform step reworded
+// in the template set reaches the pages where every line saying it is
+// the template's step (a label the partner's own sentence names does not
+// count).
+var stepElements = []platformElement{
+	{name: "the authorisation step (Allow)", forms: bold("Allow", "Autoriser"), lineMark: true, tmpl: stepWording("allow", "authorise")},
+	{name: "the location chooser step", forms: bold("Choose location", "Tous les points de vente"), lineMark: true, tmpl: stepWording("choose-location")},
+	{name: "the app list step", forms: map[string][]string{"en": {"**View available apps**"}, "fr": {"**Voir les apps disponibles**"}}, lineMark: true, tmpl: stepWording("app-list")},
 }
 
 // has reports whether text says the element, and whether every place it
 // does carries the mark.
 func (e platformElement) has(text, lang string) (has, allMarked bool) {
+	if e.lineMark {
+		n, marked := 0, 0
+		for _, line := range strings.Split(text, "\n") {
+			for _, form := range e.forms[lang] {
+				if strings.Contains(line, form) {
+					n++
+					if strings.Contains(line, reachMark) {
+						marked++
+					}
+					break
+				}
+			}
+		}
+		return n > 0, n > 0 && marked == n
+	}
 	if re := e.re[lang]; re != nil {
 		ms := re.FindAllStringIndex(text, -1)
 		marked := 0
@@ -111,7 +152,7 @@ func markedSet(t *testing.T, e platformElement) *render.Set {
 		if err != nil {
 			return err
 		}
-		if line, ok := e.tmpl[path]; ok {
+		for _, line := range e.tmpl[path] {
 			if !strings.Contains(string(data), line[0]) {
 				t.Fatalf("%s has no line %q any more: update the reach measure", path, line[0])
 			}
@@ -141,7 +182,9 @@ func markedSet(t *testing.T, e platformElement) *render.Set {
 // TestPlatformReach is the measure of issue 20: import every connect page
 // of the real site, change one platform label or link where the template
 // set keeps it, regenerate, and count the pages where every occurrence of
-// it changed, against the pages that have it. It prints the table, and
+// it changed, against the pages that have it. A second table rewords the
+// template set's steps instead, and counts the pages where every line that
+// says the element is the template's step. It prints both tables, and
 // fails when an element reaches fewer pages than testdata/reach.golden
 // records (-update-reach rewrites it).
 func TestPlatformReach(t *testing.T) {
@@ -156,9 +199,37 @@ func TestPlatformReach(t *testing.T) {
 	}
 	pages, _ := ReadPages(paths)
 	results, _ := Import(pages, o)
+	table := reachTable(t, results, platformElements, "all")
+	fmt.Print("PLATFORM REACH (pages where a platform change reaches every occurrence / pages that have it)\n" + table)
+	steps := reachTable(t, results, stepElements, "all steps")
+	fmt.Print("STEP WORDING REACH (pages where a rewording of the step reaches every line that says it / pages that say it)\n" + steps)
+	table += steps
+	golden := filepath.Join("testdata", "reach.golden")
+	if *updateReach {
+		if err := os.WriteFile(golden, []byte(table), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatalf("%v (run with -update-reach)", err)
+	}
+	was, now := reachCounts(string(want)), reachCounts(table)
+	for name, w := range was {
+		if n, ok := now[name]; !ok || n < w {
+			t.Errorf("%s: reaches %d pages, %d before", name, n, w)
+		}
+	}
+}
+
+// reachTable measures elements over the imported results, one row each
+// and a row of all.
+func reachTable(t *testing.T, results []*Result, elements []platformElement, all string) string {
+	t.Helper()
 	var table strings.Builder
 	totalReached, totalHave := 0, 0
-	for _, e := range platformElements {
+	for _, e := range elements {
 		set := markedSet(t, e)
 		reached, have := 0, 0
 		for _, res := range results {
@@ -186,25 +257,8 @@ func TestPlatformReach(t *testing.T) {
 		totalReached, totalHave = totalReached+reached, totalHave+have
 		fmt.Fprintf(&table, "%-52s %3d / %d\n", e.name, reached, have)
 	}
-	fmt.Fprintf(&table, "%-52s %3d / %d\n", "all", totalReached, totalHave)
-	fmt.Print("PLATFORM REACH (pages where a platform change reaches every occurrence / pages that have it)\n" + table.String())
-	golden := filepath.Join("testdata", "reach.golden")
-	if *updateReach {
-		if err := os.WriteFile(golden, []byte(table.String()), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatalf("%v (run with -update-reach)", err)
-	}
-	was, now := reachCounts(string(want)), reachCounts(table.String())
-	for name, w := range was {
-		if n, ok := now[name]; !ok || n < w {
-			t.Errorf("%s: reaches %d pages, %d before", name, n, w)
-		}
-	}
+	fmt.Fprintf(&table, "%-52s %3d / %d\n", all, totalReached, totalHave)
+	return table.String()
 }
 
 // hasSection reports whether p has the standard section kind ("" never).
