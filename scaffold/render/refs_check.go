@@ -12,6 +12,9 @@ import (
 // step, phrase, UI label or link that the set lacks, with the file, line
 // and field of the text that names it.
 func (s *Set) CheckRefs(p *partner.Partner) partner.ErrorList {
+	if !partnerHasRefs(p) {
+		return nil // most files name none: no work, no allocation
+	}
 	var errs partner.ErrorList
 	text := func(t partner.Text, field string) {
 		if t.ByLang == nil {
@@ -96,4 +99,51 @@ func dedupe(errs partner.ErrorList) partner.ErrorList {
 		}
 	}
 	return out
+}
+
+// partnerHasRefs reports whether any partner text of p names a platform
+// step, phrase, label or link.
+func partnerHasRefs(p *partner.Partner) bool {
+	text := func(t partner.Text) bool {
+		if HasRefs(t.Value.Value) {
+			return true
+		}
+		for _, v := range t.ByLang {
+			if HasRefs(v.Value) {
+				return true
+			}
+		}
+		return false
+	}
+	list := func(l partner.List) bool {
+		for _, it := range l.Items {
+			if HasRefs(it.Value) {
+				return true
+			}
+		}
+		for _, items := range l.ByLang {
+			for _, it := range items {
+				if HasRefs(it.Value) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	c, d := &p.Connection, &p.Disconnect
+	if text(p.Preamble) || text(c.Intro) || list(c.BeforeMenu) || list(c.BeforeButton) || list(c.ExtraSteps) ||
+		list(d.BeforeMenu) || list(d.BeforeButton) || list(d.ExtraSteps) {
+		return true
+	}
+	for _, pt := range p.Page {
+		if text(pt.Intro) || text(pt.Body) || list(pt.Steps) {
+			return true
+		}
+	}
+	for _, sec := range p.Sections {
+		if text(sec.Body) {
+			return true
+		}
+	}
+	return false
 }
