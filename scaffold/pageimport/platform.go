@@ -139,8 +139,11 @@ func (t *typer) step(s string) string {
 		return t.inline(s)
 	}
 	for _, w := range t.steps {
-		if t.disc != strings.HasPrefix(w.name, "disconnect-") && (strings.HasSuffix(w.name, "menu") || strings.HasSuffix(w.name, "button")) {
-			continue // the same menu may open both procedures
+		if menuOrButton := strings.HasSuffix(w.name, "menu") || strings.HasSuffix(w.name, "button"); menuOrButton && (!t.exact || t.disc != strings.HasPrefix(w.name, "disconnect-")) {
+			// the same menu may open both procedures; and a menu or button
+			// read from a page's text kept as written is a guess, which only
+			// a partner file absorb merges into vouches for
+			continue
 		}
 		if i := strings.Index(s, w.text); i >= 0 && (i == 0 || s[i-1] == ' ') && (i+len(w.text) == len(s) || s[i+len(w.text)] == ' ') {
 			return t.step(s[:i]) + render.StepRef(w.name) + t.step(s[i+len(w.text):])
