@@ -257,7 +257,6 @@ func adjust(pg pageOf, regen *page.Page, o Options) bool {
 				if mine[i] == theirs[i] {
 					continue
 				}
-
 				switch {
 				case !pt.verbatim:
 					pt.verbatim = true
@@ -321,13 +320,15 @@ func mergeExisting(g []pageOf, ex *partner.Partner, o Options) []pageOf {
 		g[i].existing = true
 		f := g[i].f
 		f.kind = ex.Kind.Value
-		// a menu or button this page does not say (its section is kept as
-		// written) keeps the file's value in this language
+		// the file's menus, buttons and mode, which a section this page keeps
+		// as written cannot say
 		f.file = &fileFacts{
 			conn: steps{menu: ex.Connection.Menu.In(f.lang), button: ex.Connection.Button.In(f.lang)},
 			disc: steps{menu: ex.Disconnect.Menu.In(f.lang), button: ex.Disconnect.Button.In(f.lang)},
 			mode: ex.Connection.Mode.Value,
 		}
+		// a menu or button this page does not say keeps the file's value in
+		// this language
 		if len(f.conn.menu) == 0 && f.conn.button == "" {
 			f.conn.menu, f.conn.button = ex.Connection.Menu.In(f.lang), ex.Connection.Button.In(f.lang)
 		}

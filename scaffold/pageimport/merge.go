@@ -250,13 +250,7 @@ func partnerYAML(pages []pageOf, o Options) ([]byte, []string, error) {
 
 	doc.Meta = metaOf(pages, langs, &notes)
 	platformSteps(doc, mode, path, label, o)
-	for i, pt := range doc.Page {
-		key := fmt.Sprintf("page[%d].body", i+1)
-		if _, ok := notes.Head[key]; ok && pt.Standard.Value != "" && namesRefs(pt.Body) {
-			note := strings.TrimSuffix(notes.Head[key], ", and a template change will not reach it")
-			notes.Head[key] = note + "; the platform's steps, labels and links it names (<Platform …/>, platform:…) follow the template set"
-		}
-	}
+	noteRefs(doc, &notes)
 	var from []string
 	for _, p := range pages {
 		from = append(from, p.rep.Path)
@@ -434,6 +428,18 @@ func (f *facts) keptAsWritten(kind string) bool {
 		}
 	}
 	return false
+}
+
+// noteRefs says, on a standard section kept as written, that the platform
+// steps, labels and links it names still follow the template set.
+func noteRefs(doc *partner.Partner, notes *partner.Comments) {
+	for i, pt := range doc.Page {
+		key := fmt.Sprintf("page[%d].body", i+1)
+		if _, ok := notes.Head[key]; ok && pt.Standard.Value != "" && namesRefs(pt.Body) {
+			note := strings.TrimSuffix(notes.Head[key], ", and a template change will not reach it")
+			notes.Head[key] = note + "; the platform's steps, labels and links it names (<Platform …/>, platform:…) follow the template set"
+		}
+	}
 }
 
 // namesRefs reports whether a text names any of the platform's words, in
