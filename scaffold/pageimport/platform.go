@@ -29,6 +29,15 @@ import (
 // these.
 var platformLabels = []string{"allow", "choose_location", "view_available_apps", "connections", "set_permissions", "technical_partner", "add_user"}
 
+// formerLabels are labels the platform's authorisation page once showed
+// (lint's outdated-ui knows them too), by the site.yaml name of today's: a
+// step that says one is the platform's step, which the template words
+// with today's label.
+var formerLabels = map[string]string{
+	"Authorise": "allow", "Authorize": "allow",
+	"Choose location section": "choose_location", "Choisissez le point de vente": "choose_location",
+}
+
 var (
 	allowSentence    = wording.Phrase("allow_sentence")
 	locationSentence = wording.Phrase("location_sentence")
@@ -217,6 +226,7 @@ func (t *typer) sentenceKind(s string) (kind int, allow, chooser bool) {
 	labels := map[string]bool{}
 	for _, m := range boldRe.FindAllStringSubmatch(s, -1) {
 		labels[t.ui[m[1]]] = true
+		labels[formerLabels[m[1]]] = true
 	}
 	if labels["view_available_apps"] || appListSentence.MatchString(plain) {
 		return kindAppList, false, false

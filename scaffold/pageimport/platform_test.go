@@ -37,6 +37,7 @@ func TestTypePlatformWords(t *testing.T) {
 		{"en", false, "```\n1. Click **Allow**.\n```", "```\n1. Click **Allow**.\n```"},
 		{"en", false, "1. Pick the catalog Zed uses.", "1. Pick the catalog Zed uses."},
 		{"en", false, "1. Click **Allow**.\n   ![The page](./a.png)", "1. <Platform step=\"allow\" />\n   ![The page](./a.png)"},
+		{"en", false, "1. Click **Authorize** to let Zed in.", `1. <Platform step="allow" />`},
 		{"en", true, "1. Click **Allow** to grant Zed access.", `1. Click <Platform ui="allow" /> to grant Zed access.`},
 		{"en", true, "1. Click **Allow**.", `1. <Platform step="allow" />`},
 		{"en", true, "1. Click **Allow**. Then wait.", `1. <Platform step="allow" /> Then wait.`},
