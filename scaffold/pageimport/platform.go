@@ -44,6 +44,7 @@ var (
 	catalogSentence  = wording.Phrase("catalog_sentence")
 	appListSentence  = wording.Phrase("app_list_step")
 	signInSentence   = wording.Phrase("sign_in_sentence")
+	codeSentence     = wording.Phrase("code_sentence")
 	linkTextRe       = regexp.MustCompile(`\[([^\]]*)\]\([^)]*\)`)
 	codePhrase       = wording.Phrase("code_phrase")
 	linkDestRe       = regexp.MustCompile(`\]\(([^)\s]+)\)`)
@@ -170,6 +171,7 @@ const (
 	kindAuth
 	kindAppList
 	kindSignIn
+	kindCode
 )
 
 // sentences types the runs of a step's sentences that only say the
@@ -198,6 +200,8 @@ func (t *typer) sentences(s string) string {
 			out = append(out, render.StepRef("app-list"))
 		case kind == kindSignIn:
 			out = append(out, render.StepRef("sign-in"))
+		case kind == kindCode:
+			out = append(out, render.StepRef("code"))
 		case allow && (j-i > 1 || label):
 			out = append(out, render.StepRef("authorise"))
 		case allow:
@@ -222,6 +226,9 @@ func (t *typer) sentenceKind(s string) (kind int, allow, chooser bool) {
 	plain := strings.ToLower(linkTextRe.ReplaceAllString(strings.ReplaceAll(s, "**", ""), "$1"))
 	if signInSentence.MatchString(plain) && t.set.Site.BackOfficeURL != "" {
 		return kindSignIn, false, false
+	}
+	if codeSentence.MatchString(plain) {
+		return kindCode, false, false
 	}
 	labels := map[string]bool{}
 	for _, m := range boldRe.FindAllStringSubmatch(s, -1) {

@@ -67,8 +67,14 @@ var platformElements = []platformElement{
 		"en": regexp.MustCompile(`(?i)(displayed|shown|displays a) code|code (displayed|shown|hubrise displays)`),
 		"fr": regexp.MustCompile(`(?i)code affiché|affiche un code`)},
 		tmpl: map[string][][2]string{
-			"en/_steps.tmpl": {{`{{- define "phrase-code"}}the code HubRise displays{{end}}`, `{{- define "phrase-code"}}the code HubRise displays` + reachMark + `{{end}}`}},
-			"fr/_steps.tmpl": {{`{{- define "phrase-code"}}le code affiché par HubRise{{end}}`, `{{- define "phrase-code"}}le code affiché par HubRise` + reachMark + `{{end}}`}},
+			"en/_steps.tmpl": {
+				{`{{- define "phrase-code"}}the code HubRise displays{{end}}`, `{{- define "phrase-code"}}the code HubRise displays` + reachMark + `{{end}}`},
+				{`{{- define "step-code"}}HubRise displays a code.{{end}}`, `{{- define "step-code"}}HubRise displays a code` + reachMark + `.{{end}}`},
+			},
+			"fr/_steps.tmpl": {
+				{`{{- define "phrase-code"}}le code affiché par HubRise{{end}}`, `{{- define "phrase-code"}}le code affiché par HubRise` + reachMark + `{{end}}`},
+				{`{{- define "step-code"}}HubRise affiche un code.{{end}}`, `{{- define "step-code"}}HubRise affiche un code` + reachMark + `.{{end}}`},
+			},
 		}},
 }
 
