@@ -16,13 +16,7 @@ import (
 func TestAbsorbTheScreenshotCase(t *testing.T) {
 	dir := shippedPartners(t)
 	run(t, dir, "generate")
-	page := filepath.Join(dir, "content/apps/qwenta/fr/connect-hubrise.md")
-	data, _ := os.ReadFile(page)
-	edited := strings.Replace(string(data), "1. Cliquez sur **Autoriser**.\n", "1. Cliquez sur **Autoriser**.\n   ![L'écran d'autorisation](./images/004-autoriser.png)\n", 1)
-	if edited == string(data) {
-		t.Fatal("the page has no Authorise step to edit")
-	}
-	os.WriteFile(page, []byte(edited), 0o644)
+	page, edited := editQwentaFr(t, dir, "1. Cliquez sur **Autoriser**.\n", "1. Cliquez sur **Autoriser**.\n   ![L'écran d'autorisation](./images/004-autoriser.png)\n")
 	partnerFile := filepath.Join(dir, "partners/qwenta.yaml")
 	before, _ := os.ReadFile(partnerFile)
 
@@ -110,13 +104,7 @@ func TestAbsorbNamesSectionsKeptWhileReading(t *testing.T) {
 func TestAbsorbTidiesWhitespaceAnEditLeft(t *testing.T) {
 	dir := shippedPartners(t)
 	run(t, dir, "generate")
-	page := filepath.Join(dir, "content/apps/qwenta/fr/connect-hubrise.md")
-	data, _ := os.ReadFile(page)
-	edited := strings.Replace(string(data), "\n\n## ", "\n\nUne phrase ajoutée. \n\n\n## ", 1)
-	if edited == string(data) {
-		t.Fatal("the page has no second section")
-	}
-	os.WriteFile(page, []byte(edited), 0o644)
+	page, _ := editQwentaFr(t, dir, "\n\n## ", "\n\nUne phrase ajoutée. \n\n\n## ")
 	code, out, errOut := run(t, dir, "absorb")
 	if code != exitOK || !strings.Contains(out, "tidied: the fr page's runs of blank lines and trailing spaces") {
 		t.Fatalf("absorb: exit %d\n%s%s", code, out, errOut)
@@ -158,4 +146,23 @@ func TestAbsorbTakesAnEditedMetaDescription(t *testing.T) {
 	if got := readFile(t, page); got != strings.Join(lines, "\n") {
 		t.Errorf("the page is not the edited one:\n%s", got)
 	}
+}
+
+// editQwentaFr replaces the first old in the generated French Qwenta page
+// by new, as a writer's hand edit, and returns the page's path and text.
+func editQwentaFr(t *testing.T, dir, old, new string) (page, edited string) {
+	t.Helper()
+	page = filepath.Join(dir, "content/apps/qwenta/fr/connect-hubrise.md")
+	data, err := os.ReadFile(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	edited = strings.Replace(string(data), old, new, 1)
+	if edited == string(data) {
+		t.Fatalf("the page has no %q to edit", old)
+	}
+	if err := os.WriteFile(page, []byte(edited), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return page, edited
 }
