@@ -14,9 +14,11 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"text/template"
 
 	"github.com/partnerpages/partnerpages/scaffold/partner"
+	"github.com/partnerpages/partnerpages/scaffold/render/compiled"
 )
 
 // TemplateExt ends every template file name.
@@ -36,6 +38,8 @@ type Set struct {
 	// partials by language: the templates page templates call, the
 	// platform's steps among them
 	partials map[string]*template.Template
+
+	fallbacks atomic.Int64 // page renderings text/template ran itself
 }
 
 // Page is one page template of one language.
@@ -44,6 +48,7 @@ type Page struct {
 	Name string // output file name (template file name without .tmpl)
 	File string // template path inside the set
 	tmpl *template.Template
+	fast *compiled.Template // nil when the template uses what only text/template runs
 }
 
 // Output is one rendered page.
@@ -108,7 +113,8 @@ func (s *Set) loadLang(fsys fs.FS, lang string) error {
 	if err != nil {
 		return err
 	}
-	base := template.New(lang).Funcs(s.funcs()).Option("missingkey=error")
+	funcs := s.funcs()
+	base := template.New(lang).Funcs(funcs).Option("missingkey=error")
 	var pages []string
 	for _, e := range entries {
 		name := e.Name()
@@ -151,13 +157,47 @@ func (s *Set) loadLang(fsys fs.FS, lang string) error {
 		if _, err := t.New(out).Parse(string(text)); err != nil {
 			return fmt.Errorf("%s: %w", file, err)
 		}
-		s.pages[lang] = append(s.pages[lang], &Page{Lang: lang, Name: out, File: file, tmpl: t.Lookup(out)})
+		pg := &Page{Lang: lang, Name: out, File: file, tmpl: t.Lookup(out)}
+		pg.fast, _ = compiled.Compile(pg.tmpl, funcs) // else text/template runs it
+		s.pages[lang] = append(s.pages[lang], pg)
 	}
 	if len(pages) > 0 {
 		s.langs = append(s.langs, lang)
 		slices.Sort(s.langs)
 	}
 	return nil
+}
+
+// execute writes page pg with data into buf: compiled, or by
+// text/template when the compiled template leaves the run to it.
+func (s *Set) execute(pg *Page, buf *bytes.Buffer, data any) error {
+	if pg.fast != nil {
+		if err := pg.fast.Execute(buf, data); err == nil {
+			return nil
+		}
+		buf.Reset()
+		s.fallbacks.Add(1)
+	}
+	return pg.tmpl.Execute(buf, data)
+}
+
+// Fallbacks returns how many page renderings so far text/template ran
+// itself (a template the compiled executor leaves to it, or a run it met a
+// case in that it leaves to it): the shipped templates render with none.
+func (s *Set) Fallbacks() int64 { return s.fallbacks.Load() + s.uncompiled() }
+
+// uncompiled counts the page templates that did not compile, so that
+// Fallbacks says they ran by text/template before any rendering.
+func (s *Set) uncompiled() int64 {
+	var n int64
+	for _, pgs := range s.pages {
+		for _, pg := range pgs {
+			if pg.fast == nil {
+				n++
+			}
+		}
+	}
+	return n
 }
 
 // Languages returns the languages the set has pages for, sorted.
@@ -196,9 +236,10 @@ func (s *Set) Render(p *partner.Partner) ([]Output, error) {
 		if view.err != nil {
 			return nil, fmt.Errorf("%s: %s page: %w", p.File, lang, view.err)
 		}
+		var data any = view // boxed once for every page of the language
 		for _, pg := range s.pages[lang] {
 			buf.Reset()
-			if err := pg.tmpl.Execute(buf, view); err != nil {
+			if err := s.execute(pg, buf, data); err != nil {
 				return nil, fmt.Errorf("%s: rendering %s: %w", p.File, pg.File, err)
 			}
 			content := normalize(buf.Bytes())
