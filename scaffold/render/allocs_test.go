@@ -53,3 +53,27 @@ func TestAllocationsPerRenderedPage(t *testing.T) {
 		t.Errorf("%.0f allocations per rendered page, more than the ceiling of %d: rendering got more expensive", per, maxAllocsPerPage)
 	}
 }
+
+// BenchmarkRender renders 64 synthetic partners in both languages.
+func BenchmarkRender(b *testing.B) {
+	set, err := render.Load(templates.FS)
+	if err != nil {
+		b.Fatal(err)
+	}
+	var ps []*partner.Partner
+	for i := range 64 {
+		p, errs := partner.Decode(synth.FileName(i), synth.Partner(i), set.Languages())
+		if len(errs) > 0 {
+			b.Fatal(errs)
+		}
+		ps = append(ps, p)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, p := range ps {
+			if _, err := set.Render(p); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}

@@ -9,9 +9,11 @@ func Tidy(page []byte) []byte { return normalize(page) }
 // normalize tidies template output: trailing spaces go, runs of blank lines
 // become one, and the page ends with exactly one newline. Fenced code is left
 // as written.
-func normalize(in []byte) []byte {
-	out := make([]byte, 0, len(in))
-	blank := 0
+func normalize(in []byte) []byte { return normalizeAppend(make([]byte, 0, len(in)), in) }
+
+// normalizeAppend appends in, normalized, to out.
+func normalizeAppend(out, in []byte) []byte {
+	start, blank := len(out), 0
 	fence := []byte(nil)
 	for len(in) > 0 {
 		i := bytes.IndexByte(in, '\n')
@@ -38,7 +40,7 @@ func normalize(in []byte) []byte {
 			blank++
 			continue
 		}
-		if blank > 0 && len(out) > 0 {
+		if blank > 0 && len(out) > start {
 			out = append(out, '\n')
 		}
 		blank = 0

@@ -114,7 +114,7 @@ func (s *Set) loadLang(fsys fs.FS, lang string) error {
 		return err
 	}
 	funcs := s.funcs()
-	base := template.New(lang).Funcs(funcs).Option("missingkey=error")
+	base := template.New(lang).Funcs(compiled.FuncMap(funcs)).Option("missingkey=error")
 	var pages []string
 	for _, e := range entries {
 		name := e.Name()
@@ -167,6 +167,27 @@ func (s *Set) loadLang(fsys fs.FS, lang string) error {
 	}
 	return nil
 }
+
+// finish returns the page buf holds, normalized and typeset in lang's
+// typography, in a slice of its own; buf is free again.
+func (s *Set) finish(buf *bytes.Buffer, lang string) []byte {
+	typeset := typographies[s.Site.Typography[lang]]
+	if typeset == nil {
+		return normalize(buf.Bytes())
+	}
+	scratch := scratchPool.Get().(*[]byte)
+	defer scratchPool.Put(scratch)
+	*scratch = normalizeAppend((*scratch)[:0], buf.Bytes())
+	out := typeset(*scratch)
+	if len(out) > 0 && &out[0] == &(*scratch)[0] { // unchanged: still the scratch
+		return bytes.Clone(out)
+	}
+	return out
+}
+
+// scratchPool recycles the buffers pages are normalized into before
+// their typography.
+var scratchPool = sync.Pool{New: func() any { return new([]byte) }}
 
 // execute writes page pg with data into buf: compiled, or by
 // text/template when the compiled template leaves the run to it.
@@ -242,10 +263,7 @@ func (s *Set) Render(p *partner.Partner) ([]Output, error) {
 			if err := s.execute(pg, buf, data); err != nil {
 				return nil, fmt.Errorf("%s: rendering %s: %w", p.File, pg.File, err)
 			}
-			content := normalize(buf.Bytes())
-			if typeset := typographies[s.Site.Typography[lang]]; typeset != nil {
-				content = typeset(content)
-			}
+			content := s.finish(buf, lang)
 			out = append(out, Output{Lang: lang, Name: pg.Name, Content: content})
 		}
 	}

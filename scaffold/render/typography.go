@@ -1,7 +1,6 @@
 package render
 
 import (
-	"bytes"
 	"fmt"
 	"regexp"
 	"strings"
@@ -39,14 +38,18 @@ func checkTypography(t map[string]string) error {
 // URLs, e-mail addresses or front matter keys, and it adds no space where
 // the text has none (an English label such as "Yes!" stays as it is).
 func FrenchSpacing(page []byte) []byte {
-	if !bytes.ContainsAny(page, ":;!?«»") {
-		return page
+	if !needsFrenchSpace(page) {
+		return page // nothing to change, anywhere
 	}
-	var out bytes.Buffer
-	out.Grow(len(page) + 64)
+	out := make([]byte, 0, len(page)+64)
 	frontMatter, fence := false, ""
-	for i, line := range strings.SplitAfter(string(page), "\n") {
-		body := strings.TrimRight(line, "\n")
+	for i, rest := 0, string(page); rest != ""; i++ {
+		line := rest
+		if n := strings.IndexByte(rest, '\n'); n >= 0 {
+			line = rest[:n+1]
+		}
+		rest = rest[len(line):]
+		body := strings.TrimSuffix(line, "\n")
 		trimmed := strings.TrimLeft(body, " ")
 		switch {
 		case i == 0 && body == "---":
@@ -67,9 +70,9 @@ func FrenchSpacing(page []byte) []byte {
 		default:
 			line = frenchLine(body) + line[len(body):]
 		}
-		out.WriteString(line)
+		out = append(out, line...)
 	}
-	return out.Bytes()
+	return out
 }
 
 // frenchLine applies French spacing to one line of prose, skipping code
@@ -112,9 +115,19 @@ func frenchLineAll(s string) string {
 // needsFrenchSpace reports whether s has a space that French spacing could
 // change: one before : ; ! ? or », or one after «. Without one, frenchLine
 // would give s back as it is, so it need not look for code and links.
-func needsFrenchSpace(s string) bool {
-	for _, p := range [...]string{" :", " ;", " !", " ?", " »", "« "} {
-		if strings.Contains(s, p) {
+func needsFrenchSpace[T string | []byte](s T) bool {
+	for i := 0; i < len(s); i++ {
+		switch {
+		case s[i] == ' ' && i+1 < len(s):
+			switch s[i+1] {
+			case ':', ';', '!', '?':
+				return true
+			case 0xc2: // » is C2 BB
+				if i+2 < len(s) && s[i+2] == 0xbb {
+					return true
+				}
+			}
+		case s[i] == 0xc2 && i+2 < len(s) && s[i+1] == 0xab && s[i+2] == ' ': // « is C2 AB
 			return true
 		}
 	}

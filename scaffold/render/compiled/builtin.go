@@ -12,8 +12,12 @@ var builtins map[string]builtin
 
 func init() {
 	builtins = map[string]builtin{
-		"and":   func(s *state, dot reflect.Value, a []argument, f reflect.Value) reflect.Value { return andOr(s, dot, a, f, false) },
-		"or":    func(s *state, dot reflect.Value, a []argument, f reflect.Value) reflect.Value { return andOr(s, dot, a, f, true) },
+		"and": func(s *state, dot reflect.Value, a []argument, f reflect.Value) reflect.Value {
+			return andOr(s, dot, a, f, false)
+		},
+		"or": func(s *state, dot reflect.Value, a []argument, f reflect.Value) reflect.Value {
+			return andOr(s, dot, a, f, true)
+		},
 		"not":   not,
 		"eq":    eq,
 		"len":   length,
@@ -23,21 +27,28 @@ func init() {
 
 var anyType = reflect.TypeFor[any]()
 
-// values evaluates the arguments, then the final value, as the builtins
-// get them.
-func values(s *state, dot reflect.Value, args []argument, final reflect.Value) []reflect.Value {
-	out := make([]reflect.Value, 0, len(args)+1)
-	for _, a := range args {
-		out = append(out, a.as(s, dot, anyType))
+// operand returns the builtin's operand i: its arguments, then the final
+// value; the zero Value past the last.
+func operand(s *state, dot reflect.Value, args []argument, final reflect.Value, i int) reflect.Value {
+	switch {
+	case i < len(args):
+		return args[i].as(s, dot, anyType)
+	case i == len(args):
+		return final
 	}
+	return reflect.Value{}
+}
+
+// operands counts the builtin's operands.
+func operands(args []argument, final reflect.Value) int {
 	if final.IsValid() {
-		out = append(out, final)
+		return len(args) + 1
 	}
-	return out
+	return len(args)
 }
 
 func andOr(s *state, dot reflect.Value, args []argument, final reflect.Value, or bool) reflect.Value {
-	if len(args) == 0 && !final.IsValid() {
+	if operands(args, final) == 0 {
 		bail()
 	}
 	var v reflect.Value
@@ -54,39 +65,37 @@ func andOr(s *state, dot reflect.Value, args []argument, final reflect.Value, or
 }
 
 func not(s *state, dot reflect.Value, args []argument, final reflect.Value) reflect.Value {
-	vs := values(s, dot, args, final)
-	if len(vs) != 1 {
+	if operands(args, final) != 1 {
 		bail()
 	}
-	return reflect.ValueOf(!truth(vs[0]))
+	return reflect.ValueOf(!truth(operand(s, dot, args, final, 0)))
 }
 
 // eq compares strings with strings, booleans with booleans and signed
 // integers with signed integers; other comparisons fall back.
 func eq(s *state, dot reflect.Value, args []argument, final reflect.Value) reflect.Value {
-	vs := values(s, dot, args, final)
-	if len(vs) < 2 {
+	n := operands(args, final)
+	if n < 2 {
 		bail()
 	}
-	k1 := basic(vs[0])
-	for _, v := range vs[1:] {
+	first := operand(s, dot, args, final, 0)
+	k1 := basic(first)
+	found := false
+	for i := 1; i < n; i++ { // every operand is evaluated, as text/template does
+		v := operand(s, dot, args, final, i)
 		if basic(v) != k1 {
 			bail()
 		}
-		var same bool
 		switch k1 {
 		case reflect.String:
-			same = vs[0].String() == v.String()
+			found = found || first.String() == v.String()
 		case reflect.Bool:
-			same = vs[0].Bool() == v.Bool()
+			found = found || first.Bool() == v.Bool()
 		case reflect.Int:
-			same = vs[0].Int() == v.Int()
-		}
-		if same {
-			return reflect.ValueOf(true)
+			found = found || first.Int() == v.Int()
 		}
 	}
-	return reflect.ValueOf(false)
+	return reflect.ValueOf(found)
 }
 
 // basic is the kind eq compares a value as; others fall back.
@@ -102,13 +111,13 @@ func basic(v reflect.Value) reflect.Kind {
 }
 
 func length(s *state, dot reflect.Value, args []argument, final reflect.Value) reflect.Value {
-	vs := values(s, dot, args, final)
-	if len(vs) != 1 {
+	if operands(args, final) != 1 {
 		bail()
 	}
-	switch vs[0].Kind() {
+	v := operand(s, dot, args, final, 0)
+	switch v.Kind() {
 	case reflect.Array, reflect.Map, reflect.Slice, reflect.String:
-		return reflect.ValueOf(vs[0].Len())
+		return reflect.ValueOf(v.Len())
 	}
 	bail()
 	return reflect.Value{}
@@ -117,12 +126,13 @@ func length(s *state, dot reflect.Value, args []argument, final reflect.Value) r
 // index indexes maps by a key of their key type (a missing key gives the
 // zero value) and slices and arrays by an int in range.
 func index(s *state, dot reflect.Value, args []argument, final reflect.Value) reflect.Value {
-	vs := values(s, dot, args, final)
-	if len(vs) == 0 {
+	n := operands(args, final)
+	if n == 0 {
 		bail()
 	}
-	item := vs[0]
-	for _, key := range vs[1:] {
+	item := operand(s, dot, args, final, 0)
+	for i := 1; i < n; i++ {
+		key := operand(s, dot, args, final, i)
 		switch item.Kind() {
 		case reflect.Map:
 			if !key.Type().AssignableTo(item.Type().Key()) {

@@ -27,13 +27,14 @@ func (c *compiler) function(name string, argNodes []parse.Node) (command, error)
 		return nil, err
 	}
 	if f, ok := c.funcs[name]; ok {
-		fn := reflect.ValueOf(f)
-		if fn.Kind() != reflect.Func {
-			return nil, ErrUnsupported
-		}
-		typ := fn.Type()
 		return func(s *state, dot, final reflect.Value) reflect.Value {
-			return s.invoke(fn, typ, dot, args, final)
+			mark := len(s.argv)
+			v, err := f.call(s.bind(f.in, f.variadic, dot, args, final))
+			s.argv = s.argv[:mark]
+			if err != nil {
+				bail() // text/template reports it
+			}
+			return v
 		}, nil
 	}
 	if b := builtins[name]; b != nil {
@@ -44,49 +45,60 @@ func (c *compiler) function(name string, argNodes []parse.Node) (command, error)
 	return nil, ErrUnsupported
 }
 
-// invoke calls fn, of type typ, with the arguments and the final value, as
-// text/template does; an error it returns falls back, so that
-// text/template reports it.
-func (s *state) invoke(fn reflect.Value, typ reflect.Type, dot reflect.Value, args []argument, final reflect.Value) reflect.Value {
+// bind returns the arguments and the final value as a function with
+// parameters in gets them from text/template. They are on top of the
+// state's argument stack, which the caller truncates after the call.
+func (s *state) bind(in []reflect.Type, variadic bool, dot reflect.Value, args []argument, final reflect.Value) []reflect.Value {
 	numIn := len(args)
 	if final.IsValid() {
 		numIn++
 	}
 	numFixed := len(args)
-	if typ.IsVariadic() {
-		numFixed = typ.NumIn() - 1
+	if variadic {
+		numFixed = len(in) - 1
 		if numIn < numFixed {
 			bail()
 		}
-	} else if numIn != typ.NumIn() {
+	} else if numIn != len(in) {
 		bail()
 	}
-	if n := typ.NumOut(); n == 0 || n > 2 || n == 2 && typ.Out(1) != errorType {
-		bail()
-	}
-	argv := make([]reflect.Value, numIn)
+	mark := len(s.argv)
 	i := 0
 	for ; i < numFixed && i < len(args); i++ {
-		argv[i] = args[i].as(s, dot, typ.In(i))
+		v := args[i].as(s, dot, in[i]) // may call functions, which use the stack above mark
+		s.argv = append(s.argv, v)
 	}
-	if typ.IsVariadic() {
-		elem := typ.In(typ.NumIn() - 1).Elem()
+	if variadic {
+		elem := in[len(in)-1].Elem()
 		for ; i < len(args); i++ {
-			argv[i] = args[i].as(s, dot, elem)
+			v := args[i].as(s, dot, elem)
+			s.argv = append(s.argv, v)
 		}
 	}
 	if final.IsValid() {
-		t := typ.In(typ.NumIn() - 1)
-		if typ.IsVariadic() {
+		t := in[len(in)-1]
+		if variadic {
 			if numIn-1 < numFixed {
-				t = typ.In(numIn - 1)
+				t = in[numIn-1]
 			} else {
 				t = t.Elem()
 			}
 		}
-		argv[i] = assignable(final, t)
+		s.argv = append(s.argv, assignable(final, t))
 	}
-	out := fn.Call(argv)
+	return s.argv[mark:]
+}
+
+// invoke calls the method m with the arguments and the final value, as
+// text/template does; an error it returns falls back, so that
+// text/template reports it.
+func (s *state) invoke(m reflect.Value, r *resolution, dot reflect.Value, args []argument, final reflect.Value) reflect.Value {
+	if !r.good {
+		bail()
+	}
+	mark := len(s.argv)
+	out := m.Call(s.bind(r.in, r.variadic, dot, args, final))
+	s.argv = s.argv[:mark]
 	if len(out) == 2 && !out[1].IsNil() {
 		bail()
 	}

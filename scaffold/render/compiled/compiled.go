@@ -52,6 +52,7 @@ type state struct {
 	vars  []variable
 	base  int // the first variable of the template being executed
 	depth int
+	argv  []reflect.Value // the arguments of the calls under way, innermost on top
 }
 
 type variable struct {
@@ -65,8 +66,8 @@ type bailout struct{}
 func bail() { panic(bailout{}) }
 
 // Compile compiles t and every template associated with it. funcs must be
-// the functions t was parsed with.
-func Compile(t *template.Template, funcs template.FuncMap) (*Template, error) {
+// the functions t was parsed with (FuncMap(funcs)).
+func Compile(t *template.Template, funcs map[string]Func) (*Template, error) {
 	c := &compiler{funcs: funcs}
 	out := &Template{name: t.Name(), trees: map[string]walker{}}
 	for _, tt := range t.Templates() {
@@ -94,7 +95,7 @@ func (t *Template) Execute(w *bytes.Buffer, data any) (err error) {
 		}
 	}()
 	dot := reflect.ValueOf(data)
-	s := &state{t: t, w: w, vars: make([]variable, 1, 16)}
+	s := &state{t: t, w: w, vars: make([]variable, 1, 16), argv: make([]reflect.Value, 0, 16)}
 	s.vars[0] = variable{"$", dot}
 	t.trees[t.name](s, dot)
 	return nil
@@ -125,7 +126,7 @@ func (s *state) assign(name string, v reflect.Value) {
 
 // compiler compiles the nodes of one template set.
 type compiler struct {
-	funcs template.FuncMap
+	funcs map[string]Func
 }
 
 func unsupported(n parse.Node) error {

@@ -47,20 +47,35 @@ type view struct {
 	Err   error
 }
 
-func (v view) With(p part) view { v.Part = p; return v }
-func (v view) Twice(s string) string { return s + s }
+func (v view) With(p part) view       { v.Part = p; return v }
+func (v view) Twice(s string) string  { return s + s }
 func (v view) Fails() (string, error) { return "", errors.New("refused") }
-func (v *view) ByPointer() string  { return "pointer" }
+func (v *view) ByPointer() string     { return "pointer" }
 
-var funcs = template.FuncMap{
-	"bold":   func(v any) shout { return shout("*" + fmt.Sprint(v) + "*") },
-	"join":   func(parts ...any) string { return fmt.Sprint(parts...) },
-	"id":     func(own, def string) string { return own + "|" + def },
-	"lbl":    func(l label) string { return "[" + string(l) + "]" },
-	"ne":     func(v any) string { return "n'" + fmt.Sprint(v) }, // overrides the builtin, as the French helpers do
-	"link":   func(name string) (string, error) { if name == "" { return "", errors.New("no name") }; return "/" + name, nil },
-	"menu":   func(ps []shout) string { return fmt.Sprint(len(ps)) },
-	"panics": func() string { panic("boom") },
+func bold(v any) shout          { return shout("*" + fmt.Sprint(v) + "*") }
+func join(parts ...any) string  { return fmt.Sprint(parts...) }
+func id(own, def string) string { return own + "|" + def }
+func lbl(l label) string        { return "[" + string(l) + "]" }
+func menu(ps []shout) string    { return fmt.Sprint(len(ps)) }
+func elide(v any) string        { return "n'" + fmt.Sprint(v) }
+func link(name string) (string, error) {
+	if name == "" {
+		return "", errors.New("no name")
+	}
+	return "/" + name, nil
+}
+
+// funcs has each function twice: called without reflection, and (its name
+// ending in r) through it.
+var funcs = map[string]compiled.Func{
+	"bold": compiled.Func1(bold), "boldr": compiled.Reflect(bold),
+	"join": compiled.FuncV(join), "joinr": compiled.Reflect(join),
+	"id": compiled.Func2(id), "idr": compiled.Reflect(id),
+	"lbl": compiled.Func1(lbl), "lblr": compiled.Reflect(lbl),
+	"menu": compiled.Func1(menu), "menur": compiled.Reflect(menu),
+	"ne":   compiled.Func1(elide), // overrides the builtin, as the French helpers do
+	"link": compiled.Func1E(link), "linkr": compiled.Reflect(link),
+	"panics": compiled.Reflect(func() string { panic("boom") }),
 }
 
 func data() view {
@@ -113,6 +128,10 @@ var cases = []struct {
 	{"variadic", `{{join "a" .Name 3 true}}`, fast},
 	{"typed parameters", `{{id .Plain ""}}`, fast},
 	{"literal to named type", `{{lbl "x"}}`, fast},
+	{"functions through reflection", "{{boldr .Name}} {{joinr \"a\" .Name 3}} {{idr .Plain \"\"}} {{lblr \"x\"}} {{menur .Part.Steps}} {{linkr \"a\"}} {{.Name | boldr}}", fast},
+	{"function error through reflection", `{{linkr ""}}`, fallsBack},
+	{"slice parameter", `{{menu .Part.Steps}} {{range .Parts}}{{menu .Steps}}{{end}}`, fast},
+	{"nil interface argument", `{{bold .Err}}`, fast},
 	{"wrong parameter type", `{{id .Name ""}}`, fallsBack},
 	{"function error", `{{link ""}}`, fallsBack},
 	{"function value", `{{link "a"}}`, fast},
@@ -148,7 +167,7 @@ var cases = []struct {
 // output and error, the compiled output, and what the compiled executor did.
 func run(t testing.TB, text string, d any) (want string, wantErr error, got string, did outcome) {
 	t.Helper()
-	tmpl, err := template.New("page").Funcs(funcs).Option("missingkey=error").Parse(text)
+	tmpl, err := template.New("page").Funcs(compiled.FuncMap(funcs)).Option("missingkey=error").Parse(text)
 	if err != nil {
 		t.Fatalf("parse %q: %v", text, err)
 	}

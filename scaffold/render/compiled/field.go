@@ -44,9 +44,13 @@ type resolution struct {
 	typ    reflect.Type
 	addr   bool // resolved for an addressable receiver
 	method int  // the method's index (on the pointer type when addr), or -1
-	mtype  reflect.Type
-	field  []int // the struct field's index, when it is one
-	isMap  bool  // a map with string keys
+	// the method's parameters, and whether its results are those
+	// text/template accepts (a value, or a value and an error)
+	in       []reflect.Type
+	variadic bool
+	good     bool
+	field    []int // the struct field's index, when it is one
+	isMap    bool  // a map with string keys
 }
 
 // resolve finds what name is on a receiver of type t, in text/template's
@@ -64,7 +68,13 @@ func resolve(t reflect.Type, addr bool, name string) *resolution {
 		if !addr {
 			recv = recv.Elem()
 		}
-		r.mtype = recv.Method(m.Index).Type()
+		mt := recv.Method(m.Index).Type()
+		for i := range mt.NumIn() {
+			r.in = append(r.in, mt.In(i))
+		}
+		r.variadic = mt.IsVariadic()
+		n := mt.NumOut()
+		r.good = n == 1 || n == 2 && mt.Out(1) == errorType
 		return r
 	}
 	switch t.Kind() {
@@ -95,7 +105,7 @@ func (f *site) eval(s *state, dot, recv reflect.Value, args []argument, final re
 		if r.addr {
 			m = recv.Addr()
 		}
-		return s.invoke(m.Method(r.method), r.mtype, dot, args, final)
+		return s.invoke(m.Method(r.method), r, dot, args, final)
 	case len(args) > 0 || final.IsValid():
 		bail() // arguments to a field
 	case r.field != nil:

@@ -3,6 +3,8 @@ package compiled_test
 import (
 	"testing"
 	"text/template"
+
+	"github.com/partnerpages/partnerpages/scaffold/render/compiled"
 )
 
 // FuzzCompiledMatchesTextTemplate: for any template text/template parses,
@@ -13,7 +15,7 @@ func FuzzCompiledMatchesTextTemplate(f *testing.F) {
 		f.Add(c.text)
 	}
 	f.Fuzz(func(t *testing.T, text string) {
-		if _, err := template.New("page").Funcs(funcs).Parse(text); err != nil {
+		if _, err := template.New("page").Funcs(compiled.FuncMap(funcs)).Parse(text); err != nil {
 			return
 		}
 		want, wantErr, got, did := run(t, text, data())
