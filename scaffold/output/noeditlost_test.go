@@ -181,8 +181,12 @@ func TestLockEncodingIsJSONs(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got := l.Encode(); string(got) != string(want)+"\n" {
+		got := l.Encode()
+		if string(got) != string(want)+"\n" {
 			t.Errorf("%d entries:\ngot  %s\nwant %s", n, got, want)
+		}
+		if cap(got) != len(got) { // sized once: a large lock is not held twice over
+			t.Errorf("%d entries: %d bytes in a buffer of %d", n, len(got), cap(got))
 		}
 	}
 }

@@ -166,7 +166,7 @@ func (d *Dir) Path(rel string) (string, error) {
 		}
 		if !last {
 			d.mu.Lock()
-			d.safe[cur] = true
+			d.markSafe(cur)
 			d.mu.Unlock()
 		}
 	}
@@ -237,6 +237,21 @@ func (d *Dir) Create(rel string, data []byte) error {
 	return nil
 }
 
+// maxSafe bounds the folders Dir remembers as checked: a run goes through
+// the partners in order and comes back to a partner's folders only while it
+// writes that partner, so a short memory is as good as a full one, and at
+// 50,000 partners a full one weighed 10 MB.
+const maxSafe = 1 << 12
+
+// markSafe remembers folder p as checked (d.mu held). Forgetting the others
+// when there are too many only costs them a look (os.Lstat) again.
+func (d *Dir) markSafe(p string) {
+	if len(d.safe) >= maxSafe {
+		clear(d.safe)
+	}
+	d.safe[p] = true
+}
+
 // makeDirs creates dir and the missing folders above it (below the root),
 // each with one mkdir, and marks them as made by this run.
 func (d *Dir) makeDirs(dir string) error {
@@ -256,7 +271,7 @@ func (d *Dir) makeDirs(dir string) error {
 		}
 		d.mu.Lock()
 		delete(d.noDir, todo[i])
-		d.safe[todo[i]] = true
+		d.markSafe(todo[i])
 		d.mu.Unlock()
 	}
 	return nil
