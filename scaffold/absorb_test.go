@@ -249,7 +249,7 @@ func TestAbsorbProperty(t *testing.T) {
 	lo := lint.DefaultOptions()
 	total := sized(1000, 160)
 	if raceDetector {
-		total = min(total, 200)
+		total = min(total, 40)
 	}
 	// two halves of the seeds, side by side
 	var mu sync.Mutex
@@ -357,7 +357,7 @@ func TestAbsorbPropertyOnRealPages(t *testing.T) {
 	lo := lint.DefaultOptions()
 	total := sized(600, 60)
 	if raceDetector {
-		total = min(total, 60)
+		total = min(total, 20)
 	}
 	typed, untyped, lostSteps, changed := 0, 0, 0, 0
 	for seed := range total {

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/partnerpages/partnerpages/internal/parallel"
 	"github.com/partnerpages/partnerpages/scaffold/output"
 )
 
@@ -36,6 +37,7 @@ func (r *run) inspect(plan Plan) (*GenerateResult, error) {
 // or an interrupt.
 func (r *run) apply(ctx context.Context, plan Plan, selected []int) (*GenerateResult, error) {
 	w := newWriter(ctx, r.dir, r.lock)
+	w.noteWritten = r.stats != nil
 	if r.o.ListAll {
 		w.changes = make([]output.Change, 0, len(selected)*len(r.set.Languages())) // no slack from doubling
 	}
@@ -69,6 +71,7 @@ func (r *run) apply(ctx context.Context, plan Plan, selected []int) (*GenerateRe
 		return nil, fmt.Errorf("%d page(s) were written, but the lock file could not be: %w\n"+
 			"the lock is out of date; %s still notes those pages, so the next run knows them as the tool's", written, werr, output.JournalName)
 	}
+	r.rememberStats(w.written, err == nil && applyErr == nil && len(r.o.Slugs) == 0)
 	switch {
 	case output.IsInterrupted(applyErr) || ctx.Err() != nil:
 		return nil, ctx.Err()
@@ -79,6 +82,25 @@ func (r *run) apply(ctx context.Context, plan Plan, selected []int) (*GenerateRe
 	}
 	res.Written = true
 	return res, nil
+}
+
+// rememberStats records in the stat cache the pages this run wrote, read
+// back after a new clock mark (see output.StatCache), and saves it; full:
+// the run went over every partner, so what it did not see is gone.
+func (r *run) rememberStats(written []string, full bool) {
+	if r.stats == nil {
+		return
+	}
+	if len(written) > 0 {
+		r.stats.Mark(output.ClockMark(r.o.Out))
+		_ = parallel.For(len(written), func(i int) error {
+			if e, ok := r.lock.Pages[written[i]]; ok {
+				r.sameContent(written[i], e.SHA256)
+			}
+			return nil
+		})
+	}
+	r.stats.Save(full)
 }
 
 // result sorts the changes into the run's result; counts, when the writer
@@ -110,6 +132,9 @@ type writer struct {
 	keep    func(output.Change) bool // which changes the result lists
 	counts  [output.Orphan + 1]int   // every change, by action
 	err     error
+	// with noteWritten, the pages written, for the stat cache
+	noteWritten bool
+	written     []string
 }
 
 func newWriter(ctx context.Context, dir *output.Dir, lock *output.Lock) *writer {
@@ -127,6 +152,9 @@ func (w *writer) run() {
 					w.err = output.ErrInterrupted
 				} else {
 					w.err = output.ApplyChange(w.dir, w.lock, &c, false)
+					if w.err == nil && w.noteWritten && (c.Action == output.Create || c.Action == output.Update) {
+						w.written = append(w.written, c.Rel)
+					}
 				}
 			}
 			c.Content = nil // on disk now (or never will be)

@@ -30,6 +30,10 @@ type GenerateOptions struct {
 	// orphaned, pruned or forced pages) and counts the others, so that a
 	// batch of 50,000 partners does not hold a record of each page.
 	ListAll bool
+	// StatCache is the file in which a run that writes remembers the status
+	// of the pages and partner files it saw, so that the next run tells
+	// them unchanged without reading them (output.StatCache); "" for none.
+	StatCache string
 	// holdsRunLock: the caller (absorb) holds the output folder's run lock.
 	holdsRunLock bool
 }

@@ -18,15 +18,21 @@ import (
 
 // partnerFile is one partner file as read by a run.
 type partnerFile struct {
-	name  string // inside the partners folder
-	shown string // as messages show it
-	data  []byte
-	hash  string
+	name   string // inside the partners folder
+	shown  string // as messages show it
+	data   []byte
+	hash   string
+	unread bool // hash from the stat cache: data is read when it is needed
 }
 
-// readPartnerFiles reads every partner file of fsys on every core. Files
-// that cannot be read are errors that name them.
-func readPartnerFiles(fsys fs.FS, display string) ([]partnerFile, partner.ErrorList) {
+// statKey is the stat cache's name of a partner file.
+func (f partnerFile) statKey() string { return "p/" + f.name }
+
+// readPartnerFiles reads every partner file of fsys on every core, but for
+// the files the stat cache knows unchanged: their hash is known, and they
+// are read only if they are to be decoded. Files that cannot be read are
+// errors that name them.
+func readPartnerFiles(fsys fs.FS, display string, stats *output.StatCache) ([]partnerFile, partner.ErrorList) {
 	entries, err := fs.ReadDir(fsys, ".")
 	if err != nil {
 		return nil, partner.ErrorList{{File: display, Msg: "cannot read the partners folder: " + unwrapPathError(err)}}
@@ -45,14 +51,21 @@ func readPartnerFiles(fsys fs.FS, display string) ([]partnerFile, partner.ErrorL
 	var errs partner.ErrorList
 	_ = parallel.For(len(files), func(i int) error {
 		f := &files[i]
-		data, e := readSmall(fsys, f.name)
+		if d, ok := fsys.(output.DiskFS); ok {
+			if f.hash, f.unread = stats.Known(f.statKey(), d.StatFile(f.name)); f.unread {
+				return nil
+			}
+		}
+		data, st, e := readSmallStat(fsys, f.name)
 		if e != nil {
 			mu.Lock()
 			errs = append(errs, partner.Error{File: f.shown, Msg: e.Error()})
 			mu.Unlock()
 			return nil
 		}
-		f.data, f.hash = data, output.Hash(data)
+		sum := sha256.Sum256(data)
+		f.data, f.hash = data, hex.EncodeToString(sum[:])
+		stats.Saw(f.statKey(), st, sum)
 		return nil
 	})
 	return files, errs
@@ -64,38 +77,45 @@ func (e fileError) Error() string { return string(e) }
 
 // readSmall reads a partner file, refusing folders and oversized files.
 func readSmall(fsys fs.FS, name string) ([]byte, error) {
+	data, _, err := readSmallStat(fsys, name)
+	return data, err
+}
+
+// readSmallStat is readSmall that also says, for a file on disk, what
+// fstat said of it just before it was read.
+func readSmallStat(fsys fs.FS, name string) ([]byte, output.FileStat, error) {
 	if d, ok := fsys.(output.DiskFS); ok {
-		data, err := d.ReadFileLimit(name, partner.MaxFileSize)
+		data, st, err := d.ReadFileLimitStat(name, partner.MaxFileSize)
 		switch {
 		case errors.Is(err, output.ErrTooLarge):
-			return nil, fileError("is larger than the 1 MiB limit for a partner file")
+			return nil, output.FileStat{}, fileError("is larger than the 1 MiB limit for a partner file")
 		case err != nil && strings.HasSuffix(err.Error(), "is a folder"):
-			return nil, fileError("is a folder, not a partner file")
+			return nil, output.FileStat{}, fileError("is a folder, not a partner file")
 		case err != nil:
-			return nil, fileError("cannot read: " + unwrapPathError(err))
+			return nil, output.FileStat{}, fileError("cannot read: " + unwrapPathError(err))
 		}
-		return data, nil
+		return data, st, nil
 	}
 	f, err := fsys.Open(name)
 	if err != nil {
-		return nil, fileError("cannot read: " + unwrapPathError(err))
+		return nil, output.FileStat{}, fileError("cannot read: " + unwrapPathError(err))
 	}
 	defer f.Close()
 	st, err := f.Stat()
 	if err != nil {
-		return nil, fileError("cannot read: " + unwrapPathError(err))
+		return nil, output.FileStat{}, fileError("cannot read: " + unwrapPathError(err))
 	}
 	if st.IsDir() {
-		return nil, fileError("is a folder, not a partner file")
+		return nil, output.FileStat{}, fileError("is a folder, not a partner file")
 	}
 	data, err := io.ReadAll(io.LimitReader(f, partner.MaxFileSize+1))
 	if err != nil {
-		return nil, fileError("cannot read: " + unwrapPathError(err))
+		return nil, output.FileStat{}, fileError("cannot read: " + unwrapPathError(err))
 	}
 	if len(data) > partner.MaxFileSize {
-		return nil, fileError("is larger than the 1 MiB limit for a partner file")
+		return nil, output.FileStat{}, fileError("is larger than the 1 MiB limit for a partner file")
 	}
-	return data, nil
+	return data, output.FileStat{}, nil
 }
 
 func unwrapPathError(err error) string {
@@ -112,18 +132,32 @@ var (
 
 // cacheKey identifies what, besides a partner file, a page depends on: the
 // template set and the program that renders it (its executable's bytes, so
-// a rebuilt binary with other escaping never trusts old pages).
-func cacheKey(templates string) string {
-	toolOnce.Do(func() {
-		h := sha256.New()
-		if exe, err := os.Executable(); err == nil {
-			if f, err := os.Open(exe); err == nil {
-				io.Copy(h, f)
-				f.Close()
-			}
-		}
-		toolDigest = hex.EncodeToString(h.Sum(nil))
-	})
+// a rebuilt binary with other escaping never trusts old pages). The stat
+// cache spares hashing an executable that did not change.
+func cacheKey(templates string, stats *output.StatCache) string {
+	toolOnce.Do(func() { toolDigest = executableDigest(stats) })
 	sum := sha256.Sum256([]byte(templates + "\x00" + toolDigest))
+	return hex.EncodeToString(sum[:])
+}
+
+// executableDigest returns the hex SHA-256 of the running executable ("" of
+// nothing, when it cannot be read).
+func executableDigest(stats *output.StatCache) string {
+	h := sha256.New()
+	exe, err := os.Executable()
+	if err != nil {
+		return hex.EncodeToString(h.Sum(nil))
+	}
+	key, st := "x/"+exe, output.StatPath(exe)
+	if sum, ok := stats.Known(key, st); ok {
+		return sum
+	}
+	if f, err := os.Open(exe); err == nil {
+		io.Copy(h, f)
+		f.Close()
+	}
+	var sum [32]byte
+	h.Sum(sum[:0])
+	stats.SawSettled(key, st, sum)
 	return hex.EncodeToString(sum[:])
 }

@@ -45,7 +45,7 @@ func generatedVersionA(t *testing.T, n int) (partners, out string, in Inputs, pa
 	partners, out = filepath.Join(root, "partners"), filepath.Join(root, "apps")
 	writePartners(t, partners, n, "a")
 	in = Inputs{Partners: output.DiskFS(partners), PartnersDir: partners, Templates: templates.FS}
-	if _, err := Generate(context.Background(), GenerateOptions{Inputs: in, Out: out}); err != nil {
+	if _, err := Generate(context.Background(), GenerateOptions{Inputs: in, Out: out, StatCache: statCacheFor(out)}); err != nil {
 		t.Fatal(err)
 	}
 	return partners, out, in, expected(t, partners)
@@ -67,13 +67,13 @@ func TestAnInterruptedRunThenARevertLeavesNoStalePageUnseen(t *testing.T) {
 		}
 		cancel() // Ctrl-C
 	}()
-	_, err := Generate(ctx, GenerateOptions{Inputs: in, Out: out, Progress: progress})
+	_, err := Generate(ctx, GenerateOptions{Inputs: in, Out: out, StatCache: statCacheFor(out), Progress: progress})
 	cancel()
 	writePartners(t, partners, n, "a") // git checkout partners/
 	stale := differing(t, out, original)
 	t.Logf("interrupted (%v) with %d pages of the new version on disk", err, len(stale))
 
-	res, err := Generate(context.Background(), GenerateOptions{Inputs: in, Out: out, Check: true})
+	res, err := Generate(context.Background(), GenerateOptions{Inputs: in, Out: out, StatCache: statCacheFor(out), Check: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -94,7 +94,7 @@ func TestAnInterruptedRunThenARevertLeavesNoStalePageUnseen(t *testing.T) {
 	if len(reported) != len(stale) {
 		t.Errorf("--check reports %d stale pages, %d differ", len(reported), len(stale))
 	}
-	if _, err := Generate(context.Background(), GenerateOptions{Inputs: in, Out: out}); err != nil {
+	if _, err := Generate(context.Background(), GenerateOptions{Inputs: in, Out: out, StatCache: statCacheFor(out)}); err != nil {
 		t.Fatal(err)
 	}
 	if left := differing(t, out, original); len(left) > 0 {
@@ -130,7 +130,7 @@ func TestAKilledRunThenARevertReportsNoHandEdit(t *testing.T) {
 	os.WriteFile(filepath.Join(partners, ".partner-00001.yaml.tmp-"+dead+"-3"), []byte("name:"), 0o644)
 	writePartners(t, partners, n, "a") // the revert
 	t.Logf("killed with %d pages of the new version on disk", len(differing(t, out, original)))
-	res, err := Generate(context.Background(), GenerateOptions{Inputs: in, Out: out})
+	res, err := Generate(context.Background(), GenerateOptions{Inputs: in, Out: out, StatCache: statCacheFor(out)})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -28,7 +28,8 @@ func TestHelperProcess(t *testing.T) {
 		return
 	}
 	in := Inputs{Partners: output.DiskFS(os.Getenv("PP_HELPER_PARTNERS")), PartnersDir: "partners", Templates: templates.FS}
-	_, err := Generate(context.Background(), GenerateOptions{Inputs: in, Out: os.Getenv("PP_HELPER_OUT"),
+	out := os.Getenv("PP_HELPER_OUT")
+	_, err := Generate(context.Background(), GenerateOptions{Inputs: in, Out: out, StatCache: statCacheFor(out),
 		Waiting: func() { fmt.Fprintln(os.Stderr, "waiting for the other run") }})
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
@@ -149,10 +150,10 @@ func TestCrashMidRunLeavesNoPartialPage(t *testing.T) {
 		}
 		// the next run finishes the job
 		in := Inputs{Partners: output.DiskFS(partners), PartnersDir: partners, Templates: templates.FS}
-		if _, err := Generate(context.Background(), GenerateOptions{Inputs: in, Out: out}); err != nil {
+		if _, err := Generate(context.Background(), GenerateOptions{Inputs: in, Out: out, StatCache: statCacheFor(out)}); err != nil {
 			t.Fatalf("run after the crash: %v", err)
 		}
-		res, err := Generate(context.Background(), GenerateOptions{Inputs: in, Out: out, Check: true})
+		res, err := Generate(context.Background(), GenerateOptions{Inputs: in, Out: out, StatCache: statCacheFor(out), Check: true})
 		if err != nil || len(res.Problems(true, false)) > 0 {
 			t.Fatalf("not clean after the next run: %v %s", err, res.Summary())
 		}
@@ -225,7 +226,7 @@ func TestGenerateOnAFullDisk(t *testing.T) {
 	partners := filepath.Join(t.TempDir(), "partners")
 	writePartners(t, partners, 300, "a")
 	in := Inputs{Partners: output.DiskFS(partners), PartnersDir: partners, Templates: templates.FS}
-	_, err := Generate(context.Background(), GenerateOptions{Inputs: in, Out: out})
+	_, err := Generate(context.Background(), GenerateOptions{Inputs: in, Out: out, StatCache: statCacheFor(out)})
 	if err == nil || !errors.Is(err, syscall.ENOSPC) || !strings.Contains(err.Error(), out) {
 		t.Fatalf("want a no-space error naming a path in %s, got %v", out, err)
 	}
@@ -259,7 +260,7 @@ func TestGenerateIntoReadOnlyOutput(t *testing.T) {
 		t.Skipf("cannot remount read-only: %v %s", err, b)
 	}
 	in := Inputs{Partners: output.DiskFS(partners), PartnersDir: partners, Templates: templates.FS}
-	_, err := Generate(context.Background(), GenerateOptions{Inputs: in, Out: out})
+	_, err := Generate(context.Background(), GenerateOptions{Inputs: in, Out: out, StatCache: statCacheFor(out)})
 	if err == nil || !errors.Is(err, syscall.EROFS) || !strings.Contains(err.Error(), out) {
 		t.Fatalf("want a read-only error naming %s, got %v", out, err)
 	}
@@ -277,7 +278,10 @@ func TestOddPartnerFiles(t *testing.T) {
 	out := filepath.Join(root, "apps")
 	in := Inputs{Partners: output.DiskFS(partners), PartnersDir: "partners", Templates: templates.FS}
 	done := make(chan error)
-	go func() { _, err := Generate(context.Background(), GenerateOptions{Inputs: in, Out: out}); done <- err }()
+	go func() {
+		_, err := Generate(context.Background(), GenerateOptions{Inputs: in, Out: out, StatCache: statCacheFor(out)})
+		done <- err
+	}()
 	var err error
 	select {
 	case err = <-done:

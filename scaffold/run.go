@@ -2,6 +2,8 @@ package scaffold
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"maps"
 	"slices"
@@ -28,6 +30,7 @@ type run struct {
 	dir      *output.Dir
 	write    bool   // false for Check, DryRun and Diff
 	release  func() // gives the run lock back; nil when not taken
+	stats    *output.StatCache
 
 	// what validate learns of each file. Decoded partners are kept up to
 	// modelBudget; the others are read and decoded again when rendered (kept,
@@ -51,9 +54,13 @@ func readRun(o GenerateOptions) (*run, error) {
 	if err != nil {
 		return nil, err
 	}
-	files, errs := readPartnerFiles(o.Partners, o.PartnersDir)
-	r := &run{o: o, set: set, key: cacheKey(set.Digest), files: files, readErrs: errs,
-		write: !o.Check && !o.DryRun && o.Diff == nil}
+	r := &run{o: o, set: set, write: !o.Check && !o.DryRun && o.Diff == nil}
+	r.stats = output.OpenStatCache(o.StatCache, o.Out)
+	r.key = cacheKey(set.Digest, r.stats)
+	if r.write {
+		r.stats.Mark(output.ClockMark(o.Out)) // before any file is read
+	}
+	r.files, r.readErrs = readPartnerFiles(o.Partners, o.PartnersDir, r.stats)
 	if r.lock, err = output.ReadLock(o.Out); err != nil {
 		return nil, err
 	}
@@ -104,13 +111,24 @@ func (r *run) validate() error {
 	errs := slices.Clone(r.readErrs)
 	_ = parallel.For(n, func(i int) error {
 		f := r.files[i]
-		if f.data == nil {
+		if f.data == nil && !f.unread {
 			return nil // unreadable: already reported
 		}
 		if in, ok := r.lock.Inputs[f.name]; sameKey && ok && in.SHA256 == f.hash {
 			r.slugs[i] = in.Slug // parsed later, and only if its pages changed (reuse)
 			r.files[i].data = nil
 			return nil
+		}
+		if f.unread { // known unchanged from its status, but to be decoded
+			data, err := readSmall(r.o.Partners, f.name)
+			if err != nil {
+				mu.Lock()
+				errs = append(errs, partner.Error{File: f.shown, Msg: err.Error()})
+				mu.Unlock()
+				return nil
+			}
+			f.data, f.hash = data, output.Hash(data)
+			r.files[i].hash, r.files[i].unread = f.hash, false
 		}
 		p, e := partner.Decode(f.shown, f.data, r.set.Languages())
 		if p != nil && len(e) == 0 {
@@ -169,14 +187,31 @@ func (r *run) intact(slug string, rels []string, input string) ([]output.Page, b
 	pages := make([]output.Page, 0, len(rels))
 	for _, rel := range rels {
 		e := r.known[rel]
-		data, err := r.dir.ReadFast(rel)
-		if err != nil || output.Hash(data) != e.SHA256 {
+		if !r.stats.Unchanged(pageStatKey(rel), r.dir.Stat(rel), e.SHA256) && !r.sameContent(rel, e.SHA256) {
 			return nil, false // the partner is parsed, rendered and planned with every check
 		}
 		pages = append(pages, output.Page{Rel: rel, Slug: slug, Lang: e.Lang, SHA256: e.SHA256, Input: input})
 	}
 	return pages, true
 }
+
+// sameContent reports whether page rel is on disk with the content whose
+// hex SHA-256 is sum; the stat cache remembers it.
+func (r *run) sameContent(rel, sum string) bool {
+	data, st, err := r.dir.ReadFastStat(rel)
+	if err != nil {
+		return false
+	}
+	got := sha256.Sum256(data)
+	if hex.EncodeToString(got[:]) != sum {
+		return false
+	}
+	r.stats.Saw(pageStatKey(rel), st, got)
+	return true
+}
+
+// pageStatKey is the stat cache's name of a page.
+func pageStatKey(rel string) string { return "o/" + rel }
 
 // duplicateSlugs reports files that share a slug.
 func (r *run) duplicateSlugs() partner.ErrorList {

@@ -83,6 +83,7 @@ func runGenerate(opts *GenerateOptions) error {
 	if opts.Diff {
 		o.Diff = opts.IO.Out
 	}
+	o.StatCache = statCachePath(opts.Out)
 	// Progress on a terminal, for runs that take more than a second; the
 	// diff shares the terminal, so it goes without.
 	stop := func() {}

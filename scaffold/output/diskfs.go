@@ -33,10 +33,8 @@ func (d DiskFS) ReadDir(name string) ([]fs.DirEntry, error) {
 // symbolic link, which is harmless for reading); a folder, a FIFO or device,
 // or a larger file is an error.
 func (d DiskFS) ReadFileLimit(name string, max int64) ([]byte, error) {
-	if !fs.ValidPath(name) {
-		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrInvalid}
-	}
-	return readLimit(filepath.Join(string(d), filepath.FromSlash(name)), max, true)
+	data, _, err := d.ReadFileLimitStat(name, max)
+	return data, err
 }
 
 // ErrTooLarge is returned by ReadFileLimit for a file over the limit.
@@ -67,4 +65,22 @@ func ReadError(err error) string {
 		return "cannot read: " + pe.Err.Error()
 	}
 	return "cannot read: " + err.Error()
+}
+
+// StatFile says what stat says of a file of the folder, through a symbolic
+// link (the zero FileStat if it is not a regular file).
+func (d DiskFS) StatFile(name string) FileStat {
+	if !fs.ValidPath(name) {
+		return FileStat{}
+	}
+	return lstatFile(filepath.Join(string(d), filepath.FromSlash(name)), true)
+}
+
+// ReadFileLimitStat is ReadFileLimit that also says what fstat said of the
+// file just before it was read.
+func (d DiskFS) ReadFileLimitStat(name string, max int64) ([]byte, FileStat, error) {
+	if !fs.ValidPath(name) {
+		return nil, FileStat{}, &fs.PathError{Op: "open", Path: name, Err: fs.ErrInvalid}
+	}
+	return readLimitStat(filepath.Join(string(d), filepath.FromSlash(name)), max, true)
 }

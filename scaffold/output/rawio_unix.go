@@ -47,6 +47,13 @@ func readNoFollow(path string) ([]byte, error) { return readLimit(path, -1, fals
 // following a symbolic link only if follow is set. O_NONBLOCK keeps a FIFO
 // or device in the file's place from blocking the open; it is refused.
 func readLimit(path string, max int64, follow bool) ([]byte, error) {
+	data, _, err := readLimitStat(path, max, follow)
+	return data, err
+}
+
+// readLimitStat is readLimit that also says what fstat said of the file
+// just before it was read.
+func readLimitStat(path string, max int64, follow bool) ([]byte, FileStat, error) {
 	flags := syscall.O_RDONLY | syscall.O_CLOEXEC | syscall.O_NONBLOCK
 	if !follow {
 		flags |= syscall.O_NOFOLLOW
@@ -54,23 +61,23 @@ func readLimit(path string, max int64, follow bool) ([]byte, error) {
 	fd, err := syscall.Open(path, flags, 0)
 	if err != nil {
 		if err == syscall.ELOOP {
-			return nil, &fs.PathError{Op: "open", Path: path, Err: errSymlink}
+			return nil, FileStat{}, &fs.PathError{Op: "open", Path: path, Err: errSymlink}
 		}
-		return nil, &fs.PathError{Op: "open", Path: path, Err: err}
+		return nil, FileStat{}, &fs.PathError{Op: "open", Path: path, Err: err}
 	}
 	defer syscall.Close(fd)
 	var st syscall.Stat_t
 	if err := syscall.Fstat(fd, &st); err != nil {
-		return nil, &fs.PathError{Op: "stat", Path: path, Err: err}
+		return nil, FileStat{}, &fs.PathError{Op: "stat", Path: path, Err: err}
 	}
 	if st.Mode&syscall.S_IFMT == syscall.S_IFDIR {
-		return nil, &fs.PathError{Op: "open", Path: path, Err: errIsDir}
+		return nil, FileStat{}, &fs.PathError{Op: "open", Path: path, Err: errIsDir}
 	}
 	if st.Mode&syscall.S_IFMT != syscall.S_IFREG {
-		return nil, &fs.PathError{Op: "open", Path: path, Err: errNotRegular}
+		return nil, FileStat{}, &fs.PathError{Op: "open", Path: path, Err: errNotRegular}
 	}
 	if max >= 0 && st.Size > max {
-		return nil, &fs.PathError{Op: "read", Path: path, Err: ErrTooLarge}
+		return nil, FileStat{}, &fs.PathError{Op: "read", Path: path, Err: ErrTooLarge}
 	}
 	buf := make([]byte, 0, st.Size+1)
 	// A regular file returns a short read only at its end, so one read into
@@ -84,17 +91,17 @@ func readLimit(path string, max int64, follow bool) ([]byte, error) {
 			continue
 		}
 		if err != nil {
-			return nil, &fs.PathError{Op: "read", Path: path, Err: err}
+			return nil, FileStat{}, &fs.PathError{Op: "read", Path: path, Err: err}
 		}
 		if n == 0 {
-			return buf, nil
+			return buf, fileStatOf(&st), nil
 		}
 		buf = buf[:len(buf)+n]
 		if max >= 0 && int64(len(buf)) > max {
-			return nil, &fs.PathError{Op: "read", Path: path, Err: ErrTooLarge}
+			return nil, FileStat{}, &fs.PathError{Op: "read", Path: path, Err: ErrTooLarge}
 		}
 		if len(buf) < cap(buf) && int64(len(buf)) == st.Size {
-			return buf, nil // short read of exactly the stated size: the end
+			return buf, fileStatOf(&st), nil // short read of exactly the stated size: the end
 		}
 	}
 }

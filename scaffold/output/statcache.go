@@ -1,0 +1,299 @@
+package output
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/hex"
+	"os"
+	"path/filepath"
+	"strconv"
+	"sync"
+	"sync/atomic"
+	"time"
+)
+
+// FileStat is what stat(2) says of a file, as far as telling it unchanged
+// goes: any write to the file changes its change time, a file put in its
+// place has another inode. The zero FileStat is "unknown".
+type FileStat struct {
+	Dev, Ino     uint64
+	Size         int64
+	Mtime, Ctime int64 // nanoseconds
+}
+
+func (f FileStat) known() bool { return f.Ctime != 0 || f.Ino != 0 }
+
+// StatCache remembers, for the pages and partner files a run read or
+// wrote, their status and the SHA-256 of their content, so that the next
+// run can tell that a file is unchanged from one lstat instead of reading
+// it, as git's index does. It is only ever a shortcut: a file whose status
+// differs in any way is read. It lives outside the project (in the user's
+// cache folder), since inodes and change times mean nothing in a clone.
+//
+// A file is recorded only if its last change is older than the clock mark
+// (a file this run created in the output folder before it read any): a
+// write that came after the file was read then changes its change time to
+// a later one, even on a file system whose clock ticks coarsely. A nil
+// StatCache knows nothing and records nothing.
+type StatCache struct {
+	path  string
+	owner string // the output folder this cache is of
+	mu    sync.Mutex
+	old   map[string]statRecord // as the last run left them
+	seen  map[string]statRecord // what this run read, wrote or found unchanged
+	mark  FileStat              // the clock mark; unknown: record nothing
+}
+
+type statRecord struct {
+	st  FileStat
+	sum [32]byte
+}
+
+const statMagic = "partnerpages stat cache 1\n"
+
+// StatCachePath returns the cache file, in folder cacheDir, of the output
+// folder out.
+func StatCachePath(cacheDir, out string) string {
+	abs, err := filepath.Abs(out)
+	if err != nil {
+		abs = out
+	}
+	sum := sha256.Sum256([]byte(abs))
+	return filepath.Join(cacheDir, "partnerpages", "stat-"+hex.EncodeToString(sum[:8]))
+}
+
+// OpenStatCache reads the cache file at path, made for the output folder
+// out; a missing, damaged or foreign file is an empty cache. An empty path
+// is no cache (nil).
+func OpenStatCache(path, out string) *StatCache {
+	if path == "" {
+		return nil
+	}
+	abs, _ := filepath.Abs(out)
+	c := &StatCache{path: path, owner: abs, seen: map[string]statRecord{}}
+	data, err := ReadRegular(path, MaxLockSize)
+	if err == nil {
+		c.old = decodeStats(data, abs)
+	}
+	return c
+}
+
+// decodeStats reads the records of a cache file of the folder owner;
+// anything unexpected makes it an empty cache.
+func decodeStats(data []byte, owner string) map[string]statRecord {
+	rest, ok := bytes.CutPrefix(data, []byte(statMagic))
+	if !ok {
+		return nil
+	}
+	var key string
+	key, rest, ok = readStatString(rest)
+	if !ok || key != owner {
+		return nil
+	}
+	n, k := binary.Uvarint(rest)
+	if k <= 0 || n > uint64(len(rest)) {
+		return nil
+	}
+	rest = rest[k:]
+	out := make(map[string]statRecord, n)
+	for range n {
+		var r statRecord
+		var v [5]uint64
+		if key, rest, ok = readStatString(rest); !ok {
+			return nil
+		}
+		for i := range v {
+			if v[i], k = binary.Uvarint(rest); k <= 0 {
+				return nil
+			}
+			rest = rest[k:]
+		}
+		if len(rest) < len(r.sum) {
+			return nil
+		}
+		r.st = FileStat{Dev: v[0], Ino: v[1], Size: int64(v[2]), Mtime: int64(v[3]), Ctime: int64(v[4])}
+		rest = rest[copy(r.sum[:], rest):]
+		out[key] = r
+	}
+	if len(rest) != 0 {
+		return nil
+	}
+	return out
+}
+
+func readStatString(b []byte) (string, []byte, bool) {
+	n, k := binary.Uvarint(b)
+	if k <= 0 || n > uint64(len(b)-k) {
+		return "", nil, false
+	}
+	return string(b[k : k+int(n)]), b[k+int(n):], true
+}
+
+// Mark sets the clock mark: what stat says of a file just created in the
+// output folder. Without one, the cache records nothing.
+func (c *StatCache) Mark(st FileStat) {
+	if c != nil {
+		c.mu.Lock()
+		c.mark = st
+		c.mu.Unlock()
+	}
+}
+
+// Unchanged reports whether the file key, whose status is st now, has the
+// content whose hex SHA-256 is sum, as the last run saw it; such a file is
+// kept in the cache.
+func (c *StatCache) Unchanged(key string, st FileStat, sum string) bool {
+	if c == nil || !st.known() {
+		return false
+	}
+	var want [32]byte
+	if n, err := hex.Decode(want[:], []byte(sum)); err != nil || n != len(want) {
+		return false
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	r, ok := c.old[key]
+	if !ok || r.st != st || r.sum != want {
+		return false
+	}
+	c.seen[key] = r
+	return true
+}
+
+// Known returns the hex SHA-256 of file key's content, if the last run saw
+// it with the status st it has now.
+func (c *StatCache) Known(key string, st FileStat) (string, bool) {
+	if c == nil || !st.known() {
+		return "", false
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	r, ok := c.old[key]
+	if !ok || r.st != st {
+		return "", false
+	}
+	c.seen[key] = r
+	return hex.EncodeToString(r.sum[:]), true
+}
+
+// Saw records that file key, read after the clock mark, had the status st
+// just before it was read and the content whose SHA-256 is sum. A file
+// changed since the mark, or on another device, is not recorded.
+func (c *StatCache) Saw(key string, st FileStat, sum [32]byte) {
+	if c == nil || !st.known() {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if !c.mark.known() || st.Dev != c.mark.Dev || max(st.Mtime, st.Ctime) >= min(c.mark.Mtime, c.mark.Ctime) {
+		return
+	}
+	c.seen[key] = statRecord{st: st, sum: sum}
+}
+
+// SawSettled records, as Saw does, a file on a device of its own (the
+// program): there is no clock mark there, so it is recorded only when its
+// last change is over a minute old by this machine's clock.
+func (c *StatCache) SawSettled(key string, st FileStat, sum [32]byte) {
+	if c == nil || !st.known() || time.Now().Add(-time.Minute).UnixNano() <= max(st.Mtime, st.Ctime) {
+		return
+	}
+	c.mu.Lock()
+	c.seen[key] = statRecord{st: st, sum: sum}
+	c.mu.Unlock()
+}
+
+// StatPath says what stat says of the file at path, through a symbolic
+// link (the zero FileStat if it is not a regular file).
+func StatPath(path string) FileStat { return lstatFile(path, true) }
+
+// Save writes what this run saw, with, unless full (a run over every
+// partner), what the last run saw of the files this one did not look at.
+// The cache is only a shortcut: a failure to save it is no error.
+func (c *StatCache) Save(full bool) {
+	if c == nil {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if !full {
+		for k, r := range c.old {
+			if _, ok := c.seen[k]; !ok {
+				c.seen[k] = r
+			}
+		}
+	}
+	if sameStats(c.old, c.seen) {
+		return
+	}
+	b := []byte(statMagic)
+	b = appendStatString(b, c.owner)
+	b = binary.AppendUvarint(b, uint64(len(c.seen)))
+	for k, r := range c.seen {
+		b = appendStatString(b, k)
+		for _, v := range [5]uint64{r.st.Dev, r.st.Ino, uint64(r.st.Size), uint64(r.st.Mtime), uint64(r.st.Ctime)} {
+			b = binary.AppendUvarint(b, v)
+		}
+		b = append(b, r.sum[:]...)
+	}
+	if os.MkdirAll(filepath.Dir(c.path), 0o755) == nil {
+		_ = WriteAtomic(c.path, b)
+	}
+	c.old = c.seen
+}
+
+func sameStats(a, b map[string]statRecord) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for k, r := range a {
+		if b[k] != r {
+			return false
+		}
+	}
+	return true
+}
+
+func appendStatString(b []byte, s string) []byte {
+	return append(binary.AppendUvarint(b, uint64(len(s))), s...)
+}
+
+// clockMarkName is the file a run creates, looks at and removes to read the
+// output folder's clock (see StatCache).
+func clockMarkName() string {
+	return ".partnerpages.clock.tmp-" + tmpPrefix + strconv.FormatInt(tmpSeq.Add(1), 10)
+}
+
+var pagesRead atomic.Int64
+
+// PagesRead is how many pages this process read to tell them unchanged
+// (ReadFastStat): what the stat cache spares, for tests and profiles.
+func PagesRead() int64 { return pagesRead.Load() }
+
+// ClockMark creates a file in the output folder out, says what stat says
+// of it and removes it: the output folder's clock now (see StatCache). The
+// zero FileStat if the folder cannot take it (it does not exist yet, or is
+// read-only).
+func ClockMark(out string) FileStat {
+	path := filepath.Join(out, clockMarkName())
+	if err := createExcl(path, nil); err != nil {
+		return FileStat{}
+	}
+	defer os.Remove(path)
+	return lstatFile(path, false)
+}
+
+// Stat says what lstat says of page rel (the zero FileStat if it is not a
+// regular file), without checking the folders on its way: only for telling
+// that a page is unchanged (nothing is written on that basis).
+func (d *Dir) Stat(rel string) FileStat {
+	return lstatFile(d.Root+string(filepath.Separator)+filepath.FromSlash(rel), false)
+}
+
+// ReadFastStat is ReadFast that also says what fstat said of the page just
+// before it was read.
+func (d *Dir) ReadFastStat(rel string) ([]byte, FileStat, error) {
+	pagesRead.Add(1)
+	return readLimitStat(d.Root+string(filepath.Separator)+filepath.FromSlash(rel), -1, false)
+}

@@ -1,0 +1,178 @@
+package output
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// cacheIn opens a stat cache of the output folder out in dir, with a clock
+// mark at time mark (nanoseconds) on device 1.
+func cacheIn(t *testing.T, dir string, mark int64) *StatCache {
+	t.Helper()
+	c := OpenStatCache(filepath.Join(dir, "cache"), filepath.Join(dir, "out"))
+	c.Mark(FileStat{Dev: 1, Ino: 99, Mtime: mark, Ctime: mark})
+	return c
+}
+
+// A file recorded before the mark is told unchanged by the next run only
+// while every part of its status is the same, and only for its own content.
+func TestStatCacheTellsAFileUnchangedOnlyByItsWholeStatus(t *testing.T) {
+	dir := t.TempDir()
+	st := FileStat{Dev: 1, Ino: 7, Size: 120, Mtime: 900, Ctime: 950}
+	sum := sha256.Sum256([]byte("page"))
+	c := cacheIn(t, dir, 1000)
+	c.Saw("o/a/en/p.md", st, sum)
+	c.Save(true)
+
+	hexSum := hex.EncodeToString(sum[:])
+	other := sha256.Sum256([]byte("another page"))
+	tests := []struct {
+		name string
+		st   FileStat
+		sum  string
+		want bool
+	}{
+		{"same status, same content", st, hexSum, true},
+		{"another content hash", st, hex.EncodeToString(other[:]), false},
+		{"another device", FileStat{Dev: 2, Ino: 7, Size: 120, Mtime: 900, Ctime: 950}, hexSum, false},
+		{"another inode (a file put in its place)", FileStat{Dev: 1, Ino: 8, Size: 120, Mtime: 900, Ctime: 950}, hexSum, false},
+		{"another size", FileStat{Dev: 1, Ino: 7, Size: 121, Mtime: 900, Ctime: 950}, hexSum, false},
+		{"another modification time", FileStat{Dev: 1, Ino: 7, Size: 120, Mtime: 901, Ctime: 950}, hexSum, false},
+		{"written since, time put back", FileStat{Dev: 1, Ino: 7, Size: 120, Mtime: 900, Ctime: 1200}, hexSum, false},
+		{"status unknown", FileStat{}, hexSum, false},
+		{"not a hash", st, "zz", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			next := OpenStatCache(filepath.Join(dir, "cache"), filepath.Join(dir, "out"))
+			if got := next.Unchanged("o/a/en/p.md", tt.st, tt.sum); got != tt.want {
+				t.Errorf("Unchanged = %v, want %v", got, tt.want)
+			}
+			if next.Unchanged("o/b/en/p.md", st, hexSum) {
+				t.Error("a file the cache never saw is told unchanged")
+			}
+		})
+	}
+}
+
+// A file is not recorded when it changed at or after the clock mark (a
+// later write in the same clock tick would leave its status as it is), when
+// it is on another device than the mark, or when there is no mark.
+func TestStatCacheRecordsOnlyFilesSettledBeforeTheMark(t *testing.T) {
+	sum := sha256.Sum256([]byte("page"))
+	tests := []struct {
+		name   string
+		st     FileStat
+		marked bool
+		want   bool
+	}{
+		{"changed before the mark", FileStat{Dev: 1, Ino: 7, Size: 4, Mtime: 10, Ctime: 999}, true, true},
+		{"changed in the mark's tick", FileStat{Dev: 1, Ino: 7, Size: 4, Mtime: 10, Ctime: 1000}, true, false},
+		{"changed after the mark", FileStat{Dev: 1, Ino: 7, Size: 4, Mtime: 10, Ctime: 1500}, true, false},
+		{"modification time set ahead", FileStat{Dev: 1, Ino: 7, Size: 4, Mtime: 5000, Ctime: 10}, true, false},
+		{"on another device", FileStat{Dev: 3, Ino: 7, Size: 4, Mtime: 10, Ctime: 10}, true, false},
+		{"no mark", FileStat{Dev: 1, Ino: 7, Size: 4, Mtime: 10, Ctime: 10}, false, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			c := OpenStatCache(filepath.Join(dir, "cache"), filepath.Join(dir, "out"))
+			if tt.marked {
+				c.Mark(FileStat{Dev: 1, Ino: 99, Mtime: 1000, Ctime: 1000})
+			}
+			c.Saw("o/p.md", tt.st, sum)
+			c.Save(true)
+			next := OpenStatCache(filepath.Join(dir, "cache"), filepath.Join(dir, "out"))
+			if got := next.Unchanged("o/p.md", tt.st, hex.EncodeToString(sum[:])); got != tt.want {
+				t.Errorf("recorded = %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
+
+// A cache file of another output folder, or damaged at any byte, is an
+// empty cache; a run over some partners keeps what it did not look at, a
+// run over all of them drops it.
+func TestStatCacheFileIsOnlyAShortcut(t *testing.T) {
+	dir := t.TempDir()
+	sum := sha256.Sum256([]byte("x"))
+	st := FileStat{Dev: 1, Ino: 7, Size: 1, Mtime: 5, Ctime: 5}
+	c := cacheIn(t, dir, 1000)
+	c.Saw("o/kept.md", st, sum)
+	c.Saw("p/kept.yaml", st, sum)
+	c.Save(true)
+	path, out := filepath.Join(dir, "cache"), filepath.Join(dir, "out")
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if OpenStatCache(path, filepath.Join(dir, "elsewhere")).Unchanged("o/kept.md", st, hex.EncodeToString(sum[:])) {
+		t.Error("the cache of another output folder is trusted")
+	}
+	if len(decodeStats(data, mustAbs(t, out))) != 2 {
+		t.Fatal("the cache file as saved does not read back")
+	}
+	for n := range len(data) {
+		if m := decodeStats(data[:n], mustAbs(t, out)); len(m) != 0 {
+			t.Fatalf("a cache file cut at byte %d still gives %d records", n, len(m))
+		}
+	}
+	if m := decodeStats(append(data, 0), mustAbs(t, out)); len(m) != 0 {
+		t.Fatalf("a cache file with a byte after its end still gives %d records", len(m))
+	}
+
+	some := OpenStatCache(path, out)
+	some.Unchanged("o/kept.md", st, hex.EncodeToString(sum[:]))
+	some.Save(false) // a run of some partners: the partner file stays known
+	if _, ok := OpenStatCache(path, out).Known("p/kept.yaml", st); !ok {
+		t.Error("a run over some partners forgot the others")
+	}
+	all := OpenStatCache(path, out)
+	all.Unchanged("o/kept.md", st, hex.EncodeToString(sum[:]))
+	all.Save(true)
+	if _, ok := OpenStatCache(path, out).Known("p/kept.yaml", st); ok {
+		t.Error("a run over every partner kept a file it did not see")
+	}
+	if OpenStatCache("", out) != nil {
+		t.Error("no path, yet a cache")
+	}
+}
+
+func mustAbs(t *testing.T, p string) string {
+	t.Helper()
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return abs
+}
+
+// FuzzStatCacheFile: any bytes in the cache file's place are an empty or a
+// well-formed cache, never a crash, and what is saved reads back the same.
+func FuzzStatCacheFile(f *testing.F) {
+	dir := f.TempDir()
+	c := OpenStatCache(filepath.Join(dir, "cache"), filepath.Join(dir, "out"))
+	c.Mark(FileStat{Dev: 1, Ino: 99, Mtime: 1000, Ctime: 1000})
+	c.Saw("o/a.md", FileStat{Dev: 1, Ino: 2, Size: 3, Mtime: 4, Ctime: 5}, sha256.Sum256(nil))
+	c.Save(true)
+	seed, _ := os.ReadFile(filepath.Join(dir, "cache"))
+	f.Add(seed, "o/b.md", uint64(9), int64(10))
+	f.Add([]byte(statMagic), "", uint64(0), int64(0))
+	f.Fuzz(func(t *testing.T, data []byte, key string, ino uint64, when int64) {
+		decodeStats(data, "/out")
+		d := t.TempDir()
+		w := OpenStatCache(filepath.Join(d, "cache"), filepath.Join(d, "out"))
+		w.Mark(FileStat{Dev: 1, Ino: 1, Mtime: 1 << 62, Ctime: 1 << 62})
+		st := FileStat{Dev: 1, Ino: ino, Size: int64(len(data)), Mtime: when, Ctime: 1 + when&(1<<61-1)}
+		w.Saw(key, st, sha256.Sum256(data))
+		w.Save(true)
+		sum, ok := OpenStatCache(filepath.Join(d, "cache"), filepath.Join(d, "out")).Known(key, st)
+		want := sha256.Sum256(data)
+		if !ok || sum != hex.EncodeToString(want[:]) {
+			t.Errorf("recorded %q as %+v, read back %q %v", key, st, sum, ok)
+		}
+	})
+}
