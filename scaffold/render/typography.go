@@ -201,7 +201,7 @@ var urlOrEmail = regexp.MustCompile(`^(?:[a-zA-Z][a-zA-Z0-9+.-]*://[^\s<>()\[\]]
 // only if the word there has "://" or "@", or starts with "www.". It spares
 // the regular expression at every other word.
 func mayBeURLOrEmail(s string) bool {
-	if end := strings.IndexAny(s, " \t\r\f\v<>()[]"); end >= 0 {
+	if end := urlEnd.index(s); end >= 0 {
 		s = s[:end]
 	}
 	return strings.Contains(s, "://") || strings.HasPrefix(s, "www.") || strings.IndexByte(s, '@') >= 0
