@@ -56,10 +56,11 @@ func readRun(o GenerateOptions) (*run, error) {
 	}
 	r := &run{o: o, set: set, write: !o.Check && !o.DryRun && o.Diff == nil}
 	r.stats = output.OpenStatCache(o.StatCache, o.Out)
-	r.key = cacheKey(set.Digest, r.stats)
-	if r.write {
-		r.stats.Mark(output.ClockMark(o.Out)) // before any file is read
+	if r.write { // before any file is read
+		r.stats.Mark(output.ClockMark(o.Out))
+		r.stats.MarkOwnFolder()
 	}
+	r.key = cacheKey(set.Digest, r.stats)
 	r.files, r.readErrs = readPartnerFiles(o.Partners, o.PartnersDir, r.stats)
 	if r.lock, err = output.ReadLock(o.Out); err != nil {
 		return nil, err

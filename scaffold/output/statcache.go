@@ -32,17 +32,18 @@ func (f FileStat) known() bool { return f.Ctime != 0 || f.Ino != 0 }
 // cache folder), since inodes and change times mean nothing in a clone.
 //
 // A file is recorded only if its last change is older than the clock mark
-// (a file this run created in the output folder before it read any): a
-// write that came after the file was read then changes its change time to
-// a later one, even on a file system whose clock ticks coarsely. A nil
-// StatCache knows nothing and records nothing.
+// of its device (a file this run created in the output folder, or in the
+// cache's folder, before it read any): a write that came after the file
+// was read then changes its change time to a later one, even on a file
+// system whose clock ticks coarsely. A nil StatCache knows nothing and
+// records nothing.
 type StatCache struct {
 	path  string
 	owner string // the output folder this cache is of
 	mu    sync.Mutex
 	old   map[string]statRecord // as the last run left them
 	seen  map[string]statRecord // what this run read, wrote or found unchanged
-	mark  FileStat              // the clock mark; unknown: record nothing
+	marks map[uint64]FileStat   // the clock mark of each device; none: record nothing there
 }
 
 type statRecord struct {
@@ -71,7 +72,7 @@ func OpenStatCache(path, out string) *StatCache {
 		return nil
 	}
 	abs, _ := filepath.Abs(out)
-	c := &StatCache{path: path, owner: abs, seen: map[string]statRecord{}}
+	c := &StatCache{path: path, owner: abs, seen: map[string]statRecord{}, marks: map[uint64]FileStat{}}
 	data, err := ReadRegular(path, MaxLockSize)
 	if err == nil {
 		c.old = decodeStats(data, abs)
@@ -130,13 +131,23 @@ func readStatString(b []byte) (string, []byte, bool) {
 	return string(b[k : k+int(n)]), b[k+int(n):], true
 }
 
-// Mark sets the clock mark: what stat says of a file just created in the
-// output folder. Without one, the cache records nothing.
+// Mark sets the clock mark of a device: what stat says of a file just
+// created there (ClockMark). The cache records no file of a device without
+// a mark.
 func (c *StatCache) Mark(st FileStat) {
-	if c != nil {
+	if c != nil && st.known() {
 		c.mu.Lock()
-		c.mark = st
+		c.marks[st.Dev] = st
 		c.mu.Unlock()
+	}
+}
+
+// MarkOwnFolder sets the clock mark of the device the cache file is on
+// (the partner files are often on it too, and the output folder does not
+// exist before a first run).
+func (c *StatCache) MarkOwnFolder() {
+	if c != nil && os.MkdirAll(filepath.Dir(c.path), 0o755) == nil {
+		c.Mark(ClockMark(filepath.Dir(c.path)))
 	}
 }
 
@@ -177,31 +188,42 @@ func (c *StatCache) Known(key string, st FileStat) (string, bool) {
 	return hex.EncodeToString(r.sum[:]), true
 }
 
-// Saw records that file key, read after the clock mark, had the status st
-// just before it was read and the content whose SHA-256 is sum. A file
-// changed since the mark, or on another device, is not recorded.
+// Saw records that file key, read after the clock mark of its device, had
+// the status st just before it was read and the content whose SHA-256 is
+// sum. A file changed since the mark, or on a device without one, is not
+// recorded.
 func (c *StatCache) Saw(key string, st FileStat, sum [32]byte) {
 	if c == nil || !st.known() {
 		return
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if !c.mark.known() || st.Dev != c.mark.Dev || max(st.Mtime, st.Ctime) >= min(c.mark.Mtime, c.mark.Ctime) {
+	mark, ok := c.marks[st.Dev]
+	if !ok || max(st.Mtime, st.Ctime) >= min(mark.Mtime, mark.Ctime) {
 		return
 	}
 	c.seen[key] = statRecord{st: st, sum: sum}
 }
 
-// SawSettled records, as Saw does, a file on a device of its own (the
-// program): there is no clock mark there, so it is recorded only when its
-// last change is over a minute old by this machine's clock.
+// SawSettled records a file as Saw does, or, on a device without a clock
+// mark (the program's), when its last change is over a minute old by this
+// machine's clock.
 func (c *StatCache) SawSettled(key string, st FileStat, sum [32]byte) {
-	if c == nil || !st.known() || time.Now().Add(-time.Minute).UnixNano() <= max(st.Mtime, st.Ctime) {
+	if c == nil || !st.known() {
 		return
 	}
 	c.mu.Lock()
-	c.seen[key] = statRecord{st: st, sum: sum}
+	_, marked := c.marks[st.Dev]
 	c.mu.Unlock()
+	if marked {
+		c.Saw(key, st, sum)
+		return
+	}
+	if time.Now().Add(-time.Minute).UnixNano() > max(st.Mtime, st.Ctime) {
+		c.mu.Lock()
+		c.seen[key] = statRecord{st: st, sum: sum}
+		c.mu.Unlock()
+	}
 }
 
 // StatPath says what stat says of the file at path, through a symbolic

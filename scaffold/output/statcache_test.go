@@ -74,6 +74,8 @@ func TestStatCacheRecordsOnlyFilesSettledBeforeTheMark(t *testing.T) {
 		{"changed after the mark", FileStat{Dev: 1, Ino: 7, Size: 4, Mtime: 10, Ctime: 1500}, true, false},
 		{"modification time set ahead", FileStat{Dev: 1, Ino: 7, Size: 4, Mtime: 5000, Ctime: 10}, true, false},
 		{"on another device", FileStat{Dev: 3, Ino: 7, Size: 4, Mtime: 10, Ctime: 10}, true, false},
+		{"on the device of the second mark", FileStat{Dev: 2, Ino: 7, Size: 4, Mtime: 10, Ctime: 10}, true, true},
+		{"changed after the second mark", FileStat{Dev: 2, Ino: 7, Size: 4, Mtime: 10, Ctime: 500}, true, false},
 		{"no mark", FileStat{Dev: 1, Ino: 7, Size: 4, Mtime: 10, Ctime: 10}, false, false},
 	}
 	for _, tt := range tests {
@@ -82,6 +84,7 @@ func TestStatCacheRecordsOnlyFilesSettledBeforeTheMark(t *testing.T) {
 			c := OpenStatCache(filepath.Join(dir, "cache"), filepath.Join(dir, "out"))
 			if tt.marked {
 				c.Mark(FileStat{Dev: 1, Ino: 99, Mtime: 1000, Ctime: 1000})
+				c.Mark(FileStat{Dev: 2, Ino: 99, Mtime: 400, Ctime: 400})
 			}
 			c.Saw("o/p.md", tt.st, sum)
 			c.Save(true)
