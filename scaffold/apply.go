@@ -71,7 +71,7 @@ func (r *run) apply(ctx context.Context, plan Plan, selected []int) (*GenerateRe
 		return nil, fmt.Errorf("%d page(s) were written, but the lock file could not be: %w\n"+
 			"the lock is out of date; %s still notes those pages, so the next run knows them as the tool's", written, werr, output.JournalName)
 	}
-	r.rememberStats(w.written, err == nil && applyErr == nil && len(r.o.Slugs) == 0)
+	r.rememberStats(w.written, err == nil && applyErr == nil)
 	switch {
 	case output.IsInterrupted(applyErr) || ctx.Err() != nil:
 		return nil, ctx.Err()
@@ -85,9 +85,10 @@ func (r *run) apply(ctx context.Context, plan Plan, selected []int) (*GenerateRe
 }
 
 // rememberStats records in the stat cache the pages this run wrote, read
-// back after a new clock mark (see output.StatCache), and saves it; full:
-// the run went over every partner, so what it did not see is gone.
-func (r *run) rememberStats(written []string, full bool) {
+// back after a new clock mark (see output.StatCache), and saves it with
+// what it knew of the pages the lock still lists and of the partner files
+// and program still there (complete: the run read every partner file).
+func (r *run) rememberStats(written []string, complete bool) {
 	if r.stats == nil {
 		return
 	}
@@ -100,7 +101,14 @@ func (r *run) rememberStats(written []string, full bool) {
 			return nil
 		})
 	}
-	r.stats.Save(full)
+	files := map[string]bool{}
+	for _, f := range r.files {
+		files[f.statKey()] = true
+	}
+	r.stats.Save(func(key string) bool {
+		_, page := r.lock.Pages[key]
+		return page || files[key] || !complete
+	})
 }
 
 // result sorts the changes into the run's result; counts, when the writer

@@ -25,8 +25,9 @@ type partnerFile struct {
 	unread bool // hash from the stat cache: data is read when it is needed
 }
 
-// statKey is the stat cache's name of a partner file.
-func (f partnerFile) statKey() string { return "p/" + f.name }
+// statKey is the stat cache's name of a partner file: its name, without a
+// slash (see pageStatKey).
+func (f partnerFile) statKey() string { return f.name }
 
 // readPartnerFiles reads every partner file of fsys on every core, but for
 // the files the stat cache knows unchanged: their hash is known, and they
@@ -148,7 +149,7 @@ func executableDigest(stats *output.StatCache) string {
 	if err != nil {
 		return hex.EncodeToString(h.Sum(nil))
 	}
-	key, st := "x/"+exe, output.StatPath(exe)
+	key, st := exe, output.StatPath(exe) // an absolute path (see pageStatKey)
 	if sum, ok := stats.Known(key, st); ok {
 		return sum
 	}

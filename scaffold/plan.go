@@ -81,7 +81,7 @@ func (r *run) plan(ctx context.Context, selected []int) Plan {
 // pagesOf returns the pages of file i: reused from the lock, or rendered.
 func (r *run) pagesOf(i int) ([]output.Page, error) {
 	if r.reused[i] != nil {
-		return r.reused[i], nil
+		return r.reusedPages(i), nil
 	}
 	f := r.files[i]
 	if p := r.parsed[i]; p != nil {

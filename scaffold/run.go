@@ -5,7 +5,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
-	"maps"
 	"slices"
 	"strings"
 	"sync"
@@ -37,7 +36,7 @@ type run struct {
 	// 50,000 of them would hold the heap above the soft memory limit, and
 	// the collector would run without pause)
 	parsed  []*partner.Partner
-	reused  [][]output.Page // the intact pages of a file the lock vouches for
+	reused  [][]string // the intact pages (paths) of a file the lock vouches for
 	slugs   []string
 	slugPos []partner.Pos // where the slug (or, without one, the name) is written
 }
@@ -84,7 +83,7 @@ func (r *run) begin(ctx context.Context) error {
 		}
 		r.lock.RemoveStaleTemps(r.o.Out, r.o.PartnersDir)
 	}
-	r.known = maps.Clone(r.lock.Pages)
+	r.known = r.lock.Snapshot()
 	r.dir = output.NewDir(r.o.Out)
 	return nil
 }
@@ -105,7 +104,7 @@ func (r *run) close() {
 // two files share a slug. Every problem of every file comes back at once.
 func (r *run) validate() error {
 	n := len(r.files)
-	r.parsed, r.reused, r.slugs, r.slugPos = make([]*partner.Partner, n), make([][]output.Page, n), make([]string, n), make([]partner.Pos, n)
+	r.parsed, r.reused, r.slugs, r.slugPos = make([]*partner.Partner, n), make([][]string, n), make([]string, n), make([]partner.Pos, n)
 	var kept atomic.Int64 // bytes of the files whose partners are kept
 	sameKey := r.key == r.lock.Templates
 	var mu sync.Mutex
@@ -171,29 +170,37 @@ func (r *run) reuse(selected []int) error {
 		if in, ok := r.lock.Inputs[r.files[i].name]; !ok || in.SHA256 != r.files[i].hash || r.key != r.lock.Templates {
 			return nil
 		}
-		if pages, ok := r.intact(r.slugs[i], bySlug[r.slugs[i]], r.files[i].hash); ok {
-			r.reused[i] = pages
+		if rels := bySlug[r.slugs[i]]; r.intact(rels) {
+			r.reused[i] = rels
 		}
 		return nil
 	})
 }
 
-// intact returns the pages the lock lists for slug as unchanged, if every
-// one is on disk with the content the tool wrote.
-func (r *run) intact(slug string, rels []string, input string) ([]output.Page, bool) {
+// intact sorts the pages the lock lists for a partner and reports whether
+// every one is on disk with the content the tool wrote.
+func (r *run) intact(rels []string) bool {
 	if len(rels) == 0 {
-		return nil, false
+		return false
 	}
 	slices.Sort(rels)
-	pages := make([]output.Page, 0, len(rels))
 	for _, rel := range rels {
-		e := r.known[rel]
-		if !r.stats.Unchanged(pageStatKey(rel), r.dir.Stat(rel), e.SHA256) && !r.sameContent(rel, e.SHA256) {
-			return nil, false // the partner is parsed, rendered and planned with every check
+		sum := r.known[rel].SHA256
+		if !r.stats.Unchanged(pageStatKey(rel), r.dir.Stat(rel), sum) && !r.sameContent(rel, sum) {
+			return false // the partner is parsed, rendered and planned with every check
 		}
-		pages = append(pages, output.Page{Rel: rel, Slug: slug, Lang: e.Lang, SHA256: e.SHA256, Input: input})
 	}
-	return pages, true
+	return true
+}
+
+// reusedPages returns the pages of file i, which intact found unchanged.
+func (r *run) reusedPages(i int) []output.Page {
+	pages := make([]output.Page, len(r.reused[i]))
+	for j, rel := range r.reused[i] {
+		e := r.known[rel]
+		pages[j] = output.Page{Rel: rel, Slug: e.Slug, Lang: e.Lang, SHA256: e.SHA256, Input: r.files[i].hash}
+	}
+	return pages
 }
 
 // sameContent reports whether page rel is on disk with the content whose
@@ -211,8 +218,10 @@ func (r *run) sameContent(rel, sum string) bool {
 	return true
 }
 
-// pageStatKey is the stat cache's name of a page.
-func pageStatKey(rel string) string { return "o/" + rel }
+// pageStatKey is the stat cache's name of a page: its path in the output
+// folder, which has two slashes and no leading one (a partner file's name
+// has none, the program's path is absolute), so names never meet.
+func pageStatKey(rel string) string { return rel }
 
 // duplicateSlugs reports files that share a slug.
 func (r *run) duplicateSlugs() partner.ErrorList {

@@ -3,9 +3,11 @@ package scaffold
 import (
 	"bytes"
 	"context"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"testing"
+	"testing/fstest"
 	"time"
 
 	"github.com/partnerpages/partnerpages/internal/synth"
@@ -52,6 +54,34 @@ func TestAStatCacheSparesReadingUnchangedPages(t *testing.T) {
 	}
 	if res.Count(output.Unchanged) != 60 {
 		t.Errorf("%s, want 60 unchanged", res.Summary())
+	}
+}
+
+// A run after a change of the templates that leaves every page as it was
+// renders and compares them all, and the stat cache still knows them: the
+// run after it reads none.
+func TestAStatCacheOutlivesATemplateChange(t *testing.T) {
+	c := newCachedRun(t, 10)
+	c.generate(t, false)
+	changed := fstest.MapFS{}
+	fs.WalkDir(templates.FS, ".", func(path string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			data, _ := fs.ReadFile(templates.FS, path)
+			if path == "en/_contact.tmpl" {
+				data = append([]byte("{{/* a note for the next writer */}}"), data...)
+			}
+			changed[path] = &fstest.MapFile{Data: data}
+		}
+		return nil
+	})
+	c.in.Templates = changed
+	if res := c.generate(t, false); res.Count(output.Unchanged) != 20 {
+		t.Fatalf("after a template change that changes no page: %s", res.Summary())
+	}
+	before := output.PagesRead()
+	c.generate(t, false)
+	if read := output.PagesRead() - before; read != 0 {
+		t.Errorf("the run after a template change read %d pages", read)
 	}
 }
 

@@ -42,6 +42,22 @@ type Lock struct {
 	source string            // hash of the lock file as read, "" if there was none
 	fileOf map[string]string // slug → partner file name in Inputs, built when needed
 	noted  []string          // folders of the pages a killed run's journal noted
+	shared bool              // Pages is a snapshot's too: copied before it changes
+}
+
+// Snapshot returns the pages as they are now, which later changes to the
+// lock leave as they are: the lock copies its pages the first time it
+// changes one, so a run that changes none (a no-op) copies nothing.
+func (l *Lock) Snapshot() map[string]Entry {
+	l.shared = true
+	return l.Pages
+}
+
+// own makes Pages the lock's own before it changes.
+func (l *Lock) own() {
+	if l.shared {
+		l.Pages, l.shared = maps.Clone(l.Pages), false
+	}
 }
 
 // VoidInput is the hash an input gets when the pages on disk may not all
@@ -102,9 +118,14 @@ type lockFile struct {
 
 // Set records a page, marking the lock changed if it is new or different.
 func (l *Lock) Set(rel string, e Entry) {
-	if old, ok := l.Pages[rel]; !ok || old.SHA256 != e.SHA256 {
+	old, ok := l.Pages[rel]
+	if ok && old == e {
+		return
+	}
+	if !ok || old.SHA256 != e.SHA256 {
 		l.dirty = true
 	}
+	l.own()
 	l.Pages[rel] = e
 }
 
@@ -112,6 +133,7 @@ func (l *Lock) Set(rel string, e Entry) {
 func (l *Lock) Delete(rel string) {
 	if _, ok := l.Pages[rel]; ok {
 		l.dirty = true
+		l.own()
 		delete(l.Pages, rel)
 	}
 }

@@ -41,14 +41,15 @@ type StatCache struct {
 	path  string
 	owner string // the output folder this cache is of
 	mu    sync.Mutex
-	old   map[string]statRecord // as the last run left them
-	seen  map[string]statRecord // what this run read, wrote or found unchanged
+	old   map[string]statRecord // as the last run left them, marked when seen again
+	fresh map[string]statRecord // what this run read anew
 	marks map[uint64]FileStat   // the clock mark of each device; none: record nothing there
 }
 
 type statRecord struct {
-	st  FileStat
-	sum [32]byte
+	st   FileStat
+	sum  [32]byte
+	seen bool // found unchanged by this run
 }
 
 const statMagic = "partnerpages stat cache 1\n"
@@ -72,7 +73,7 @@ func OpenStatCache(path, out string) *StatCache {
 		return nil
 	}
 	abs, _ := filepath.Abs(out)
-	c := &StatCache{path: path, owner: abs, seen: map[string]statRecord{}, marks: map[uint64]FileStat{}}
+	c := &StatCache{path: path, owner: abs, fresh: map[string]statRecord{}, marks: map[uint64]FileStat{}}
 	data, err := ReadRegular(path, MaxLockSize)
 	if err == nil {
 		c.old = decodeStats(data, abs)
@@ -158,8 +159,8 @@ func (c *StatCache) Unchanged(key string, st FileStat, sum string) bool {
 	if c == nil || !st.known() {
 		return false
 	}
-	var want [32]byte
-	if n, err := hex.Decode(want[:], []byte(sum)); err != nil || n != len(want) {
+	want, ok := decodeSum(sum)
+	if !ok {
 		return false
 	}
 	c.mu.Lock()
@@ -168,7 +169,10 @@ func (c *StatCache) Unchanged(key string, st FileStat, sum string) bool {
 	if !ok || r.st != st || r.sum != want {
 		return false
 	}
-	c.seen[key] = r
+	if !r.seen {
+		r.seen = true
+		c.old[key] = r
+	}
 	return true
 }
 
@@ -184,7 +188,10 @@ func (c *StatCache) Known(key string, st FileStat) (string, bool) {
 	if !ok || r.st != st {
 		return "", false
 	}
-	c.seen[key] = r
+	if !r.seen {
+		r.seen = true
+		c.old[key] = r
+	}
 	return hex.EncodeToString(r.sum[:]), true
 }
 
@@ -202,7 +209,7 @@ func (c *StatCache) Saw(key string, st FileStat, sum [32]byte) {
 	if !ok || max(st.Mtime, st.Ctime) >= min(mark.Mtime, mark.Ctime) {
 		return
 	}
-	c.seen[key] = statRecord{st: st, sum: sum}
+	c.fresh[key] = statRecord{st: st, sum: sum}
 }
 
 // SawSettled records a file as Saw does, or, on a device without a clock
@@ -221,7 +228,7 @@ func (c *StatCache) SawSettled(key string, st FileStat, sum [32]byte) {
 	}
 	if time.Now().Add(-time.Minute).UnixNano() > max(st.Mtime, st.Ctime) {
 		c.mu.Lock()
-		c.seen[key] = statRecord{st: st, sum: sum}
+		c.fresh[key] = statRecord{st: st, sum: sum}
 		c.mu.Unlock()
 	}
 }
@@ -230,51 +237,94 @@ func (c *StatCache) SawSettled(key string, st FileStat, sum [32]byte) {
 // link (the zero FileStat if it is not a regular file).
 func StatPath(path string) FileStat { return lstatFile(path, true) }
 
-// Save writes what this run saw, with, unless full (a run over every
-// partner), what the last run saw of the files this one did not look at.
-// The cache is only a shortcut: a failure to save it is no error.
-func (c *StatCache) Save(full bool) {
+// Save writes what this run saw, with what the last run saw of the files
+// this one did not look at (after a change of templates, say) as long as
+// live says they still exist. The cache is only a shortcut: a failure to
+// save it is no error.
+func (c *StatCache) Save(live func(key string) bool) {
 	if c == nil {
 		return
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if !full {
-		for k, r := range c.old {
-			if _, ok := c.seen[k]; !ok {
-				c.seen[k] = r
-			}
+	keep := func(k string, r statRecord) bool {
+		_, renewed := c.fresh[k]
+		return !renewed && (r.seen || live(k))
+	}
+	n, changed := len(c.fresh), false
+	for k, r := range c.old {
+		switch f, renewed := c.fresh[k]; {
+		case renewed:
+			changed = changed || f.st != r.st || f.sum != r.sum
+		case keep(k, r):
+			n++
+		default:
+			changed = true // dropped
 		}
 	}
-	if sameStats(c.old, c.seen) {
+	for k := range c.fresh {
+		if _, ok := c.old[k]; !ok {
+			changed = true
+		}
+	}
+	if !changed {
 		return
 	}
-	b := []byte(statMagic)
-	b = appendStatString(b, c.owner)
-	b = binary.AppendUvarint(b, uint64(len(c.seen)))
-	for k, r := range c.seen {
-		b = appendStatString(b, k)
-		for _, v := range [5]uint64{r.st.Dev, r.st.Ino, uint64(r.st.Size), uint64(r.st.Mtime), uint64(r.st.Ctime)} {
-			b = binary.AppendUvarint(b, v)
+	// two passes: the first counts the bytes, so that the file is made in
+	// one buffer of its size (150,000 records weigh 13 MB)
+	var b []byte
+	size := 0
+	write := func(k string, r statRecord) {
+		if b == nil {
+			size += recordSize(k, r)
+			return
 		}
-		b = append(b, r.sum[:]...)
+		b = appendStatRecord(b, k, r)
+	}
+	for pass := range 2 {
+		if pass == 1 {
+			b = make([]byte, 0, len(statMagic)+len(c.owner)+2*binary.MaxVarintLen64+size)
+			b = append(b, statMagic...)
+			b = appendStatString(b, c.owner)
+			b = binary.AppendUvarint(b, uint64(n))
+		}
+		for k, r := range c.old {
+			if keep(k, r) {
+				write(k, r)
+			}
+		}
+		for k, r := range c.fresh {
+			write(k, r)
+		}
 	}
 	if os.MkdirAll(filepath.Dir(c.path), 0o755) == nil {
 		_ = WriteAtomic(c.path, b)
 	}
-	c.old = c.seen
 }
 
-func sameStats(a, b map[string]statRecord) bool {
-	if len(a) != len(b) {
-		return false
+// recordSize is how many bytes appendStatRecord appends.
+func recordSize(k string, r statRecord) int {
+	n := uvarintLen(uint64(len(k))) + len(k) + len(r.sum)
+	for _, v := range [5]uint64{r.st.Dev, r.st.Ino, uint64(r.st.Size), uint64(r.st.Mtime), uint64(r.st.Ctime)} {
+		n += uvarintLen(v)
 	}
-	for k, r := range a {
-		if b[k] != r {
-			return false
-		}
+	return n
+}
+
+func uvarintLen(v uint64) int {
+	n := 1
+	for ; v >= 0x80; v >>= 7 {
+		n++
 	}
-	return true
+	return n
+}
+
+func appendStatRecord(b []byte, k string, r statRecord) []byte {
+	b = appendStatString(b, k)
+	for _, v := range [5]uint64{r.st.Dev, r.st.Ino, uint64(r.st.Size), uint64(r.st.Mtime), uint64(r.st.Ctime)} {
+		b = binary.AppendUvarint(b, v)
+	}
+	return append(b, r.sum[:]...)
 }
 
 func appendStatString(b []byte, s string) []byte {
@@ -318,4 +368,32 @@ func (d *Dir) Stat(rel string) FileStat {
 func (d *Dir) ReadFastStat(rel string) ([]byte, FileStat, error) {
 	pagesRead.Add(1)
 	return readLimitStat(d.Root+string(filepath.Separator)+filepath.FromSlash(rel), -1, false)
+}
+
+// decodeSum decodes a hex SHA-256 without a copy of it.
+func decodeSum(s string) (sum [32]byte, ok bool) {
+	if len(s) != 2*len(sum) {
+		return sum, false
+	}
+	for i := range sum {
+		hi, ok1 := hexDigit(s[2*i])
+		lo, ok2 := hexDigit(s[2*i+1])
+		if !ok1 || !ok2 {
+			return sum, false
+		}
+		sum[i] = hi<<4 | lo
+	}
+	return sum, true
+}
+
+func hexDigit(c byte) (byte, bool) {
+	switch {
+	case '0' <= c && c <= '9':
+		return c - '0', true
+	case 'a' <= c && c <= 'f':
+		return c - 'a' + 10, true
+	case 'A' <= c && c <= 'F':
+		return c - 'A' + 10, true
+	}
+	return 0, false
 }

@@ -2,6 +2,7 @@ package output
 
 import (
 	"crypto/sha256"
+	"encoding/binary"
 	"encoding/hex"
 	"os"
 	"path/filepath"
@@ -25,7 +26,7 @@ func TestStatCacheTellsAFileUnchangedOnlyByItsWholeStatus(t *testing.T) {
 	sum := sha256.Sum256([]byte("page"))
 	c := cacheIn(t, dir, 1000)
 	c.Saw("o/a/en/p.md", st, sum)
-	c.Save(true)
+	c.Save(noneLive)
 
 	hexSum := hex.EncodeToString(sum[:])
 	other := sha256.Sum256([]byte("another page"))
@@ -87,7 +88,7 @@ func TestStatCacheRecordsOnlyFilesSettledBeforeTheMark(t *testing.T) {
 				c.Mark(FileStat{Dev: 2, Ino: 99, Mtime: 400, Ctime: 400})
 			}
 			c.Saw("o/p.md", tt.st, sum)
-			c.Save(true)
+			c.Save(noneLive)
 			next := OpenStatCache(filepath.Join(dir, "cache"), filepath.Join(dir, "out"))
 			if got := next.Unchanged("o/p.md", tt.st, hex.EncodeToString(sum[:])); got != tt.want {
 				t.Errorf("recorded = %v, want %v", got, tt.want)
@@ -97,8 +98,8 @@ func TestStatCacheRecordsOnlyFilesSettledBeforeTheMark(t *testing.T) {
 }
 
 // A cache file of another output folder, or damaged at any byte, is an
-// empty cache; a run over some partners keeps what it did not look at, a
-// run over all of them drops it.
+// empty cache; what a run did not look at is kept while the file is still
+// there, and dropped once it is gone.
 func TestStatCacheFileIsOnlyAShortcut(t *testing.T) {
 	dir := t.TempDir()
 	sum := sha256.Sum256([]byte("x"))
@@ -106,7 +107,7 @@ func TestStatCacheFileIsOnlyAShortcut(t *testing.T) {
 	c := cacheIn(t, dir, 1000)
 	c.Saw("o/kept.md", st, sum)
 	c.Saw("p/kept.yaml", st, sum)
-	c.Save(true)
+	c.Save(noneLive)
 	path, out := filepath.Join(dir, "cache"), filepath.Join(dir, "out")
 	data, err := os.ReadFile(path)
 	if err != nil {
@@ -117,6 +118,11 @@ func TestStatCacheFileIsOnlyAShortcut(t *testing.T) {
 	}
 	if len(decodeStats(data, mustAbs(t, out))) != 2 {
 		t.Fatal("the cache file as saved does not read back")
+	}
+	for _, v := range []uint64{0, 1, 127, 128, 1<<14 - 1, 1 << 14, 1<<63 + 5} {
+		if got, want := uvarintLen(v), len(binary.AppendUvarint(nil, v)); got != want {
+			t.Errorf("uvarintLen(%d) = %d, want %d", v, got, want)
+		}
 	}
 	for n := range len(data) {
 		if m := decodeStats(data[:n], mustAbs(t, out)); len(m) != 0 {
@@ -129,20 +135,23 @@ func TestStatCacheFileIsOnlyAShortcut(t *testing.T) {
 
 	some := OpenStatCache(path, out)
 	some.Unchanged("o/kept.md", st, hex.EncodeToString(sum[:]))
-	some.Save(false) // a run of some partners: the partner file stays known
+	some.Save(func(k string) bool { return k == "p/kept.yaml" }) // the partner file is still there
 	if _, ok := OpenStatCache(path, out).Known("p/kept.yaml", st); !ok {
-		t.Error("a run over some partners forgot the others")
+		t.Error("a run that did not look at a file still there forgot it")
 	}
 	all := OpenStatCache(path, out)
 	all.Unchanged("o/kept.md", st, hex.EncodeToString(sum[:]))
-	all.Save(true)
+	all.Save(noneLive)
 	if _, ok := OpenStatCache(path, out).Known("p/kept.yaml", st); ok {
-		t.Error("a run over every partner kept a file it did not see")
+		t.Error("a file that is gone is still in the cache")
 	}
 	if OpenStatCache("", out) != nil {
 		t.Error("no path, yet a cache")
 	}
 }
+
+// noneLive says that no file the run did not see is still there.
+func noneLive(string) bool { return false }
 
 func mustAbs(t *testing.T, p string) string {
 	t.Helper()
@@ -160,7 +169,7 @@ func FuzzStatCacheFile(f *testing.F) {
 	c := OpenStatCache(filepath.Join(dir, "cache"), filepath.Join(dir, "out"))
 	c.Mark(FileStat{Dev: 1, Ino: 99, Mtime: 1000, Ctime: 1000})
 	c.Saw("o/a.md", FileStat{Dev: 1, Ino: 2, Size: 3, Mtime: 4, Ctime: 5}, sha256.Sum256(nil))
-	c.Save(true)
+	c.Save(noneLive)
 	seed, _ := os.ReadFile(filepath.Join(dir, "cache"))
 	f.Add(seed, "o/b.md", uint64(9), int64(10))
 	f.Add([]byte(statMagic), "", uint64(0), int64(0))
@@ -171,7 +180,7 @@ func FuzzStatCacheFile(f *testing.F) {
 		w.Mark(FileStat{Dev: 1, Ino: 1, Mtime: 1 << 62, Ctime: 1 << 62})
 		st := FileStat{Dev: 1, Ino: ino, Size: int64(len(data)), Mtime: when, Ctime: 1 + when&(1<<61-1)}
 		w.Saw(key, st, sha256.Sum256(data))
-		w.Save(true)
+		w.Save(noneLive)
 		sum, ok := OpenStatCache(filepath.Join(d, "cache"), filepath.Join(d, "out")).Known(key, st)
 		want := sha256.Sum256(data)
 		if !ok || sum != hex.EncodeToString(want[:]) {
