@@ -32,19 +32,20 @@ type site struct {
 }
 
 type view struct {
-	Name  shout
-	Plain string
-	Label label
-	Count int
-	On    bool
-	Parts []part
-	Part  part
-	Site  site
-	UI    map[string]shout
-	Has   map[string]bool
-	Ptr   *site
-	Any   any
-	Err   error
+	Name   shout
+	Plain  string
+	Spaced string
+	Label  label
+	Count  int
+	On     bool
+	Parts  []part
+	Part   part
+	Site   site
+	UI     map[string]shout
+	Has    map[string]bool
+	Ptr    *site
+	Any    any
+	Err    error
 }
 
 func (v view) With(p part) view       { v.Part = p; return v }
@@ -80,7 +81,7 @@ var funcs = map[string]compiled.Func{
 
 func data() view {
 	return view{
-		Name: "qwenta", Plain: "a < b", Label: "L", Count: 3, On: true,
+		Name: "qwenta", Plain: "a < b", Spaced: " x\n", Label: "L", Count: 3, On: true,
 		Parts: []part{{Kind: "connect", Title: "one", Steps: []shout{"a", "b"}}, {Kind: "", Title: "two"}},
 		Site:  site{Name: "hub", URL: "/u"},
 		UI:    map[string]shout{"allow": "allow"},
@@ -106,6 +107,7 @@ var cases = []struct {
 	{"text", "plain text", fast},
 	{"stringer field", "{{.Name}}", fast},
 	{"string field", "{{.Plain}}", fast},
+	{"string with spaces at its ends", "[{{.Spaced}}]", fast},
 	{"named string", "{{.Label}}", fast},
 	{"int and bool", "{{.Count}} {{.On}}", fast},
 	{"nested field", "{{.Site.Name}}-{{.Site.URL}}", fast},
