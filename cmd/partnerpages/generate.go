@@ -37,7 +37,10 @@ any partner file is invalid.
 Only pages whose content changed are written (the others keep their
 modification time), each one atomically. A page edited by hand since the
 tool wrote it is kept and reported (exit 1); --force overwrites it. The tool
-remembers what it wrote in <out>/.partnerpages.lock.`,
+remembers what it wrote in <out>/.partnerpages.lock, and what stat(2) said
+of the files it read in a cache in the user's cache folder, so that the next
+run reads only the files that changed (PARTNERPAGES_CACHE_DIR sets another
+folder; "off" turns the cache off).`,
 		Example: `  partnerpages generate                 # every partner
   partnerpages generate qwenta wiipos   # only these partners
   partnerpages generate --check         # CI: exit 1 if a page is missing, stale or hand-edited
