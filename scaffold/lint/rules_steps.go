@@ -1,31 +1,12 @@
 package lint
 
 import (
-	"bytes"
 	"fmt"
 	"regexp"
 	"strconv"
-	"strings"
 
 	"github.com/yuin/goldmark/ast"
 )
-
-// markerNumber reads the number of an ordered list item's marker ("3." → 3).
-func markerNumber(line []byte) (int, int, bool) {
-	i := 0
-	for i < len(line) && (line[i] == ' ' || line[i] == '\t' || line[i] == '>') {
-		i++
-	}
-	j := i
-	for j < len(line) && line[j] >= '0' && line[j] <= '9' {
-		j++
-	}
-	if j == i || j >= len(line) || (line[j] != '.' && line[j] != ')') {
-		return 0, i, false
-	}
-	n, err := strconv.Atoi(string(line[i:j]))
-	return n, i, err == nil
-}
 
 func (c *checker) steps() {
 	ast.Walk(c.p.Root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -35,52 +16,18 @@ func (c *checker) steps() {
 		}
 		var nums []int
 		var poss []Pos
-		for it := list.FirstChild(); it != nil; it = it.NextSibling() {
-			li, ok := it.(*ast.ListItem)
-			if !ok {
-				continue
+		for _, st := range c.p.Steps(list) {
+			if st.Empty {
+				c.add(st.Marker, RuleEmptyStep, "empty step: write what the reader does here, or delete the line")
 			}
-			start := c.p.ItemLine(li)
-			pos := Pos{Line: 1, Col: 1}
-			num, ok := 0, false
-			if start >= 0 {
-				end := bytes.IndexByte(c.p.Body[start:], '\n')
-				if end < 0 {
-					end = len(c.p.Body) - start
-				}
-				var col int
-				num, col, ok = markerNumber(c.p.Body[start : start+end])
-				pos = c.p.At(start + col)
-			}
-			if isEmptyItem(c.p, li) {
-				c.add(pos, RuleEmptyStep, "empty step: write what the reader does here, or delete the line")
-			}
-			if list.IsOrdered() && ok {
-				nums = append(nums, num)
-				poss = append(poss, pos)
+			if list.IsOrdered() && st.Numbered {
+				nums = append(nums, st.Number)
+				poss = append(poss, st.Marker)
 			}
 		}
 		c.numbering(nums, poss)
 		return ast.WalkContinue, nil
 	})
-}
-
-func isEmptyItem(p *Page, li *ast.ListItem) bool {
-	if li.ChildCount() == 0 {
-		return true
-	}
-	for ch := li.FirstChild(); ch != nil; ch = ch.NextSibling() {
-		if ch.Kind() != ast.KindTextBlock && ch.Kind() != ast.KindParagraph {
-			return false
-		}
-		for i := 0; i < ch.Lines().Len(); i++ {
-			s := ch.Lines().At(i)
-			if strings.TrimSpace(string(s.Value(p.Body))) != "" {
-				return false
-			}
-		}
-	}
-	return true
 }
 
 // numbering accepts steps numbered all "1." (the site renumbers them) or

@@ -88,6 +88,7 @@ func TestSectionKind(t *testing.T) {
 func FuzzParse(f *testing.F) {
 	f.Add("apps/x/fr/connect-hubrise.md", sample)
 	f.Add("p.md", "---\n---\n## A {#b}\n\n1.\n   - ![i](j)\n<x@y.z>")
+	f.Add("p.md", "1. **A** > **B**\n1.\n   > 2) quoted\n3. [l](/x) ![i](y)\n")
 	f.Add("apps/x/en/connect-hubrise.md", "---\nmeta:\n  title: Connect to HubRise | | HubRise\n---\n")
 	f.Fuzz(func(t *testing.T, path, src string) {
 		p := Parse(path, []byte(src))
@@ -101,6 +102,16 @@ func FuzzParse(f *testing.F) {
 		_ = p.Lang()
 		if name, _ := p.MetaName(); strings.Contains(name, "\n") && !strings.Contains(src, "\n") {
 			t.Fatalf("a name on two lines from a one-line page: %q", name)
+		}
+		for _, list := range lists(p) {
+			for _, st := range p.Steps(list) {
+				if st.Line < 0 || st.Line > lines || st.Marker.Line < 1 || st.Marker.Line > lines {
+					t.Fatalf("a step at line %d, marker at %v, of a %d-line page", st.Line, st.Marker, lines)
+				}
+				if st.Numbered && st.Number < 0 {
+					t.Fatalf("step numbered %d", st.Number)
+				}
+			}
 		}
 		for i := range p.Blocks {
 			b := &p.Blocks[i]

@@ -6,6 +6,7 @@ import (
 
 	"github.com/yuin/goldmark/ast"
 
+	"github.com/partnerpages/partnerpages/scaffold/page"
 	"github.com/partnerpages/partnerpages/scaffold/wording"
 )
 
@@ -13,7 +14,7 @@ import (
 // app list (a step selects CONNECTIONS, then View available apps).
 func (r *reader) isAppList(list ast.Node) bool {
 	for _, it := range r.items(list) {
-		if appListStepRe.MatchString(it.text) {
+		if appListStepRe.MatchString(it.Text) {
 			return true
 		}
 	}
@@ -30,60 +31,60 @@ func (r *reader) appList(list ast.Node) (steps, error) {
 	var st steps
 	items := r.items(list)
 	k := 0
-	for k < len(items) && !appListStepRe.MatchString(items[k].text) {
+	for k < len(items) && !appListStepRe.MatchString(items[k].Text) {
 		it := items[k]
 		switch {
-		case hubriseLoginStepRe.MatchString(it.text) && len(it.images) == 0:
-			r.replaced(it.line, "step %q (the template writes this step)", clip(it.text))
+		case hubriseLoginStepRe.MatchString(it.Text) && len(it.Images) == 0:
+			r.replaced(it.Line, "step %q (the template writes this step)", clip(it.Text))
 		case len(st.lines) > 0:
-			return st, fmt.Errorf("line %d: the partner's step comes after signing in to HubRise, and the template would put it before", it.line)
+			return st, fmt.Errorf("line %d: the partner's step comes after signing in to HubRise, and the template would put it before", it.Line)
 		default:
-			st.beforeMenu = append(st.beforeMenu, it.md)
+			st.beforeMenu = append(st.beforeMenu, it.Markdown)
 			k++
 			continue
 		}
-		st.lines = append(st.lines, it.line)
+		st.lines = append(st.lines, it.Line)
 		k++
 	}
-	if k >= len(items) || len(items[k].images) > 0 || items[k].node.ChildCount() > 1 {
-		return st, fmt.Errorf("line %d: the step that opens the app list holds more than the template's step", items[min(k, len(items)-1)].line)
+	if k >= len(items) || len(items[k].Images) > 0 || items[k].Item.ChildCount() > 1 {
+		return st, fmt.Errorf("line %d: the step that opens the app list holds more than the template's step", items[min(k, len(items)-1)].Line)
 	}
-	r.replaced(items[k].line, "step %q (the template writes the app list)", clip(items[k].text))
-	st.lines = append(st.lines, items[k].line)
+	r.replaced(items[k].Line, "step %q (the template writes the app list)", clip(items[k].Text))
+	st.lines = append(st.lines, items[k].Line)
 	k++
 	// the app in the list, and its Connect button (in the same step or the next)
-	if k >= len(items) || !appPickStepRe.MatchString(items[k].text) || len(items[k].images) > 0 {
-		return st, fmt.Errorf("line %d: no step picks the app in the list after the app list", items[min(k, len(items)-1)].line)
+	if k >= len(items) || !appPickStepRe.MatchString(items[k].Text) || len(items[k].Images) > 0 {
+		return st, fmt.Errorf("line %d: no step picks the app in the list after the app list", items[min(k, len(items)-1)].Line)
 	}
 	if st.app = appNameIn(items[k]); st.app == "" {
-		return st, fmt.Errorf("line %d: the step that picks the app in the list does not name it", items[k].line)
+		return st, fmt.Errorf("line %d: the step that picks the app in the list does not name it", items[k].Line)
 	}
-	r.replaced(items[k].line, "step %q (the template picks %s in the list)", clip(items[k].text), st.app)
-	st.lines = append(st.lines, items[k].line)
+	r.replaced(items[k].Line, "step %q (the template picks %s in the list)", clip(items[k].Text), st.app)
+	st.lines = append(st.lines, items[k].Line)
 	k++
-	if k < len(items) && appConnectStepRe.MatchString(items[k].text) && len(items[k].images) == 0 {
-		r.replaced(items[k].line, "step %q (the template writes this step)", clip(items[k].text))
-		st.lines = append(st.lines, items[k].line)
+	if k < len(items) && appConnectStepRe.MatchString(items[k].Text) && len(items[k].Images) == 0 {
+		r.replaced(items[k].Line, "step %q (the template writes this step)", clip(items[k].Text))
+		st.lines = append(st.lines, items[k].Line)
 		k++
 	}
 	platform, ownLine := false, 0 // ownLine: the first partner step after the platform's
 	for _, it := range items[k:] {
 		if r.standardConnectStep(it) {
 			if ownLine > 0 {
-				return st, fmt.Errorf("line %d: the partner's step comes before the platform's step on line %d, and the template would put it after", ownLine, it.line)
+				return st, fmt.Errorf("line %d: the partner's step comes before the platform's step on line %d, and the template would put it after", ownLine, it.Line)
 			}
-			r.replaced(it.line, "step %q (the template writes this step)", clip(it.text))
-			st.lines = append(st.lines, it.line)
+			r.replaced(it.Line, "step %q (the template writes this step)", clip(it.Text))
+			st.lines = append(st.lines, it.Line)
 			platform = true
 			continue
 		}
-		st.extra = append(st.extra, it.md)
+		st.extra = append(st.extra, it.Markdown)
 		if ownLine == 0 {
-			ownLine = it.line
+			ownLine = it.Line
 		}
 	}
 	if !platform {
-		return st, fmt.Errorf("line %d: the steps do not go through the platform's authorisation page the template describes", items[0].line)
+		return st, fmt.Errorf("line %d: the steps do not go through the platform's authorisation page the template describes", items[0].Line)
 	}
 	return st, nil
 }
@@ -94,12 +95,12 @@ var pickedRes = wording.Names("app_picked")
 
 // appNameIn is the name of the app a step picks: its first bold label, else
 // the words it selects.
-func appNameIn(it item) string {
-	if len(it.labels) > 0 {
-		return it.labels[0].Text
+func appNameIn(it page.Step) string {
+	if len(it.Labels) > 0 {
+		return it.Labels[0].Text
 	}
 	for _, re := range pickedRes {
-		if m := re.FindStringSubmatch(it.text); m != nil && !strings.ContainsAny(m[1], ".,;") {
+		if m := re.FindStringSubmatch(it.Text); m != nil && !strings.ContainsAny(m[1], ".,;") {
 			return strings.TrimSpace(m[1])
 		}
 	}

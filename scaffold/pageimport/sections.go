@@ -61,11 +61,11 @@ func (r *reader) isSupportList(list ast.Node) bool {
 		return false
 	}
 	for _, it := range items {
-		if len(it.labels) > 0 || len(it.images) > 0 {
+		if len(it.Labels) > 0 || len(it.Images) > 0 {
 			return false
 		}
 		ok := false
-		for _, l := range it.links {
+		for _, l := range it.Links {
 			if strings.HasPrefix(l, "#") || strings.Contains(l, "#give-access") || strings.Contains(l, "#contact") ||
 				strings.Contains(l, "get-started") || strings.Contains(l, "comment-demarrer") {
 				ok = true
@@ -97,7 +97,7 @@ func (r *reader) connect(s *section, f *facts) error {
 				viaSupport = true
 				r.replaced(r.lineOf(b), "the steps to have the support team connect it (the template writes them for mode support and either)")
 				for _, it := range r.items(b) {
-					r.report.skipLine(it.line)
+					r.report.skipLine(it.Line)
 				}
 				continue
 			}
@@ -191,7 +191,7 @@ func (r *reader) disconnect(s *section, f *facts) error {
 		case *ast.List:
 			if f.dmode == partner.DisconnectBackOffice {
 				for _, it := range r.items(b) {
-					f.disc.extra = append(f.disc.extra, it.md)
+					f.disc.extra = append(f.disc.extra, it.Markdown)
 				}
 				continue
 			}

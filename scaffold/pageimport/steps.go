@@ -9,17 +9,6 @@ import (
 	"github.com/partnerpages/partnerpages/scaffold/page"
 )
 
-// item is one step of an ordered list, as written.
-type item struct {
-	node   *ast.ListItem
-	line   int
-	md     string // the step's Markdown, continuation lines dedented
-	text   string // what a reader sees
-	labels []page.Label
-	images []string
-	links  []string
-}
-
 // steps are the facts of a back-office step list.
 type steps struct {
 	menu       []string
@@ -31,28 +20,17 @@ type steps struct {
 	app        string   // mode app-list: the app's name in HubRise's app list
 }
 
-func (r *reader) items(list ast.Node) []item {
-	var out []item
-	for c := list.FirstChild(); c != nil; c = c.NextSibling() {
-		li, ok := c.(*ast.ListItem)
-		if !ok {
-			continue
-		}
-		it := item{node: li, line: r.lineOf(li), md: page.MarkdownOf(r.body, li), text: page.PlainText(r.body, li),
-			labels: page.BoldLabels(r.body, li), images: page.Images(li), links: page.Destinations(r.body, li)}
-		out = append(out, it)
-	}
-	return out
-}
+// items returns the steps of list, from the page model.
+func (r *reader) items(list ast.Node) []page.Step { return r.page.Steps(list) }
 
 // isNav reports whether a step only opens a menu or page: bold labels and
 // navigation words, no image, no link, one paragraph.
-func (r *reader) isNav(it item) bool {
-	if len(it.labels) == 0 || len(it.images) > 0 || len(it.links) > 0 || it.node.ChildCount() > 1 {
+func (r *reader) isNav(it page.Step) bool {
+	if len(it.Labels) == 0 || len(it.Images) > 0 || len(it.Links) > 0 || it.Item.ChildCount() > 1 {
 		return false
 	}
-	rest := it.text
-	for _, l := range it.labels {
+	rest := it.Text
+	for _, l := range it.Labels {
 		rest = strings.Replace(rest, l.Text, " ", 1)
 	}
 	return isNavigation(rest, r.name)
@@ -61,16 +39,16 @@ func (r *reader) isNav(it item) bool {
 // buttonIndex finds the step that clicks the connect (or disconnect) button
 // and which of its labels is the button. standardAfter reports a step right
 // after the button that only says where the reader lands.
-func (r *reader) buttonIndex(items []item, connect bool) (idx, lab int) {
+func (r *reader) buttonIndex(items []page.Step, connect bool) (idx, lab int) {
 	lastClick := func(upto int) (int, int) {
 		for i := upto - 1; i >= 0; i-- {
-			if len(items[i].labels) > 0 && clickRe.MatchString(items[i].text) {
-				return i, len(items[i].labels) - 1
+			if len(items[i].Labels) > 0 && clickRe.MatchString(items[i].Text) {
+				return i, len(items[i].Labels) - 1
 			}
 		}
 		for i := upto - 1; i >= 0; i-- {
-			if len(items[i].labels) > 0 {
-				return i, len(items[i].labels) - 1
+			if len(items[i].Labels) > 0 {
+				return i, len(items[i].Labels) - 1
 			}
 		}
 		return -1, -1
@@ -84,7 +62,7 @@ func (r *reader) buttonIndex(items []item, connect bool) (idx, lab int) {
 		return lastClick(len(items))
 	}
 	for i, it := range items {
-		s, ok := page.Extent(it.node.FirstChild())
+		s, ok := page.Extent(it.Item.FirstChild())
 		if !ok {
 			continue
 		}
@@ -93,8 +71,8 @@ func (r *reader) buttonIndex(items []item, connect bool) (idx, lab int) {
 			continue
 		}
 		at := s.Start + loc[0]
-		for k := len(it.labels) - 1; k >= 0; k-- {
-			if it.labels[k].Span.End <= at {
+		for k := len(it.Labels) - 1; k >= 0; k-- {
+			if it.Labels[k].Span.End <= at {
 				return i, k
 			}
 		}
@@ -110,14 +88,14 @@ func (r *reader) buttonIndex(items []item, connect bool) (idx, lab int) {
 
 // standardConnectStep reports whether a step after the button only says what
 // the template's own steps say (pick the location, Authorise, back in the app).
-func (r *reader) standardConnectStep(it item) bool {
-	if len(it.images) > 0 || it.node.ChildCount() > 1 {
+func (r *reader) standardConnectStep(it page.Step) bool {
+	if len(it.Images) > 0 || it.Item.ChildCount() > 1 {
 		return false
 	}
-	if locationStepRe.MatchString(it.text) && chooseRe.MatchString(it.text) || authoriseStepRe.MatchString(it.text) || connectedStepRe.MatchString(it.text) {
+	if locationStepRe.MatchString(it.Text) && chooseRe.MatchString(it.Text) || authoriseStepRe.MatchString(it.Text) || connectedStepRe.MatchString(it.Text) {
 		return true
 	}
-	for _, s := range sentences(it.text) {
+	for _, s := range sentences(it.Text) {
 		if !templateSentenceRe.MatchString(s) {
 			return false
 		}
@@ -125,8 +103,8 @@ func (r *reader) standardConnectStep(it item) bool {
 	return true
 }
 
-func (r *reader) standardDisconnectStep(it item) bool {
-	return len(it.images) == 0 && it.node.ChildCount() <= 1 && disconnectedStepRe.MatchString(it.text)
+func (r *reader) standardDisconnectStep(it page.Step) bool {
+	return len(it.Images) == 0 && it.Item.ChildCount() <= 1 && disconnectedStepRe.MatchString(it.Text)
 }
 
 // backOffice reads a list of back-office steps into menu, steps before the
@@ -136,10 +114,10 @@ func (r *reader) backOffice(list ast.Node, connect bool) (steps, error) {
 	var st steps
 	replacedBefore := len(r.report.Replaced)
 	items := r.items(list)
-	var kept []item
+	var kept []page.Step
 	for _, it := range items {
-		if strings.TrimSpace(it.md) == "" {
-			r.fixed(it.line, "empty step removed")
+		if strings.TrimSpace(it.Markdown) == "" {
+			r.fixed(it.Line, "empty step removed")
 			continue
 		}
 		kept = append(kept, it)
@@ -154,25 +132,25 @@ func (r *reader) backOffice(list ast.Node, connect bool) (steps, error) {
 		return st, fmt.Errorf("line %d: no step clicks a button in bold, so the %s button is unknown", r.lineOf(list), what)
 	}
 	bt := items[b]
-	btn := bt.labels[k]
+	btn := bt.Labels[k]
 	st.button = btn.Text
 
 	// The leading steps that only navigate make the menu path.
 	run := 0
 	for run < b && r.isNav(items[run]) {
-		for _, l := range items[run].labels {
+		for _, l := range items[run].Labels {
 			st.menu = append(st.menu, l.Text)
 		}
-		st.lines = append(st.lines, items[run].line)
+		st.lines = append(st.lines, items[run].Line)
 		run++
 	}
-	st.lines = append(st.lines, bt.line)
+	st.lines = append(st.lines, bt.Line)
 	for _, it := range items[run:b] {
-		st.before = append(st.before, it.md)
+		st.before = append(st.before, it.Markdown)
 	}
 
 	// The button step: what comes before the click, and after it.
-	first := bt.node.FirstChild()
+	first := bt.Item.FirstChild()
 	fs, _ := page.Extent(first)
 	itemStart := fs.Start
 	pre := trimBeforeButton(page.Dedent(r.body, page.Span{Start: itemStart, End: btn.Span.Start}))
@@ -189,7 +167,7 @@ func (r *reader) backOffice(list ast.Node, connect bool) (steps, error) {
 		}
 		for _, s := range sentences(line) {
 			if templateSentenceRe.MatchString(s) {
-				r.replaced(bt.line, "sentence %q (the template's button step says it)", strings.TrimSpace(s))
+				r.replaced(bt.Line, "sentence %q (the template's button step says it)", strings.TrimSpace(s))
 				continue
 			}
 			residue = append(residue, strings.TrimSpace(s))
@@ -204,7 +182,7 @@ func (r *reader) backOffice(list ast.Node, connect bool) (steps, error) {
 		rest = ""
 	}
 	var preLabels []string
-	for _, l := range bt.labels[:k] {
+	for _, l := range bt.Labels[:k] {
 		preLabels = append(preLabels, l.Text)
 	}
 	preRest := pre
@@ -216,7 +194,7 @@ func (r *reader) backOffice(list ast.Node, connect bool) (steps, error) {
 	// section is then kept as written. A clause (", then …", "; leave …")
 	// stays with the words before the click.
 	if rest != "" && !strings.ContainsAny(rest[:1], ";,") {
-		return st, fmt.Errorf("line %d: the step that clicks **%s** goes on after the click, which the template's step cannot say", bt.line, st.button)
+		return st, fmt.Errorf("line %d: the step that clicks **%s** goes on after the click, which the template's step cannot say", bt.Line, st.button)
 	}
 	for c := first.NextSibling(); c != nil; c = c.NextSibling() {
 		imageLines = append(imageLines, page.MarkdownOf(r.body, c))
@@ -243,31 +221,31 @@ func (r *reader) backOffice(list ast.Node, connect bool) (steps, error) {
 	// as one more thing to do).
 	if len(imageLines) > 0 {
 		if len(st.before) == 0 {
-			return st, fmt.Errorf("line %d: the step that clicks **%s** has a screenshot under it, which the template's step cannot hold", bt.line, st.button)
+			return st, fmt.Errorf("line %d: the step that clicks **%s** has a screenshot under it, which the template's step cannot hold", bt.Line, st.button)
 		}
 		st.before[len(st.before)-1] += "\n" + strings.Join(imageLines, "\n")
 	}
 	if len(st.menu) == 0 {
 		// No step only navigates: the button is reached from the back office's home.
 		if len(st.before) == 0 {
-			return st, fmt.Errorf("line %d: no step names the back-office menu that leads to the %s button", bt.line, what)
+			return st, fmt.Errorf("line %d: no step names the back-office menu that leads to the %s button", bt.Line, what)
 		}
 		// The first step that names a label in bold opens the menu; the steps
 		// before it (sign in, pick the shop) come before the menu step.
 		j := 0
-		for j < b && len(items[j].labels) == 0 {
+		for j < b && len(items[j].Labels) == 0 {
 			j++
 		}
 		if j == b || j >= len(st.before) {
-			return st, fmt.Errorf("line %d: no step before the button names a menu in bold, so the back-office path is unknown", items[0].line)
+			return st, fmt.Errorf("line %d: no step before the button names a menu in bold, so the back-office path is unknown", items[0].Line)
 		}
 		st.beforeMenu = st.before[:j]
 		nav := j
 		for nav < b && r.isNav(items[nav]) {
-			for _, l := range items[nav].labels {
+			for _, l := range items[nav].Labels {
 				st.menu = append(st.menu, l.Text)
 			}
-			st.lines = append(st.lines, items[nav].line)
+			st.lines = append(st.lines, items[nav].Line)
 			nav++
 		}
 		if nav > j {
@@ -275,8 +253,8 @@ func (r *reader) backOffice(list ast.Node, connect bool) (steps, error) {
 		} else {
 			first := items[j]
 			st.before = st.before[j:]
-			st.menu = []string{first.labels[0].Text}
-			r.note(first.line, "menu path taken as **%s**; the step is kept as written after it", first.labels[0].Text)
+			st.menu = []string{first.Labels[0].Text}
+			r.note(first.Line, "menu path taken as **%s**; the step is kept as written after it", first.Labels[0].Text)
 		}
 	}
 
@@ -291,26 +269,26 @@ func (r *reader) backOffice(list ast.Node, connect bool) (steps, error) {
 		// before the partner's, and its disconnect step after them: a step
 		// standing the other way round would move
 		if connect && std && ownLine > 0 {
-			return st, fmt.Errorf("line %d: the partner's step comes before the platform's step on line %d, and the template would put it after", ownLine, it.line)
+			return st, fmt.Errorf("line %d: the partner's step comes before the platform's step on line %d, and the template would put it after", ownLine, it.Line)
 		}
 		if !connect && !std && template {
-			return st, fmt.Errorf("line %d: the partner's step comes after the platform's, and the template would put it before", it.line)
+			return st, fmt.Errorf("line %d: the partner's step comes after the platform's, and the template would put it before", it.Line)
 		}
 		if std {
-			r.replaced(it.line, "step %q (the template writes this step)", clip(it.text))
-			r.report.skipLine(it.line)
+			r.replaced(it.Line, "step %q (the template writes this step)", clip(it.Text))
+			r.report.skipLine(it.Line)
 			template = true
 			continue
 		}
-		st.extra = append(st.extra, it.md)
+		st.extra = append(st.extra, it.Markdown)
 		if ownLine == 0 {
-			ownLine = it.line
+			ownLine = it.Line
 		}
 	}
 	if connect && !template {
 		// no step after the button is the platform's (pick the location,
 		// Allow, back in the app): the procedure is the partner's own
-		return st, fmt.Errorf("line %d: the steps do not go through the platform's authorisation page the template describes", items[0].line)
+		return st, fmt.Errorf("line %d: the steps do not go through the platform's authorisation page the template describes", items[0].Line)
 	}
 	return st, nil
 }
