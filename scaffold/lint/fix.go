@@ -73,13 +73,10 @@ func Fix(p *Page, o Options) ([]byte, []Change) {
 			}
 			var markers []int
 			hit := false
-			for it := list.FirstChild(); it != nil; it = it.NextSibling() {
-				if li, ok := it.(*ast.ListItem); ok {
-					if off := p.ItemLine(li); off >= 0 {
-						line := p.At(off).Line
-						markers = append(markers, line)
-						hit = hit || bad[line]
-					}
+			for _, st := range p.Steps(list) {
+				if st.Numbered {
+					markers = append(markers, st.Marker.Line)
+					hit = hit || bad[st.Marker.Line]
 				}
 			}
 			if hit {
