@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -299,6 +300,28 @@ func (c *StatCache) Save(live func(key string) bool) {
 	}
 	if os.MkdirAll(filepath.Dir(c.path), 0o755) == nil {
 		_ = WriteAtomic(c.path, b)
+	}
+	pruneStatCaches(filepath.Dir(c.path), time.Now().Add(-staleCache))
+}
+
+// staleCache is how long the cache of an output folder no run wrote stays.
+const staleCache = 30 * 24 * time.Hour
+
+// pruneStatCaches removes, from the cache folder dir, the cache files of
+// output folders no run has written since before: those of folders gone
+// (a test's, a clone deleted) would otherwise stay for ever.
+func pruneStatCaches(dir string, before time.Time) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		if !strings.HasPrefix(e.Name(), "stat-") || !e.Type().IsRegular() {
+			continue
+		}
+		if info, err := e.Info(); err == nil && info.ModTime().Before(before) {
+			os.Remove(filepath.Join(dir, e.Name()))
+		}
 	}
 }
 

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 )
 
 // cacheIn opens a stat cache of the output folder out in dir, with a clock
@@ -187,4 +188,31 @@ func FuzzStatCacheFile(f *testing.F) {
 			t.Errorf("recorded %q as %+v, read back %q %v", key, st, sum, ok)
 		}
 	})
+}
+
+// Saving a cache removes the caches of output folders no run wrote for 30
+// days, and no other file.
+func TestSavingACacheRemovesStaleOnes(t *testing.T) {
+	dir := t.TempDir()
+	old := time.Now().Add(-31 * 24 * time.Hour)
+	for _, name := range []string{"stat-gone", "stat-recent", "notes.txt"} {
+		path := filepath.Join(dir, "partnerpages", name)
+		os.MkdirAll(filepath.Dir(path), 0o755)
+		os.WriteFile(path, []byte("x"), 0o644)
+		if name != "stat-recent" {
+			os.Chtimes(path, old, old)
+		}
+	}
+	c := OpenStatCache(StatCachePath(dir, filepath.Join(dir, "out")), filepath.Join(dir, "out"))
+	c.Mark(FileStat{Dev: 1, Ino: 9, Mtime: 100, Ctime: 100})
+	c.Saw("a/en/p.md", FileStat{Dev: 1, Ino: 2, Size: 1, Mtime: 5, Ctime: 5}, sha256.Sum256(nil))
+	c.Save(noneLive)
+	for name, want := range map[string]bool{"stat-gone": false, "stat-recent": true, "notes.txt": true} {
+		if _, err := os.Stat(filepath.Join(dir, "partnerpages", name)); (err == nil) != want {
+			t.Errorf("%s: present %v, want %v", name, err == nil, want)
+		}
+	}
+	if _, err := os.Stat(StatCachePath(dir, filepath.Join(dir, "out"))); err != nil {
+		t.Errorf("the cache just saved: %v", err)
+	}
 }
