@@ -25,14 +25,7 @@ func TestAllocationsPerRenderedPage(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var ps []*partner.Partner
-	for i := range 8 { // the synthetic partners vary mode, kind and sections
-		p, errs := partner.Decode(synth.FileName(i), synth.Partner(i), set.Languages())
-		if len(errs) > 0 {
-			t.Fatal(errs)
-		}
-		ps = append(ps, p)
-	}
+	ps := render.SynthPartners(t, set, 8)
 	pages := 0
 	for _, p := range ps {
 		outs, err := set.Render(p)

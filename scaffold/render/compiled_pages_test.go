@@ -27,13 +27,7 @@ func TestShippedTemplatesRunCompiled(t *testing.T) {
 		}
 		ps = append(ps, got...)
 	}
-	for i := range 64 {
-		p, errs := partner.Decode(synth.FileName(i), synth.Partner(i), set.Languages())
-		if len(errs) > 0 {
-			t.Fatal(errs)
-		}
-		ps = append(ps, p)
-	}
+	ps = append(ps, synthPartners(t, set, 64)...)
 	pages := 0
 	for _, p := range ps {
 		for _, lang := range p.Langs() {
@@ -66,3 +60,21 @@ func TestShippedTemplatesRunCompiled(t *testing.T) {
 		t.Errorf("text/template ran %d renderings itself", n)
 	}
 }
+
+// synthPartners decodes the first n synthetic partners (they vary mode,
+// kind and sections).
+func synthPartners(t testing.TB, set *Set, n int) []*partner.Partner {
+	t.Helper()
+	var ps []*partner.Partner
+	for i := range n {
+		p, errs := partner.Decode(synth.FileName(i), synth.Partner(i), set.Languages())
+		if len(errs) > 0 {
+			t.Fatal(errs)
+		}
+		ps = append(ps, p)
+	}
+	return ps
+}
+
+// SynthPartners is synthPartners, for the tests outside the package.
+var SynthPartners = synthPartners

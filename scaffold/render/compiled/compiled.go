@@ -189,18 +189,28 @@ func (c *compiler) node(n parse.Node) (walker, error) {
 	return nil, unsupported(n)
 }
 
+// control compiles the parts of if, with and range: the pipeline, the
+// list and the else list (nil when there is none).
+func (c *compiler) control(p *parse.PipeNode, l, e *parse.ListNode) (evaluator, walker, walker, error) {
+	pipe, err := c.pipe(p)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	list, err := c.list(l)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	elseList, err := c.list(e)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	return pipe, list, elseList, nil
+}
+
 // branch compiles if (with false) and with: the variables its pipeline
 // declares live until its end.
 func (c *compiler) branch(n *parse.BranchNode, with bool) (walker, error) {
-	pipe, err := c.pipe(n.Pipe)
-	if err != nil {
-		return nil, err
-	}
-	list, err := c.list(n.List)
-	if err != nil {
-		return nil, err
-	}
-	elseList, err := c.list(n.ElseList)
+	pipe, list, elseList, err := c.control(n.Pipe, n.List, n.ElseList)
 	if err != nil {
 		return nil, err
 	}
@@ -227,15 +237,7 @@ func (c *compiler) rangeNode(n *parse.RangeNode) (walker, error) {
 	if n.Pipe.IsAssign {
 		return nil, unsupported(n)
 	}
-	pipe, err := c.pipe(n.Pipe)
-	if err != nil {
-		return nil, err
-	}
-	list, err := c.list(n.List)
-	if err != nil {
-		return nil, err
-	}
-	elseList, err := c.list(n.ElseList)
+	pipe, list, elseList, err := c.control(n.Pipe, n.List, n.ElseList)
 	if err != nil {
 		return nil, err
 	}
