@@ -21,6 +21,9 @@ import (
 // pages keep every partner fact (PartnerFacts) and lint clean. It prints
 // the figures: pages, facts kept, coverage, time.
 func TestRealSiteImport(t *testing.T) {
+	if raceDetector {
+		t.Skip("a report over the whole real site: the plain run (and CI's) gives its figures; import runs on one goroutine")
+	}
 	apps := filepath.Join("..", "..", "..", "shared", "reference", "site", "content", "apps")
 	if _, err := os.Stat(apps); err != nil {
 		t.Skip("no ../shared/reference/site beside the project")
