@@ -99,7 +99,7 @@ func TestCrashMidRunLeavesNoPartialPage(t *testing.T) {
 	}
 	root := t.TempDir()
 	partners, out := filepath.Join(root, "partners"), filepath.Join(root, "apps")
-	n := sized(5000, 700) // 5,000: the size the issue names
+	n := sized(5000, 500) // 5,000: the size the issue names
 	writePartners(t, partners, n, "a")
 	old := expected(t, partners)
 	for phase, variant := range []string{"a", "b"} {
