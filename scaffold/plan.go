@@ -34,7 +34,7 @@ func (r *run) plan(ctx context.Context, selected []int) Plan {
 	pages := func(yield func([]output.Change) error) error {
 		r.o.Progress.setTotal(len(selected))
 		return parallel.ForChunks(len(selected), chunkSize, func(lo, hi int) error {
-			var cs []output.Change
+			cs := make([]output.Change, 0, (hi-lo)*len(r.set.Languages()))
 			for _, i := range selected[lo:hi] {
 				if err := ctx.Err(); err != nil {
 					return err

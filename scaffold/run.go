@@ -30,6 +30,7 @@ type run struct {
 	write    bool   // false for Check, DryRun and Diff
 	release  func() // gives the run lock back; nil when not taken
 	stats    *output.StatCache
+	mark     output.FileStat // the output folder's clock mark, made before any file was read
 
 	// what validate learns of each file. Decoded partners are kept up to
 	// modelBudget; the others are read and decoded again when rendered (kept,
@@ -55,8 +56,9 @@ func readRun(o GenerateOptions) (*run, error) {
 	}
 	r := &run{o: o, set: set, write: !o.Check && !o.DryRun && o.Diff == nil}
 	r.stats = output.OpenStatCache(o.StatCache, o.Out)
-	if r.write { // before any file is read
-		r.stats.Mark(output.ClockMark(o.Out))
+	if r.write && r.stats != nil { // before any file is read
+		r.mark = output.ClockMark(o.Out)
+		r.stats.Mark(r.mark)
 		r.stats.MarkOwnFolder()
 	}
 	r.key = cacheKey(set.Digest, r.stats)
@@ -78,7 +80,7 @@ func (r *run) begin(ctx context.Context) error {
 		}
 	}
 	if r.write {
-		if r.lock, err = output.ReadLockAgain(r.o.Out, r.lock); err != nil {
+		if r.lock, err = output.ReadLockAgain(r.o.Out, r.lock, r.mark); err != nil {
 			return err
 		}
 		r.lock.RemoveStaleTemps(r.o.Out, r.o.PartnersDir)

@@ -43,6 +43,13 @@ type Lock struct {
 	fileOf map[string]string // slug → partner file name in Inputs, built when needed
 	noted  []string          // folders of the pages a killed run's journal noted
 	shared bool              // Pages is a snapshot's too: copied before it changes
+	st     FileStat          // what fstat said of the lock file just before it was read
+}
+
+// noJournal reports whether no journal is left in the output folder dir.
+func noJournal(dir string) bool {
+	_, err := os.Lstat(filepath.Join(dir, JournalName))
+	return errors.Is(err, fs.ErrNotExist)
 }
 
 // Snapshot returns the pages as they are now, which later changes to the
@@ -173,19 +180,24 @@ func Hash(content []byte) string {
 // ReadLock reads the lock file of the output folder dir; a missing file is an
 // empty lock. A damaged lock file is an error: without it the tool cannot
 // tell a hand-edited page from a stale one.
-func ReadLock(dir string) (*Lock, error) { return ReadLockAgain(dir, nil) }
+func ReadLock(dir string) (*Lock, error) { return ReadLockAgain(dir, nil, FileStat{}) }
 
 // ReadLockAgain is ReadLock for a run that read the lock file before it
-// took the run lock: when the file is byte for byte the one prev was read
-// from and no journal is left, prev is still true and is returned as is,
-// which spares decoding a large lock file twice.
-func ReadLockAgain(dir string, prev *Lock) (*Lock, error) {
+// took the run lock: when the file is the one prev was read from and no
+// journal is left, prev is still true and is returned as is, which spares
+// decoding a large lock file twice. The file is the same when it is byte
+// for byte the same or, without reading it, when stat says what it said
+// then and its last change is older than mark, a clock mark made before
+// prev was read (see StatCache).
+func ReadLockAgain(dir string, prev *Lock, mark FileStat) (*Lock, error) {
 	path := filepath.Join(dir, LockName)
-	data, err := ReadRegular(path, MaxLockSize)
-	if err == nil && prev != nil && !prev.dirty && prev.source == Hash(data) && len(prev.noted) == 0 {
-		if _, jerr := os.Lstat(filepath.Join(dir, JournalName)); errors.Is(jerr, fs.ErrNotExist) {
-			return prev, nil
-		}
+	reusable := prev != nil && !prev.dirty && len(prev.noted) == 0 && noJournal(dir)
+	if reusable && prev.st.known() && settled(prev.st, mark) && StatPath(path) == prev.st {
+		return prev, nil
+	}
+	data, st, err := readLimitStat(path, MaxLockSize, true)
+	if err == nil && reusable && prev.source == Hash(data) {
+		return prev, nil
 	}
 	if errors.Is(err, fs.ErrNotExist) {
 		l := &Lock{Version: LockVersion, Pages: map[string]Entry{}, Inputs: map[string]Input{}}
@@ -201,7 +213,7 @@ func ReadLockAgain(dir string, prev *Lock) (*Lock, error) {
 	if f.Version != LockVersion {
 		return nil, fmt.Errorf("%s: lock file version %d, this partnerpages reads version %d; delete it and run generate again", path, f.Version, LockVersion)
 	}
-	l := &Lock{Version: f.Version, Pages: make(map[string]Entry, len(f.Pages)), Inputs: f.Inputs, Templates: f.Templates, source: Hash(data)}
+	l := &Lock{Version: f.Version, Pages: make(map[string]Entry, len(f.Pages)), Inputs: f.Inputs, Templates: f.Templates, source: Hash(data), st: st}
 	for rel, sum := range f.Pages {
 		parts := strings.SplitN(rel, "/", 3)
 		if len(parts) != 3 {

@@ -1,11 +1,13 @@
 package output
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 )
 
 func newLock() *Lock {
@@ -127,33 +129,55 @@ func TestTouchVoidsAnotherVersion(t *testing.T) {
 }
 
 // TestReadLockAgain: a lock file read again after the run lock is taken is
-// decoded anew when another run changed it or left a journal, and only
-// then.
+// decoded anew when another run changed it, when it was written in place
+// (its size and modification time kept), or when a journal is left, and
+// only then; with a clock mark or without one.
 func TestReadLockAgain(t *testing.T) {
-	dir := t.TempDir()
-	l := &Lock{Version: LockVersion, Pages: map[string]Entry{"a/en/p.md": {Slug: "a", Lang: "en", SHA256: "x"}}, Inputs: map[string]Input{}}
-	if err := l.Write(dir); err != nil {
-		t.Fatal(err)
-	}
-	first, err := ReadLock(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if again, _ := ReadLockAgain(dir, first); again != first {
-		t.Error("an unchanged lock file was decoded again")
-	}
-	other := &Lock{Version: LockVersion, Pages: map[string]Entry{}, Inputs: map[string]Input{}}
-	other.Set("b/en/p.md", Entry{Slug: "b", Lang: "en", SHA256: "y"})
-	if err := other.Write(dir); err != nil {
-		t.Fatal(err)
-	}
-	again, _ := ReadLockAgain(dir, first)
-	if again == first || again.Pages["b/en/p.md"].SHA256 != "y" {
-		t.Errorf("a lock file another run wrote was not read: %v", again.Pages)
-	}
-	os.WriteFile(filepath.Join(dir, JournalName), []byte("c/en/p.md\tz\n"), 0o644)
-	if third, _ := ReadLockAgain(dir, again); third == again {
-		t.Error("a journal left by a killed run was not merged")
+	for _, marked := range []bool{false, true} {
+		t.Run(fmt.Sprintf("marked=%v", marked), func(t *testing.T) {
+			dir := t.TempDir()
+			l := &Lock{Version: LockVersion, Pages: map[string]Entry{"a/en/p.md": {Slug: "a", Lang: "en", SHA256: "x"}}, Inputs: map[string]Input{}}
+			if err := l.Write(dir); err != nil {
+				t.Fatal(err)
+			}
+			time.Sleep(20 * time.Millisecond) // the clock ticks past the write
+			var mark FileStat
+			if marked {
+				mark = ClockMark(dir)
+			}
+			first, err := ReadLock(dir)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if again, _ := ReadLockAgain(dir, first, mark); again != first {
+				t.Error("an unchanged lock file was decoded again")
+			}
+
+			path := filepath.Join(dir, LockName)
+			st, _ := os.Stat(path)
+			data, _ := os.ReadFile(path)
+			edited := bytes.Replace(data, []byte(`"x"`), []byte(`"w"`), 1)
+			os.WriteFile(path, edited, 0o644) // in place, the same size
+			os.Chtimes(path, st.ModTime(), st.ModTime())
+			again, _ := ReadLockAgain(dir, first, mark)
+			if again == first || again.Pages["a/en/p.md"].SHA256 != "w" {
+				t.Errorf("a lock file written in place was not read again: %v", again.Pages)
+			}
+
+			other := &Lock{Version: LockVersion, Pages: map[string]Entry{}, Inputs: map[string]Input{}}
+			other.Set("b/en/p.md", Entry{Slug: "b", Lang: "en", SHA256: "y"})
+			if err := other.Write(dir); err != nil {
+				t.Fatal(err)
+			}
+			again, _ = ReadLockAgain(dir, first, mark)
+			if again == first || again.Pages["b/en/p.md"].SHA256 != "y" {
+				t.Errorf("a lock file another run wrote was not read: %v", again.Pages)
+			}
+			os.WriteFile(filepath.Join(dir, JournalName), []byte("c/en/p.md\tz\n"), 0o644)
+			if third, _ := ReadLockAgain(dir, again, mark); third == again {
+				t.Error("a journal left by a killed run was not merged")
+			}
+		})
 	}
 }
 

@@ -206,11 +206,17 @@ func (c *StatCache) Saw(key string, st FileStat, sum [32]byte) {
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	mark, ok := c.marks[st.Dev]
-	if !ok || max(st.Mtime, st.Ctime) >= min(mark.Mtime, mark.Ctime) {
+	if !settled(st, c.marks[st.Dev]) {
 		return
 	}
 	c.fresh[key] = statRecord{st: st, sum: sum}
+}
+
+// settled reports whether a file whose status was st just before it was
+// read was last changed before the clock mark of its device: any later
+// write gives it another change time.
+func settled(st, mark FileStat) bool {
+	return mark.known() && st.known() && st.Dev == mark.Dev && max(st.Mtime, st.Ctime) < min(mark.Mtime, mark.Ctime)
 }
 
 // SawSettled records a file as Saw does, or, on a device without a clock
