@@ -85,38 +85,46 @@ func readSmall(fsys fs.FS, name string) ([]byte, error) {
 // readSmallStat is readSmall that also says, for a file on disk, what
 // fstat said of it just before it was read.
 func readSmallStat(fsys fs.FS, name string) ([]byte, output.FileStat, error) {
-	if d, ok := fsys.(output.DiskFS); ok {
-		data, st, err := d.ReadFileLimitStat(name, partner.MaxFileSize)
-		switch {
-		case errors.Is(err, output.ErrTooLarge):
-			return nil, output.FileStat{}, fileError("is larger than the 1 MiB limit for a partner file")
-		case err != nil && strings.HasSuffix(err.Error(), "is a folder"):
-			return nil, output.FileStat{}, fileError("is a folder, not a partner file")
-		case err != nil:
-			return nil, output.FileStat{}, fileError("cannot read: " + unwrapPathError(err))
-		}
-		return data, st, nil
+	d, ok := fsys.(output.DiskFS)
+	if !ok {
+		data, err := readFromFS(fsys, name)
+		return data, output.FileStat{}, err
 	}
+	data, st, err := d.ReadFileLimitStat(name, partner.MaxFileSize)
+	switch {
+	case errors.Is(err, output.ErrTooLarge):
+		return nil, st, fileError("is larger than the 1 MiB limit for a partner file")
+	case err != nil && strings.HasSuffix(err.Error(), "is a folder"):
+		return nil, st, fileError("is a folder, not a partner file")
+	case err != nil:
+		return nil, st, fileError("cannot read: " + unwrapPathError(err))
+	}
+	return data, st, nil
+}
+
+// readFromFS reads a partner file of a file system other than a folder on
+// disk (tests, embedded examples).
+func readFromFS(fsys fs.FS, name string) ([]byte, error) {
 	f, err := fsys.Open(name)
 	if err != nil {
-		return nil, output.FileStat{}, fileError("cannot read: " + unwrapPathError(err))
+		return nil, fileError("cannot read: " + unwrapPathError(err))
 	}
 	defer f.Close()
 	st, err := f.Stat()
 	if err != nil {
-		return nil, output.FileStat{}, fileError("cannot read: " + unwrapPathError(err))
+		return nil, fileError("cannot read: " + unwrapPathError(err))
 	}
 	if st.IsDir() {
-		return nil, output.FileStat{}, fileError("is a folder, not a partner file")
+		return nil, fileError("is a folder, not a partner file")
 	}
 	data, err := io.ReadAll(io.LimitReader(f, partner.MaxFileSize+1))
 	if err != nil {
-		return nil, output.FileStat{}, fileError("cannot read: " + unwrapPathError(err))
+		return nil, fileError("cannot read: " + unwrapPathError(err))
 	}
 	if len(data) > partner.MaxFileSize {
-		return nil, output.FileStat{}, fileError("is larger than the 1 MiB limit for a partner file")
+		return nil, fileError("is larger than the 1 MiB limit for a partner file")
 	}
-	return data, output.FileStat{}, nil
+	return data, nil
 }
 
 func unwrapPathError(err error) string {
@@ -141,8 +149,8 @@ func cacheKey(templates string, stats *output.StatCache) string {
 	return hex.EncodeToString(sum[:])
 }
 
-// executableDigest returns the hex SHA-256 of the running executable ("" of
-// nothing, when it cannot be read).
+// executableDigest returns the hex SHA-256 of the running executable (of
+// no bytes when it cannot be found).
 func executableDigest(stats *output.StatCache) string {
 	h := sha256.New()
 	exe, err := os.Executable()

@@ -392,8 +392,9 @@ func (d *Dir) Stat(rel string) FileStat {
 	return lstatFile(d.Root+string(filepath.Separator)+filepath.FromSlash(rel), false)
 }
 
-// ReadFastStat is ReadFast that also says what fstat said of the page just
-// before it was read.
+// ReadFastStat reads a page without checking the folders on its way (only
+// for deciding that a page is unchanged: nothing is written on that
+// basis), and says what fstat said of it just before it was read.
 func (d *Dir) ReadFastStat(rel string) ([]byte, FileStat, error) {
 	pagesRead.Add(1)
 	return readLimitStat(d.Root+string(filepath.Separator)+filepath.FromSlash(rel), -1, false)

@@ -298,12 +298,6 @@ func (d *Dir) Remove(rel string) error {
 	return nil
 }
 
-// ReadFast reads a page without checking the folders on its way; only for
-// deciding that a page is unchanged (nothing is written on that basis).
-func (d *Dir) ReadFast(rel string) ([]byte, error) {
-	return readNoFollow(d.Root + string(filepath.Separator) + filepath.FromSlash(rel))
-}
-
 // Read returns the current content of a page, or nil and false if it does not exist.
 func (d *Dir) Read(rel string) ([]byte, bool, error) {
 	path, err := d.Path(rel)
