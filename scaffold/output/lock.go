@@ -16,7 +16,6 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"strings"
 )
 
 // LockName is the file, at the root of the output folder, that records the
@@ -39,11 +38,20 @@ type Lock struct {
 	Inputs    map[string]Input `json:"inputs,omitempty"`    // by partner file name
 	Templates string           `json:"templates,omitempty"` // digest of the template set and the tool
 
-	source string            // hash of the lock file as read, "" if there was none
+	raw    string            // the lock file as read, when the scanner read it (its strings point into it)
+	source string            // else the hash of the lock file as read; both "" if there was none
 	fileOf map[string]string // slug → partner file name in Inputs, built when needed
 	noted  []string          // folders of the pages a killed run's journal noted
 	shared bool              // Pages is a snapshot's too: copied before it changes
 	st     FileStat          // what fstat said of the lock file just before it was read
+}
+
+// readFrom reports whether the lock was read from a file of content data.
+func (l *Lock) readFrom(data []byte) bool {
+	if l.raw != "" {
+		return l.raw == string(data)
+	}
+	return l.source != "" && l.source == Hash(data)
 }
 
 // noJournal reports whether no journal is left in the output folder dir.
@@ -196,7 +204,7 @@ func ReadLockAgain(dir string, prev *Lock, mark FileStat) (*Lock, error) {
 		return prev, nil
 	}
 	data, st, err := readLimitStat(path, MaxLockSize, true)
-	if err == nil && reusable && prev.source == Hash(data) {
+	if err == nil && reusable && prev.readFrom(data) {
 		return prev, nil
 	}
 	if errors.Is(err, fs.ErrNotExist) {
@@ -206,24 +214,17 @@ func ReadLockAgain(dir string, prev *Lock, mark FileStat) (*Lock, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: cannot read the lock file: %w", path, err)
 	}
-	var f lockFile
-	if err := json.Unmarshal(data, &f); err != nil {
+	l, err := decodeLock(data)
+	var bad badPageError
+	switch {
+	case errors.As(err, &bad):
+		return nil, fmt.Errorf("%s: the lock file is damaged (%v); delete it and run generate again", path, err)
+	case err != nil:
 		return nil, fmt.Errorf("%s: the lock file is damaged (%v); check the pages with `git diff`, then delete it and run generate again (pages that match the templates are adopted, others are reported as hand-edited)", path, err)
+	case l.Version != LockVersion:
+		return nil, fmt.Errorf("%s: lock file version %d, this partnerpages reads version %d; delete it and run generate again", path, l.Version, LockVersion)
 	}
-	if f.Version != LockVersion {
-		return nil, fmt.Errorf("%s: lock file version %d, this partnerpages reads version %d; delete it and run generate again", path, f.Version, LockVersion)
-	}
-	l := &Lock{Version: f.Version, Pages: make(map[string]Entry, len(f.Pages)), Inputs: f.Inputs, Templates: f.Templates, source: Hash(data), st: st}
-	for rel, sum := range f.Pages {
-		parts := strings.SplitN(rel, "/", 3)
-		if len(parts) != 3 {
-			return nil, fmt.Errorf("%s: the lock file is damaged (page %q is not <slug>/<lang>/<file>); delete it and run generate again", path, rel)
-		}
-		l.Pages[rel] = Entry{Slug: parts[0], Lang: parts[1], SHA256: sum}
-	}
-	if l.Inputs == nil {
-		l.Inputs = map[string]Input{}
-	}
+	l.st = st
 	return l, l.mergeJournal(dir)
 }
 
