@@ -42,15 +42,16 @@ type StatCache struct {
 	path  string
 	owner string // the output folder this cache is of
 	mu    sync.Mutex
-	old   map[string]statRecord // as the last run left them, marked when seen again
+	old   map[string]int        // as the last run left them: their index in recs and seen
+	recs  []statRecord          // read only once the cache is open, so looked up without the mutex
+	seen  []atomic.Bool         // whether this run found recs[i] unchanged
 	fresh map[string]statRecord // what this run read anew
 	marks map[uint64]FileStat   // the clock mark of each device; none: record nothing there
 }
 
 type statRecord struct {
-	st   FileStat
-	sum  [32]byte
-	seen bool // found unchanged by this run
+	st  FileStat
+	sum [32]byte
 }
 
 const statMagic = "partnerpages stat cache 1\n"
@@ -77,60 +78,69 @@ func OpenStatCache(path, out string) *StatCache {
 	c := &StatCache{path: path, owner: abs, fresh: map[string]statRecord{}, marks: map[uint64]FileStat{}}
 	data, err := ReadRegular(path, MaxLockSize)
 	if err == nil {
-		c.old = decodeStats(data, abs)
+		c.old, c.recs = decodeStats(data, abs)
+		c.seen = make([]atomic.Bool, len(c.recs))
 	}
 	return c
 }
 
-// decodeStats reads the records of a cache file of the folder owner;
-// anything unexpected makes it an empty cache.
-func decodeStats(data []byte, owner string) map[string]statRecord {
+// decodeStats reads the records of a cache file of the folder owner, and
+// their index by name; anything unexpected makes it an empty cache. The
+// names share one copy of the file.
+func decodeStats(data []byte, owner string) (map[string]int, []statRecord) {
+	text := string(data)
 	rest, ok := bytes.CutPrefix(data, []byte(statMagic))
 	if !ok {
-		return nil
+		return nil, nil
 	}
-	var key string
-	key, rest, ok = readStatString(rest)
-	if !ok || key != owner {
-		return nil
+	// str reads a string of text, at the place of rest in data
+	str := func() (string, bool) {
+		n, k := binary.Uvarint(rest)
+		if k <= 0 || n > uint64(len(rest)-k) {
+			return "", false
+		}
+		at := len(data) - len(rest) + k
+		rest = rest[k+int(n):]
+		return text[at : at+int(n)], true
+	}
+	if key, ok := str(); !ok || key != owner {
+		return nil, nil
 	}
 	n, k := binary.Uvarint(rest)
 	if k <= 0 || n > uint64(len(rest)) {
-		return nil
+		return nil, nil
 	}
 	rest = rest[k:]
-	out := make(map[string]statRecord, n)
+	index, recs := make(map[string]int, n), make([]statRecord, 0, n)
 	for range n {
 		var r statRecord
 		var v [5]uint64
-		if key, rest, ok = readStatString(rest); !ok {
-			return nil
+		key, ok := str()
+		if !ok {
+			return nil, nil
 		}
 		for i := range v {
 			if v[i], k = binary.Uvarint(rest); k <= 0 {
-				return nil
+				return nil, nil
 			}
 			rest = rest[k:]
 		}
 		if len(rest) < len(r.sum) {
-			return nil
+			return nil, nil
 		}
 		r.st = FileStat{Dev: v[0], Ino: v[1], Size: int64(v[2]), Mtime: int64(v[3]), Ctime: int64(v[4])}
 		rest = rest[copy(r.sum[:], rest):]
-		out[key] = r
+		if i, dup := index[key]; dup {
+			recs[i] = r // the last record of a name counts, as it did in a map
+			continue
+		}
+		index[key] = len(recs)
+		recs = append(recs, r)
 	}
 	if len(rest) != 0 {
-		return nil
+		return nil, nil
 	}
-	return out
-}
-
-func readStatString(b []byte) (string, []byte, bool) {
-	n, k := binary.Uvarint(b)
-	if k <= 0 || n > uint64(len(b)-k) {
-		return "", nil, false
-	}
-	return string(b[k : k+int(n)]), b[k+int(n):], true
+	return index, recs
 }
 
 // Mark sets the clock mark of a device: what stat says of a file just
@@ -160,20 +170,16 @@ func (c *StatCache) Unchanged(key string, st FileStat, sum string) bool {
 	if c == nil || !st.known() {
 		return false
 	}
-	want, ok := decodeSum(sum)
-	if !ok {
+	i, ok := c.old[key]
+	if !ok || c.recs[i].st != st {
 		return false
 	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	r, ok := c.old[key]
-	if !ok || r.st != st || r.sum != want {
+	var hexSum [64]byte
+	hex.Encode(hexSum[:], c.recs[i].sum[:])
+	if string(hexSum[:]) != sum {
 		return false
 	}
-	if !r.seen {
-		r.seen = true
-		c.old[key] = r
-	}
+	c.seen[i].Store(true)
 	return true
 }
 
@@ -183,17 +189,12 @@ func (c *StatCache) Known(key string, st FileStat) (string, bool) {
 	if c == nil || !st.known() {
 		return "", false
 	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	r, ok := c.old[key]
-	if !ok || r.st != st {
+	i, ok := c.old[key]
+	if !ok || c.recs[i].st != st {
 		return "", false
 	}
-	if !r.seen {
-		r.seen = true
-		c.old[key] = r
-	}
-	return hex.EncodeToString(r.sum[:]), true
+	c.seen[i].Store(true)
+	return hex.EncodeToString(c.recs[i].sum[:]), true
 }
 
 // Saw records that file key, read after the clock mark of its device, had
@@ -254,16 +255,16 @@ func (c *StatCache) Save(live func(key string) bool) {
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	keep := func(k string, r statRecord) bool {
+	keep := func(k string, i int) bool {
 		_, renewed := c.fresh[k]
-		return !renewed && (r.seen || live(k))
+		return !renewed && (c.seen[i].Load() || live(k))
 	}
 	n, changed := len(c.fresh), false
-	for k, r := range c.old {
+	for k, i := range c.old {
 		switch f, renewed := c.fresh[k]; {
 		case renewed:
-			changed = changed || f.st != r.st || f.sum != r.sum
-		case keep(k, r):
+			changed = changed || f.st != c.recs[i].st || f.sum != c.recs[i].sum
+		case keep(k, i):
 			n++
 		default:
 			changed = true // dropped
@@ -295,9 +296,9 @@ func (c *StatCache) Save(live func(key string) bool) {
 			b = appendStatString(b, c.owner)
 			b = binary.AppendUvarint(b, uint64(n))
 		}
-		for k, r := range c.old {
-			if keep(k, r) {
-				write(k, r)
+		for k, i := range c.old {
+			if keep(k, i) {
+				write(k, c.recs[i])
 			}
 		}
 		for k, r := range c.fresh {
@@ -398,32 +399,4 @@ func (d *Dir) Stat(rel string) FileStat {
 func (d *Dir) ReadFastStat(rel string) ([]byte, FileStat, error) {
 	pagesRead.Add(1)
 	return readLimitStat(d.Root+string(filepath.Separator)+filepath.FromSlash(rel), -1, false)
-}
-
-// decodeSum decodes a hex SHA-256 without a copy of it.
-func decodeSum(s string) (sum [32]byte, ok bool) {
-	if len(s) != 2*len(sum) {
-		return sum, false
-	}
-	for i := range sum {
-		hi, ok1 := hexDigit(s[2*i])
-		lo, ok2 := hexDigit(s[2*i+1])
-		if !ok1 || !ok2 {
-			return sum, false
-		}
-		sum[i] = hi<<4 | lo
-	}
-	return sum, true
-}
-
-func hexDigit(c byte) (byte, bool) {
-	switch {
-	case '0' <= c && c <= '9':
-		return c - '0', true
-	case 'a' <= c && c <= 'f':
-		return c - 'a' + 10, true
-	case 'A' <= c && c <= 'F':
-		return c - 'A' + 10, true
-	}
-	return 0, false
 }
