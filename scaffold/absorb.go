@@ -180,11 +180,11 @@ func Absorb(ctx context.Context, o AbsorbOptions) ([]AbsorbReport, error) {
 	if !o.DryRun {
 		// one absorb or generate at a time: another one's partner files
 		// would look changed since their pages were generated
-		release, err := output.AcquireRunLock(ctx, o.Out, o.Waiting)
+		runLock, err := output.AcquireRunLock(ctx, o.Out, o.Waiting)
 		if err != nil {
 			return nil, err
 		}
-		defer release()
+		defer runLock.Release()
 	}
 	lock, err := output.ReadLock(o.Out)
 	if err != nil {

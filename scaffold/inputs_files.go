@@ -32,14 +32,19 @@ func (f partnerFile) statKey() string { return f.name }
 // readPartnerFiles reads every partner file of fsys on every core, but for
 // the files the stat cache knows unchanged: their hash is known, and they
 // are read only if they are to be decoded. Files that cannot be read are
-// errors that name them.
-func readPartnerFiles(fsys fs.FS, display string, stats *output.StatCache) ([]partnerFile, partner.ErrorList) {
+// errors that name them. It also returns the names of the temporary files
+// it saw (output.IsTemp), which a killed run may have left.
+func readPartnerFiles(fsys fs.FS, display string, stats *output.StatCache) ([]partnerFile, []string, partner.ErrorList) {
 	entries, err := fs.ReadDir(fsys, ".")
 	if err != nil {
-		return nil, partner.ErrorList{{File: display, Msg: "cannot read the partners folder: " + unwrapPathError(err)}}
+		return nil, nil, partner.ErrorList{{File: display, Msg: "cannot read the partners folder: " + unwrapPathError(err)}}
 	}
 	var files []partnerFile
+	var temps []string
 	for _, e := range entries {
+		if output.IsTemp(e.Name()) {
+			temps = append(temps, e.Name())
+		}
 		if partner.IsPartnerFile(e.Name()) && !strings.HasPrefix(e.Name(), ".") {
 			shown := path.Join(display, e.Name())
 			if display == "" || display == "." {
@@ -69,7 +74,7 @@ func readPartnerFiles(fsys fs.FS, display string, stats *output.StatCache) ([]pa
 		stats.Saw(f.statKey(), st, sum)
 		return nil
 	})
-	return files, errs
+	return files, temps, errs
 }
 
 type fileError string

@@ -23,12 +23,13 @@ type run struct {
 	set      *render.Set
 	key      string // the template set and tool the pages depend on (cacheKey)
 	files    []partnerFile
+	partnerTemps []string // temporary files in the partners folder
 	readErrs partner.ErrorList // files that could not be read
 	lock     *output.Lock
 	known    map[string]output.Entry // the lock's pages before this run writes any
 	dir      *output.Dir
 	write    bool   // false for Check, DryRun and Diff
-	release  func() // gives the run lock back; nil when not taken
+	runLock  *output.RunLock // the output folder's, when this run took it
 	stats    *output.StatCache
 	mark     output.FileStat // the output folder's clock mark, made before any file was read
 
@@ -62,7 +63,7 @@ func readRun(o GenerateOptions) (*run, error) {
 		r.stats.MarkOwnFolder()
 	}
 	r.key = cacheKey(set.Digest, r.stats)
-	r.files, r.readErrs = readPartnerFiles(o.Partners, o.PartnersDir, r.stats)
+	r.files, r.partnerTemps, r.readErrs = readPartnerFiles(o.Partners, o.PartnersDir, r.stats)
 	if r.lock, err = output.ReadLock(o.Out); err != nil {
 		return nil, err
 	}
@@ -75,7 +76,7 @@ func readRun(o GenerateOptions) (*run, error) {
 func (r *run) begin(ctx context.Context) error {
 	var err error
 	if r.write && !r.o.holdsRunLock {
-		if r.release, err = output.AcquireRunLock(ctx, r.o.Out, r.o.Waiting); err != nil {
+		if r.runLock, err = output.AcquireRunLock(ctx, r.o.Out, r.o.Waiting); err != nil {
 			return err
 		}
 	}
@@ -83,7 +84,8 @@ func (r *run) begin(ctx context.Context) error {
 		if r.lock, err = output.ReadLockAgain(r.o.Out, r.lock, r.mark); err != nil {
 			return err
 		}
-		r.lock.RemoveStaleTemps(r.o.Out, r.o.PartnersDir)
+		// the output folder is listed only if the last run did not end well
+		r.lock.RemoveStaleTemps(r.o.Out, !r.runLock.LastEndedWell(), r.o.PartnersDir, r.partnerTemps)
 	}
 	r.known = r.lock.Snapshot()
 	r.dir = output.NewDir(r.o.Out)
@@ -95,8 +97,8 @@ func (r *run) close() {
 	if r.dir != nil {
 		r.dir.Close()
 	}
-	if r.release != nil {
-		r.release()
+	if r.runLock != nil {
+		r.runLock.Release()
 	}
 }
 

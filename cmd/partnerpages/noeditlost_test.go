@@ -83,7 +83,7 @@ func TestAbsorbWaitsForAnotherRun(t *testing.T) {
 	run(t, dir, "generate")
 	page := filepath.Join(dir, "content/apps/lumo/en/connect-hubrise.md")
 	writeFile(t, page, readFile(t, page)+"\nA line of the writer's own.\n")
-	release, err := output.AcquireRunLock(context.Background(), filepath.Join(dir, "content/apps"), nil)
+	held, err := output.AcquireRunLock(context.Background(), filepath.Join(dir, "content/apps"), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -97,7 +97,7 @@ func TestAbsorbWaitsForAnotherRun(t *testing.T) {
 		t.Fatalf("absorb ran while another run held the folder:\n%s", errOut)
 	case <-time.After(300 * time.Millisecond):
 	}
-	release()
+	held.Release()
 	if errOut := <-done; !strings.Contains(errOut, "waiting for it to finish") {
 		t.Errorf("absorb did not say it waited:\n%s", errOut)
 	}

@@ -49,37 +49,49 @@ func (j *Journal) Note(rel, sum string) error {
 	return err
 }
 
-// RemoveStaleTemps removes, in the output folder, the temporary files that
-// runs killed since left: beside the lock file, and beside the pages a killed
-// run's journal noted (a page's temporary file is noted before it is made).
-// The partners folder is cleaned too when given. A temporary file of a
-// process that is still running is left alone. It returns what it removed.
-func (l *Lock) RemoveStaleTemps(out, partners string) []string {
-	dirs := append([]string{out}, func() []string {
-		var ds []string
-		for _, d := range l.noted {
-			ds = append(ds, filepath.Join(out, d))
-		}
-		return ds
-	}()...)
-	if partners != "" {
-		dirs = append(dirs, partners)
+// RemoveStaleTemps removes the temporary files that runs killed since
+// left: in the output folder out when listOut (its last run may not have
+// ended well: see RunLock), beside the pages a killed run's journal noted
+// (a page's temporary file is noted before it is made), and in the partners
+// folder, when given, those of temps (its temporary files, which the
+// caller listed). A temporary file of a process that is still running is
+// left alone. It returns what it removed.
+func (l *Lock) RemoveStaleTemps(out string, listOut bool, partners string, temps []string) []string {
+	var dirs []string
+	if listOut {
+		dirs = append(dirs, out)
 	}
-	var removed []string
+	for _, d := range l.noted {
+		dirs = append(dirs, filepath.Join(out, d))
+	}
+	var found []string
 	seen := map[string]bool{}
 	for _, d := range dirs {
-		if seen[d] {
-			continue
+		if !seen[d] {
+			seen[d] = true
+			tmps, _ := filepath.Glob(filepath.Join(d, ".*.tmp-*"))
+			found = append(found, tmps...)
 		}
-		seen[d] = true
-		tmps, _ := filepath.Glob(filepath.Join(d, ".*.tmp-*"))
-		for _, tmp := range tmps {
-			if deadWriter(tmp) && os.Remove(tmp) == nil {
-				removed = append(removed, tmp)
-			}
+	}
+	if partners != "" {
+		for _, name := range temps {
+			found = append(found, filepath.Join(partners, name))
+		}
+	}
+	var removed []string
+	for _, tmp := range found {
+		if IsTemp(filepath.Base(tmp)) && deadWriter(tmp) && os.Remove(tmp) == nil {
+			removed = append(removed, tmp)
 		}
 	}
 	return removed
+}
+
+// IsTemp reports whether a file name is that of a temporary file the tool
+// makes (".<name>.tmp-<pid>-<n>") before it puts a file in place.
+func IsTemp(name string) bool {
+	ok, _ := filepath.Match(".*.tmp-*", name)
+	return ok
 }
 
 // Close closes the journal file (it stays until the lock is written).
@@ -116,3 +128,22 @@ func (l *Lock) mergeJournal(dir string) error {
 	}
 	return nil
 }
+
+// RunLock is an output folder's run lock, held by this run.
+type RunLock struct {
+	f         *os.File
+	endedWell bool
+}
+
+// The first byte of the run lock file: whether the last run that held it
+// released it (runEndedWell) or is going on or was killed (runGoingOn).
+const (
+	runEndedWell = 'e'
+	runGoingOn   = 'r'
+)
+
+// LastEndedWell reports whether the run that held the lock before this
+// one released it, which it does only once the temporary files it made in
+// the output folder are gone: when it did, the folder need not be listed
+// for those a killed run left.
+func (l *RunLock) LastEndedWell() bool { return l != nil && l.endedWell }

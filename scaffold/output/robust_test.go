@@ -7,6 +7,7 @@ import (
 	"maps"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"syscall"
 	"testing"
@@ -131,7 +132,7 @@ func TestReadRefusesSymlinkedPage(t *testing.T) {
 // A second run on the same output folder waits for the first.
 func TestRunLockMakesASecondRunWait(t *testing.T) {
 	dir := t.TempDir()
-	release, err := AcquireRunLock(context.Background(), dir, nil)
+	held, err := AcquireRunLock(context.Background(), dir, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -140,7 +141,7 @@ func TestRunLockMakesASecondRunWait(t *testing.T) {
 	go func() {
 		rel, err := AcquireRunLock(context.Background(), dir, func() { close(waited) })
 		if err == nil {
-			rel()
+			rel.Release()
 		}
 		got <- err
 	}()
@@ -154,16 +155,76 @@ func TestRunLockMakesASecondRunWait(t *testing.T) {
 		t.Fatal("the second run got the lock while the first held it")
 	case <-time.After(100 * time.Millisecond):
 	}
-	release()
+	held.Release()
 	if err := <-got; err != nil {
 		t.Fatal(err)
 	}
 	// and a waiting run can be interrupted
-	release, _ = AcquireRunLock(context.Background(), dir, nil)
-	defer release()
+	held, _ = AcquireRunLock(context.Background(), dir, nil)
+	defer held.Release()
 	ctx, cancel := context.WithTimeout(context.Background(), 100*time.Millisecond)
 	defer cancel()
 	if _, err := AcquireRunLock(ctx, dir, nil); !errors.Is(err, context.DeadlineExceeded) {
 		t.Errorf("want the wait to end with the context, got %v", err)
+	}
+}
+
+// The run lock tells a run whether the last one ended well (released it),
+// so that only after a killed run is the output folder listed for its
+// temporary files.
+func TestRunLockTellsWhetherTheLastRunEndedWell(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("no run lock on this platform")
+	}
+	dir := t.TempDir()
+	acquire := func() *RunLock {
+		t.Helper()
+		l, err := AcquireRunLock(context.Background(), dir, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return l
+	}
+	steps := []struct {
+		name string
+		end  func(*RunLock)
+		want bool // what the next run is told
+	}{
+		{"a run released the lock", (*RunLock).Release, true},
+		{"a run was killed", func(l *RunLock) { l.f.Close() }, false}, // the file closed, never released
+		{"a run after a killed one released it", (*RunLock).Release, true},
+	}
+	if l := acquire(); l.LastEndedWell() {
+		t.Error("no run before, yet the last one ended well")
+	} else {
+		l.Release()
+	}
+	l := acquire()
+	for _, s := range steps {
+		s.end(l)
+		l = acquire()
+		if got := l.LastEndedWell(); got != s.want {
+			t.Errorf("%s, then the next one is told it ended well: %v, want %v", s.name, got, s.want)
+		}
+	}
+	l.Release()
+	// a run lock file as an older partnerpages left it (empty)
+	os.WriteFile(filepath.Join(dir, RunLockName), nil, 0o644)
+	if l := acquire(); l.LastEndedWell() {
+		t.Error("an empty run lock file says the last run ended well")
+	}
+}
+
+// IsTemp knows the names of the temporary files the tool makes.
+func TestIsTempKnowsTheToolsTemporaryFiles(t *testing.T) {
+	for _, name := range []string{clockMarkName(), "." + LockName + ".tmp-" + tmpPrefix + "1", ".acme.yaml.tmp-" + tmpPrefix + "2"} {
+		if !IsTemp(name) {
+			t.Errorf("%s is not known as temporary", name)
+		}
+	}
+	for _, name := range []string{LockName, RunLockName, JournalName, "acme.yaml", "tmp-1", ".tmp-1"} {
+		if IsTemp(name) {
+			t.Errorf("%s is taken for a temporary file", name)
+		}
 	}
 }

@@ -12,7 +12,11 @@ import (
 const RunLockName = ".partnerpages.run"
 
 // AcquireRunLock creates the output folder; this platform has no advisory
-// file lock, so concurrent runs are not serialized.
-func AcquireRunLock(ctx context.Context, dir string, waiting func()) (func(), error) {
-	return func() {}, os.MkdirAll(dir, 0o755)
+// file lock, so concurrent runs are not serialized, and no run can tell
+// that the last one ended well.
+func AcquireRunLock(ctx context.Context, dir string, waiting func()) (*RunLock, error) {
+	return &RunLock{}, os.MkdirAll(dir, 0o755)
 }
+
+// Release gives the run lock back.
+func (l *RunLock) Release() {}
