@@ -1,6 +1,10 @@
 package output
 
-import "syscall"
+import (
+	"syscall"
+
+	"golang.org/x/sys/unix"
+)
 
 // fileStatOf keeps of what stat said what tells a file unchanged.
 func fileStatOf(st *syscall.Stat_t) FileStat {
@@ -21,4 +25,25 @@ func lstatFile(path string, follow bool) FileStat {
 		return FileStat{}
 	}
 	return fileStatOf(&st)
+}
+
+// openFolder opens folder dir to look paths up from it (-1 if it cannot).
+func openFolder(dir string) int {
+	fd, err := unix.Open(dir, unix.O_PATH|unix.O_DIRECTORY|unix.O_CLOEXEC, 0)
+	if err != nil {
+		return -1
+	}
+	return fd
+}
+
+func closeFolder(fd int) { unix.Close(fd) }
+
+// lstatAt is lstatFile, without following a symbolic link, of path rel in
+// the folder open as dirfd.
+func lstatAt(dirfd int, rel string) FileStat {
+	var st unix.Stat_t
+	if err := unix.Fstatat(dirfd, rel, &st, unix.AT_SYMLINK_NOFOLLOW); err != nil || st.Mode&unix.S_IFMT != unix.S_IFREG {
+		return FileStat{}
+	}
+	return FileStat{Dev: st.Dev, Ino: st.Ino, Size: st.Size, Mtime: st.Mtim.Nano(), Ctime: st.Ctim.Nano()}
 }

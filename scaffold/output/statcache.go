@@ -388,8 +388,14 @@ func ClockMark(out string) FileStat {
 
 // Stat says what lstat says of page rel (the zero FileStat if it is not a
 // regular file), without checking the folders on its way: only for telling
-// that a page is unchanged (nothing is written on that basis).
+// that a page is unchanged (nothing is written on that basis). The path is
+// looked up from the output folder, held open, rather than from the root
+// of the file system: at 10,000 pages a no-op run does little else.
 func (d *Dir) Stat(rel string) FileStat {
+	d.statOnce.Do(func() { d.statFD = openFolder(d.Root) })
+	if d.statFD >= 0 {
+		return lstatAt(d.statFD, filepath.FromSlash(rel))
+	}
 	return lstatFile(d.Root+string(filepath.Separator)+filepath.FromSlash(rel), false)
 }
 

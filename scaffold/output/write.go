@@ -108,6 +108,8 @@ type Dir struct {
 	safe     map[string]bool // folders already checked
 	noDir    map[string]bool // folders known not to exist yet
 	journal  *Journal        // notes each page just before it is written
+	statOnce sync.Once
+	statFD   int // the folder, open for Stat; -1: not open
 }
 
 // NewDir returns the output folder root.
@@ -115,8 +117,15 @@ func NewDir(root string) *Dir {
 	return &Dir{Root: root, safe: map[string]bool{}, noDir: map[string]bool{}, journal: NewJournal(root)}
 }
 
-// Close closes what the folder holds open (the journal).
-func (d *Dir) Close() { d.journal.Close() }
+// Close closes what the folder holds open (the journal, the folder).
+func (d *Dir) Close() {
+	d.journal.Close()
+	d.statOnce.Do(func() { d.statFD = -1 })
+	if d.statFD >= 0 {
+		closeFolder(d.statFD)
+		d.statFD = -1
+	}
+}
 
 // Path returns the file path of rel (a '/'-separated path inside the folder),
 // after checking that no part of it is "..", absolute, or a symbolic link.
