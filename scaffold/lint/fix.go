@@ -134,7 +134,7 @@ var stepMarkerRe = regexp.MustCompile(`^(\s*)[0-9]+([.)]\s)`)
 func siteLink(dest string, o Options) string {
 	out := dest
 	if u, err := url.Parse(dest); err == nil && (u.Scheme == "http" || u.Scheme == "https") && slices.Contains(o.SiteHosts, strings.ToLower(u.Hostname())) {
-		path := langPrefix.ReplaceAllString(u.EscapedPath(), "/")
+		path := langPrefix().ReplaceAllString(u.EscapedPath(), "/")
 		if !strings.HasPrefix(path, "/docs") && !strings.HasPrefix(path, "/apps") {
 			return dest // the home page, the blog: not a docs page
 		}

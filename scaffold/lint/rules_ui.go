@@ -2,6 +2,7 @@ package lint
 
 import (
 	"github.com/partnerpages/partnerpages/scaffold/page"
+	"sync"
 
 	"fmt"
 	"regexp"
@@ -10,13 +11,19 @@ import (
 
 var (
 	// roleContextRe finds a role being picked or a permission being given.
-	roleContextRe = regexp.MustCompile(`(?i)\b(r[oô]les?|permissions?|drop-?down|d[ée]roulante|access|accès)\b`)
+	roleContextRe = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?i)\b(r[oô]les?|permissions?|drop-?down|d[ée]roulante|access|accès)\b`)
+	})
 	// plusIconRe finds the old UI's "+" button that added a user.
-	plusIconRe = regexp.MustCompile(`(?i)\bplus icon\b|\+ icon\b|\bic[oô]ne (\+|plus|«\s*\+\s*»)`)
+	plusIconRe = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?i)\bplus icon\b|\+ icon\b|\bic[oô]ne (\+|plus|«\s*\+\s*»)`)
+	})
 	// userContextRe finds a user or permission being added.
-	userContextRe = regexp.MustCompile(`(?i)\b(users?|utilisateurs?|permissions?)\b`)
+	userContextRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?i)\b(users?|utilisateurs?|permissions?)\b`) })
 	// editPermissionsRe finds the old UI's button, in French and English.
-	editPermissionsRe = regexp.MustCompile(`(?i)\b(modifier les permissions|edit permissions)\b`)
+	editPermissionsRe = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?i)\b(modifier les permissions|edit permissions)\b`)
+	})
 )
 
 // outdatedUI finds a page that describes the platform's old give-access UI:
@@ -30,12 +37,12 @@ func (c *checker) outdatedUI() {
 		labels := c.p.Labels(b.Node)
 		var what string
 		switch {
-		case hasLabel(labels, "Manager") && roleContextRe.MatchString(b.Text):
+		case hasLabel(labels, "Manager") && roleContextRe().MatchString(b.Text):
 			what = "the **Manager** role picked from a list"
-		case (plusIconRe.MatchString(b.Text) || hasLabel(labels, "+")) && userContextRe.MatchString(b.Text):
+		case (plusIconRe().MatchString(b.Text) || hasLabel(labels, "+")) && userContextRe().MatchString(b.Text):
 			what = "the **+** icon that added the user"
-		case editPermissionsRe.MatchString(b.Text):
-			what = "the **" + editPermissionsRe.FindStringSubmatch(b.Text)[1] + "** button"
+		case editPermissionsRe().MatchString(b.Text):
+			what = "the **" + editPermissionsRe().FindStringSubmatch(b.Text)[1] + "** button"
 		default:
 			continue
 		}

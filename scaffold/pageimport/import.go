@@ -9,6 +9,7 @@ package pageimport
 import (
 	"github.com/partnerpages/partnerpages/scaffold/page"
 	"regexp"
+	"sync"
 
 	"fmt"
 	"slices"
@@ -343,7 +344,7 @@ func mergeExisting(g []pageOf, ex *partner.Partner, o Options) []pageOf {
 }
 
 // boldRe finds bold labels in Markdown.
-var boldRe = regexp.MustCompile(`\*\*([^*\n]+)\*\*`)
+var boldRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\*\*([^*\n]+)\*\*`) })
 
 // repeatedLabel returns a bold label the page says and the regenerated text
 // says more often, or "": the template would repeat a step. Labels the page
@@ -352,13 +353,13 @@ var boldRe = regexp.MustCompile(`\*\*([^*\n]+)\*\*`)
 func repeatedLabel(regen, orig string) string {
 	count := func(md string) map[string]int {
 		m := map[string]int{}
-		for _, x := range boldRe.FindAllStringSubmatch(md, -1) {
+		for _, x := range boldRe().FindAllStringSubmatch(md, -1) {
 			m[x[1]]++
 		}
 		return m
 	}
 	was, now := count(orig), count(regen)
-	for _, x := range boldRe.FindAllStringSubmatch(regen, -1) { // in page order: the same label each run
+	for _, x := range boldRe().FindAllStringSubmatch(regen, -1) { // in page order: the same label each run
 		if l := x[1]; now[l] > was[l] && was[l] > 0 {
 			return l
 		}

@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
@@ -97,7 +98,7 @@ type section struct {
 	blocks  []ast.Node
 }
 
-var appLinkRe = regexp.MustCompile(`^/apps/([a-z0-9][a-z0-9-]*)/`)
+var appLinkRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^/apps/([a-z0-9][a-z0-9-]*)/`) })
 
 // readPage extracts the facts of one page. platformEmails are left out of
 // the partner's e-mails.
@@ -278,7 +279,7 @@ func (r *reader) scan(s *section) {
 			r.emails[s.kind] = append(r.emails[s.kind], strings.ToLower(strings.TrimRight(m, ".")))
 		}
 		for _, l := range page.Destinations(r.body, b) {
-			if m := appLinkRe.FindStringSubmatch(l); m != nil && r.selfApp == "" {
+			if m := appLinkRe().FindStringSubmatch(l); m != nil && r.selfApp == "" {
 				r.selfApp = m[1]
 			}
 			if a, ok := strings.CutPrefix(l, "mailto:"); ok {
@@ -313,12 +314,12 @@ func (r *reader) publisher(email string) string {
 	domain := strings.ToLower(email[strings.IndexByte(email, '@')+1:])
 	var named, inDomain []string
 	for _, p := range r.prose {
-		for _, re := range publisherRes {
+		for _, re := range publisherRes() {
 			for _, m := range re.FindAllStringSubmatch(p, -1) {
 				named = append(named, m[1])
 			}
 		}
-		for _, re := range supportOfRes {
+		for _, re := range supportOfRes() {
 			for _, m := range re.FindAllStringSubmatch(p, -1) {
 				if c := m[1]; strings.HasPrefix(domain, strings.ToLower(c)+".") {
 					inDomain = append(inDomain, c)
@@ -373,16 +374,16 @@ func dropInvisible(src []byte) ([]byte, []int) {
 	return out, lines
 }
 
-var langDirRe = regexp.MustCompile(`^[a-z]{2}$`)
-var langSuffixRe = regexp.MustCompile(`-([a-z]{2})\.[a-z]+$`)
+var langDirRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[a-z]{2}$`) })
+var langSuffixRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`-([a-z]{2})\.[a-z]+$`) })
 
 // pageLang tells the page's language from its path (…/<lang>/page.md or
 // name-<lang>.md), else from its front matter.
 func pageLang(path string, p *page.Page) string {
-	if d := filepath.Base(filepath.Dir(path)); langDirRe.MatchString(d) {
+	if d := filepath.Base(filepath.Dir(path)); langDirRe().MatchString(d) {
 		return d
 	}
-	if m := langSuffixRe.FindStringSubmatch(filepath.Base(path)); m != nil {
+	if m := langSuffixRe().FindStringSubmatch(filepath.Base(path)); m != nil {
 		return m[1]
 	}
 	return wording.ConnectPageLang(p.FMString("path_override"), p.FMString("title"), "en")
@@ -392,7 +393,7 @@ func pageLang(path string, p *page.Page) string {
 // else from a link to its own app's pages, else from its name.
 func pageSlug(path, selfApp, name string) string {
 	dir := filepath.Dir(path)
-	if langDirRe.MatchString(filepath.Base(dir)) {
+	if langDirRe().MatchString(filepath.Base(dir)) {
 		if s := filepath.Base(filepath.Dir(dir)); partner.SlugPattern.MatchString(s) {
 			return s
 		}
@@ -407,9 +408,9 @@ func pageSlug(path, selfApp, name string) string {
 // or file name: "la-toque" → "La Toque".
 func nameFromPath(path string) string {
 	base := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
-	if dir := filepath.Dir(path); langDirRe.MatchString(filepath.Base(dir)) {
+	if dir := filepath.Dir(path); langDirRe().MatchString(filepath.Base(dir)) {
 		base = filepath.Base(filepath.Dir(dir))
-	} else if m := langSuffixRe.FindStringSubmatchIndex(filepath.Base(path)); m != nil {
+	} else if m := langSuffixRe().FindStringSubmatchIndex(filepath.Base(path)); m != nil {
 		base = filepath.Base(path)[:m[0]]
 	}
 	words := strings.FieldsFunc(base, func(r rune) bool { return r == '-' || r == '_' || r == ' ' })
