@@ -101,7 +101,7 @@ func (r *run) rememberStats(written []string, complete bool) {
 			return nil
 		})
 	}
-	files := map[string]bool{}
+	files := make(map[string]bool, len(r.files))
 	for _, f := range r.files {
 		files[f.statKey()] = true
 	}

@@ -30,7 +30,7 @@ const chunkSize = 16
 // compares each page with the output folder.
 func (r *run) plan(ctx context.Context, selected []int) Plan {
 	var mu sync.Mutex
-	rendered := map[string]bool{}
+	rendered := make(map[string]bool, len(r.known)) // sized once: a no-op run renders every page the lock knows
 	pages := func(yield func([]output.Change) error) error {
 		r.o.Progress.setTotal(len(selected))
 		return parallel.ForChunks(len(selected), chunkSize, func(lo, hi int) error {
