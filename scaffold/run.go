@@ -52,21 +52,23 @@ const modelBudget = 3 << 20
 // it takes nothing and writes nothing.
 func readRun(o GenerateOptions) (*run, error) {
 	r := &run{o: o, write: !o.Check && !o.DryRun && o.Diff == nil}
-	r.stats = output.OpenStatCache(o.StatCache, o.Out)
-	if r.write && r.stats != nil { // before any file is read
+	if r.write && o.StatCache != "" { // before any file is read
 		r.mark = output.ClockMark(o.Out)
-		r.stats.Mark(r.mark)
-		r.stats.MarkOwnFolder()
 	}
-	// the lock file is decoded on a core of its own while the template set
-	// and the partner files are read (at 5,000 partners, 6 ms of a no-op
-	// run's 40 done side by side)
+	// the lock file is decoded on a core of its own while the stat cache,
+	// the template set and the partner files are read (at 5,000 partners,
+	// 6 ms of a no-op run's 40 done side by side)
 	var lockErr error
 	lockRead := make(chan struct{})
 	go func() {
 		defer close(lockRead)
 		r.lock, lockErr = output.ReadLock(o.Out)
 	}()
+	r.stats = output.OpenStatCache(o.StatCache, o.Out)
+	if r.write && r.stats != nil {
+		r.stats.Mark(r.mark)
+		r.stats.MarkOwnFolder()
+	}
 	set, err := o.LoadTemplates()
 	if err == nil {
 		r.set, r.key = set, cacheKey(set.Digest, r.stats)
