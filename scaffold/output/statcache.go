@@ -88,7 +88,7 @@ func OpenStatCache(path, out string) *StatCache {
 // their index by name; anything unexpected makes it an empty cache. The
 // names share one copy of the file.
 func decodeStats(data []byte, owner string) (map[string]int, []statRecord) {
-	text := string(data)
+	text := ownedString(data)
 	rest, ok := bytes.CutPrefix(data, []byte(statMagic))
 	if !ok {
 		return nil, nil
