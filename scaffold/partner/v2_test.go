@@ -1,6 +1,7 @@
 package partner
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -67,5 +68,47 @@ func TestLayoutOfV1IsTheStandardOrder(t *testing.T) {
 	}
 	if want := "connect|,give-access|,|t,contact|,disconnect|"; strings.Join(got, ",") != want {
 		t.Errorf("layout = %s, want %s", strings.Join(got, ","), want)
+	}
+}
+
+// TestPartsStopWhenAsked: Parts yields the page's parts in order (for a
+// v1 file, each standard place followed by the extra sections placed
+// after it; for a v2 one, its own), Layout lists the same, and Parts stops
+// as soon as the loop does.
+func TestPartsStopWhenAsked(t *testing.T) {
+	text := func(s string) Text { return Text{Value: Scalar{Value: s}} }
+	v1 := &Partner{Sections: []Section{
+		{Title: text("Pricing"), After: Scalar{Value: "connect"}},
+		{Title: text("FAQ"), After: Scalar{Value: "disconnect"}},
+	}}
+	v2 := &Partner{Page: []Part{{Standard: Scalar{Value: "connect"}}, {Title: text("Notes")}, {Standard: Scalar{Value: "disconnect"}}}}
+	// a part by its name: the standard section, or the title
+	name := func(pt Part) string { return pt.Standard.Value + pt.Title.Value.Value }
+	for _, c := range []struct {
+		p    *Partner
+		want []string
+	}{
+		{v1, []string{"connect", "Pricing", "give-access", "contact", "disconnect", "FAQ"}},
+		{v2, []string{"connect", "Notes", "disconnect"}},
+	} {
+		var layout []string
+		for _, pt := range c.p.Layout() {
+			layout = append(layout, name(pt))
+		}
+		if !slices.Equal(layout, c.want) {
+			t.Errorf("Layout: %v, want %v", layout, c.want)
+		}
+		for k := range len(c.want) + 1 {
+			var got []string
+			for pt := range c.p.Parts() {
+				if len(got) == k {
+					break
+				}
+				got = append(got, name(pt))
+			}
+			if !slices.Equal(got, c.want[:k]) {
+				t.Errorf("the first %d parts: %v, want %v", k, got, c.want[:k])
+			}
+		}
 	}
 }

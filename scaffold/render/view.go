@@ -141,7 +141,7 @@ func (s *Set) NewView(p *partner.Partner, lang string) View {
 	}
 	v.Preamble = Markdown(p.Preamble.In(lang))
 	v.MetaTitle, v.MetaDesc = Plain(p.Meta.Title.In(lang)), Plain(p.Meta.Description.In(lang))
-	for _, pt := range p.Layout() {
+	for pt := range p.Parts() {
 		if !pt.InLang(lang) {
 			continue
 		}
