@@ -93,16 +93,11 @@ func Parse(path string, src []byte) *Page {
 			p.lines = append(p.lines, i+1)
 		}
 	}
-	p.Body = src
-	if m := frontMatterRe.FindSubmatchIndex(src); m != nil {
-		p.HasFM = true
-		p.off = m[1]
-		p.Body = src[m[1]:]
+	var fm []byte
+	fm, p.Body, p.HasFM = SplitFrontMatter(src)
+	if p.HasFM {
+		p.off = len(src) - len(p.Body)
 		var doc yaml.Node
-		var fm []byte
-		if m[2] >= 0 { // the block may be empty
-			fm = src[m[2]:m[3]]
-		}
 		if err := yaml.Unmarshal(fm, &doc); err != nil {
 			p.FMErr = err
 		} else if len(doc.Content) > 0 && doc.Content[0].Kind == yaml.MappingNode {
@@ -112,6 +107,21 @@ func Parse(path string, src []byte) *Page {
 	p.Root = markdown.Parser().Parse(text.NewReader(p.Body))
 	p.collect()
 	return p
+}
+
+// SplitFrontMatter splits a page into its front matter (the YAML between
+// the --- lines, possibly empty) and its body; ok is false, and body the
+// whole page, when it has none. This is the one place that knows how a
+// page's front matter is written off.
+func SplitFrontMatter(src []byte) (fm, body []byte, ok bool) {
+	m := frontMatterRe.FindSubmatchIndex(src)
+	if m == nil {
+		return nil, src, false
+	}
+	if m[2] >= 0 { // the block may be empty
+		fm = src[m[2]:m[3]]
+	}
+	return fm, src[m[1]:], true
 }
 
 // frontMatterRe finds the front matter, after a byte order mark if the

@@ -162,3 +162,25 @@ func TestSectionsFollowGoldmarkOnLongFences(t *testing.T) {
 		}
 	}
 }
+
+// TestSplitFrontMatter: the front matter and the body, for the ways a page
+// opens.
+func TestSplitFrontMatter(t *testing.T) {
+	for _, c := range []struct {
+		name, src, fm, body string
+		ok                  bool
+	}{
+		{"front matter", "---\ntitle: X\n---\n# H\n", "title: X\n", "# H\n", true},
+		{"empty block", "---\n---\nbody\n", "", "body\n", true},
+		{"windows line ends", "---\r\ntitle: X\r\n---\r\nbody", "title: X\r\n", "body", true},
+		{"byte order mark", "\ufeff---\na: 1\n---\n", "a: 1\n", "", true},
+		{"closing line with spaces", "---\na: 1\n---  \nbody", "a: 1\n", "body", true},
+		{"none", "# H\n---\n", "", "# H\n---\n", false},
+		{"never closed", "---\na: 1\n", "", "---\na: 1\n", false},
+	} {
+		fm, body, ok := SplitFrontMatter([]byte(c.src))
+		if string(fm) != c.fm || string(body) != c.body || ok != c.ok {
+			t.Errorf("%s: (%q, %q, %v), want (%q, %q, %v)", c.name, fm, body, ok, c.fm, c.body, c.ok)
+		}
+	}
+}

@@ -7,35 +7,35 @@ import (
 
 	"github.com/charmbracelet/glamour"
 	"go.yaml.in/yaml/v3"
+
+	"github.com/partnerpages/partnerpages/scaffold/page"
 )
 
 var (
-	fmRe        = regexp.MustCompile(`(?s)\A---\n(.*?)\n---\n`)
 	headingIDRe = regexp.MustCompile(`(?m)^(#{1,6} .*?)\s*\{#[a-z0-9-]+\}\s*$`)
 )
 
 // Preview renders a page as a reader sees it, for the terminal: the title
 // from the front matter as a heading, custom heading ids hidden. plain
 // drops colours and styles (accessible mode, or no terminal).
-func Preview(page []byte, width int, plain bool) (string, error) {
-	body := page
+func Preview(src []byte, width int, plain bool) (string, error) {
 	title := ""
-	if m := fmRe.FindSubmatchIndex(page); m != nil {
-		var fm struct {
+	fm, body, ok := page.SplitFrontMatter(src)
+	if ok {
+		var meta struct {
 			Meta struct {
 				Title string `yaml:"title"`
 			} `yaml:"meta"`
 		}
-		_ = yaml.Unmarshal(page[m[2]:m[3]], &fm)
-		title = fm.Meta.Title
-		body = page[m[1]:]
+		_ = yaml.Unmarshal(fm, &meta)
+		title = meta.Meta.Title
 	}
 	body = headingIDRe.ReplaceAll(body, []byte("$1"))
-	var src bytes.Buffer
+	var md bytes.Buffer
 	if title != "" {
-		src.WriteString("# " + strings.ReplaceAll(title, "#", "\\#") + "\n\n")
+		md.WriteString("# " + strings.ReplaceAll(title, "#", "\\#") + "\n\n")
 	}
-	src.Write(body)
+	md.Write(body)
 	style := "dark"
 	if plain {
 		style = "notty"
@@ -47,5 +47,5 @@ func Preview(page []byte, width int, plain bool) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	return r.Render(src.String())
+	return r.Render(md.String())
 }
