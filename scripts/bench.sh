@@ -24,8 +24,16 @@ pp="$work/partnerpages"
 # the stat cache (which spares a no-op run reading the pages) goes with the rest
 export PARTNERPAGES_CACHE_DIR="$work/cache"
 
-# t CMD... runs CMD and appends "seconds peak_kb" to the file named by $OUT.
-t() { /usr/bin/time -f "%e %M" -o "$work/t" "$@" >/dev/null 2>&1 || { echo "failed: $*"; exit 1; }; cat "$work/t" >> "$OUT"; }
+# t CMD... runs CMD and appends "seconds peak_kb" to the file named by $OUT:
+# the wall time to the millisecond from the clock (time's %e has only
+# hundredths, a sixth of a no-op run), the peak memory from time.
+t() {
+  local start end
+  start=$(date +%s%N)
+  /usr/bin/time -f "%M" -o "$work/t" "$@" >/dev/null 2>&1 || { echo "failed: $*"; exit 1; }
+  end=$(date +%s%N)
+  echo "$(echo "scale=3; ($end-$start)/1000000000" | bc) $(cat "$work/t")" >> "$OUT"
+}
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 
 : > "$work/cold" ; : > "$work/cp" ; : > "$work/noop"
@@ -51,7 +59,7 @@ coldmem=$(cut -d' ' -f2 "$work/cold" | sort -n | tail -1); noopmem=$(cut -d' ' -
 echo "partners: $N, pages: $pages, runs: $RUNS (medians; every run's no-op rewrote 0 pages)"
 echo "cold generate: ${cold}s   cp -r: ${cp_}s   ratio: $(echo "scale=2; $cold/$cp_" | bc)   (target <= 1.2)"
 echo "no-op generate: ${noop}s   ratio to cp -r: $(echo "scale=2; $noop/$cp_" | bc)   (target <= 0.25)"
-echo "peak memory: cold $((coldmem/1024)) MB, no-op $((noopmem/1024)) MB   (target <= 120 MB at 50,000 partners)"
+echo "peak memory: cold $((coldmem/1024)) MiB, no-op $((noopmem/1024)) MiB   (target <= 120 MB at 50,000 partners)"
 # Each run's cold and cp -r ran back to back, so their ratio cancels out the
 # machine's slow and fast periods; report the median of those ratios too.
 paired=$(paste -d' ' <(cut -d' ' -f1 "$work/cold") <(cut -d' ' -f1 "$work/cp") | awk '{printf "%.3f\n", $1/$2}' | median)
