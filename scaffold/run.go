@@ -19,19 +19,19 @@ import (
 // run is one generate run: its inputs and what the lock file knows of them,
 // from the moment they are read until the lock file is updated.
 type run struct {
-	o        GenerateOptions
-	set      *render.Set
-	key      string // the template set and tool the pages depend on (cacheKey)
-	files    []partnerFile
-	partnerTemps []string // temporary files in the partners folder
-	readErrs partner.ErrorList // files that could not be read
-	lock     *output.Lock
-	known    map[string]output.Entry // the lock's pages before this run writes any
-	dir      *output.Dir
-	write    bool   // false for Check, DryRun and Diff
-	runLock  *output.RunLock // the output folder's, when this run took it
-	stats    *output.StatCache
-	mark     output.FileStat // the output folder's clock mark, made before any file was read
+	o            GenerateOptions
+	set          *render.Set
+	key          string // the template set and tool the pages depend on (cacheKey)
+	files        []partnerFile
+	partnerTemps []string          // temporary files in the partners folder
+	readErrs     partner.ErrorList // files that could not be read
+	lock         *output.Lock
+	known        map[string]output.Entry // the lock's pages before this run writes any
+	dir          *output.Dir
+	write        bool            // false for Check, DryRun and Diff
+	runLock      *output.RunLock // the output folder's, when this run took it
+	stats        *output.StatCache
+	mark         output.FileStat // the output folder's clock mark, made before any file was read
 
 	// what validate learns of each file. Decoded partners are kept up to
 	// modelBudget; the others are read and decoded again when rendered (kept,
