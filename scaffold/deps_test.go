@@ -1,6 +1,7 @@
 package scaffold_test
 
 import (
+	"go/ast"
 	"go/parser"
 	"go/token"
 	"io/fs"
@@ -12,11 +13,10 @@ import (
 
 const module = "github.com/partnerpages/partnerpages"
 
-// imports reads the imports of every package of the module (test files
-// left out), by the package's import path.
-func imports(t *testing.T) map[string][]string {
+// moduleCode parses, with mode, every Go file of the module's code (test
+// files and testdata left out) and gives it to each.
+func moduleCode(t *testing.T, mode parser.Mode, each func(path string, f *ast.File)) {
 	t.Helper()
-	pkgs := map[string][]string{}
 	err := filepath.WalkDir("..", func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
@@ -27,10 +27,24 @@ func imports(t *testing.T) map[string][]string {
 		if d.IsDir() || !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
 			return nil
 		}
-		f, err := parser.ParseFile(token.NewFileSet(), path, nil, parser.ImportsOnly)
+		f, err := parser.ParseFile(token.NewFileSet(), path, nil, mode)
 		if err != nil {
 			return err
 		}
+		each(path, f)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// imports reads the imports of every package of the module (test files
+// left out), by the package's import path.
+func imports(t *testing.T) map[string][]string {
+	t.Helper()
+	pkgs := map[string][]string{}
+	moduleCode(t, parser.ImportsOnly, func(path string, f *ast.File) {
 		rel, _ := filepath.Rel("..", filepath.Dir(path))
 		pkg := module + "/" + filepath.ToSlash(rel)
 		for _, im := range f.Imports {
@@ -42,11 +56,7 @@ func imports(t *testing.T) map[string][]string {
 		if _, ok := pkgs[pkg]; !ok {
 			pkgs[pkg] = nil
 		}
-		return nil
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
 	return pkgs
 }
 
