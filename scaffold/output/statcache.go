@@ -316,13 +316,18 @@ const staleCache = 30 * 24 * time.Hour
 
 // pruneStatCaches removes, from the cache folder dir, the cache files of
 // output folders no run has written since before: those of folders gone
-// (a test's, a clone deleted) would otherwise stay for ever.
+// (a test's, a clone deleted) would otherwise stay for ever; and the
+// temporary files of runs killed while they saved one.
 func pruneStatCaches(dir string, before time.Time) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		return
 	}
 	for _, e := range entries {
+		if path := filepath.Join(dir, e.Name()); IsTemp(e.Name()) && deadWriter(path) {
+			os.Remove(path) // a cache file a killed run was saving
+			continue
+		}
 		if !strings.HasPrefix(e.Name(), "stat-") || !e.Type().IsRegular() {
 			continue
 		}
