@@ -34,7 +34,7 @@ type run struct {
 	mark         output.FileStat // the output folder's clock mark, made before any file was read
 
 	// what validate learns of each file. Decoded partners are kept up to
-	// modelBudget; the others are read and decoded again when rendered (kept,
+	// decodedBudget; the others are read and decoded again when rendered (kept,
 	// 50,000 of them would hold the heap above the soft memory limit, and
 	// the collector would run without pause)
 	parsed  []*partner.Partner
@@ -43,10 +43,22 @@ type run struct {
 	slugPos []partner.Pos // where the slug (or, without one, the name) is written
 }
 
-// modelBudget is how many bytes of partner files a run keeps decoded
-// between validating and rendering them: a decoded partner weighs about ten
-// times its file, so about 30 MB of heap.
-const modelBudget = 3 << 20
+// modelBudget is how many bytes of partner files a run of up to
+// modelFiles files keeps decoded between validating and rendering them: a
+// decoded partner weighs about ten times its file, so about 30 MB of heap.
+// A larger run keeps a share that shrinks as its files grow in number,
+// since what it must hold besides (the lock, the stat cache) grows with
+// them: at 50,000 partners, 30 MB more kept a template change's heap above
+// the soft memory limit and the collector running without pause.
+const (
+	modelBudget = 3 << 20
+	modelFiles  = 10000
+)
+
+// decodedBudget is modelBudget for a run of n partner files.
+func decodedBudget(n int) int64 {
+	return int64(modelBudget) * modelFiles / int64(max(n, modelFiles))
+}
 
 // readRun reads the template set, the partner files and the lock file;
 // it takes nothing and writes nothing.
@@ -124,6 +136,7 @@ func (r *run) validate() error {
 	n := len(r.files)
 	r.parsed, r.reused, r.slugs, r.slugPos = make([]*partner.Partner, n), make([][]string, n), make([]string, n), make([]partner.Pos, n)
 	var kept atomic.Int64 // bytes of the files whose partners are kept
+	budget := decodedBudget(n)
 	sameKey := r.key == r.lock.Templates
 	var mu sync.Mutex
 	errs := slices.Clone(r.readErrs)
@@ -155,7 +168,7 @@ func (r *run) validate() error {
 		mu.Lock()
 		defer mu.Unlock()
 		errs = append(errs, e...)
-		if p != nil && kept.Add(int64(len(f.data))) <= modelBudget {
+		if p != nil && kept.Add(int64(len(f.data))) <= budget {
 			r.parsed[i] = p // else read and decoded again when rendered
 		}
 		r.files[i].data = nil
