@@ -57,6 +57,24 @@ func TestAStatCacheSparesReadingUnchangedPages(t *testing.T) {
 	}
 }
 
+// A run records the pages it wrote (read back after its last write, as
+// they were written), so that the next run reads only those its clock
+// could not tell from a later write: a few of the last ones, not all.
+func TestARunRecordsThePagesItWrote(t *testing.T) {
+	if testing.Short() {
+		t.Skip("writes 600 pages")
+	}
+	c := newCachedRun(t, 300) // the first run writes every page
+	before := output.PagesRead()
+	res := c.generate(t, false)
+	if read := output.PagesRead() - before; read > 300 {
+		t.Errorf("the run after the first read %d of its 600 pages: the first did not record those it wrote", read)
+	}
+	if res.Count(output.Unchanged) != 600 {
+		t.Errorf("%s, want 600 unchanged", res.Summary())
+	}
+}
+
 // A run after a change of the templates that leaves every page as it was
 // renders and compares them all, and the stat cache still knows them: the
 // run after it reads none.
