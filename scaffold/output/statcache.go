@@ -1,7 +1,6 @@
 package output
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
@@ -42,11 +41,10 @@ type StatCache struct {
 	path  string
 	owner string // the output folder this cache is of
 	mu    sync.Mutex
-	old   map[string]int        // as the last run left them: their index in recs and seen
-	recs  statRecords           // read only once the cache is open, so looked up without the mutex
-	seen  []atomic.Bool         // whether this run found record i unchanged
-	fresh map[string]statRecord // what this run read anew
-	marks map[uint64]FileStat   // the clock mark of each device; none: record nothing there
+	recs  statRecords         // as the last run left them; read only once the cache is open, so looked up without the mutex
+	seen  []atomic.Bool       // whether this run found record i unchanged
+	fresh freshRecords        // what this run read anew
+	marks map[uint64]FileStat // the clock mark of each device; none: record nothing there
 }
 
 type statRecord struct {
@@ -75,99 +73,13 @@ func OpenStatCache(path, out string) *StatCache {
 		return nil
 	}
 	abs, _ := filepath.Abs(out)
-	c := &StatCache{path: path, owner: abs, fresh: map[string]statRecord{}, marks: map[uint64]FileStat{}}
+	c := &StatCache{path: path, owner: abs, marks: map[uint64]FileStat{}}
 	data, err := ReadRegular(path, MaxLockSize)
 	if err == nil {
-		c.old, c.recs = decodeStats(data, abs)
-		c.seen = make([]atomic.Bool, len(c.recs.offs))
+		c.recs = decodeStats(data, abs)
+		c.seen = make([]atomic.Bool, c.recs.len())
 	}
 	return c
-}
-
-// statRecords are the records of a cache file as read, left in its bytes
-// and decoded when looked up: at 50,000 partners, decoded all at once,
-// they were 11 MB more of a run's heap.
-type statRecords struct {
-	data []byte
-	offs []uint32 // where each record's status begins in data
-}
-
-// at returns record i (decodeStats checked that every record decodes).
-func (rs statRecords) at(i int) statRecord {
-	r, _, _ := readStatRecord(rs.data[rs.offs[i]:])
-	return r
-}
-
-// readStatRecord decodes a record's status and hash at the start of b,
-// and says how many bytes they take.
-func readStatRecord(b []byte) (r statRecord, n int, ok bool) {
-	var v [5]uint64
-	for i := range v {
-		var k int
-		if v[i], k = binary.Uvarint(b[n:]); k <= 0 {
-			return r, 0, false
-		}
-		n += k
-	}
-	if len(b)-n < len(r.sum) {
-		return r, 0, false
-	}
-	r.st = FileStat{Dev: v[0], Ino: v[1], Size: int64(v[2]), Mtime: int64(v[3]), Ctime: int64(v[4])}
-	n += copy(r.sum[:], b[n:])
-	return r, n, true
-}
-
-// decodeStats reads the records of a cache file of the folder owner, and
-// their index by name; anything unexpected makes it an empty cache. The
-// names share the file's bytes, which nothing changes after.
-func decodeStats(data []byte, owner string) (map[string]int, statRecords) {
-	text := ownedString(data)
-	rest, ok := bytes.CutPrefix(data, []byte(statMagic))
-	if !ok {
-		return nil, statRecords{}
-	}
-	at := func() int { return len(data) - len(rest) } // the place of rest in data
-	// str reads a string of text at rest
-	str := func() (string, bool) {
-		n, k := binary.Uvarint(rest)
-		if k <= 0 || n > uint64(len(rest)-k) {
-			return "", false
-		}
-		from := at() + k
-		rest = rest[k+int(n):]
-		return text[from : from+int(n)], true
-	}
-	if key, ok := str(); !ok || key != owner {
-		return nil, statRecords{}
-	}
-	n, k := binary.Uvarint(rest)
-	if k <= 0 || n > uint64(len(rest)) {
-		return nil, statRecords{}
-	}
-	rest = rest[k:]
-	index, recs := make(map[string]int, n), statRecords{data: data, offs: make([]uint32, 0, n)}
-	for range n {
-		key, ok := str()
-		if !ok {
-			return nil, statRecords{}
-		}
-		off := uint32(at())
-		_, size, ok := readStatRecord(rest)
-		if !ok {
-			return nil, statRecords{}
-		}
-		rest = rest[size:]
-		if i, dup := index[key]; dup {
-			recs.offs[i] = off // the last record of a name counts, as it did in a map
-			continue
-		}
-		index[key] = len(recs.offs)
-		recs.offs = append(recs.offs, off)
-	}
-	if len(rest) != 0 {
-		return nil, statRecords{}
-	}
-	return index, recs
 }
 
 // Mark sets the clock mark of a device: what stat says of a file just
@@ -197,7 +109,7 @@ func (c *StatCache) Unchanged(key string, st FileStat, sum string) bool {
 	if c == nil || !st.known() {
 		return false
 	}
-	i, ok := c.old[key]
+	i, ok := c.recs.find(key)
 	if !ok {
 		return false
 	}
@@ -220,7 +132,7 @@ func (c *StatCache) Known(key string, st FileStat) (string, bool) {
 	if c == nil || !st.known() {
 		return "", false
 	}
-	i, ok := c.old[key]
+	i, ok := c.recs.find(key)
 	if !ok {
 		return "", false
 	}
@@ -245,7 +157,7 @@ func (c *StatCache) Saw(key string, st FileStat, sum [32]byte) {
 	if !settled(st, c.marks[st.Dev]) {
 		return
 	}
-	c.fresh[key] = statRecord{st: st, sum: sum}
+	c.fresh.add(key, statRecord{st: st, sum: sum})
 }
 
 // settled reports whether a file whose status was st just before it was
@@ -271,7 +183,7 @@ func (c *StatCache) SawSettled(key string, st FileStat, sum [32]byte) {
 	}
 	if time.Now().Add(-time.Minute).UnixNano() > max(st.Mtime, st.Ctime) {
 		c.mu.Lock()
-		c.fresh[key] = statRecord{st: st, sum: sum}
+		c.fresh.add(key, statRecord{st: st, sum: sum})
 		c.mu.Unlock()
 	}
 }
@@ -290,13 +202,15 @@ func (c *StatCache) Save(live func(key string) bool) {
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	fresh := c.fresh.latest()
 	keep := func(k string, i int) bool {
-		_, renewed := c.fresh[k]
+		_, renewed := fresh.find(k)
 		return !renewed && (c.seen[i].Load() || live(k))
 	}
-	n, changed := len(c.fresh), false
-	for k, i := range c.old {
-		switch f, renewed := c.fresh[k]; {
+	n, changed := fresh.count(), false
+	for i := range c.recs.len() {
+		k := c.recs.key(i)
+		switch f, renewed := fresh.find(k); {
 		case renewed:
 			changed = changed || f != c.recs.at(i)
 		case keep(k, i):
@@ -305,11 +219,11 @@ func (c *StatCache) Save(live func(key string) bool) {
 			changed = true // dropped
 		}
 	}
-	for k := range c.fresh {
-		if _, ok := c.old[k]; !ok {
+	fresh.each(func(k string, _ statRecord) {
+		if _, ok := c.recs.find(k); !ok {
 			changed = true
 		}
-	}
+	})
 	if !changed {
 		return
 	}
@@ -331,14 +245,12 @@ func (c *StatCache) Save(live func(key string) bool) {
 			b = appendStatString(b, c.owner)
 			b = binary.AppendUvarint(b, uint64(n))
 		}
-		for k, i := range c.old {
-			if keep(k, i) {
+		for i := range c.recs.len() {
+			if k := c.recs.key(i); keep(k, i) {
 				write(k, c.recs.at(i))
 			}
 		}
-		for k, r := range c.fresh {
-			write(k, r)
-		}
+		fresh.each(write)
 	}
 	if os.MkdirAll(filepath.Dir(c.path), 0o755) == nil {
 		_ = WriteAtomic(c.path, b)

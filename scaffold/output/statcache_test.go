@@ -120,7 +120,7 @@ func TestStatCacheFileIsOnlyAShortcut(t *testing.T) {
 	if OpenStatCache(path, filepath.Join(dir, "elsewhere")).Unchanged("o/kept.md", st, hex.EncodeToString(sum[:])) {
 		t.Error("the cache of another output folder is trusted")
 	}
-	if m, _ := decodeStats(data, mustAbs(t, out)); len(m) != 2 {
+	if rs := decodeStats(data, mustAbs(t, out)); rs.len() != 2 {
 		t.Fatal("the cache file as saved does not read back")
 	}
 	for _, v := range []uint64{0, 1, 127, 128, 1<<14 - 1, 1 << 14, 1<<63 + 5} {
@@ -129,12 +129,12 @@ func TestStatCacheFileIsOnlyAShortcut(t *testing.T) {
 		}
 	}
 	for n := range len(data) {
-		if m, _ := decodeStats(data[:n], mustAbs(t, out)); len(m) != 0 {
-			t.Fatalf("a cache file cut at byte %d still gives %d records", n, len(m))
+		if rs := decodeStats(data[:n], mustAbs(t, out)); rs.len() != 0 {
+			t.Fatalf("a cache file cut at byte %d still gives %d records", n, rs.len())
 		}
 	}
-	if m, _ := decodeStats(append(data, 0), mustAbs(t, out)); len(m) != 0 {
-		t.Fatalf("a cache file with a byte after its end still gives %d records", len(m))
+	if rs := decodeStats(append(data, 0), mustAbs(t, out)); rs.len() != 0 {
+		t.Fatalf("a cache file with a byte after its end still gives %d records", rs.len())
 	}
 
 	some := OpenStatCache(path, out)
