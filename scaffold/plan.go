@@ -30,7 +30,7 @@ const chunkSize = 16
 // compares each page with the output folder.
 func (r *run) plan(ctx context.Context, selected []int) Plan {
 	var mu sync.Mutex
-	rendered := make(map[string]bool, len(r.known)) // sized once: a no-op run renders every page the lock knows
+	rendered := output.NewRendered(r.known)
 	pages := func(yield func([]output.Change) error) error {
 		r.o.Progress.setTotal(len(selected))
 		return parallel.ForChunks(len(selected), chunkSize, func(lo, hi int) error {
@@ -54,9 +54,7 @@ func (r *run) plan(ctx context.Context, selected []int) Plan {
 			mu.Lock()
 			defer mu.Unlock()
 			for _, c := range cs {
-				if _, ok := r.known[c.Rel]; ok { // only a page the lock knew can be gone
-					rendered[c.Rel] = true
-				}
+				rendered.Add(c.Rel)
 			}
 			if err := yield(cs); err != nil {
 				return err

@@ -84,10 +84,10 @@ func PlanPage(d *Dir, known string, p Page, force, keepOld bool) (Change, error)
 // slugs in scope (nil: all) that were not rendered this time: Prune, or
 // Orphan when edited by hand since. Entries whose file is already gone are
 // dropped from lock.
-func PlanGone(d *Dir, lock *Lock, known map[string]Entry, rendered map[string]bool, scope map[string]bool, force bool) ([]Change, error) {
+func PlanGone(d *Dir, lock *Lock, known map[string]Entry, rendered *Rendered, scope map[string]bool, force bool) ([]Change, error) {
 	var gone []string
 	for rel, e := range known {
-		if !rendered[rel] && (scope == nil || scope[e.Slug]) {
+		if !rendered.Has(rel) && (scope == nil || scope[e.Slug]) {
 			gone = append(gone, rel)
 		}
 	}

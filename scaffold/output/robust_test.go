@@ -24,14 +24,15 @@ func pages(n int, content string) []Page {
 
 func plan(t *testing.T, d *Dir, lock *Lock, ps []Page) []Change {
 	t.Helper()
-	rendered := map[string]bool{}
+	rendered := NewRendered(lock.Pages)
 	var cs []Change
 	for _, p := range ps {
 		c, err := PlanPage(d, lock.Pages[p.Rel].SHA256, p, false, false)
 		if err != nil {
 			t.Fatal(err)
 		}
-		cs, rendered[p.Rel] = append(cs, c), true
+		cs = append(cs, c)
+		rendered.Add(p.Rel)
 	}
 	gone, err := PlanGone(d, lock, maps.Clone(lock.Pages), rendered, nil, false)
 	if err != nil {
