@@ -92,14 +92,14 @@ func outsideFences(s string, f func(b *strings.Builder, line string)) string {
 }
 
 // fenceOf returns the fence (``` or ~~~, possibly longer) that opens line, or "".
-func fenceOf(line string) string {
+func fenceOf[T string | []byte](line T) string {
 	for _, c := range []byte{'`', '~'} {
 		n := 0
 		for n < len(line) && line[n] == c {
 			n++
 		}
 		if n >= 3 {
-			return line[:n]
+			return string(line[:n])
 		}
 	}
 	return ""

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"fmt"
 	"regexp"
 	"strings"
@@ -43,77 +44,79 @@ func FrenchSpacing(page []byte) []byte {
 	}
 	out := make([]byte, 0, len(page)+64)
 	frontMatter, fence := false, ""
-	for i, rest := 0, string(page); rest != ""; i++ {
+	for i, rest := 0, page; len(rest) > 0; i++ {
 		line := rest
-		if n := strings.IndexByte(rest, '\n'); n >= 0 {
+		if n := bytes.IndexByte(rest, '\n'); n >= 0 {
 			line = rest[:n+1]
 		}
 		rest = rest[len(line):]
-		body := strings.TrimSuffix(line, "\n")
-		trimmed := strings.TrimLeft(body, " ")
+		body := bytes.TrimSuffix(line, []byte("\n"))
+		eol := line[len(body):]
+		trimmed := bytes.TrimLeft(body, " ")
 		switch {
-		case i == 0 && body == "---":
+		case i == 0 && string(body) == "---":
 			frontMatter = true
-		case frontMatter && body == "---":
+		case frontMatter && string(body) == "---":
 			frontMatter = false
 		case frontMatter:
 			// key: value — only the value is text
-			if k := strings.Index(body, ": "); k >= 0 {
-				line = body[:k+2] + frenchLine(body[k+2:]) + line[len(body):]
+			if k := bytes.Index(body, []byte(": ")); k >= 0 {
+				out = appendFrenchLine(append(out, body[:k+2]...), body[k+2:])
+				line = eol
 			}
 		case fence != "":
-			if strings.HasPrefix(trimmed, fence) && strings.Trim(trimmed, fence[:1]+" \t") == "" {
+			if bytes.HasPrefix(trimmed, []byte(fence)) && len(bytes.Trim(trimmed, fence[:1]+" \t")) == 0 {
 				fence = ""
 			}
 		case fenceOf(trimmed) != "":
 			fence = fenceOf(trimmed)
 		default:
-			line = frenchLine(body) + line[len(body):]
+			out = appendFrenchLine(out, body)
+			line = eol
 		}
 		out = append(out, line...)
 	}
 	return out
 }
 
-// frenchLine applies French spacing to one line of prose, skipping code
-// spans, link destinations, autolinks, URLs and e-mail addresses.
-func frenchLine(s string) string {
-	if !needsFrenchSpace(s) {
-		return s
+// appendFrenchLine appends a line of prose with French spacing to out,
+// skipping code spans, link destinations, autolinks, URLs and e-mail
+// addresses; a line without a space to change is appended as it is.
+func appendFrenchLine(out, line []byte) []byte {
+	if !needsFrenchSpace(line) {
+		return append(out, line...)
 	}
-	return frenchLineAll(s)
+	return appendFrench(out, string(line))
 }
 
-// frenchLineAll is frenchLine without its shortcut.
-func frenchLineAll(s string) string {
-	var b strings.Builder
-	b.Grow(len(s) + 8)
+// appendFrench appends s with French spacing to b (appendFrenchLine
+// without its shortcut).
+func appendFrench(b []byte, s string) []byte {
 	for i := 0; i < len(s); {
 		if n := verbatimAt(s, i); n > 0 {
-			b.WriteString(s[i : i+n])
+			b = append(b, s[i:i+n]...)
 			i += n
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		switch {
 		case r == ' ' && highPunctuationAt(s, i+1):
-			b.WriteRune(NBSP)
+			b = utf8.AppendRune(b, NBSP)
 		case r == ' ' && strings.HasPrefix(s[i+1:], "»"):
-			b.WriteRune(NBSP)
+			b = utf8.AppendRune(b, NBSP)
 		case r == '«' && strings.HasPrefix(s[i+size:], " "):
-			b.WriteString("«")
-			b.WriteRune(NBSP)
+			b = utf8.AppendRune(append(b, "«"...), NBSP)
 			size++
 		default:
-			b.WriteString(s[i : i+size])
+			b = append(b, s[i:i+size]...)
 		}
 		i += size
 	}
-	return b.String()
+	return b
 }
 
 // needsFrenchSpace reports whether s has a space that French spacing could
-// change: one before : ; ! ? or », or one after «. Without one, frenchLine
+// change: one before : ; ! ? or », or one after «. Without one, appendFrench
 // would give s back as it is, so it need not look for code and links.
 func needsFrenchSpace[T string | []byte](s T) bool {
 	for i := 0; i < len(s); i++ {
