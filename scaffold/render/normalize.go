@@ -24,7 +24,7 @@ func normalizeAppend(out, in []byte) []byte {
 			line, in = in[:i], in[i+1:]
 		}
 		trimmed := bytes.TrimLeft(line, " ")
-		if f := fenceOf(string(trimmed)); f != "" && (fence == nil || bytes.HasPrefix(trimmed, fence)) {
+		if f := fenceOf(trimmed); f != "" && (fence == nil || bytes.HasPrefix(trimmed, fence)) {
 			if fence == nil {
 				fence = []byte(f)
 			} else {
@@ -35,7 +35,7 @@ func normalizeAppend(out, in []byte) []byte {
 			out = append(out, '\n')
 			continue
 		}
-		line = bytes.TrimRight(line, " \t\r")
+		line = trimRightBlank(line)
 		if len(line) == 0 {
 			blank++
 			continue
@@ -48,4 +48,13 @@ func normalizeAppend(out, in []byte) []byte {
 		out = append(out, '\n')
 	}
 	return out
+}
+
+// trimRightBlank cuts the spaces, tabs and carriage returns that end line.
+func trimRightBlank(line []byte) []byte {
+	n := len(line)
+	for n > 0 && (line[n-1] == ' ' || line[n-1] == '\t' || line[n-1] == '\r') {
+		n--
+	}
+	return line[:n]
 }
