@@ -12,10 +12,9 @@ import (
 // maxAllocsPerPage is the ceiling on allocations to render one page of the
 // shipped templates. Measured at 400 on 2026-12-01 with text/template, at
 // 140 on 2026-12-02 with compiled templates and helpers called without
-// reflection, at 98 once French spacing appended in place and normalizing cut lines
-// without copying them; the ceiling
-// is 20% above. A change that renders with many
-// more allocations fails here, without any timing.
+// reflection, at 98 once French spacing and normalizing worked on lines in
+// place; the ceiling is 20% above. A change that renders with many more
+// allocations fails here, without any timing.
 const maxAllocsPerPage = 118
 
 // TestAllocationsPerRenderedPage guards rendering cost deterministically.
