@@ -9,7 +9,7 @@ import (
 
 // The index of a cache file's records finds every name the file holds,
 // the last record of a name written twice, and no name it does not hold,
-// whatever the number of records (the table wraps around at its end).
+// whatever the number of records.
 func TestStatRecordsFindEveryName(t *testing.T) {
 	for _, n := range []int{0, 1, 2, 3, 7, 64, 1000} {
 		t.Run(fmt.Sprint(n), func(t *testing.T) {
