@@ -162,7 +162,7 @@ func (r *run) validate() error {
 				mu.Unlock()
 				return nil
 			}
-			if h := output.Hash(data); h != f.hash {
+			if h := output.Hash(data); h != f.hash { // else the string the file had, maybe the lock's
 				f.hash = h
 			}
 			f.data, r.files[i].hash, r.files[i].unread = data, f.hash, false

@@ -31,8 +31,11 @@ func (f *freshRecords) at(i int) *freshRecord { return &f.chunks[i/freshChunk][i
 func (f *freshRecords) latest() freshIndex {
 	x := freshIndex{f: f, index: newNameIndex(f.n)}
 	for i := range f.n {
-		slot, _, _ := x.index.lookup(f.at(i).key, x.name)
+		slot, _, dup := x.index.lookup(f.at(i).key, x.name)
 		x.index.place(slot, i)
+		if !dup {
+			x.names++
+		}
 	}
 	return x
 }
@@ -41,6 +44,7 @@ func (f *freshRecords) latest() freshIndex {
 type freshIndex struct {
 	f     *freshRecords
 	index nameIndex
+	names int
 }
 
 func (x freshIndex) name(i int) string { return x.f.at(i).key }
@@ -65,8 +69,4 @@ func (x freshIndex) each(yield func(string, statRecord)) {
 }
 
 // count is the number of names.
-func (x freshIndex) count() int {
-	n := 0
-	x.each(func(string, statRecord) { n++ })
-	return n
-}
+func (x freshIndex) count() int { return x.names }

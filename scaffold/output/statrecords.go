@@ -22,13 +22,9 @@ type statRecords struct {
 func (rs *statRecords) len() int { return len(rs.offs) }
 
 // key returns the name of record i (decodeStats checked that every record decodes).
-func (rs *statRecords) key(i int) string {
-	off := int(rs.offs[i])
-	n, k := binary.Uvarint(rs.data[off:])
-	return rs.text[off+k : off+k+int(n)]
-}
+func (rs *statRecords) key(i int) string { return rs.nameAt(rs.offs[i]) }
 
-// at returns record i.
+// at returns record i, whose status and hash follow its name.
 func (rs *statRecords) at(i int) statRecord {
 	off := int(rs.offs[i])
 	n, k := binary.Uvarint(rs.data[off:])
