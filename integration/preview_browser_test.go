@@ -14,12 +14,13 @@ import (
 	"testing"
 	"time"
 
+	"github.com/partnerpages/partnerpages/scaffold/project"
+
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/log"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 
-	"github.com/partnerpages/partnerpages/scaffold"
 	"github.com/partnerpages/partnerpages/scaffold/lint"
 	"github.com/partnerpages/partnerpages/scaffold/preview"
 	"github.com/partnerpages/partnerpages/templates"
@@ -118,7 +119,7 @@ func TestPreviewInABrowser(t *testing.T) {
 	dir := t.TempDir()
 	copyTree(t, "../scaffold/preview/testdata", dir)
 	proj := filepath.Join(dir, "project")
-	in := scaffold.Inputs{Partners: os.DirFS(filepath.Join(proj, "partners")), PartnersDir: "partners", Templates: templates.FS}
+	in := project.Inputs{Partners: os.DirFS(filepath.Join(proj, "partners")), PartnersDir: "partners", Templates: templates.FS}
 	o := preview.Options{Partners: in.Partners, PartnersDir: in.PartnersDir, Pages: filepath.Join(proj, "content", "apps"),
 		Templates: in.LoadTemplates, Lint: func() (lint.Options, error) { return in.LintOptions(filepath.Join(dir, "site")) }}
 	srv := preview.NewServer(o)

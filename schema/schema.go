@@ -8,7 +8,7 @@ import (
 	"errors"
 	"os"
 
-	"github.com/partnerpages/partnerpages/scaffold/output"
+	"github.com/partnerpages/partnerpages/scaffold/safefile"
 )
 
 // PartnerJSON is the JSON Schema (draft-07) of a partner file.
@@ -25,5 +25,5 @@ func WriteCopy(path string) error {
 	if _, err := os.Stat(path); !errors.Is(err, os.ErrNotExist) {
 		return err
 	}
-	return output.WriteAtomic(path, PartnerJSON)
+	return safefile.WriteAtomic(path, PartnerJSON)
 }

@@ -7,7 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/partnerpages/partnerpages/scaffold"
+	"github.com/partnerpages/partnerpages/scaffold/absorb"
 )
 
 // AbsorbOptions are the flags of `absorb`.
@@ -66,7 +66,7 @@ func runAbsorb(opts *AbsorbOptions) error {
 		return err
 	}
 	ref, _ := schemaRef(opts.Partners)
-	reports, err := scaffold.Absorb(opts.Ctx, scaffold.AbsorbOptions{Inputs: in, Out: opts.Out, Slugs: opts.Slugs, DryRun: opts.DryRun, SchemaRef: ref,
+	reports, err := absorb.Run(opts.Ctx, absorb.Options{Inputs: in, Out: opts.Out, Slugs: opts.Slugs, DryRun: opts.DryRun, SchemaRef: ref,
 		Waiting: func() {
 			fmt.Fprintf(opts.IO.ErrOut, "another partnerpages run is writing %s; waiting for it to finish (Ctrl-C to give up)\n", opts.Out)
 		}})

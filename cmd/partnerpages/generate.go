@@ -5,8 +5,8 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/partnerpages/partnerpages/scaffold"
 	"github.com/partnerpages/partnerpages/scaffold/annotation"
+	"github.com/partnerpages/partnerpages/scaffold/generate"
 	"github.com/partnerpages/partnerpages/scaffold/output"
 )
 
@@ -37,10 +37,8 @@ any partner file is invalid.
 Only pages whose content changed are written (the others keep their
 modification time), each one atomically. A page edited by hand since the
 tool wrote it is kept and reported (exit 1); --force overwrites it. The tool
-remembers what it wrote in <out>/.partnerpages.lock, and what stat(2) said
-of the files it read in a cache in the user's cache folder, so that the next
-run reads only the files that changed (PARTNERPAGES_CACHE_DIR sets another
-folder; "off" turns the cache off).`,
+remembers what it wrote in <out>/.partnerpages.lock, so that the next run
+renders again only the partners whose file or templates changed.`,
 		Example: `  partnerpages generate                 # every partner
   partnerpages generate qwenta wiipos   # only these partners
   partnerpages generate --check         # CI: exit 1 if a page is missing, stale or hand-edited
@@ -76,9 +74,9 @@ func runGenerate(opts *GenerateOptions) error {
 	if err != nil {
 		return err
 	}
-	o := scaffold.GenerateOptions{
+	o := generate.Options{
 		Inputs: in, Out: opts.Out, Slugs: opts.Slugs,
-		Check: opts.Check, DryRun: opts.DryRun, Force: opts.Force, Prune: opts.Prune, ListAll: opts.Verbose,
+		Check: opts.Check, DryRun: opts.DryRun, Force: opts.Force, Prune: opts.Prune,
 		Waiting: func() {
 			fmt.Fprintf(opts.IO.ErrOut, "another partnerpages run is writing %s; waiting for it to finish (Ctrl-C to give up)\n", opts.Out)
 		},
@@ -86,19 +84,18 @@ func runGenerate(opts *GenerateOptions) error {
 	if opts.Diff {
 		o.Diff = opts.IO.Out
 	}
-	o.StatCache = statCachePath(opts.Out)
 	// Progress on a terminal, for runs that take more than a second; the
 	// diff shares the terminal, so it goes without.
 	stop := func() {}
 	if opts.IO.ErrIsTerminal() && !opts.Diff {
-		o.Progress = &scaffold.Progress{}
+		o.Progress = &generate.Progress{}
 		verb := "generating"
 		if opts.Check {
 			verb = "checking"
 		}
 		stop = showProgress(opts.IO.ErrOut, o.Progress, verb, progressDelay)
 	}
-	res, err := scaffold.Generate(opts.Ctx, o)
+	res, err := generate.Run(opts.Ctx, o)
 	stop()
 	if err != nil {
 		return problem(err)

@@ -8,9 +8,10 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/partnerpages/partnerpages/scaffold/output"
 	"github.com/partnerpages/partnerpages/scaffold/pageimport"
 	"github.com/partnerpages/partnerpages/scaffold/partner"
+	"github.com/partnerpages/partnerpages/scaffold/project"
+	"github.com/partnerpages/partnerpages/scaffold/safefile"
 	"github.com/partnerpages/partnerpages/schema"
 )
 
@@ -78,7 +79,7 @@ func runImport(opts *ImportOptions) error {
 	if err != nil {
 		return err
 	}
-	lo, err := in.LintOptions("")
+	lo, err := project.LintOptionsFor(set, "")
 	if err != nil {
 		return problem(err)
 	}
@@ -95,7 +96,7 @@ func runImport(opts *ImportOptions) error {
 	existing := map[string]*partner.Partner{}
 	if !opts.Force {
 		if _, err := os.Stat(opts.Partners); err == nil {
-			ps, _ := in.LoadPartnersLenient(set)
+			ps, _ := in.LoadPartners(set)
 			for _, p := range ps {
 				existing[p.Slug.Value] = p
 			}
@@ -171,7 +172,7 @@ func runImport(opts *ImportOptions) error {
 
 // droppedEdits lists what merging res into its partner file would lose.
 func droppedEdits(dir string, res *pageimport.Result) []string {
-	old, err := output.ReadRegular(filepath.Join(dir, res.File), partner.MaxFileSize)
+	old, err := safefile.Read(filepath.Join(dir, res.File), partner.MaxFileSize)
 	if err != nil {
 		return nil
 	}

@@ -7,7 +7,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/partnerpages/partnerpages/scaffold"
 	"github.com/partnerpages/partnerpages/scaffold/output"
 	"github.com/partnerpages/partnerpages/scaffold/project"
 )
@@ -79,7 +78,7 @@ func runInit(opts *InitOptions) error {
 		p.Out = filepath.ToSlash(opts.Out)
 	}
 	p.Templates = filepath.ToSlash(opts.Export)
-	res, err := scaffold.InitProject(opts.Dir, p, opts.Force)
+	res, err := project.Init(opts.Dir, p, opts.Force)
 	if err != nil {
 		return problem(fmt.Errorf("%w\nnothing was written", err))
 	}

@@ -11,7 +11,7 @@ import (
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
 
-	"github.com/partnerpages/partnerpages/scaffold"
+	"github.com/partnerpages/partnerpages/scaffold/generate"
 	"github.com/partnerpages/partnerpages/scaffold/output"
 	"github.com/partnerpages/partnerpages/scaffold/wizard"
 	"github.com/partnerpages/partnerpages/schema"
@@ -105,7 +105,7 @@ func runNew(opts *NewOptions) error {
 		Templates: in.LoadTemplates, In: opts.IO.In, Out: opts.IO.Out,
 		Interactive: !opts.Yes, Accessible: opts.Accessible,
 		Plain: opts.Accessible || !opts.IO.IsTerminal() || os.Getenv("NO_COLOR") != "", Width: termWidth(opts.IO),
-		PartnersDir: opts.Partners, OutDir: opts.Out, SchemaRef: ref, SchemaCopy: copyTo, Force: opts.Force,
+		PartnersDir: opts.Partners, OutDir: opts.Out, LockFile: filepath.Join(opts.Out, output.LockName), SchemaRef: ref, SchemaCopy: copyTo, Force: opts.Force,
 	}
 	res, err := wizard.Run(opts.Ctx, wo, &opts.Answers)
 	if res != nil && res.PartnerFile != "" {
@@ -119,7 +119,7 @@ func runNew(opts *NewOptions) error {
 		return problem(err)
 	}
 	// the partner file is written: its pages follow, even if interrupted now
-	pages, err := scaffold.Generate(context.WithoutCancel(opts.Ctx), scaffold.GenerateOptions{
+	pages, err := generate.Run(context.WithoutCancel(opts.Ctx), generate.Options{
 		// --force replaces the partner file, never a page edited by hand:
 		// such a page is kept and reported, and absorb can take its edits
 		Inputs: in, Out: opts.Out, Slugs: []string{res.Slug},

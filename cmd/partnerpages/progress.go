@@ -5,7 +5,7 @@ import (
 	"io"
 	"time"
 
-	"github.com/partnerpages/partnerpages/scaffold"
+	"github.com/partnerpages/partnerpages/scaffold/generate"
 )
 
 // progressDelay is how long a run goes before it shows progress: quick runs
@@ -14,7 +14,7 @@ var progressDelay = time.Second
 
 // showProgress redraws one status line on w (a terminal) from p, starting
 // after delay, until the returned stop is called; stop erases the line.
-func showProgress(w io.Writer, p *scaffold.Progress, verb string, delay time.Duration) (stop func()) {
+func showProgress(w io.Writer, p *generate.Progress, verb string, delay time.Duration) (stop func()) {
 	quit, done := make(chan struct{}), make(chan struct{})
 	draw := func() {
 		if total := p.Total(); total > 0 {

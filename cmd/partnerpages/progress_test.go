@@ -9,7 +9,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/partnerpages/partnerpages/scaffold"
+	"github.com/partnerpages/partnerpages/scaffold/generate"
 )
 
 // syncBuffer is a bytes.Buffer safe for the progress goroutine and the test.
@@ -32,7 +32,7 @@ func (s *syncBuffer) String() string {
 
 func TestProgressQuietForQuickRuns(t *testing.T) {
 	var w syncBuffer
-	stop := showProgress(&w, &scaffold.Progress{}, "generating", time.Hour)
+	stop := showProgress(&w, &generate.Progress{}, "generating", time.Hour)
 	stop()
 	if w.String() != "" {
 		t.Fatalf("a run shorter than the delay printed %q", w.String())
@@ -41,7 +41,7 @@ func TestProgressQuietForQuickRuns(t *testing.T) {
 
 func TestProgressRedrawsAndErases(t *testing.T) {
 	var w syncBuffer
-	p := &scaffold.Progress{}
+	p := &generate.Progress{}
 	stop := showProgress(&w, p, "generating", 0)
 	time.Sleep(150 * time.Millisecond)
 	stop()

@@ -10,9 +10,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/partnerpages/partnerpages/scaffold"
-	"github.com/partnerpages/partnerpages/scaffold/lint"
-	"github.com/partnerpages/partnerpages/scaffold/output"
 	"github.com/partnerpages/partnerpages/scaffold/project"
 	"github.com/partnerpages/partnerpages/scaffold/render"
 	"github.com/partnerpages/partnerpages/templates"
@@ -90,8 +87,8 @@ func (g *GlobalOptions) fromWD(path string) string {
 }
 
 // Inputs opens the partners folder and the template set the flags name.
-func (g *GlobalOptions) Inputs() (scaffold.Inputs, error) {
-	in := scaffold.Inputs{Partners: output.DiskFS(g.Partners), PartnersDir: g.Partners, Templates: templates.FS, Languages: g.Languages}
+func (g *GlobalOptions) Inputs() (project.Inputs, error) {
+	in := project.Inputs{Partners: os.DirFS(g.Partners), PartnersDir: g.Partners, Templates: templates.FS, Languages: g.Languages}
 	if g.Templates != "" {
 		st, err := os.Stat(g.Templates)
 		if err != nil {
@@ -107,7 +104,7 @@ func (g *GlobalOptions) Inputs() (scaffold.Inputs, error) {
 
 // TemplateSet returns the inputs and the loaded template set; a set that
 // does not load is a problem (exit 1).
-func (g *GlobalOptions) TemplateSet() (scaffold.Inputs, *render.Set, error) {
+func (g *GlobalOptions) TemplateSet() (project.Inputs, *render.Set, error) {
 	in, err := g.Inputs()
 	if err != nil {
 		return in, nil, err
@@ -220,7 +217,6 @@ runs from any subfolder with no flags. Flags override it.`,
 
 func init() {
 	// the project file checks lint rule ids against the real ones
-	project.RuleIDs = lint.Rules
 }
 
 // Run executes the command line args and returns the process exit code.

@@ -3,9 +3,8 @@ package main
 import (
 	"fmt"
 
+	"github.com/partnerpages/partnerpages/templates"
 	"github.com/spf13/cobra"
-
-	"github.com/partnerpages/partnerpages/scaffold"
 )
 
 // TemplatesOptions are the arguments of `templates list|export`.
@@ -70,7 +69,7 @@ func runTemplatesList(opts *TemplatesOptions) error {
 }
 
 func runTemplatesExport(opts *TemplatesOptions) error {
-	written, err := scaffold.ExportTemplates(opts.Dir, opts.Force)
+	written, err := templates.Export(opts.Dir, opts.Force)
 	for _, f := range written {
 		fmt.Fprintf(opts.IO.Out, "wrote %s\n", f)
 	}

@@ -9,7 +9,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/partnerpages/partnerpages/scaffold"
 	"github.com/partnerpages/partnerpages/scaffold/partner"
 )
 
@@ -51,7 +50,7 @@ func runValidate(opts *ValidateOptions) error {
 		if err := opts.requirePartners(); err != nil {
 			return err
 		}
-		ps, errs = partner.LoadDir(in.Partners, in.PartnersDir, set.Languages())
+		ps, errs = in.LoadPartners(set)
 	} else {
 		for _, a := range opts.Args {
 			dir, name := opts.Partners, a+".yaml"
@@ -69,8 +68,10 @@ func runValidate(opts *ValidateOptions) error {
 			}
 		}
 		errs = append(errs, partner.Duplicates(ps)...)
+		for _, p := range ps {
+			errs = append(errs, set.CheckRefs(p)...)
+		}
 	}
-	errs = append(errs, scaffold.CheckRefs(set, ps)...)
 	if len(errs) > 0 {
 		errs.Sort()
 		for _, e := range errs {

@@ -6,8 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/partnerpages/partnerpages/scaffold/output"
 	"github.com/partnerpages/partnerpages/scaffold/page"
+	"github.com/partnerpages/partnerpages/scaffold/safefile"
 )
 
 // Files expands the arguments into page files: a file is taken as it is, a
@@ -53,7 +53,7 @@ func Files(args []string) ([]string, []Finding) {
 }
 
 func readFinding(path string, err error) Finding {
-	return Finding{Path: path, Line: 1, Col: 1, Rule: RuleRead, Severity: SeverityError, Message: output.ReadError(err)}
+	return Finding{Path: path, Line: 1, Col: 1, Rule: RuleRead, Severity: SeverityError, Message: safefile.Why(err)}
 }
 
 // Run lints every page the arguments name and returns all findings, sorted.
@@ -63,7 +63,7 @@ func Run(args []string, o Options) []Finding {
 		if skipped(f, o.Skip) {
 			continue
 		}
-		data, err := output.ReadRegular(f, page.MaxSize)
+		data, err := safefile.Read(f, page.MaxSize)
 		if err != nil {
 			findings = append(findings, readFinding(f, err))
 			continue

@@ -10,8 +10,8 @@ import (
 	"github.com/aymanbagabas/go-udiff"
 	"github.com/yuin/goldmark/ast"
 
-	"github.com/partnerpages/partnerpages/scaffold/output"
 	"github.com/partnerpages/partnerpages/scaffold/page"
+	"github.com/partnerpages/partnerpages/scaffold/safefile"
 )
 
 // Change is one fix lint --fix made on a line.
@@ -134,7 +134,7 @@ var stepMarkerRe = regexp.MustCompile(`^(\s*)[0-9]+([.)]\s)`)
 func siteLink(dest string, o Options) string {
 	out := dest
 	if u, err := url.Parse(dest); err == nil && (u.Scheme == "http" || u.Scheme == "https") && slices.Contains(o.SiteHosts, strings.ToLower(u.Hostname())) {
-		path := langPrefix().ReplaceAllString(u.EscapedPath(), "/")
+		path := langPrefix.ReplaceAllString(u.EscapedPath(), "/")
 		if !strings.HasPrefix(path, "/docs") && !strings.HasPrefix(path, "/apps") {
 			return dest // the home page, the blog: not a docs page
 		}
@@ -176,7 +176,7 @@ func FixFiles(args []string, o Options, write bool) ([]FixResult, error) {
 		if skipped(f, o.Skip) {
 			continue
 		}
-		data, err := output.ReadRegular(f, page.MaxSize)
+		data, err := safefile.Read(f, page.MaxSize)
 		if err != nil {
 			continue // lint reports it
 		}
@@ -186,7 +186,7 @@ func FixFiles(args []string, o Options, write bool) ([]FixResult, error) {
 		}
 		out = append(out, FixResult{Path: f, Changes: changes, Diff: udiff.Unified("a/"+f, "b/"+f, string(data), string(fixed))})
 		if write {
-			if err := output.ReplaceFile(f, fixed); err != nil {
+			if err := safefile.ReplaceFile(f, fixed); err != nil {
 				return out, err
 			}
 		}

@@ -5,7 +5,6 @@ import (
 	"regexp"
 	"slices"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -16,9 +15,9 @@ import (
 
 // elisionRe finds a word French elides before a vowel (de, le, la, que, ne,
 // se, lorsque, puisque, jusque) followed by a word.
-var elisionRe = sync.OnceValue(func() *regexp.Regexp {
+var elisionRe = func() *regexp.Regexp {
 	return regexp.MustCompile(`(?i)(?:^|[^\p{L}\p{N}'’])((` + strings.Join(french.ElidingWords(), "|") + `)\s+)(\p{L})`)
-})
+}()
 
 // elision reports, on French pages, "de Expedy" for "d'Expedy", "le
 // application" for "l'application", "que Orderix" for "qu'Orderix" and
@@ -56,7 +55,7 @@ func (c *checker) elision() {
 func elisionMatches(s string) [][]int {
 	var out [][]int
 	for at := 0; at < len(s); {
-		m := elisionRe().FindStringSubmatchIndex(s[at:])
+		m := elisionRe.FindStringSubmatchIndex(s[at:])
 		if m == nil {
 			break
 		}
@@ -120,7 +119,7 @@ func FixElisions(src []byte, fs []Finding) []byte {
 			_, size := utf8.DecodeRuneInString(line[off:])
 			off += size
 		}
-		if m := elisionAtRe().FindStringSubmatchIndex(line[off:]); m != nil {
+		if m := elisionAtRe.FindStringSubmatchIndex(line[off:]); m != nil {
 			lines[f.Line-1] = line[:off] + french.ElidedForm(line[off:off+m[3]]) + line[off+m[1]:]
 		}
 	}
@@ -128,9 +127,9 @@ func FixElisions(src []byte, fs []Finding) []byte {
 }
 
 // elisionAtRe matches the word of an elision finding and its spaces.
-var elisionAtRe = sync.OnceValue(func() *regexp.Regexp {
+var elisionAtRe = func() *regexp.Regexp {
 	return regexp.MustCompile(`^(?i:(` + strings.Join(french.ElidingWords(), "|") + `))\s+`)
-})
+}()
 
 // fixFrontMatterLine fixes every elision in a front matter value.
 func fixFrontMatterLine(line string) string {

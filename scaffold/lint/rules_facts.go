@@ -6,7 +6,6 @@ import (
 	"regexp"
 	"slices"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -21,7 +20,7 @@ import (
 // requiredFM are the front matter keys the docs site needs on a connect page.
 var requiredFM = []string{"title", "path_override", "position", "layout", "meta.title", "meta.description"}
 
-var yamlErrLine = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`line (\d+)`) })
+var yamlErrLine = regexp.MustCompile(`line (\d+)`)
 
 func (c *checker) frontMatter() {
 	p := c.p
@@ -32,7 +31,7 @@ func (c *checker) frontMatter() {
 	if p.FMErr != nil {
 		pos := Pos{Line: 2, Col: 1}
 		var line int
-		if m := yamlErrLine().FindStringSubmatch(p.FMErr.Error()); m != nil {
+		if m := yamlErrLine.FindStringSubmatch(p.FMErr.Error()); m != nil {
 			fmt.Sscan(m[1], &line)
 			pos.Line = line + 1
 		}
@@ -87,22 +86,22 @@ func (c *checker) pathOverride() {
 }
 
 // headingNameRes are the headings that name the product (wording.yaml).
-var headingNameRes = sync.OnceValue(func() []*regexp.Regexp { return wording.HeadingNames() })
+var headingNameRes = wording.HeadingNames()
 
 // toPlatformRe matches the end of "Connect X to HubRise" / "Connecter X à HubRise".
-var toPlatformRe = sync.OnceValue(func() *regexp.Regexp { return wording.ToPlatform() })
+var toPlatformRe = wording.ToPlatform()
 
 // generic words that start a heading's object when it does not name the product.
-var notNames = sync.OnceValue(func() map[string]bool { return wording.Words(func(l wording.Language) []string { return l.NotNames }) })
+var notNames = wording.Words(func(l wording.Language) []string { return l.NotNames })
 
 // HeadingName returns the product name a standard heading names ("Connect X", "Donner accès au support de X"), or "".
 func HeadingName(text string) string {
-	for _, re := range headingNameRes() {
+	for _, re := range headingNameRes {
 		if m := re.FindStringSubmatch(text); m != nil {
 			name := strings.TrimSpace(m[1])
-			name = strings.TrimSpace(toPlatformRe().ReplaceAllString(name, "")) // "Connect Mailchimp to HubRise"
+			name = strings.TrimSpace(toPlatformRe.ReplaceAllString(name, "")) // "Connect Mailchimp to HubRise"
 			first := strings.ToLower(strings.Fields(name + " x")[0])
-			if notNames()[first] || strings.Contains(name, "SOLUTION") {
+			if notNames[first] || strings.Contains(name, "SOLUTION") {
 				return ""
 			}
 			return name
@@ -218,7 +217,7 @@ func pageApp(path string) string {
 	return ""
 }
 
-var wordRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`[\p{L}\p{N}]+`) })
+var wordRe = regexp.MustCompile(`[\p{L}\p{N}]+`)
 
 // nearMisses reports words one letter away from a one-word product name
 // (MiiPos for WiiPos), or with two letters next to each other swapped
@@ -232,7 +231,7 @@ func (c *checker) nearMisses(name string) {
 		reported[Pos{Line: f.Line, Col: f.Col}] = true
 	}
 	check := func(text string, pos func(i int) Pos, where string) {
-		for _, m := range wordRe().FindAllStringIndex(text, -1) {
+		for _, m := range wordRe.FindAllStringIndex(text, -1) {
 			w := text[m[0]:m[1]]
 			if len(w) != len(name) || strings.EqualFold(w, name) || inAddress(text, m[0], m[1]) ||
 				partner.Levenshtein(w, name) != 1 && !swapped(w, name) {

@@ -2,12 +2,12 @@ package lint
 
 import (
 	"fmt"
-	"github.com/partnerpages/partnerpages/scaffold/page"
 	"net/url"
 	"regexp"
 	"slices"
 	"strings"
-	"sync"
+
+	"github.com/partnerpages/partnerpages/scaffold/page"
 )
 
 // sectionAnchors reports a standard section heading whose custom id is
@@ -112,13 +112,13 @@ func idList(ids map[string]Heading) string {
 	return strings.Join(out, ", ")
 }
 
-var langPrefix = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^/[a-z]{2}(/|$)`) })
+var langPrefix = regexp.MustCompile(`^/[a-z]{2}(/|$)`)
 
 // bareDomainRe matches a link target that starts with a domain name but no
 // scheme: www.example.com, example.com/page.
-var bareDomainRe = sync.OnceValue(func() *regexp.Regexp {
+var bareDomainRe = func() *regexp.Regexp {
 	return regexp.MustCompile(`(?i)^(www\.)?[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}(/|$|\?|#)`)
-})
+}()
 
 func (c *checker) linkForms() {
 	for _, l := range c.p.Links {
@@ -138,7 +138,7 @@ func (c *checker) linkForms() {
 		switch {
 		case u.Scheme == "http" || u.Scheme == "https":
 			if slices.Contains(c.o.SiteHosts, strings.ToLower(u.Hostname())) {
-				path := langPrefix().ReplaceAllString(u.EscapedPath(), "/")
+				path := langPrefix.ReplaceAllString(u.EscapedPath(), "/")
 				if u.Fragment != "" {
 					path += "#" + u.Fragment
 				}
@@ -147,7 +147,7 @@ func (c *checker) linkForms() {
 		case u.Scheme != "" || strings.HasPrefix(dest, "/"):
 		case l.Image:
 			// images are relative to the page by design (./images/…)
-		case bareDomainRe().MatchString(dest):
+		case bareDomainRe.MatchString(dest):
 			c.add(l.Pos, RuleLinkForm, fmt.Sprintf("link %q has no scheme, so the browser reads it as a path on this site; write https://%s", dest, dest))
 		default:
 			c.add(l.Pos, RuleLinkForm, fmt.Sprintf("relative link %q; site links are root-relative, such as /%s", dest, strings.TrimPrefix(dest, "./")))

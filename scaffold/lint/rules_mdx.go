@@ -3,12 +3,11 @@ package lint
 import (
 	"regexp"
 	"strings"
-	"sync"
 
 	"github.com/yuin/goldmark/ast"
 )
 
-var headingIDRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\s*\{#[^}\s]*\}\s*$`) })
+var headingIDRe = regexp.MustCompile(`\s*\{#[^}\s]*\}\s*$`)
 
 // mdx reports what the site's MDX 2 compiler rejects in text: HTML comments,
 // braces (which start JavaScript expressions) and a '<' that cannot start a tag.
@@ -27,7 +26,7 @@ func (c *checker) mdx() {
 			seg := lines.At(i)
 			line := string(seg.Value(c.p.Body))
 			if n.Kind() == ast.KindHeading {
-				line = headingIDRe().ReplaceAllString(line, "")
+				line = headingIDRe.ReplaceAllString(line, "")
 			}
 			c.mdxLine(line, seg.Start)
 		}

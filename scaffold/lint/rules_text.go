@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
-	"sync"
 
 	"github.com/yuin/goldmark/ast"
 	"go.yaml.in/yaml/v3"
@@ -29,11 +28,11 @@ var unfinishedRes = []struct {
 
 // bracketRe finds literal [text] left in a page: a placeholder such as
 // [EPOS], or a link whose target was never written.
-var bracketRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\[[^\[\]\n]{1,80}\]`) })
+var bracketRe = regexp.MustCompile(`\[[^\[\]\n]{1,80}\]`)
 
 // ellipsisRe finds "..." standing for text still to write: after a space,
 // at the end of a sentence or before another word ("il faut ...").
-var ellipsisRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(^|\s)(\.\.\.|…)(\s|$)`) })
+var ellipsisRe = regexp.MustCompile(`(^|\s)(\.\.\.|…)(\s|$)`)
 
 // unfinished reports text still to write, in prose and steps alike: TODO,
 // template syntax, and "..." standing for words.
@@ -48,7 +47,7 @@ func (c *checker) unfinished() {
 				c.add(c.p.PosIn(b, m[0]), RulePlaceholder, fmt.Sprintf(pr.msg, b.Text[m[0]:m[1]]))
 			}
 		}
-		if m := ellipsisRe().FindStringSubmatchIndex(b.Text); m != nil && !c.p.InCode(b, m[4]) {
+		if m := ellipsisRe.FindStringSubmatchIndex(b.Text); m != nil && !c.p.InCode(b, m[4]) {
 			msg := `"..." stands for text still to write; write it out`
 			if _, inList := b.Node.Parent().(*ast.ListItem); inList {
 				msg = `"..." stands for text still to write; give the real menu path, label or e-mail`
@@ -74,7 +73,7 @@ func (c *checker) placeholders() {
 				c.add(c.p.PosIn(b, m[0]), RulePlaceholder, fmt.Sprintf(pr.msg, b.Text[m[0]:m[1]]))
 			}
 		}
-		for _, m := range bracketRe().FindAllStringIndex(b.Text, -1) {
+		for _, m := range bracketRe.FindAllStringIndex(b.Text, -1) {
 			if b.Escaped(m[0]) || c.p.InCode(b, m[0]) {
 				continue // written as \[…\] on purpose, or code
 			}
@@ -97,14 +96,14 @@ func (c *checker) placeholders() {
 
 // variantRe matches a template's variant marker line: "-- OR --",
 // "-- OU --", "-- CONNECTER - option 1 --".
-var variantRe = sync.OnceValue(func() *regexp.Regexp {
+var variantRe = func() *regexp.Regexp {
 	return regexp.MustCompile(`(?im)^[ \t]*--.*--[ \t]*$|^[ \t]*(OR|OU)[ \t]*$|\boption [0-9]+\b`)
-})
+}()
 
 func (c *checker) variantMarkers() {
 	for i := range c.p.Blocks {
 		b := &c.p.Blocks[i]
-		for _, m := range variantRe().FindAllStringIndex(b.Text, -1) {
+		for _, m := range variantRe.FindAllStringIndex(b.Text, -1) {
 			start := m[0]
 			for start < m[1] && (b.Text[start] == ' ' || b.Text[start] == '\t') {
 				start++

@@ -2,7 +2,6 @@ package lint
 
 import (
 	"github.com/partnerpages/partnerpages/scaffold/page"
-	"sync"
 
 	"fmt"
 	"regexp"
@@ -11,19 +10,19 @@ import (
 
 var (
 	// roleContextRe finds a role being picked or a permission being given.
-	roleContextRe = sync.OnceValue(func() *regexp.Regexp {
+	roleContextRe = func() *regexp.Regexp {
 		return regexp.MustCompile(`(?i)\b(r[oô]les?|permissions?|drop-?down|d[ée]roulante|access|accès)\b`)
-	})
+	}()
 	// plusIconRe finds the old UI's "+" button that added a user.
-	plusIconRe = sync.OnceValue(func() *regexp.Regexp {
+	plusIconRe = func() *regexp.Regexp {
 		return regexp.MustCompile(`(?i)\bplus icon\b|\+ icon\b|\bic[oô]ne (\+|plus|«\s*\+\s*»)`)
-	})
+	}()
 	// userContextRe finds a user or permission being added.
-	userContextRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?i)\b(users?|utilisateurs?|permissions?)\b`) })
+	userContextRe = regexp.MustCompile(`(?i)\b(users?|utilisateurs?|permissions?)\b`)
 	// editPermissionsRe finds the old UI's button, in French and English.
-	editPermissionsRe = sync.OnceValue(func() *regexp.Regexp {
+	editPermissionsRe = func() *regexp.Regexp {
 		return regexp.MustCompile(`(?i)\b(modifier les permissions|edit permissions)\b`)
-	})
+	}()
 )
 
 // outdatedUI finds a page that describes the platform's old give-access UI:
@@ -37,12 +36,12 @@ func (c *checker) outdatedUI() {
 		labels := c.p.Labels(b.Node)
 		var what string
 		switch {
-		case hasLabel(labels, "Manager") && roleContextRe().MatchString(b.Text):
+		case hasLabel(labels, "Manager") && roleContextRe.MatchString(b.Text):
 			what = "the **Manager** role picked from a list"
-		case (plusIconRe().MatchString(b.Text) || hasLabel(labels, "+")) && userContextRe().MatchString(b.Text):
+		case (plusIconRe.MatchString(b.Text) || hasLabel(labels, "+")) && userContextRe.MatchString(b.Text):
 			what = "the **+** icon that added the user"
-		case editPermissionsRe().MatchString(b.Text):
-			what = "the **" + editPermissionsRe().FindStringSubmatch(b.Text)[1] + "** button"
+		case editPermissionsRe.MatchString(b.Text):
+			what = "the **" + editPermissionsRe.FindStringSubmatch(b.Text)[1] + "** button"
 		default:
 			continue
 		}

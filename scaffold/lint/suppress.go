@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
-	"sync"
 )
 
 // RuleSuppression reports a suppression comment that names an unknown rule
@@ -13,9 +12,9 @@ const RuleSuppression = "suppression"
 
 // suppressRe finds a suppression comment. It is an MDX expression comment,
 // which the site's MDX build accepts, unlike an HTML comment.
-var suppressRe = sync.OnceValue(func() *regexp.Regexp {
+var suppressRe = func() *regexp.Regexp {
 	return regexp.MustCompile(`\{/\*\s*partnerpages-lint-(disable-next-line|disable|enable)\s+([a-z][a-z-]*(?:\s*,\s*[a-z][a-z-]*)*)\s*\*/\}`)
-})
+}()
 
 // directive is one rule named by one suppression comment.
 type directive struct {
@@ -39,7 +38,7 @@ func (c *checker) suppress() {
 		if c.p.InCodeBlock(i + 1) {
 			continue // a directive shown in code is an example, not one
 		}
-		for _, m := range suppressRe().FindAllStringSubmatchIndex(line, -1) {
+		for _, m := range suppressRe.FindAllStringSubmatchIndex(line, -1) {
 			kind := line[m[2]:m[3]]
 			for _, rule := range strings.Split(line[m[4]:m[5]], ",") {
 				rule = strings.TrimSpace(rule)

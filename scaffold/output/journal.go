@@ -9,7 +9,9 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
+
+	"github.com/partnerpages/partnerpages/scaffold/pagepath"
+	"github.com/partnerpages/partnerpages/scaffold/safefile"
 )
 
 // JournalName is the file, at the root of the output folder, where a run
@@ -23,82 +25,59 @@ const JournalName = ".partnerpages.journal"
 // the rename that puts the page in place.
 type Journal struct {
 	dir string
-	mu  sync.Mutex
 	f   *os.File
 	err error
 }
 
-// NewJournal returns the journal of the output folder dir; it opens the file
-// at the first note.
-func NewJournal(dir string) *Journal { return &Journal{dir: dir} }
-
 // Note records that the page rel is about to get content hashing to sum.
 func (j *Journal) Note(rel, sum string) error {
-	if j == nil {
-		return nil
-	}
-	j.mu.Lock()
-	defer j.mu.Unlock()
+	path := filepath.Join(j.dir, JournalName)
 	if j.f == nil && j.err == nil {
-		j.f, j.err = os.OpenFile(filepath.Join(j.dir, JournalName), os.O_WRONLY|os.O_CREATE|os.O_APPEND|syscallNoFollow, 0o644)
+		if j.err = refuseLink(path); j.err == nil {
+			j.f, j.err = os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_APPEND, 0o644)
+		}
 	}
 	if j.err != nil {
-		return fmt.Errorf("%s: cannot note the pages being written: %w", filepath.Join(j.dir, JournalName), j.err)
+		return fmt.Errorf("%s: cannot note the pages being written: %w", path, j.err)
 	}
 	_, err := j.f.WriteString(rel + "\t" + sum + "\n")
 	return err
 }
 
-// RemoveStaleTemps removes the temporary files that runs killed since
-// left: in the output folder out when listOut (its last run may not have
-// ended well: see RunLock), beside the pages a killed run's journal noted
-// (a page's temporary file is noted before it is made), and in the partners
-// folder, when given, those of temps (its temporary files, which the
-// caller listed). A temporary file of a process that is still running is
-// left alone. It returns what it removed.
-func (l *Lock) RemoveStaleTemps(out string, listOut bool, partners string, temps []string) []string {
-	var dirs []string
-	if listOut {
-		dirs = append(dirs, out)
+// Close closes the journal file (it stays until the lock is written).
+func (j *Journal) Close() {
+	if j.f != nil {
+		j.f.Close()
 	}
+}
+
+// RemoveStaleTemps removes the temporary files that killed runs left in
+// the output folder out, beside the pages a killed run's journal noted,
+// and in the partners folder when given. A temporary file of a process
+// that is still running is left alone. It returns what it removed.
+func (l *Lock) RemoveStaleTemps(out, partners string) []string {
+	dirs := []string{out}
 	for _, d := range l.noted {
 		dirs = append(dirs, filepath.Join(out, d))
 	}
-	var found []string
-	seen := map[string]bool{}
-	for _, d := range dirs {
-		if !seen[d] {
-			seen[d] = true
-			tmps, _ := filepath.Glob(filepath.Join(d, ".*.tmp-*"))
-			found = append(found, tmps...)
-		}
-	}
 	if partners != "" {
-		for _, name := range temps {
-			found = append(found, filepath.Join(partners, name))
-		}
+		dirs = append(dirs, partners)
 	}
 	var removed []string
-	for _, tmp := range found {
-		if IsTemp(filepath.Base(tmp)) && deadWriter(tmp) && os.Remove(tmp) == nil {
-			removed = append(removed, tmp)
+	seen := map[string]bool{}
+	for _, d := range dirs {
+		if seen[d] {
+			continue
+		}
+		seen[d] = true
+		tmps, _ := filepath.Glob(filepath.Join(d, ".*.tmp-*"))
+		for _, tmp := range tmps {
+			if safefile.IsTemp(filepath.Base(tmp)) && safefile.StaleTemp(tmp) && os.Remove(tmp) == nil {
+				removed = append(removed, tmp)
+			}
 		}
 	}
 	return removed
-}
-
-// IsTemp reports whether a file name is that of a temporary file the tool
-// makes (".<name>.tmp-<pid>-<n>") before it puts a file in place.
-func IsTemp(name string) bool {
-	ok, _ := filepath.Match(".*.tmp-*", name)
-	return ok
-}
-
-// Close closes the journal file (it stays until the lock is written).
-func (j *Journal) Close() {
-	if j != nil && j.f != nil {
-		j.f.Close()
-	}
 }
 
 // mergeJournal reads the journal a killed run left in dir, if any: a page
@@ -106,24 +85,25 @@ func (j *Journal) Close() {
 // tool, so the lock records it; its partner's pages may be of two versions
 // of its file now, so the partner's input is voided and it is rendered anew.
 func (l *Lock) mergeJournal(dir string) error {
-	data, err := ReadRegular(filepath.Join(dir, JournalName), MaxLockSize)
+	path := filepath.Join(dir, JournalName)
+	data, err := safefile.ReadNoFollow(path, MaxLockSize)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil
 	}
 	if err != nil {
-		return fmt.Errorf("%s: %w", filepath.Join(dir, JournalName), err)
+		return fmt.Errorf("%s: %s", path, safefile.Why(err))
 	}
 	d := NewDir(dir)
 	for s := bufio.NewScanner(bytes.NewReader(data)); s.Scan(); {
 		rel, sum, ok := strings.Cut(s.Text(), "\t")
-		parts := strings.SplitN(rel, "/", 3)
-		if !ok || len(parts) != 3 {
+		p, valid := pagepath.Parse(rel)
+		if !ok || !valid {
 			continue // a line cut short by the kill
 		}
-		l.voidSlug(parts[0])
-		l.noted = append(l.noted, filepath.Dir(filepath.FromSlash(rel)))
+		l.voidSlug(p.Slug)
+		l.noted = append(l.noted, filepath.Join(p.Slug, p.Lang))
 		if page, exists, err := d.Read(rel); err == nil && exists && Hash(page) == sum {
-			l.Set(rel, Entry{Slug: parts[0], Lang: parts[1], SHA256: sum})
+			l.Set(rel, Entry{Path: p, SHA256: sum})
 		}
 	}
 	return nil

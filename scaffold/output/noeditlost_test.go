@@ -1,13 +1,12 @@
 package output
 
 import (
-	"bytes"
-	"encoding/json"
-	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"testing"
-	"time"
+
+	"github.com/partnerpages/partnerpages/scaffold/pagepath"
 )
 
 func newLock() *Lock {
@@ -23,8 +22,8 @@ func TestJournalOfAKilledRunKnowsItsPages(t *testing.T) {
 	root := t.TempDir()
 	d, lock := NewDir(root), newLock()
 	old := []Page{
-		{Rel: "a/en/page.md", Slug: "a", Lang: "en", Content: []byte("A from version 1\n"), Input: "v1"},
-		{Rel: "b/en/page.md", Slug: "b", Lang: "en", Content: []byte("B from version 1\n"), Input: "w1"},
+		testPage("a/en/page.md", []byte("A from version 1\n"), "v1"),
+		testPage("b/en/page.md", []byte("B from version 1\n"), "w1"),
 	}
 	if err := Apply(d, lock, plan(t, d, lock, old), false, nil); err != nil {
 		t.Fatal(err)
@@ -37,7 +36,7 @@ func TestJournalOfAKilledRunKnowsItsPages(t *testing.T) {
 	// the killed run: a's page replaced, b's noted only; no lock written
 	lock, _ = ReadLock(root)
 	d = NewDir(root)
-	next := plan(t, d, lock, []Page{{Rel: "a/en/page.md", Slug: "a", Lang: "en", Content: []byte("A from version 2\n"), Input: "v2"}})
+	next := plan(t, d, lock, []Page{testPage("a/en/page.md", []byte("A from version 2\n"), "v2")})
 	if err := Apply(d, lock, next, false, nil); err != nil {
 		t.Fatal(err)
 	}
@@ -79,7 +78,7 @@ func TestJournalOfAKilledRunKnowsItsPages(t *testing.T) {
 func TestAPageSavedDuringTheRunIsKept(t *testing.T) {
 	root := t.TempDir()
 	d, lock := NewDir(root), newLock()
-	p := Page{Rel: "a/en/page.md", Slug: "a", Lang: "en", Content: []byte("version 1\n")}
+	p := testPage("a/en/page.md", []byte("version 1\n"), "")
 	if err := Apply(d, lock, plan(t, d, lock, []Page{p}), false, nil); err != nil {
 		t.Fatal(err)
 	}
@@ -103,7 +102,7 @@ func TestAPageSavedDuringTheRunIsKept(t *testing.T) {
 		t.Error("the lock records a page that was not written")
 	}
 	// a file that appears where a new page goes is kept too
-	q := Page{Rel: "b/en/page.md", Slug: "b", Lang: "en", Content: []byte("new\n")}
+	q := testPage("b/en/page.md", []byte("new\n"), "")
 	cs = plan(t, d, lock, []Page{q})
 	os.MkdirAll(filepath.Join(root, "b", "en"), 0o755)
 	os.WriteFile(filepath.Join(root, "b", "en", "page.md"), []byte("mine\n"), 0o644)
@@ -128,89 +127,55 @@ func TestTouchVoidsAnotherVersion(t *testing.T) {
 	l.Touch("nobody", "x") // a partner the lock does not know: nothing to void
 }
 
-// TestReadLockAgain: a lock file read again after the run lock is taken is
-// decoded anew when another run changed it, when it was written in place
-// (its size and modification time kept), or when a journal is left, and
-// only then; with a clock mark or without one.
-func TestReadLockAgain(t *testing.T) {
-	for _, marked := range []bool{false, true} {
-		t.Run(fmt.Sprintf("marked=%v", marked), func(t *testing.T) {
-			dir := t.TempDir()
-			l := &Lock{Version: LockVersion, Pages: map[string]Entry{"a/en/p.md": {Slug: "a", Lang: "en", SHA256: "x"}}, Inputs: map[string]Input{}}
-			if err := l.Write(dir); err != nil {
-				t.Fatal(err)
-			}
-			time.Sleep(20 * time.Millisecond) // the clock ticks past the write
-			var mark FileStat
-			if marked {
-				mark = ClockMark(dir)
-			}
-			first, err := ReadLock(dir)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if again, _ := ReadLockAgain(dir, first, mark); again != first {
-				t.Error("an unchanged lock file was decoded again")
-			}
+// testPage is a page rendered from the partner file version input.
+func testPage(rel string, content []byte, input string) Page {
+	p, ok := pagepath.Parse(rel)
+	if !ok {
+		panic(rel)
+	}
+	return NewPage(p, content, input)
+}
 
-			path := filepath.Join(dir, LockName)
-			st, _ := os.Stat(path)
-			data, _ := os.ReadFile(path)
-			edited := bytes.Replace(data, []byte(`"x"`), []byte(`"w"`), 1)
-			os.WriteFile(path, edited, 0o644) // in place, the same size
-			os.Chtimes(path, st.ModTime(), st.ModTime())
-			again, _ := ReadLockAgain(dir, first, mark)
-			if again == first || again.Pages["a/en/p.md"].SHA256 != "w" {
-				t.Errorf("a lock file written in place was not read again: %v", again.Pages)
-			}
-
-			other := &Lock{Version: LockVersion, Pages: map[string]Entry{}, Inputs: map[string]Input{}}
-			other.Set("b/en/p.md", Entry{Slug: "b", Lang: "en", SHA256: "y"})
-			if err := other.Write(dir); err != nil {
-				t.Fatal(err)
-			}
-			again, _ = ReadLockAgain(dir, first, mark)
-			if again == first || again.Pages["b/en/p.md"].SHA256 != "y" {
-				t.Errorf("a lock file another run wrote was not read: %v", again.Pages)
-			}
-			os.WriteFile(filepath.Join(dir, JournalName), []byte("c/en/p.md\tz\n"), 0o644)
-			if third, _ := ReadLockAgain(dir, again, mark); third == again {
-				t.Error("a journal left by a killed run was not merged")
-			}
-		})
+// TestLockFileRoundTrips: what Write saves, ReadLock reads back as it was.
+func TestLockFileRoundTrips(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	l := newLock()
+	l.Set("a/en/p.md", Entry{Path: pagepath.Path{Slug: "a", Lang: "en", File: "p.md"}, SHA256: "x"})
+	l.Set("b-2/fr/q.md", Entry{Path: pagepath.Path{Slug: "b-2", Lang: "fr", File: "q.md"}, SHA256: "y"})
+	l.SetInput("a.yaml", Input{Slug: "a", SHA256: "z"})
+	l.SetTemplates("k")
+	l.SetInput("a.yaml", Input{Slug: "a", SHA256: "z"})
+	if err := l.Write(dir); err != nil {
+		t.Fatal(err)
+	}
+	got, err := ReadLock(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !maps.Equal(got.Pages, l.Pages) || !maps.Equal(got.Inputs, l.Inputs) || got.Templates != "k" {
+		t.Errorf("read back %+v, wrote %+v", got, l)
 	}
 }
 
-// TestLockEncodingIsJSONs: the lock file's hand-written encoder writes what
-// encoding/json's MarshalIndent writes, byte for byte, for locks with odd
-// paths and names, empty and full.
-func TestLockEncodingIsJSONs(t *testing.T) {
-	odd := []string{"a", "é/<x>&\"q\"", "tab\there", "\u2028", "b\\c", "z"}
-	for n := range len(odd) + 1 {
-		l := &Lock{Version: LockVersion, Pages: map[string]Entry{}, Inputs: map[string]Input{}}
-		for i, s := range odd[:n] {
-			l.Pages[s+"/en/p.md"] = Entry{Slug: s, Lang: "en", SHA256: fmt.Sprintf("%064x", i)}
-			if i%2 == 0 {
-				l.Inputs[s+".yaml"] = Input{Slug: s, SHA256: odd[len(odd)-1-i]}
-			}
-		}
-		if n%2 == 1 {
-			l.Templates = "t" + odd[n-1]
-		}
-		f := lockFile{Version: l.Version, Pages: map[string]string{}, Inputs: l.Inputs, Templates: l.Templates}
-		for rel, e := range l.Pages {
-			f.Pages[rel] = e.SHA256
-		}
-		want, err := json.MarshalIndent(f, "", "  ")
+// FuzzReadLock: any lock file is refused with an error or read into a lock
+// that writes back to what reads the same.
+func FuzzReadLock(f *testing.F) {
+	f.Add([]byte(`{"version": 2, "pages": {"a/en/p.md": "x"}, "inputs": {"a.yaml": {"slug": "a", "sha256": "z"}}, "templates": "k"}`))
+	f.Add([]byte(`{"version": 2, "pages": {"../x/y": "x"}}`))
+	f.Add([]byte(`{"version": 1}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		dir := t.TempDir()
+		os.WriteFile(filepath.Join(dir, LockName), data, 0o644)
+		l, err := ReadLock(dir)
 		if err != nil {
-			t.Fatal(err)
+			return
 		}
-		got := l.Encode()
-		if string(got) != string(want)+"\n" {
-			t.Errorf("%d entries:\ngot  %s\nwant %s", n, got, want)
+		again := t.TempDir()
+		os.WriteFile(filepath.Join(again, LockName), l.Encode(), 0o644)
+		m, err := ReadLock(again)
+		if err != nil || !maps.Equal(m.Pages, l.Pages) || !maps.Equal(m.Inputs, l.Inputs) || m.Templates != l.Templates {
+			t.Fatalf("read %+v, its encoding read back as %+v (%v)", l, m, err)
 		}
-		if cap(got) != len(got) { // sized once: a large lock is not held twice over
-			t.Errorf("%d entries: %d bytes in a buffer of %d", n, len(got), cap(got))
-		}
-	}
+	})
 }

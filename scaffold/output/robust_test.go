@@ -7,24 +7,26 @@ import (
 	"maps"
 	"os"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/partnerpages/partnerpages/scaffold/pagepath"
+	"github.com/partnerpages/partnerpages/scaffold/safefile"
 )
 
 func pages(n int, content string) []Page {
 	var ps []Page
 	for i := range n {
-		ps = append(ps, Page{Rel: RelPath(fmt.Sprintf("p%02d", i), "en", "page.md"), Slug: fmt.Sprintf("p%02d", i), Lang: "en", Content: []byte(content + "\n")})
+		ps = append(ps, NewPage(pagepath.Path{Slug: fmt.Sprintf("p%02d", i), Lang: "en", File: "page.md"}, []byte(content+"\n"), ""))
 	}
 	return ps
 }
 
 func plan(t *testing.T, d *Dir, lock *Lock, ps []Page) []Change {
 	t.Helper()
-	rendered := NewRendered(lock.Pages)
+	rendered := map[string]bool{}
 	var cs []Change
 	for _, p := range ps {
 		c, err := PlanPage(d, lock.Pages[p.Rel].SHA256, p, false, false)
@@ -32,7 +34,7 @@ func plan(t *testing.T, d *Dir, lock *Lock, ps []Page) []Change {
 			t.Fatal(err)
 		}
 		cs = append(cs, c)
-		rendered.Add(p.Rel)
+		rendered[p.Rel] = true
 	}
 	gone, err := PlanGone(d, lock, maps.Clone(lock.Pages), rendered, nil, false)
 	if err != nil {
@@ -55,19 +57,19 @@ func TestApplyStopsCleanlyOnWriteError(t *testing.T) {
 				}
 			}
 			writes := 0
-			writeFault = func(path string) error {
+			safefile.WriteFault = func(path string) error {
 				if writes++; writes == 5 {
 					return syscall.ENOSPC
 				}
 				return nil
 			}
-			defer func() { writeFault = nil }()
+			defer func() { safefile.WriteFault = nil }()
 			err := Apply(d, lock, plan(t, d, lock, pages(10, "new")), false, nil)
 			if err == nil || !errors.Is(err, syscall.ENOSPC) || !strings.Contains(err.Error(), filepath.Join(root, "p04", "en", "page.md")) {
 				t.Fatalf("want ENOSPC naming p04's page, got %v", err)
 			}
 			for i := range 10 {
-				rel := RelPath(fmt.Sprintf("p%02d", i), "en", "page.md")
+				rel := pagepath.Path{Slug: fmt.Sprintf("p%02d", i), Lang: "en", File: "page.md"}.Rel()
 				data, _ := os.ReadFile(filepath.Join(root, filepath.FromSlash(rel)))
 				want := "new\n"
 				if i >= 4 {
@@ -106,9 +108,6 @@ func TestReadRefusesFIFO(t *testing.T) {
 	case <-time.After(3 * time.Second):
 		t.Fatal("reading a FIFO blocked")
 	}
-	if _, err := DiskFS(filepath.Join(root, "s", "en")).ReadFileLimit("page.md", 1<<20); err == nil {
-		t.Error("DiskFS read a FIFO")
-	}
 }
 
 // A symbolic link where a page should be is never followed.
@@ -122,8 +121,8 @@ func TestReadRefusesSymlinkedPage(t *testing.T) {
 	if _, _, err := d.Read("s/en/page.md"); err == nil || !strings.Contains(err.Error(), "symbolic link") {
 		t.Errorf("read through a link: %v", err)
 	}
-	if err := d.Write("s/en/page.md", []byte("new")); err != nil {
-		t.Fatal(err) // the link itself is replaced, not followed
+	if placed, _ := d.Replace("s/en/page.md", []byte("new"), Hash([]byte("do not touch"))); placed {
+		t.Error("replaced a page through a link") // the link is never read as the page
 	}
 	if data, _ := os.ReadFile(secret); string(data) != "do not touch" {
 		t.Error("wrote through the symbolic link")
@@ -170,61 +169,15 @@ func TestRunLockMakesASecondRunWait(t *testing.T) {
 	}
 }
 
-// The run lock tells a run whether the last one ended well (released it),
-// so that only after a killed run is the output folder listed for its
-// temporary files.
-func TestRunLockTellsWhetherTheLastRunEndedWell(t *testing.T) {
-	if runtime.GOOS == "windows" {
-		t.Skip("no run lock on this platform")
-	}
-	dir := t.TempDir()
-	acquire := func() *RunLock {
-		t.Helper()
-		l, err := AcquireRunLock(context.Background(), dir, nil)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return l
-	}
-	steps := []struct {
-		name string
-		end  func(*RunLock)
-		want bool // what the next run is told
-	}{
-		{"a run released the lock", (*RunLock).Release, true},
-		{"a run was killed", func(l *RunLock) { l.f.Close() }, false}, // the file closed, never released
-		{"a run after a killed one released it", (*RunLock).Release, true},
-	}
-	if l := acquire(); l.LastEndedWell() {
-		t.Error("no run before, yet the last one ended well")
-	} else {
-		l.Release()
-	}
-	l := acquire()
-	for _, s := range steps {
-		s.end(l)
-		l = acquire()
-		if got := l.LastEndedWell(); got != s.want {
-			t.Errorf("%s, then the next one is told it ended well: %v, want %v", s.name, got, s.want)
-		}
-	}
-	l.Release()
-	// a run lock file as an older partnerpages left it (empty)
-	os.WriteFile(filepath.Join(dir, RunLockName), nil, 0o644)
-	if l := acquire(); l.LastEndedWell() {
-		t.Error("an empty run lock file says the last run ended well")
-	}
-}
-
 // IsTemp knows the names of the temporary files the tool makes.
 func TestIsTempKnowsTheToolsTemporaryFiles(t *testing.T) {
-	for _, name := range []string{clockMarkName(), "." + LockName + ".tmp-" + tmpPrefix + "1", ".acme.yaml.tmp-" + tmpPrefix + "2"} {
-		if !IsTemp(name) {
+	for _, name := range []string{filepath.Base(safefile.TempName(LockName)), ".acme.yaml.tmp-12-2"} {
+		if !safefile.IsTemp(name) {
 			t.Errorf("%s is not known as temporary", name)
 		}
 	}
 	for _, name := range []string{LockName, RunLockName, JournalName, "acme.yaml", "tmp-1", ".tmp-1"} {
-		if IsTemp(name) {
+		if safefile.IsTemp(name) {
 			t.Errorf("%s is taken for a temporary file", name)
 		}
 	}

@@ -7,13 +7,8 @@ import (
 	"os"
 )
 
-// RunLockName is the file generate locks so that two runs on the same output
-// folder never interleave.
-const RunLockName = ".partnerpages.run"
-
 // AcquireRunLock creates the output folder; this platform has no advisory
-// file lock, so concurrent runs are not serialized, and no run can tell
-// that the last one ended well.
+// file lock, so concurrent runs are not serialized.
 func AcquireRunLock(ctx context.Context, dir string, waiting func()) (*RunLock, error) {
 	return &RunLock{}, os.MkdirAll(dir, 0o755)
 }

@@ -2,9 +2,7 @@ package pageimport
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
-	"sync"
 
 	"github.com/yuin/goldmark/ast"
 
@@ -16,7 +14,7 @@ import (
 // app list (a step selects CONNECTIONS, then View available apps).
 func (r *reader) isAppList(list ast.Node) bool {
 	for _, it := range r.items(list) {
-		if appListStepRe().MatchString(it.Text) {
+		if appListStepRe.MatchString(it.Text) {
 			return true
 		}
 	}
@@ -33,10 +31,10 @@ func (r *reader) appList(list ast.Node) (steps, error) {
 	var st steps
 	items := r.items(list)
 	k := 0
-	for k < len(items) && !appListStepRe().MatchString(items[k].Text) {
+	for k < len(items) && !appListStepRe.MatchString(items[k].Text) {
 		it := items[k]
 		switch {
-		case hubriseLoginStepRe().MatchString(it.Text) && len(it.Images) == 0:
+		case hubriseLoginStepRe.MatchString(it.Text) && len(it.Images) == 0:
 			r.replaced(it.Line, "step %q (the template writes this step)", clip(it.Text))
 		case len(st.lines) > 0:
 			return st, fmt.Errorf("line %d: the partner's step comes after signing in to HubRise, and the template would put it before", it.Line)
@@ -55,7 +53,7 @@ func (r *reader) appList(list ast.Node) (steps, error) {
 	st.lines = append(st.lines, items[k].Line)
 	k++
 	// the app in the list, and its Connect button (in the same step or the next)
-	if k >= len(items) || !appPickStepRe().MatchString(items[k].Text) || len(items[k].Images) > 0 {
+	if k >= len(items) || !appPickStepRe.MatchString(items[k].Text) || len(items[k].Images) > 0 {
 		return st, fmt.Errorf("line %d: no step picks the app in the list after the app list", items[min(k, len(items)-1)].Line)
 	}
 	if st.app = appNameIn(items[k]); st.app == "" {
@@ -64,7 +62,7 @@ func (r *reader) appList(list ast.Node) (steps, error) {
 	r.replaced(items[k].Line, "step %q (the template picks %s in the list)", clip(items[k].Text), st.app)
 	st.lines = append(st.lines, items[k].Line)
 	k++
-	if k < len(items) && appConnectStepRe().MatchString(items[k].Text) && len(items[k].Images) == 0 {
+	if k < len(items) && appConnectStepRe.MatchString(items[k].Text) && len(items[k].Images) == 0 {
 		r.replaced(items[k].Line, "step %q (the template writes this step)", clip(items[k].Text))
 		st.lines = append(st.lines, items[k].Line)
 		k++
@@ -93,7 +91,7 @@ func (r *reader) appList(list ast.Node) (steps, error) {
 
 // pickedRes find the app a step picks in the list when it is not in bold
 // ("Select Lightspeed Restaurant Bridge from the list of apps").
-var pickedRes = sync.OnceValue(func() []*regexp.Regexp { return wording.Names("app_picked") })
+var pickedRes = wording.Names("app_picked")
 
 // appNameIn is the name of the app a step picks: its first bold label, else
 // the words it selects.
@@ -101,7 +99,7 @@ func appNameIn(it page.Step) string {
 	if len(it.Labels) > 0 {
 		return it.Labels[0].Text
 	}
-	for _, re := range pickedRes() {
+	for _, re := range pickedRes {
 		if m := re.FindStringSubmatch(it.Text); m != nil && !strings.ContainsAny(m[1], ".,;") {
 			return strings.TrimSpace(m[1])
 		}

@@ -3,7 +3,6 @@ package pageimport
 import (
 	"regexp"
 	"strings"
-	"sync"
 	"unicode"
 
 	"github.com/partnerpages/partnerpages/scaffold/wording"
@@ -12,9 +11,9 @@ import (
 // navWords are the words a navigation step uses besides its bold labels
 // ("From the X back office, click **A**, then **B** in the left-hand menu").
 // A step made only of these, the product's name and labels is a menu path.
-var navWords = sync.OnceValue(func() map[string]bool {
+var navWords = func() map[string]bool {
 	return wording.Words(func(l wording.Language) []string { return strings.Fields(l.NavWords) })
-})
+}()
 
 func wordSet(s string) map[string]bool {
 	m := map[string]bool{}
@@ -36,7 +35,7 @@ func words(s string) []string {
 func isNavigation(rest string, name string) bool {
 	nameWords := wordSet(strings.Join(words(name), " "))
 	for _, w := range words(rest) {
-		if !navWords()[w] && !nameWords[w] {
+		if !navWords[w] && !nameWords[w] {
 			return false
 		}
 	}
@@ -45,35 +44,35 @@ func isNavigation(rest string, name string) bool {
 
 // The phrases of the platform's pages, in every language (wording.yaml).
 var (
-	redirectRe         = sync.OnceValue(func() *regexp.Regexp { return wording.Phrase("redirect") })          // the reader lands on the platform
-	templateSentenceRe = sync.OnceValue(func() *regexp.Regexp { return wording.Phrase("template_sentence") }) // what the template's button step already says
-	locationStepRe     = sync.OnceValue(func() *regexp.Regexp { return wording.Phrase("location_step") })     // with chooseRe: the standard location step
-	chooseRe           = sync.OnceValue(func() *regexp.Regexp { return wording.Phrase("choose") })
-	authoriseStepRe    = sync.OnceValue(func() *regexp.Regexp { return wording.Phrase("authorise_step") })     // a step that only clicks Authorise
-	connectedStepRe    = sync.OnceValue(func() *regexp.Regexp { return wording.Phrase("connected_step") })     // the standard last step: back, connected
-	disconnectedStepRe = sync.OnceValue(func() *regexp.Regexp { return wording.Phrase("disconnected_step") })  // the standard last disconnect step
-	appListStepRe      = sync.OnceValue(func() *regexp.Regexp { return wording.Phrase("app_list_step") })      // the platform's app list: CONNECTIONS, View available apps
-	appPickStepRe      = sync.OnceValue(func() *regexp.Regexp { return wording.Phrase("app_pick_step") })      // picking the app in that list
-	appConnectStepRe   = sync.OnceValue(func() *regexp.Regexp { return wording.Phrase("app_connect_step") })   // its Connect button, as a step of its own
-	hubriseLoginStepRe = sync.OnceValue(func() *regexp.Regexp { return wording.Phrase("hubrise_login_step") }) // signing in to the platform's back office
-	askSupportRe       = sync.OnceValue(func() *regexp.Regexp { return wording.Phrase("ask_support") })        // a sentence sending the reader to support
-	clickRe            = sync.OnceValue(func() *regexp.Regexp { return wording.Phrase("click") })              // a click verb
-	modeStatementRe    = sync.OnceValue(func() *regexp.Regexp { return wording.Phrase("mode_statement") })     // a sentence that only says who can connect
-	noteRe             = sync.OnceValue(func() *regexp.Regexp { return wording.Phrase("important_note") })     // the boxed note of the page's top
-	signupNoteRe       = sync.OnceValue(func() *regexp.Regexp { return wording.Phrase("signup_note") })        // the template's note, not a partner's own
-	publisherRes       = sync.OnceValue(func() []*regexp.Regexp { return wording.Names("publisher") })         // "X, the publisher of"
-	supportOfRes       = sync.OnceValue(func() []*regexp.Regexp { return wording.Names("support_of") })        // "the X support team"
+	redirectRe         = wording.Phrase("redirect")          // the reader lands on the platform
+	templateSentenceRe = wording.Phrase("template_sentence") // what the template's button step already says
+	locationStepRe     = wording.Phrase("location_step")     // with chooseRe: the standard location step
+	chooseRe           = wording.Phrase("choose")
+	authoriseStepRe    = wording.Phrase("authorise_step")     // a step that only clicks Authorise
+	connectedStepRe    = wording.Phrase("connected_step")     // the standard last step: back, connected
+	disconnectedStepRe = wording.Phrase("disconnected_step")  // the standard last disconnect step
+	appListStepRe      = wording.Phrase("app_list_step")      // the platform's app list: CONNECTIONS, View available apps
+	appPickStepRe      = wording.Phrase("app_pick_step")      // picking the app in that list
+	appConnectStepRe   = wording.Phrase("app_connect_step")   // its Connect button, as a step of its own
+	hubriseLoginStepRe = wording.Phrase("hubrise_login_step") // signing in to the platform's back office
+	askSupportRe       = wording.Phrase("ask_support")        // a sentence sending the reader to support
+	clickRe            = wording.Phrase("click")              // a click verb
+	modeStatementRe    = wording.Phrase("mode_statement")     // a sentence that only says who can connect
+	noteRe             = wording.Phrase("important_note")     // the boxed note of the page's top
+	signupNoteRe       = wording.Phrase("signup_note")        // the template's note, not a partner's own
+	publisherRes       = wording.Names("publisher")           // "X, the publisher of"
+	supportOfRes       = wording.Names("support_of")          // "the X support team"
 	// leadInRe matches a sentence that only introduces the steps that follow.
-	leadInRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`:\s*$`) })
+	leadInRe = regexp.MustCompile(`:\s*$`)
 	// glossRe matches a translation in brackets after a label: **Activer** (Connect).
-	glossRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\s*(\([^()\n]+\))\s*[.;]?\s*$`) })
+	glossRe = regexp.MustCompile(`^\s*(\([^()\n]+\))\s*[.;]?\s*$`)
 )
 
 // trailingWords are stripped from the text before a button's label
 // ("… and click **Submit**" keeps "…").
-var trailingWords = sync.OnceValue(func() map[string]bool {
+var trailingWords = func() map[string]bool {
 	return wording.Words(func(l wording.Language) []string { return strings.Fields(l.TrailingWords) })
-})
+}()
 
 // trimBeforeButton removes the click verb and connectors that end s.
 func trimBeforeButton(s string) string {
@@ -81,7 +80,7 @@ func trimBeforeButton(s string) string {
 		t := strings.TrimRight(s, " \t\n,;:")
 		i := strings.LastIndexAny(t, " \t\n")
 		last := strings.ToLower(t[i+1:])
-		if t == "" || !trailingWords()[last] {
+		if t == "" || !trailingWords[last] {
 			return t
 		}
 		s = t[:i+1]

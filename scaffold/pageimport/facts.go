@@ -40,7 +40,7 @@ func PartnerFacts(p *page.Page, set *render.Set, platformEmails []string) []page
 				continue
 			}
 		case "label":
-			if platformSection || slices.Contains(uiLabels, f.Value) || slices.Contains(oldUILabels, f.Value) || noteRe().MatchString("**"+f.Value) {
+			if platformSection || slices.Contains(uiLabels, f.Value) || slices.Contains(oldUILabels, f.Value) || noteRe.MatchString("**"+f.Value) {
 				continue
 			}
 		case "image":

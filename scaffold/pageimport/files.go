@@ -3,13 +3,12 @@ package pageimport
 import (
 	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 
 	"github.com/partnerpages/partnerpages/scaffold/lint"
-	"github.com/partnerpages/partnerpages/scaffold/output"
 	"github.com/partnerpages/partnerpages/scaffold/page"
+	"github.com/partnerpages/partnerpages/scaffold/safefile"
 )
 
 // MaxPageSize bounds a page; anything larger is refused before parsing.
@@ -29,9 +28,9 @@ func ReadPages(args []string) ([]Page, []*PageReport) {
 		}
 		inFolder := len(files) != 1 || files[0] != arg
 		for _, path := range files {
-			data, err := output.DiskFS(filepath.Dir(path)).ReadFileLimit(filepath.Base(path), MaxPageSize)
+			data, err := safefile.Read(path, MaxPageSize)
 			if err != nil {
-				failed = append(failed, &PageReport{Path: path, Err: fmt.Errorf("cannot read: %w", unwrap(err))})
+				failed = append(failed, &PageReport{Path: path, Err: errors.New(safefile.Why(err))})
 				continue
 			}
 			if inFolder && !page.Parse(path, data).IsConnect() {
@@ -41,14 +40,6 @@ func ReadPages(args []string) ([]Page, []*PageReport) {
 		}
 	}
 	return pages, failed
-}
-
-func unwrap(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
 }
 
 // ErrExists is returned by Save for a partner file that is already there.
@@ -64,5 +55,5 @@ func Save(res *Result, dir string, force bool) (string, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return path, err
 	}
-	return path, output.ReplaceFile(path, res.YAML)
+	return path, safefile.ReplaceFile(path, res.YAML)
 }

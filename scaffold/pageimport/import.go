@@ -7,9 +7,10 @@
 package pageimport
 
 import (
-	"github.com/partnerpages/partnerpages/scaffold/page"
 	"regexp"
-	"sync"
+
+	"github.com/partnerpages/partnerpages/scaffold/page"
+	"github.com/partnerpages/partnerpages/scaffold/pagepath"
 
 	"fmt"
 	"slices"
@@ -22,7 +23,8 @@ import (
 
 // Page is one page to import.
 type Page struct {
-	Path string
+	Path string        // as messages show it
+	At   pagepath.Path // its slug, language and file, when the caller knows them (else told from Path)
 	Data []byte
 }
 
@@ -65,7 +67,7 @@ func Import(pages []Page, o Options) (results []*Result, failed []*PageReport) {
 	setLangs := o.Set.Languages()
 	groups := map[string][]pageOf{}
 	for _, pg := range pages {
-		f, rep, err := readPage(pg.Path, pg.Data, o.Lint.PlatformEmails, o.Emails)
+		f, rep, err := readPage(pg, o.Lint.PlatformEmails, o.Emails)
 		if err != nil {
 			rep.Err = err
 			failed = append(failed, rep)
@@ -303,7 +305,8 @@ func mergeExisting(g []pageOf, ex *partner.Partner, o Options) []pageOf {
 	outs, err := o.Set.Render(ex)
 	if err == nil {
 		for _, out := range outs {
-			f, rep, err := readPage("apps/"+ex.Slug.Value+"/"+out.Lang+"/"+out.Name, out.Content, o.Lint.PlatformEmails, o.Emails)
+			at := pagepath.Path{Slug: ex.Slug.Value, Lang: out.Lang, File: out.Name}
+			f, rep, err := readPage(Page{Path: at.Rel(), At: at, Data: out.Content}, o.Lint.PlatformEmails, o.Emails)
 			if err != nil {
 				continue
 			}
@@ -344,7 +347,7 @@ func mergeExisting(g []pageOf, ex *partner.Partner, o Options) []pageOf {
 }
 
 // boldRe finds bold labels in Markdown.
-var boldRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\*\*([^*\n]+)\*\*`) })
+var boldRe = regexp.MustCompile(`\*\*([^*\n]+)\*\*`)
 
 // repeatedLabel returns a bold label the page says and the regenerated text
 // says more often, or "": the template would repeat a step. Labels the page
@@ -353,13 +356,13 @@ var boldRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\
 func repeatedLabel(regen, orig string) string {
 	count := func(md string) map[string]int {
 		m := map[string]int{}
-		for _, x := range boldRe().FindAllStringSubmatch(md, -1) {
+		for _, x := range boldRe.FindAllStringSubmatch(md, -1) {
 			m[x[1]]++
 		}
 		return m
 	}
 	was, now := count(orig), count(regen)
-	for _, x := range boldRe().FindAllStringSubmatch(regen, -1) { // in page order: the same label each run
+	for _, x := range boldRe.FindAllStringSubmatch(regen, -1) { // in page order: the same label each run
 		if l := x[1]; now[l] > was[l] && was[l] > 0 {
 			return l
 		}

@@ -7,7 +7,6 @@ import (
 	"regexp"
 	"slices"
 	"strings"
-	"sync"
 
 	"github.com/partnerpages/partnerpages/scaffold/page"
 	"github.com/partnerpages/partnerpages/scaffold/partner"
@@ -206,7 +205,7 @@ func (r *reader) preamble(s *section) string {
 		if _, ok := b.(*ast.ThematicBreak); ok {
 			continue
 		}
-		if noteRe().MatchString(page.MarkdownOf(r.body, b)) && signupNoteRe().MatchString(page.PlainText(r.body, b)) {
+		if noteRe.MatchString(page.MarkdownOf(r.body, b)) && signupNoteRe.MatchString(page.PlainText(r.body, b)) {
 			r.replaced(r.lineOf(b), "%q in the page's top (the template writes its own note)", clip(page.PlainText(r.body, b)))
 			r.report.skipLine(r.lineOf(b))
 			continue
@@ -283,7 +282,7 @@ func (r *reader) settle(f *facts) {
 		// back-office is the neutral wording; a page that says only the
 		// support team connects gets support
 		f.mode, f.modeAssumed = partner.ModeBackOffice, true
-		if prose := strings.Join(r.prose, " "); modeStatementRe().MatchString(prose) || askSupportRe().MatchString(prose) {
+		if prose := strings.Join(r.prose, " "); modeStatementRe.MatchString(prose) || askSupportRe.MatchString(prose) {
 			f.mode = partner.ModeSupport
 		}
 		r.note(0, "connection mode %s assumed (no connect section the template can write)", f.mode)
@@ -343,7 +342,7 @@ func (r *reader) connectInPreamble(s *section) bool {
 		if _, ok := b.(*ast.List); ok {
 			return true
 		}
-		if modeStatementRe().MatchString(page.PlainText(r.body, b)) {
+		if modeStatementRe.MatchString(page.PlainText(r.body, b)) {
 			return true
 		}
 	}
@@ -424,7 +423,7 @@ func wholeSteps(p *page.Page, pt part, t *typer) []int {
 	next := 0 // page lines are matched in order
 	for i, line := range typed {
 		m := markerRe.FindStringSubmatch(line)
-		if m == nil || !wholeRef().MatchString(m[2]) {
+		if m == nil || !wholeRef.MatchString(m[2]) {
 			continue
 		}
 		for j := next; j < len(pt.lines); j++ {
@@ -439,7 +438,7 @@ func wholeSteps(p *page.Page, pt part, t *typer) []int {
 }
 
 // wholeRef is a step that is one platform step and nothing else.
-var wholeRef = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^<Platform step="[a-z-]+" />$`) })
+var wholeRef = regexp.MustCompile(`^<Platform step="[a-z-]+" />$`)
 
 // lastLine is the number of the page's last line.
 func lastLine(p *page.Page) int {
@@ -455,7 +454,7 @@ func collapseBlank(s string) string {
 }
 
 // solutionRe finds the template's product placeholder, elided or not.
-var solutionRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\b(l|d)?SOLUTION\b`) })
+var solutionRe = regexp.MustCompile(`\b(l|d)?SOLUTION\b`)
 
 // named puts the product's name where the page kept the template's
 // placeholder (SOLUTION, lSOLUTION): text kept as written is fixed too.
@@ -463,7 +462,7 @@ func (r *reader) named(s string) string {
 	if r.name == "" || !strings.Contains(s, "SOLUTION") {
 		return s
 	}
-	return solutionRe().ReplaceAllStringFunc(s, func(m string) string {
+	return solutionRe.ReplaceAllStringFunc(s, func(m string) string {
 		if len(m) > len("SOLUTION") {
 			return m[:1] + "'" + r.name
 		}

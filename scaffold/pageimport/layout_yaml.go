@@ -5,13 +5,12 @@ import (
 	"regexp"
 	"slices"
 	"strings"
-	"sync"
 
 	"github.com/partnerpages/partnerpages/scaffold/partner"
 )
 
 // anchorRe is what a heading id in a partner file may be.
-var anchorRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`) })
+var anchorRe = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
 
 // v1Shaped reports whether the pages fit schema v1: nothing before the
 // first heading, the four standard sections in their order, all typed and
@@ -148,7 +147,7 @@ func pageParts(langs []string, slots []slot, notes *partner.Comments, note func(
 				anchor = a
 			}
 		}
-		if anchor != "" && (!anchorRe().MatchString(anchor) || (s.kind == "" && (anchor == "give-access" || anchor == "contact"))) {
+		if anchor != "" && (!anchorRe.MatchString(anchor) || (s.kind == "" && (anchor == "give-access" || anchor == "contact"))) {
 			note(fmt.Sprintf("heading id {#%s} of %q is not one a partner file can give; dropped", anchor, first.title))
 			anchor = ""
 		}

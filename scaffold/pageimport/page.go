@@ -7,7 +7,6 @@ import (
 	"regexp"
 	"slices"
 	"strings"
-	"sync"
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
@@ -15,6 +14,7 @@ import (
 	"github.com/partnerpages/partnerpages/scaffold/email"
 	"github.com/partnerpages/partnerpages/scaffold/lint"
 	"github.com/partnerpages/partnerpages/scaffold/page"
+	"github.com/partnerpages/partnerpages/scaffold/pagepath"
 	"github.com/partnerpages/partnerpages/scaffold/partner"
 	"github.com/partnerpages/partnerpages/scaffold/render"
 	"github.com/partnerpages/partnerpages/scaffold/wording"
@@ -98,11 +98,15 @@ type section struct {
 	blocks  []ast.Node
 }
 
-var appLinkRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^/apps/([a-z0-9][a-z0-9-]*)/`) })
+var appLinkRe = regexp.MustCompile(`^/apps/([a-z0-9][a-z0-9-]*)/`)
 
 // readPage extracts the facts of one page. platformEmails are left out of
 // the partner's e-mails.
-func readPage(path string, src []byte, platformEmails []string, given map[string]string) (*facts, *PageReport, error) {
+func readPage(in Page, platformEmails []string, given map[string]string) (*facts, *PageReport, error) {
+	path, src, at := in.Path, in.Data, in.At
+	if at.Slug == "" {
+		at, _ = pagepath.Find(path)
+	}
 	// French typography (no-break spaces before : ; ! ?) is the template's
 	// job: read it as ordinary spaces so partner files hold plain text.
 	src = []byte(render.PlainSpacing(string(src)))
@@ -130,7 +134,7 @@ func readPage(path string, src []byte, platformEmails []string, given map[string
 	if r.name == "" {
 		// neither meta.title (… | Name | HubRise) nor a standard heading names
 		// the product: the page's folder or file does
-		r.name = nameFromPath(path)
+		r.name = nameFromPath(path, at)
 		r.note(0, "no meta.title or standard heading names the product; %q is taken from the page's path", r.name)
 	}
 	f.name = r.name
@@ -176,8 +180,8 @@ func readPage(path string, src []byte, platformEmails []string, given map[string
 			last = k // a partner section goes after the last standard one
 		}
 	}
-	f.lang = pageLang(path, pg)
-	f.slug = pageSlug(path, r.selfApp, f.name)
+	f.lang = pageLang(path, at, pg)
+	f.slug = pageSlug(at, r.selfApp, f.name)
 	rep.Lang, rep.Slug = f.lang, f.slug
 	f.email = r.email(platformEmails)
 	if e, ok := given[f.slug]; ok {
@@ -279,7 +283,7 @@ func (r *reader) scan(s *section) {
 			r.emails[s.kind] = append(r.emails[s.kind], strings.ToLower(strings.TrimRight(m, ".")))
 		}
 		for _, l := range page.Destinations(r.body, b) {
-			if m := appLinkRe().FindStringSubmatch(l); m != nil && r.selfApp == "" {
+			if m := appLinkRe.FindStringSubmatch(l); m != nil && r.selfApp == "" {
 				r.selfApp = m[1]
 			}
 			if a, ok := strings.CutPrefix(l, "mailto:"); ok {
@@ -314,12 +318,12 @@ func (r *reader) publisher(email string) string {
 	domain := strings.ToLower(email[strings.IndexByte(email, '@')+1:])
 	var named, inDomain []string
 	for _, p := range r.prose {
-		for _, re := range publisherRes() {
+		for _, re := range publisherRes {
 			for _, m := range re.FindAllStringSubmatch(p, -1) {
 				named = append(named, m[1])
 			}
 		}
-		for _, re := range supportOfRes() {
+		for _, re := range supportOfRes {
 			for _, m := range re.FindAllStringSubmatch(p, -1) {
 				if c := m[1]; strings.HasPrefix(domain, strings.ToLower(c)+".") {
 					inDomain = append(inDomain, c)
@@ -374,29 +378,25 @@ func dropInvisible(src []byte) ([]byte, []int) {
 	return out, lines
 }
 
-var langDirRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[a-z]{2}$`) })
-var langSuffixRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`-([a-z]{2})\.[a-z]+$`) })
+var langSuffixRe = regexp.MustCompile(`-([a-z]{2})\.[a-z]+$`)
 
-// pageLang tells the page's language from its path (…/<lang>/page.md or
-// name-<lang>.md), else from its front matter.
-func pageLang(path string, p *page.Page) string {
-	if d := filepath.Base(filepath.Dir(path)); langDirRe().MatchString(d) {
-		return d
+// pageLang tells the page's language from its place (…/<slug>/<lang>/page.md),
+// its name (name-<lang>.md), else from its front matter.
+func pageLang(path string, at pagepath.Path, p *page.Page) string {
+	if at.Lang != "" {
+		return at.Lang
 	}
-	if m := langSuffixRe().FindStringSubmatch(filepath.Base(path)); m != nil {
+	if m := langSuffixRe.FindStringSubmatch(filepath.Base(path)); m != nil {
 		return m[1]
 	}
 	return wording.ConnectPageLang(p.FMString("path_override"), p.FMString("title"), "en")
 }
 
-// pageSlug tells the partner's slug from the page's path (apps/<slug>/<lang>/…),
-// else from a link to its own app's pages, else from its name.
-func pageSlug(path, selfApp, name string) string {
-	dir := filepath.Dir(path)
-	if langDirRe().MatchString(filepath.Base(dir)) {
-		if s := filepath.Base(filepath.Dir(dir)); partner.SlugPattern.MatchString(s) {
-			return s
-		}
+// pageSlug tells the partner's slug from the page's place, else from a
+// link to its own app's pages, else from its name.
+func pageSlug(at pagepath.Path, selfApp, name string) string {
+	if at.Slug != "" {
+		return at.Slug
 	}
 	if selfApp != "" {
 		return selfApp
@@ -404,13 +404,13 @@ func pageSlug(path, selfApp, name string) string {
 	return partner.Slugify(name)
 }
 
-// nameFromPath makes a product name of a page's app folder (apps/<app>/<lang>/)
-// or file name: "la-toque" → "La Toque".
-func nameFromPath(path string) string {
+// nameFromPath makes a product name of a page's app folder or file name:
+// "la-toque" → "La Toque".
+func nameFromPath(path string, at pagepath.Path) string {
 	base := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
-	if dir := filepath.Dir(path); langDirRe().MatchString(filepath.Base(dir)) {
-		base = filepath.Base(filepath.Dir(dir))
-	} else if m := langSuffixRe().FindStringSubmatchIndex(filepath.Base(path)); m != nil {
+	if at.Slug != "" {
+		base = at.Slug
+	} else if m := langSuffixRe.FindStringSubmatchIndex(filepath.Base(path)); m != nil {
 		base = filepath.Base(path)[:m[0]]
 	}
 	words := strings.FieldsFunc(base, func(r rune) bool { return r == '-' || r == '_' || r == ' ' })

@@ -6,7 +6,6 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"sync"
 
 	"github.com/yuin/goldmark/ast"
 
@@ -40,14 +39,14 @@ var formerLabels = map[string]string{
 }
 
 var (
-	allowSentence    = sync.OnceValue(func() *regexp.Regexp { return wording.Phrase("allow_sentence") })
-	locationSentence = sync.OnceValue(func() *regexp.Regexp { return wording.Phrase("location_sentence") })
-	catalogSentence  = sync.OnceValue(func() *regexp.Regexp { return wording.Phrase("catalog_sentence") })
-	appListSentence  = sync.OnceValue(func() *regexp.Regexp { return wording.Phrase("app_list_step") })
-	signInSentence   = sync.OnceValue(func() *regexp.Regexp { return wording.Phrase("sign_in_sentence") })
-	codeSentence     = sync.OnceValue(func() *regexp.Regexp { return wording.Phrase("code_sentence") })
+	allowSentence    = wording.Phrase("allow_sentence")
+	locationSentence = wording.Phrase("location_sentence")
+	catalogSentence  = wording.Phrase("catalog_sentence")
+	appListSentence  = wording.Phrase("app_list_step")
+	signInSentence   = wording.Phrase("sign_in_sentence")
+	codeSentence     = wording.Phrase("code_sentence")
 	linkTextRe       = regexp.MustCompile(`\[([^\]]*)\]\([^)]*\)`)
-	codePhrase       = sync.OnceValue(func() *regexp.Regexp { return wording.Phrase("code_phrase") })
+	codePhrase       = wording.Phrase("code_phrase")
 	linkDestRe       = regexp.MustCompile(`\]\(([^)\s]+)\)`)
 	markerRe         = regexp.MustCompile(`^(\s*(?:\d+[.)]|[-*+])\s+)(.*)$`)
 )
@@ -225,23 +224,23 @@ func (t *typer) sentenceKind(s string) (kind int, allow, chooser bool) {
 		return kindNone, false, false
 	}
 	plain := strings.ToLower(linkTextRe.ReplaceAllString(strings.ReplaceAll(s, "**", ""), "$1"))
-	if signInSentence().MatchString(plain) && t.set.Site.BackOfficeURL != "" {
+	if signInSentence.MatchString(plain) && t.set.Site.BackOfficeURL != "" {
 		return kindSignIn, false, false
 	}
-	if codeSentence().MatchString(plain) {
+	if codeSentence.MatchString(plain) {
 		return kindCode, false, false
 	}
 	labels := map[string]bool{}
-	for _, m := range boldRe().FindAllStringSubmatch(s, -1) {
+	for _, m := range boldRe.FindAllStringSubmatch(s, -1) {
 		labels[t.ui[m[1]]] = true
 		labels[formerLabels[m[1]]] = true
 	}
-	if labels["view_available_apps"] || appListSentence().MatchString(plain) {
+	if labels["view_available_apps"] || appListSentence.MatchString(plain) {
 		return kindAppList, false, false
 	}
-	allow = labels["allow"] || allowSentence().MatchString(plain)
+	allow = labels["allow"] || allowSentence.MatchString(plain)
 	chooser = labels["choose_location"]
-	if allow || chooser || locationSentence().MatchString(plain) || catalogSentence().MatchString(plain) || labels["next"] {
+	if allow || chooser || locationSentence.MatchString(plain) || catalogSentence.MatchString(plain) || labels["next"] {
 		return kindAuth, allow, chooser
 	}
 	return kindNone, false, false
@@ -254,7 +253,7 @@ func (t *typer) partnerFact(s string) bool {
 	if strings.ContainsAny(s, "@`") || strings.Contains(s, "![") || strings.Contains(s, "<") {
 		return true
 	}
-	for _, m := range boldRe().FindAllStringSubmatch(s, -1) {
+	for _, m := range boldRe.FindAllStringSubmatch(s, -1) {
 		if !t.uiLabel(m[1]) {
 			return true
 		}
@@ -285,7 +284,7 @@ func (t *typer) inline(line string) string {
 	if strings.Contains(line, "`") {
 		return line // code spans: left as written
 	}
-	line = boldRe().ReplaceAllStringFunc(line, func(m string) string {
+	line = boldRe.ReplaceAllStringFunc(line, func(m string) string {
 		if name, ok := t.ui[m[2:len(m)-2]]; ok {
 			return render.UIRef(name)
 		}
@@ -300,7 +299,7 @@ func (t *typer) inline(line string) string {
 	if w, err := t.set.Wording("phrase", "code", render.View{Lang: t.lang}); err == nil && strings.Contains(line, w) {
 		line = strings.ReplaceAll(line, w, render.PhraseRef("code"))
 	} else if !t.exact {
-		line = codePhrase().ReplaceAllString(line, render.PhraseRef("code"))
+		line = codePhrase.ReplaceAllString(line, render.PhraseRef("code"))
 	}
 	return line
 }

@@ -2,10 +2,8 @@ package pageimport
 
 import (
 	"fmt"
-	"regexp"
 	"slices"
 	"strings"
-	"sync"
 
 	"github.com/yuin/goldmark/ast"
 
@@ -15,7 +13,7 @@ import (
 	"github.com/partnerpages/partnerpages/scaffold/wording"
 )
 
-var blockLinkRe = sync.OnceValue(func() *regexp.Regexp { return wording.Phrase("block_link") })
+var blockLinkRe = wording.Phrase("block_link")
 
 // boilerplateParagraph reports whether a paragraph only says what the
 // template writes itself: the note on top, a lead-in to steps, who can
@@ -26,11 +24,11 @@ func (r *reader) boilerplateParagraph(b ast.Node) bool {
 		return true
 	}
 	text := page.PlainText(r.body, b)
-	if noteRe().MatchString(src) && signupNoteRe().MatchString(text) || leadInRe().MatchString(text) || modeStatementRe().MatchString(text) {
+	if noteRe.MatchString(src) && signupNoteRe.MatchString(text) || leadInRe.MatchString(text) || modeStatementRe.MatchString(text) {
 		return true
 	}
 	for _, l := range page.Destinations(r.body, b) {
-		if blockLinkRe().MatchString(l) && len(page.Images(b)) == 0 {
+		if blockLinkRe.MatchString(l) && len(page.Images(b)) == 0 {
 			return true
 		}
 	}
@@ -178,8 +176,8 @@ func (r *reader) platformSection(s *section) {
 	r.replaced(r.lineOf(s.heading), "the %s section's text (the template writes it from the support e-mail)", s.kind)
 }
 
-var contactRe = sync.OnceValue(func() *regexp.Regexp { return wording.Phrase("contact") })
-var hubriseBackOfficeRe = sync.OnceValue(func() *regexp.Regexp { return wording.Phrase("hubrise_back_office") })
+var contactRe = wording.Phrase("contact")
+var hubriseBackOfficeRe = wording.Phrase("hubrise_back_office")
 
 // disconnect reads the disconnect section: its mode, and for back-office
 // disconnection its steps.
@@ -208,7 +206,7 @@ func (r *reader) disconnect(s *section, f *facts) error {
 		pt := page.PlainText(r.body, b)
 		text += " " + pt
 		ls = append(ls, page.Destinations(r.body, b)...)
-		if r.boilerplateParagraph(b) || contactRe().MatchString(pt) && len(page.Images(b)) == 0 || hubriseBackOfficeRe().MatchString(pt) {
+		if r.boilerplateParagraph(b) || contactRe.MatchString(pt) && len(page.Images(b)) == 0 || hubriseBackOfficeRe.MatchString(pt) {
 			r.replaced(r.lineOf(b), "%q (the template writes its own)", clip(pt))
 			r.report.skipLine(r.lineOf(b))
 			continue
@@ -216,7 +214,7 @@ func (r *reader) disconnect(s *section, f *facts) error {
 		r.dropped(r.lineOf(b), "%q in the disconnect section: no place for it in a partner file", clip(page.MarkdownOf(r.body, b)))
 	}
 	if f.dmode == "" {
-		if askSupportRe().MatchString(text) || slices.Contains(ls, "#contact") {
+		if askSupportRe.MatchString(text) || slices.Contains(ls, "#contact") {
 			f.dmode = partner.DisconnectSupport
 		} else {
 			f.dmode = partner.DisconnectHubRise

@@ -42,7 +42,7 @@ func (r *reader) isNav(it page.Step) bool {
 func (r *reader) buttonIndex(items []page.Step, connect bool) (idx, lab int) {
 	lastClick := func(upto int) (int, int) {
 		for i := upto - 1; i >= 0; i-- {
-			if len(items[i].Labels) > 0 && clickRe().MatchString(items[i].Text) {
+			if len(items[i].Labels) > 0 && clickRe.MatchString(items[i].Text) {
 				return i, len(items[i].Labels) - 1
 			}
 		}
@@ -66,7 +66,7 @@ func (r *reader) buttonIndex(items []page.Step, connect bool) (idx, lab int) {
 		if !ok {
 			continue
 		}
-		loc := redirectRe().FindIndex(r.body[s.Start:s.End])
+		loc := redirectRe.FindIndex(r.body[s.Start:s.End])
 		if loc == nil {
 			continue
 		}
@@ -92,11 +92,11 @@ func (r *reader) standardConnectStep(it page.Step) bool {
 	if len(it.Images) > 0 || it.Item.ChildCount() > 1 {
 		return false
 	}
-	if locationStepRe().MatchString(it.Text) && chooseRe().MatchString(it.Text) || authoriseStepRe().MatchString(it.Text) || connectedStepRe().MatchString(it.Text) {
+	if locationStepRe.MatchString(it.Text) && chooseRe.MatchString(it.Text) || authoriseStepRe.MatchString(it.Text) || connectedStepRe.MatchString(it.Text) {
 		return true
 	}
 	for _, s := range sentences(it.Text) {
-		if !templateSentenceRe().MatchString(s) {
+		if !templateSentenceRe.MatchString(s) {
 			return false
 		}
 	}
@@ -104,7 +104,7 @@ func (r *reader) standardConnectStep(it page.Step) bool {
 }
 
 func (r *reader) standardDisconnectStep(it page.Step) bool {
-	return len(it.Images) == 0 && it.Item.ChildCount() <= 1 && disconnectedStepRe().MatchString(it.Text)
+	return len(it.Images) == 0 && it.Item.ChildCount() <= 1 && disconnectedStepRe.MatchString(it.Text)
 }
 
 // backOffice reads a list of back-office steps into menu, steps before the
@@ -166,7 +166,7 @@ func (r *reader) backOffice(list ast.Node, connect bool) (steps, error) {
 			continue
 		}
 		for _, s := range sentences(line) {
-			if templateSentenceRe().MatchString(s) {
+			if templateSentenceRe.MatchString(s) {
 				r.replaced(bt.Line, "sentence %q (the template's button step says it)", strings.TrimSpace(s))
 				continue
 			}
@@ -174,7 +174,7 @@ func (r *reader) backOffice(list ast.Node, connect bool) (steps, error) {
 		}
 	}
 	rest := strings.TrimSpace(strings.Join(residue, " "))
-	if m := glossRe().FindStringSubmatch(rest); m != nil {
+	if m := glossRe.FindStringSubmatch(rest); m != nil {
 		st.button += " " + m[1]
 		rest = ""
 	}

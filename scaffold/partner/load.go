@@ -1,6 +1,8 @@
 package partner
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"io/fs"
 	"path"
@@ -84,6 +86,8 @@ func Decode(shown string, data []byte, setLangs []string) (*Partner, ErrorList) 
 	if p == nil {
 		return nil, errs
 	}
+	sum := sha256.Sum256(data)
+	p.SHA256 = hex.EncodeToString(sum[:])
 	errs = append(errs, Resolve(p, setLangs)...).WithoutRestatements()
 	if len(errs) > 0 {
 		errs.Sort()

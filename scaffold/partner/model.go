@@ -86,6 +86,7 @@ var SectionPlaces = []string{"connect", "give-access", "contact", "disconnect"}
 // fills its defaults.
 type Partner struct {
 	File       string // path as shown in messages
+	SHA256     string // hex SHA-256 of the file's bytes, as the lock file records them
 	Name       Text
 	Slug       Scalar
 	Publisher  Text

@@ -14,17 +14,18 @@ import (
 	"testing"
 	"time"
 
-	"github.com/partnerpages/partnerpages/scaffold"
+	"github.com/partnerpages/partnerpages/scaffold/project"
+
 	"github.com/partnerpages/partnerpages/scaffold/lint"
 	"github.com/partnerpages/partnerpages/scaffold/page"
 	"github.com/partnerpages/partnerpages/templates"
 )
 
-const project = "testdata/project"
+const projectDir = "testdata/project"
 
 func testOptions(t *testing.T, dir string) Options {
 	t.Helper()
-	in := scaffold.Inputs{Partners: os.DirFS(filepath.Join(dir, "partners")), PartnersDir: "partners", Templates: templates.FS}
+	in := project.Inputs{Partners: os.DirFS(filepath.Join(dir, "partners")), PartnersDir: "partners", Templates: templates.FS}
 	return Options{Partners: in.Partners, PartnersDir: in.PartnersDir, Pages: filepath.Join(dir, "content", "apps"),
 		Templates: in.LoadTemplates, Lint: func() (lint.Options, error) { return in.LintOptions("testdata/site") }}
 }
@@ -37,7 +38,7 @@ func get(t *testing.T, h http.Handler, url string) (int, string, http.Header) {
 }
 
 func TestIndexListsEveryPartner(t *testing.T) {
-	code, body, _ := get(t, NewServer(testOptions(t, project)).Handler(), "/")
+	code, body, _ := get(t, NewServer(testOptions(t, projectDir)).Handler(), "/")
 	for _, want := range []string{`<a href="/p/lumo">Lumo</a>`, `<a href="/p/broken">`, "invalid: 2 problem(s)", `<script src="/assets/live.js"`} {
 		if code != 200 || !strings.Contains(body, want) {
 			t.Errorf("index (%d) lacks %q", code, want)
@@ -50,7 +51,7 @@ func TestIndexListsEveryPartner(t *testing.T) {
 var customIDRe = regexp.MustCompile(`(?m)^## .*\{#([\w-]+)\}\s*$`)
 
 func TestPartnerPageHasEachLanguageWithTheMarkdownsAnchors(t *testing.T) {
-	s := NewServer(testOptions(t, project))
+	s := NewServer(testOptions(t, projectDir))
 	code, body, _ := get(t, s.Handler(), "/p/lumo")
 	if code != 200 {
 		t.Fatalf("status %d", code)
@@ -90,7 +91,7 @@ func TestPartnerPageHasEachLanguageWithTheMarkdownsAnchors(t *testing.T) {
 // TestFindingsShowAtTheirLine: each lint finding is on the block that
 // starts at its line, which is the line of the Markdown that holds it.
 func TestFindingsShowAtTheirLine(t *testing.T) {
-	st := Load(testOptions(t, project))
+	st := Load(testOptions(t, projectDir))
 	rules := map[string]string{}
 	for _, pg := range st.Find("lumo").Pages {
 		lines := strings.Split(pg.Markdown, "\n")
@@ -110,7 +111,7 @@ func TestFindingsShowAtTheirLine(t *testing.T) {
 }
 
 func TestSectionsTheTemplateDoesNotOwnAreMarked(t *testing.T) {
-	pg := Load(testOptions(t, project)).Find("lumo").Pages[0]
+	pg := Load(testOptions(t, projectDir)).Find("lumo").Pages[0]
 	for _, tc := range []struct{ heading, class string }{
 		{"Connect Lumo", "pp-mixed"}, // the template's steps around the partner's own
 		{"Map Your Menu", "pp-own"},  // the partner's own section
@@ -131,7 +132,7 @@ func TestSectionsTheTemplateDoesNotOwnAreMarked(t *testing.T) {
 }
 
 func TestSiteLinksResolveOrShowBroken(t *testing.T) {
-	pg := Load(testOptions(t, project)).Find("lumo").Pages[0]
+	pg := Load(testOptions(t, projectDir)).Find("lumo").Pages[0]
 	if !regexp.MustCompile(`<a href="/docs/menu-codes" class="pp-broken" title="broken link: `).MatchString(pg.HTML) {
 		t.Errorf("the link to a missing doc page is not shown broken:\n%s", pg.HTML)
 	}
@@ -141,18 +142,18 @@ func TestSiteLinksResolveOrShowBroken(t *testing.T) {
 }
 
 func TestImagesAreServedFromThePagesFolderOnly(t *testing.T) {
-	h := NewServer(testOptions(t, project)).Handler()
-	pg := Load(testOptions(t, project)).Find("lumo").Pages[0]
+	h := NewServer(testOptions(t, projectDir)).Handler()
+	pg := Load(testOptions(t, projectDir)).Find("lumo").Pages[0]
 	if !strings.Contains(pg.HTML, `<img src="/files/lumo/images/activate.png"`) {
 		t.Fatalf("image URL:\n%s", pg.HTML)
 	}
 	code, body, hdr := get(t, h, "/files/lumo/images/activate.png")
-	want, _ := os.ReadFile(filepath.Join(project, "content/apps/lumo/images/activate.png"))
+	want, _ := os.ReadFile(filepath.Join(projectDir, "content/apps/lumo/images/activate.png"))
 	if code != 200 || body != string(want) || hdr.Get("Content-Type") != "image/png" {
 		t.Errorf("image: %d %s, %d bytes", code, hdr.Get("Content-Type"), len(body))
 	}
 	for _, rel := range []string{"../../partners/lumo.yaml", "../../../preview_test.go", "images"} {
-		if _, err := readConfined(filepath.Join(project, "content/apps"), "lumo", rel); err == nil {
+		if _, err := readConfined(filepath.Join(projectDir, "content/apps"), "lumo", rel); err == nil {
 			t.Errorf("%s was served", rel)
 		}
 	}
@@ -165,19 +166,19 @@ func TestImagesAreServedFromThePagesFolderOnly(t *testing.T) {
 }
 
 func TestInvalidPartnerShowsItsErrors(t *testing.T) {
-	code, body, _ := get(t, NewServer(testOptions(t, project)).Handler(), "/p/broken")
+	code, body, _ := get(t, NewServer(testOptions(t, projectDir)).Handler(), "/p/broken")
 	for _, want := range []string{"partners/broken.yaml does not validate", "partners/broken.yaml:3:3: support.emial: unknown field", `did you mean &#34;back-office&#34;?`} {
 		if code != 200 || !strings.Contains(body, want) {
 			t.Errorf("the broken partner's page (%d) lacks %q:\n%s", code, want, body)
 		}
 	}
-	if code, _, _ := get(t, NewServer(testOptions(t, project)).Handler(), "/p/nobody"); code != 404 {
+	if code, _, _ := get(t, NewServer(testOptions(t, projectDir)).Handler(), "/p/nobody"); code != 404 {
 		t.Errorf("an unknown slug: %d", code)
 	}
 }
 
 func TestEventsTellOpenPagesToReload(t *testing.T) {
-	s := NewServer(testOptions(t, project))
+	s := NewServer(testOptions(t, projectDir))
 	ts := httptest.NewServer(s.Handler())
 	defer ts.Close()
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
@@ -225,7 +226,7 @@ func TestWatcherSeesAnEditedPartnerFile(t *testing.T) {
 
 func TestStaticFilesHoldThePagesAndTheirImages(t *testing.T) {
 	dir := t.TempDir()
-	o := testOptions(t, project)
+	o := testOptions(t, projectDir)
 	files, err := WriteStatic(dir, o.Pages, Load(o))
 	if err != nil {
 		t.Fatal(err)

@@ -6,6 +6,7 @@
 package preview
 
 import (
+	"cmp"
 	"io/fs"
 	"maps"
 	"path"
@@ -13,10 +14,12 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/partnerpages/partnerpages/scaffold/generate"
 	"github.com/partnerpages/partnerpages/scaffold/lint"
-	"github.com/partnerpages/partnerpages/scaffold/output"
 	"github.com/partnerpages/partnerpages/scaffold/page"
+	"github.com/partnerpages/partnerpages/scaffold/pagepath"
 	"github.com/partnerpages/partnerpages/scaffold/partner"
+	"github.com/partnerpages/partnerpages/scaffold/project"
 	"github.com/partnerpages/partnerpages/scaffold/render"
 )
 
@@ -73,11 +76,13 @@ func Load(o Options) *State {
 	if err != nil {
 		st.Problems = append(st.Problems, err.Error())
 	}
-	ps, errs := partner.LoadDir(o.Partners, o.PartnersDir, set.Languages())
-	for _, p := range ps {
-		errs = append(errs, set.CheckRefs(p)...)
+	ps, errs := project.Inputs{Partners: o.Partners, PartnersDir: o.PartnersDir}.LoadPartners(set)
+	disk := map[string]string{}
+	if states, _, err := generate.States(o.Pages, set, ps); err == nil {
+		for _, c := range states {
+			disk[c.Rel] = c.Action.State()
+		}
 	}
-	lock, _ := output.ReadLock(o.Pages)
 	byFile := map[string][]string{}
 	for _, e := range errs {
 		byFile[e.File] = append(byFile[e.File], e.Error())
@@ -91,7 +96,7 @@ func Load(o Options) *State {
 			pp.Errors = byFile[p.File]
 			delete(byFile, p.File)
 		} else {
-			pp.Pages = renderPartner(set, p, lo, o, lock, &pp.Errors)
+			pp.Pages = renderPartner(set, p, lo, o, disk, &pp.Errors)
 		}
 		st.Partners = append(st.Partners, pp)
 	}
@@ -118,7 +123,7 @@ func (st *State) Find(slug string) *Partner {
 }
 
 // renderPartner renders, lints and compares with the disk each page of p.
-func renderPartner(set *render.Set, p *partner.Partner, lo lint.Options, o Options, lock *output.Lock, errs *[]string) []*Page {
+func renderPartner(set *render.Set, p *partner.Partner, lo lint.Options, o Options, disk map[string]string, errs *[]string) []*Page {
 	outs, err := set.Render(p)
 	if err != nil {
 		*errs = append(*errs, err.Error())
@@ -126,7 +131,7 @@ func renderPartner(set *render.Set, p *partner.Partner, lo lint.Options, o Optio
 	}
 	var pages []*Page
 	for _, out := range outs {
-		rel := output.RelPath(p.Slug.Value, out.Lang, out.Name)
+		rel := pagepath.Path{Slug: p.Slug.Value, Lang: out.Lang, File: out.Name}.Rel()
 		pg := page.Parse(path.Join(o.Pages, rel), out.Content)
 		own := ownSections(p, out.Lang)
 		findings := lint.Check(pg, lo)
@@ -135,24 +140,10 @@ func renderPartner(set *render.Set, p *partner.Partner, lo lint.Options, o Optio
 		pages = append(pages, &Page{Images: images,
 			Lang: out.Lang, Rel: rel, Markdown: string(out.Content), HTML: html, Findings: findings,
 			Title: pg.FMString("title"), MetaTitle: pg.FMString("meta.title"), MetaDescription: pg.FMString("meta.description"),
-			Disk: diskState(o.Pages, rel, out.Content, lock), Own: len(own), Sections: sections,
+			Disk: cmp.Or(disk[rel], "missing"), Own: len(own), Sections: sections,
 		})
 	}
 	return pages
-}
-
-// diskState compares the page on disk with what generate writes.
-func diskState(dir, rel string, want []byte, lock *output.Lock) string {
-	got, err := output.ReadRegular(filepath.Join(dir, filepath.FromSlash(rel)), page.MaxSize)
-	switch {
-	case err != nil:
-		return "missing"
-	case string(got) == string(want):
-		return "current"
-	case lock != nil && lock.Pages[rel].SHA256 == output.Hash(got):
-		return "stale"
-	}
-	return "hand-edited"
 }
 
 // readSource returns the partner file's text ("" when it cannot be read).

@@ -17,8 +17,9 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
-	"github.com/partnerpages/partnerpages/scaffold/output"
+	"github.com/partnerpages/partnerpages/scaffold/lint"
 	"github.com/partnerpages/partnerpages/scaffold/partner"
+	"github.com/partnerpages/partnerpages/scaffold/safefile"
 )
 
 // FileName is the name of the project file.
@@ -76,7 +77,7 @@ func Find(dir string) (string, error) {
 
 // Load reads and parses the project file at path.
 func Load(path string) (*Project, error) {
-	data, err := output.ReadRegular(path, MaxSize)
+	data, err := safefile.Read(path, MaxSize)
 	if err != nil {
 		return nil, err
 	}
@@ -90,11 +91,6 @@ func Load(path string) (*Project, error) {
 
 // fields lists the keys a project file may hold, in the order init writes them.
 var fields = []string{"partners", "out", "templates", "languages", "lint"}
-
-// RuleIDs are the lint rule ids a project file may configure; set by the
-// caller that knows them (the lint package), so that this package stays
-// free of it. Nil accepts any id.
-var RuleIDs map[string]string
 
 var severities = []string{"error", "warning", "suggestion", "off"}
 
@@ -281,9 +277,9 @@ func lintConfig(v *yaml.Node, fail failFunc) Lint {
 			for j := 0; j+1 < len(val.Content); j += 2 {
 				rk, rv := val.Content[j], val.Content[j+1]
 				field := "lint.rules." + rk.Value
-				if _, known := RuleIDs[rk.Value]; RuleIDs != nil && !known {
-					ids := make([]string, 0, len(RuleIDs))
-					for id := range RuleIDs {
+				if _, known := lint.Rules[rk.Value]; !known {
+					ids := make([]string, 0, len(lint.Rules))
+					for id := range lint.Rules {
 						ids = append(ids, id)
 					}
 					slices.Sort(ids)

@@ -6,8 +6,9 @@ import (
 	"strings"
 	"unicode"
 
+	"text/template"
+
 	"github.com/partnerpages/partnerpages/scaffold/french"
-	"github.com/partnerpages/partnerpages/scaffold/render/compiled"
 )
 
 // raw returns the unescaped text of a template value.
@@ -27,33 +28,31 @@ func raw(v any) string {
 	return fmt.Sprint(v)
 }
 
-// funcs are the helpers every template may call, called by compiled
-// templates without reflection (compiled.FuncMap gives them to
-// text/template).
-func (s *Set) funcs() map[string]compiled.Func {
-	plain := func(f func(string) string) compiled.Func {
-		return compiled.Func1(func(v any) Plain { return Plain(f(raw(v))) })
+// funcs are the helpers every template may call.
+func (s *Set) funcs() template.FuncMap {
+	plain := func(f func(string) string) func(any) Plain {
+		return func(v any) Plain { return Plain(f(raw(v))) }
 	}
-	return map[string]compiled.Func{
-		"bold":    compiled.Func1(Bold),
-		"menu":    compiled.Func1(Menu),
-		"code":    compiled.Func1(Code),
-		"yaml":    compiled.FuncV(YAMLValue),
-		"de":      compiled.Func1(De),
-		"le":      compiled.Func1(Le),
-		"que":     compiled.Func1(elider("que")),
-		"ne":      compiled.Func1(elider("ne")),
-		"se":      compiled.Func1(elider("se")),
-		"lorsque": compiled.Func1(elider("lorsque")),
-		"puisque": compiled.Func1(elider("puisque")),
-		"jusque":  compiled.Func1(elider("jusque")),
+	return template.FuncMap{
+		"bold":    Bold,
+		"menu":    Menu,
+		"code":    Code,
+		"yaml":    YAMLValue,
+		"de":      De,
+		"le":      Le,
+		"que":     elider("que"),
+		"ne":      elider("ne"),
+		"se":      elider("se"),
+		"lorsque": elider("lorsque"),
+		"puisque": elider("puisque"),
+		"jusque":  elider("jusque"),
 		"au":      plain(french.Au),
 		"du":      plain(french.Du),
-		"step":    compiled.Func1(Step),
-		"md":      compiled.Func1(func(v any) Safe { return Safe(EscapeText(raw(v))) }),
-		"link":    compiled.Func1E(s.link),
+		"step":    Step,
+		"md":      func(v any) Safe { return Safe(EscapeText(raw(v))) },
+		"link":    s.link,
 		"upper":   plain(strings.ToUpper),
-		"id":      compiled.Func2(HeadingID),
+		"id":      HeadingID,
 	}
 }
 

@@ -13,12 +13,9 @@ import (
 	"regexp"
 	"slices"
 	"strings"
-	"sync"
-	"sync/atomic"
 	"text/template"
 
 	"github.com/partnerpages/partnerpages/scaffold/partner"
-	"github.com/partnerpages/partnerpages/scaffold/render/compiled"
 )
 
 // TemplateExt ends every template file name.
@@ -38,8 +35,6 @@ type Set struct {
 	// partials by language: the templates page templates call, the
 	// platform's steps among them
 	partials map[string]*template.Template
-
-	fallbacks atomic.Int64 // page renderings text/template ran itself
 }
 
 // Page is one page template of one language.
@@ -48,7 +43,6 @@ type Page struct {
 	Name string // output file name (template file name without .tmpl)
 	File string // template path inside the set
 	tmpl *template.Template
-	fast *compiled.Template // nil when the template uses what only text/template runs
 }
 
 // Output is one rendered page.
@@ -113,8 +107,7 @@ func (s *Set) loadLang(fsys fs.FS, lang string) error {
 	if err != nil {
 		return err
 	}
-	funcs := s.funcs()
-	base := template.New(lang).Funcs(compiled.FuncMap(funcs)).Option("missingkey=error")
+	base := template.New(lang).Funcs(s.funcs()).Option("missingkey=error")
 	var pages []string
 	for _, e := range entries {
 		name := e.Name()
@@ -157,9 +150,7 @@ func (s *Set) loadLang(fsys fs.FS, lang string) error {
 		if _, err := t.New(out).Parse(string(text)); err != nil {
 			return fmt.Errorf("%s: %w", file, err)
 		}
-		pg := &Page{Lang: lang, Name: out, File: file, tmpl: t.Lookup(out)}
-		pg.fast, _ = compiled.Compile(pg.tmpl, funcs) // else text/template runs it
-		s.pages[lang] = append(s.pages[lang], pg)
+		s.pages[lang] = append(s.pages[lang], &Page{Lang: lang, Name: out, File: file, tmpl: t.Lookup(out)})
 	}
 	if len(pages) > 0 {
 		s.langs = append(s.langs, lang)
@@ -168,57 +159,13 @@ func (s *Set) loadLang(fsys fs.FS, lang string) error {
 	return nil
 }
 
-// finish returns the page buf holds, normalized and typeset in lang's
-// typography, in a slice of its own; buf is free again.
-func (s *Set) finish(buf *bytes.Buffer, lang string) []byte {
-	typeset := typographies[s.Site.Typography[lang]]
-	if typeset == nil {
-		return normalize(buf.Bytes())
+// finish returns a rendered page normalized and typeset in lang's typography.
+func (s *Set) finish(page []byte, lang string) []byte {
+	page = normalize(page)
+	if typeset := typographies[s.Site.Typography[lang]]; typeset != nil {
+		page = typeset(page)
 	}
-	scratch := scratchPool.Get().(*[]byte)
-	defer scratchPool.Put(scratch)
-	*scratch = normalizeAppend((*scratch)[:0], buf.Bytes())
-	out := typeset(*scratch)
-	if len(out) > 0 && &out[0] == &(*scratch)[0] { // unchanged: still the scratch
-		return bytes.Clone(out)
-	}
-	return out
-}
-
-// scratchPool recycles the buffers pages are normalized into before
-// their typography.
-var scratchPool = sync.Pool{New: func() any { return new([]byte) }}
-
-// execute writes page pg with data into buf: compiled, or by
-// text/template when the compiled template leaves the run to it.
-func (s *Set) execute(pg *Page, buf *bytes.Buffer, data any) error {
-	if pg.fast != nil {
-		if err := pg.fast.Execute(buf, data); err == nil {
-			return nil
-		}
-		buf.Reset()
-		s.fallbacks.Add(1)
-	}
-	return pg.tmpl.Execute(buf, data)
-}
-
-// Fallbacks returns how many page renderings so far text/template ran
-// itself (a template the compiled executor leaves to it, or a run it met a
-// case in that it leaves to it): the shipped templates render with none.
-func (s *Set) Fallbacks() int64 { return s.fallbacks.Load() + s.uncompiled() }
-
-// uncompiled counts the page templates that did not compile, so that
-// Fallbacks says they ran by text/template before any rendering.
-func (s *Set) uncompiled() int64 {
-	var n int64
-	for _, pgs := range s.pages {
-		for _, pg := range pgs {
-			if pg.fast == nil {
-				n++
-			}
-		}
-	}
-	return n
+	return page
 }
 
 // Languages returns the languages the set has pages for, sorted.
@@ -243,28 +190,20 @@ func (s *Set) Pages(lang string) []*Page { return s.pages[lang] }
 // Files returns every file of the set (site.yaml, pages and partials).
 func (s *Set) Files() []string { return slices.Clone(s.files) }
 
-// bufPool recycles the buffers templates execute into; the normalized page
-// is a copy, so a buffer is free again once Render returns.
-var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
-
 // Render renders every page of p in every language of p.
 func (s *Set) Render(p *partner.Partner) ([]Output, error) {
 	var out []Output
-	buf := bufPool.Get().(*bytes.Buffer)
-	defer bufPool.Put(buf)
 	for _, lang := range p.Langs() {
 		view := s.NewView(p, lang)
 		if view.err != nil {
 			return nil, fmt.Errorf("%s: %s page: %w", p.File, lang, view.err)
 		}
-		var data any = view // boxed once for every page of the language
 		for _, pg := range s.pages[lang] {
-			buf.Reset()
-			if err := s.execute(pg, buf, data); err != nil {
+			var buf bytes.Buffer
+			if err := pg.tmpl.Execute(&buf, view); err != nil {
 				return nil, fmt.Errorf("%s: rendering %s: %w", p.File, pg.File, err)
 			}
-			content := s.finish(buf, lang)
-			out = append(out, Output{Lang: lang, Name: pg.Name, Content: content})
+			out = append(out, Output{Lang: lang, Name: pg.Name, Content: s.finish(buf.Bytes(), lang)})
 		}
 	}
 	return out, nil

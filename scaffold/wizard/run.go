@@ -11,9 +11,10 @@ import (
 
 	"github.com/charmbracelet/huh"
 
-	"github.com/partnerpages/partnerpages/scaffold/output"
+	"github.com/partnerpages/partnerpages/scaffold/pagepath"
 	"github.com/partnerpages/partnerpages/scaffold/partner"
 	"github.com/partnerpages/partnerpages/scaffold/render"
+	"github.com/partnerpages/partnerpages/scaffold/safefile"
 	"github.com/partnerpages/partnerpages/schema"
 )
 
@@ -45,6 +46,7 @@ type Options struct {
 	Width       int    // terminal width for the preview
 	PartnersDir string // where the partner file is written
 	OutDir      string // where the pages are written
+	LockFile    string // the output folder's lock file, which generating the pages updates
 	SchemaRef   string // $schema path written at the top of the partner file
 	SchemaCopy  string // if set and missing, the JSON Schema is written there (beside the partners)
 	Force       bool   // replace an existing partner file (a page edited by hand is still kept)
@@ -191,7 +193,7 @@ func interact(ctx context.Context, o Options, a *Answers, set *render.Set, taken
 
 // FilesToWrite lists every file a run writes for slug: the partner file,
 // the JSON Schema copy beside it when there is none yet, the pages, and the
-// output folder's lock file.
+// output folder's lock file (LockFile).
 func FilesToWrite(o Options, slug string, outs []render.Output) []string {
 	files := []string{filepath.Join(o.PartnersDir, slug+".yaml")}
 	if o.SchemaCopy != "" {
@@ -200,9 +202,12 @@ func FilesToWrite(o Options, slug string, outs []render.Output) []string {
 		}
 	}
 	for _, out := range outs {
-		files = append(files, filepath.Join(o.OutDir, output.RelPath(slug, out.Lang, out.Name)))
+		files = append(files, filepath.Join(o.OutDir, filepath.FromSlash(pagepath.Path{Slug: slug, Lang: out.Lang, File: out.Name}.Rel())))
 	}
-	return append(files, filepath.Join(o.OutDir, output.LockName))
+	if o.LockFile != "" {
+		files = append(files, o.LockFile)
+	}
+	return files
 }
 
 // write saves the partner file (and the schema copy); the caller generates
@@ -215,7 +220,7 @@ func write(ctx context.Context, o Options, a *Answers, p *partner.Partner) (*Res
 	if err := os.MkdirAll(o.PartnersDir, 0o755); err != nil {
 		return nil, err
 	}
-	if err := output.ReplaceFile(file, a.YAML(o.SchemaRef)); err != nil {
+	if err := safefile.ReplaceFile(file, a.YAML(o.SchemaRef)); err != nil {
 		return nil, err
 	}
 	if o.SchemaCopy != "" {

@@ -10,25 +10,28 @@ import (
 	"testing"
 	"time"
 
-	"github.com/partnerpages/partnerpages/scaffold"
+	"github.com/partnerpages/partnerpages/scaffold/project"
+
+	"github.com/partnerpages/partnerpages/scaffold/generate"
+
 	"github.com/partnerpages/partnerpages/scaffold/render"
 	"github.com/partnerpages/partnerpages/templates"
 )
 
-type project struct {
+type docsProject struct {
 	dir, partners, out string
 }
 
-func newProject(t *testing.T) *project {
+func newProject(t *testing.T) *docsProject {
 	dir := t.TempDir()
-	p := &project{dir: dir, partners: filepath.Join(dir, "partners"), out: filepath.Join(dir, "content", "apps")}
+	p := &docsProject{dir: dir, partners: filepath.Join(dir, "partners"), out: filepath.Join(dir, "content", "apps")}
 	if err := os.MkdirAll(p.partners, 0o755); err != nil {
 		t.Fatal(err)
 	}
 	return p
 }
 
-func (p *project) options(in string, interactive bool) (Options, *bytes.Buffer) {
+func (p *docsProject) options(in string, interactive bool) (Options, *bytes.Buffer) {
 	var out bytes.Buffer
 	return Options{
 		Templates:   func() (*render.Set, error) { return render.Load(templates.FS) },
@@ -40,6 +43,7 @@ func (p *project) options(in string, interactive bool) (Options, *bytes.Buffer) 
 		Width:       80,
 		PartnersDir: p.partners,
 		OutDir:      p.out,
+		LockFile:    filepath.Join(p.out, ".partnerpages.lock"),
 		SchemaRef:   "../schema/partner.schema.json",
 	}, &out
 }
@@ -51,14 +55,14 @@ func runAndGenerate(ctx context.Context, o Options, a *Answers) (*Result, error)
 	if err != nil {
 		return res, err
 	}
-	_, err = scaffold.Generate(context.WithoutCancel(ctx), scaffold.GenerateOptions{
-		Inputs: scaffold.Inputs{Partners: os.DirFS(o.PartnersDir), PartnersDir: o.PartnersDir, Templates: templates.FS},
+	_, err = generate.Run(context.WithoutCancel(ctx), generate.Options{
+		Inputs: project.Inputs{Partners: os.DirFS(o.PartnersDir), PartnersDir: o.PartnersDir, Templates: templates.FS},
 		Out:    o.OutDir, Slugs: []string{res.Slug},
 	})
 	return res, err
 }
 
-func (p *project) read(t *testing.T, rel string) string {
+func (p *docsProject) read(t *testing.T, rel string) string {
 	t.Helper()
 	data, err := os.ReadFile(filepath.Join(p.dir, rel))
 	if err != nil {
@@ -67,10 +71,10 @@ func (p *project) read(t *testing.T, rel string) string {
 	return string(data)
 }
 
-func (p *project) checkClean(t *testing.T) {
+func (p *docsProject) checkClean(t *testing.T) {
 	t.Helper()
-	res, err := scaffold.Generate(context.Background(), scaffold.GenerateOptions{
-		Inputs: scaffold.Inputs{Partners: os.DirFS(p.partners), PartnersDir: p.partners, Templates: templates.FS},
+	res, err := generate.Run(context.Background(), generate.Options{
+		Inputs: project.Inputs{Partners: os.DirFS(p.partners), PartnersDir: p.partners, Templates: templates.FS},
 		Out:    p.out, Check: true,
 	})
 	if err != nil {
@@ -323,7 +327,7 @@ func TestInterruptMidFormWritesNothing(t *testing.T) {
 	assertNothingWritten(t, p)
 }
 
-func assertNothingWritten(t *testing.T, p *project) {
+func assertNothingWritten(t *testing.T, p *docsProject) {
 	t.Helper()
 	entries, _ := os.ReadDir(p.partners)
 	if len(entries) > 0 {

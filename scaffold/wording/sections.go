@@ -3,24 +3,23 @@ package wording
 import (
 	"regexp"
 	"strings"
-	"sync"
 )
 
 // sectionOrder is the order kinds are tried in: a heading that says both
 // (Disconnect … to give access?) is the first that matches.
 var sectionOrder = []string{"give-access", "contact", "disconnect", "connect"}
 
-var sectionRes = sync.OnceValue(func() map[string]*regexp.Regexp {
+var sectionRes = func() map[string]*regexp.Regexp {
 	m := map[string]*regexp.Regexp{}
 	for _, kind := range sectionOrder {
 		var frags []string
 		for _, l := range Langs() {
-			frags = append(frags, Languages()[l].Sections[kind]...)
+			frags = append(frags, Languages[l].Sections[kind]...)
 		}
 		m[kind] = regexp.MustCompile(`(?i)(?:` + strings.Join(frags, "|") + `)`)
 	}
 	return m
-})
+}()
 
 // SectionKind classifies a section by its id or heading text: "connect",
 // "give-access", "contact", "disconnect", or "" for any other.
@@ -29,7 +28,7 @@ func SectionKind(s string) string {
 		return s
 	}
 	for _, kind := range sectionOrder {
-		if sectionRes()[kind].MatchString(s) {
+		if sectionRes[kind].MatchString(s) {
 			return kind
 		}
 	}
@@ -39,7 +38,7 @@ func SectionKind(s string) string {
 // ConnectSlugs are the connect page's URL slug, by language.
 func ConnectSlugs() map[string]string {
 	m := map[string]string{}
-	for code, l := range Languages() {
+	for code, l := range Languages {
 		m[code] = l.ConnectSlug
 	}
 	return m
@@ -49,7 +48,7 @@ func ConnectSlugs() map[string]string {
 func ConnectTitles() []string {
 	var out []string
 	for _, code := range Langs() {
-		out = append(out, Languages()[code].ConnectTitle)
+		out = append(out, Languages[code].ConnectTitle)
 	}
 	return out
 }
@@ -59,7 +58,7 @@ func ConnectTitles() []string {
 // else whose title word it uses, else fallback.
 func ConnectPageLang(pathOverride, title, fallback string) string {
 	for _, code := range Langs() {
-		if pathOverride != "" && pathOverride == Languages()[code].ConnectSlug {
+		if pathOverride != "" && pathOverride == Languages[code].ConnectSlug {
 			return code
 		}
 	}
@@ -68,7 +67,7 @@ func ConnectPageLang(pathOverride, title, fallback string) string {
 		if code == fallback {
 			continue
 		}
-		if first, _, _ := strings.Cut(Languages()[code].ConnectTitle, " "); first != "" && strings.Contains(t, first) {
+		if first, _, _ := strings.Cut(Languages[code].ConnectTitle, " "); first != "" && strings.Contains(t, first) {
 			return code
 		}
 	}

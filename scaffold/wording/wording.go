@@ -11,7 +11,6 @@ import (
 	"regexp"
 	"slices"
 	"strings"
-	"sync"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -33,9 +32,9 @@ type Language struct {
 	Names         map[string][]string `yaml:"names"`          // concept → fragments with a name group
 }
 
-// Languages() is the wording of each language, by code (read when first
+// Languages is the wording of each language, by code (read when first
 // needed: generate needs none of it).
-var Languages = sync.OnceValue(func() map[string]Language { return load(data) })
+var Languages = load(data)
 
 func load(src []byte) map[string]Language {
 	var ls map[string]Language
@@ -46,14 +45,14 @@ func load(src []byte) map[string]Language {
 }
 
 // Langs lists the languages the wording knows, sorted.
-func Langs() []string { return slices.Sorted(maps.Keys(Languages())) }
+func Langs() []string { return slices.Sorted(maps.Keys(Languages)) }
 
 // Phrase is the regular expression of a concept of phrases: any language's
 // fragment, whatever the case. An unknown concept panics (tests load each).
 func Phrase(concept string) *regexp.Regexp {
 	var frags []string
 	for _, l := range Langs() {
-		frags = append(frags, Languages()[l].Phrases[concept]...)
+		frags = append(frags, Languages[l].Phrases[concept]...)
 	}
 	if len(frags) == 0 {
 		panic("wording: no phrases for " + concept)
@@ -66,7 +65,7 @@ func Phrase(concept string) *regexp.Regexp {
 func Names(concept string) []*regexp.Regexp {
 	var out []*regexp.Regexp
 	for _, l := range Langs() {
-		for _, f := range Languages()[l].Names[concept] {
+		for _, f := range Languages[l].Names[concept] {
 			out = append(out, regexp.MustCompile(f))
 		}
 	}
@@ -81,7 +80,7 @@ func Names(concept string) []*regexp.Regexp {
 func HeadingNames() []*regexp.Regexp {
 	var out []*regexp.Regexp
 	for _, l := range Langs() {
-		for _, f := range Languages()[l].HeadingNames {
+		for _, f := range Languages[l].HeadingNames {
 			out = append(out, regexp.MustCompile(`(?i)`+f))
 		}
 	}
@@ -92,7 +91,7 @@ func HeadingNames() []*regexp.Regexp {
 func ToPlatform() *regexp.Regexp {
 	var ws []string
 	for _, l := range Langs() {
-		for _, w := range Languages()[l].ToPlatform {
+		for _, w := range Languages[l].ToPlatform {
 			ws = append(ws, regexp.QuoteMeta(w))
 		}
 	}
@@ -103,7 +102,7 @@ func ToPlatform() *regexp.Regexp {
 func Words(get func(Language) []string) map[string]bool {
 	m := map[string]bool{}
 	for _, l := range Langs() {
-		for _, w := range get(Languages()[l]) {
+		for _, w := range get(Languages[l]) {
 			m[w] = true
 		}
 	}

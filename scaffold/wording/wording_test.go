@@ -9,12 +9,12 @@ import (
 // TestEveryLanguageSaysEveryConcept: a language missing a concept another
 // has would make import or lint blind to its pages without any error.
 func TestEveryLanguageSaysEveryConcept(t *testing.T) {
-	if len(Languages()) < 2 {
-		t.Fatalf("only %d languages", len(Languages()))
+	if len(Languages) < 2 {
+		t.Fatalf("only %d languages", len(Languages))
 	}
 	first := Langs()[0]
 	for _, code := range Langs() {
-		l := Languages()[code]
+		l := Languages[code]
 		for what, keys := range map[string][]string{
 			"sections": slices.Sorted(maps.Keys(l.Sections)),
 			"phrases":  slices.Sorted(maps.Keys(l.Phrases)),
@@ -23,11 +23,11 @@ func TestEveryLanguageSaysEveryConcept(t *testing.T) {
 			var want []string
 			switch what {
 			case "sections":
-				want = slices.Sorted(maps.Keys(Languages()[first].Sections))
+				want = slices.Sorted(maps.Keys(Languages[first].Sections))
 			case "phrases":
-				want = slices.Sorted(maps.Keys(Languages()[first].Phrases))
+				want = slices.Sorted(maps.Keys(Languages[first].Phrases))
 			case "names":
-				want = slices.Sorted(maps.Keys(Languages()[first].Names))
+				want = slices.Sorted(maps.Keys(Languages[first].Names))
 			}
 			if !slices.Equal(keys, want) {
 				t.Errorf("%s %s: %v, %s has %v", code, what, keys, first, want)
@@ -37,10 +37,10 @@ func TestEveryLanguageSaysEveryConcept(t *testing.T) {
 			t.Errorf("%s: a connect slug, title, heading names and navigation words are needed", code)
 		}
 	}
-	for concept := range Languages()[first].Phrases {
+	for concept := range Languages[first].Phrases {
 		Phrase(concept) // compiles, or panics
 	}
-	for concept := range Languages()[first].Names {
+	for concept := range Languages[first].Names {
 		Names(concept)
 	}
 	HeadingNames()

@@ -1,0 +1,248 @@
+// Package absorb takes pages edited by hand back into their partner files,
+// then regenerates them through the generate pipeline under the run lock
+// it holds.
+package absorb
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/aymanbagabas/go-udiff"
+
+	"github.com/partnerpages/partnerpages/scaffold/generate"
+	"github.com/partnerpages/partnerpages/scaffold/lint"
+	"github.com/partnerpages/partnerpages/scaffold/output"
+	"github.com/partnerpages/partnerpages/scaffold/pageimport"
+	"github.com/partnerpages/partnerpages/scaffold/pagepath"
+	"github.com/partnerpages/partnerpages/scaffold/partner"
+	"github.com/partnerpages/partnerpages/scaffold/project"
+	"github.com/partnerpages/partnerpages/scaffold/render"
+	"github.com/partnerpages/partnerpages/scaffold/safefile"
+)
+
+// Absorbed is one partner whose hand-edited pages went back into its file.
+type Absorbed struct {
+	YAML      []byte           // the new partner file
+	Partner   *partner.Partner // it, loaded
+	Pages     []render.Output  // the pages it renders: the edited ones byte for byte
+	Overrides []string         // passages the page now says itself (a template change no longer reaches them)
+	Tidied    []string         // languages whose edited page had blank lines or trailing spaces generate does not write
+}
+
+// ErrCannot is wrapped by every reason an edit cannot go into its
+// partner file; nothing is written then.
+var ErrCannot = errors.New("cannot be absorbed")
+
+// Partner merges hand-edited pages of partner p (edited: language →
+// page as on disk) into a new partner file, through the page model and the
+// import: what the page cannot tell (kind, publisher, slug, the other
+// languages) comes from p, passages the template writes stay typed where the
+// regenerated text is the same, and the rest is kept as the page has it.
+// The result renders every edited page byte for byte and every other page
+// as before; otherwise it is an error that says where, and nothing changes.
+func Partner(set *render.Set, lo lint.Options, p *partner.Partner, schemaRef string, edited map[string][]byte) (*Absorbed, error) {
+	before, err := set.Render(p)
+	if err != nil {
+		return nil, err
+	}
+	// a page holds the whitespace generate writes, and no other: runs of
+	// blank lines and trailing spaces an edit left are tidied first
+	tidied := map[string][]byte{}
+	var tidy []string
+	for lang, data := range edited {
+		if tidied[lang] = render.Tidy(data); !bytes.Equal(tidied[lang], data) {
+			tidy = append(tidy, lang)
+		}
+	}
+	slices.Sort(tidy)
+	edited = tidied
+	var pages []pageimport.Page
+	for _, out := range before {
+		if data, ok := edited[out.Lang]; ok {
+			at := pagepath.Path{Slug: p.Slug.Value, Lang: out.Lang, File: out.Name}
+			pages = append(pages, pageimport.Page{Path: at.Rel(), At: at, Data: data})
+		}
+	}
+	results, failed := pageimport.Import(pages, pageimport.Options{
+		Set: set, Lint: lo, SchemaRef: schemaRef, Exact: true,
+		Existing: map[string]*partner.Partner{p.Slug.Value: p},
+	})
+	if len(failed) > 0 {
+		return nil, fmt.Errorf("%w: %s: %v", ErrCannot, failed[0].Path, failed[0].Err)
+	}
+	if len(results) != 1 || results[0].Partner == nil {
+		msg := "the pages do not make one partner file"
+		if len(results) == 1 {
+			msg = results[0].Problems.Error()
+		}
+		return nil, fmt.Errorf("%w: %s", ErrCannot, msg)
+	}
+	res := results[0]
+	a := &Absorbed{YAML: res.YAML, Partner: res.Partner, Pages: res.Regenerated, Tidied: tidy}
+	for _, out := range res.Regenerated {
+		want, ok := edited[out.Lang]
+		if !ok {
+			want = outputOf(before, out.Lang)
+		}
+		if !bytes.Equal(out.Content, want) {
+			return nil, fmt.Errorf("%w: the %s page would come back as %s", ErrCannot, out.Lang, firstDifference(want, out.Content))
+		}
+	}
+	for _, pg := range res.Pages {
+		for _, o := range pg.Overrides {
+			if !overridden(p, o, pg.Lang) {
+				a.Overrides = append(a.Overrides, fmt.Sprintf("%s:%d: %s", pg.Lang, o.Line, o))
+			}
+		}
+	}
+	return a, nil
+}
+
+// overridden reports whether partner file p already keeps o as written in
+// lang: then the edit did not make the override, and it is not news.
+func overridden(p *partner.Partner, o pageimport.Override, lang string) bool {
+	for _, pt := range p.Layout() {
+		if pt.Standard.Value != o.Kind || !pt.InLang(lang) {
+			continue
+		}
+		if o.Heading {
+			return pt.Title.In(lang) != ""
+		}
+		return pt.Body.In(lang) != ""
+	}
+	return false
+}
+
+func outputOf(outs []render.Output, lang string) []byte {
+	for _, o := range outs {
+		if o.Lang == lang {
+			return o.Content
+		}
+	}
+	return nil
+}
+
+// firstDifference names the first line where got differs from want.
+func firstDifference(want, got []byte) string {
+	w, g := strings.Split(string(want), "\n"), strings.Split(string(got), "\n")
+	for i := 0; i < len(w) || i < len(g); i++ {
+		var wl, gl string
+		if i < len(w) {
+			wl = w[i]
+		}
+		if i < len(g) {
+			gl = g[i]
+		}
+		if wl != gl {
+			return fmt.Sprintf("%q on line %d where the edited page has %q (the template writes that line: edit the partner file or the templates instead)", gl, i+1, wl)
+		}
+	}
+	return "a page of another length"
+}
+
+// Options are the inputs of Run.
+type Options struct {
+	project.Inputs
+	Out       string   // output folder
+	Slugs     []string // partners to absorb; empty: every partner with an edited page
+	DryRun    bool     // write nothing; show the partner files' diffs
+	SchemaRef string   // $schema path for rewritten partner files, as seen from them
+	Waiting   func()   // called if another run holds the output folder's lock
+}
+
+// Report is what Run did for one partner.
+type Report struct {
+	Slug, File string
+	Pages      []string // the edited pages, relative to the output folder
+	Diff       string   // unified diff of the partner file
+	Overrides  []string
+	Tidied     []string // languages whose page had whitespace generate does not write (then tidied)
+	Err        error    // why the edit could not be absorbed (nothing was written)
+}
+
+// Absorb takes the pages edited by hand since the tool wrote them (their
+// content differs from what the lock file recorded) back into their partner
+// files. For each partner it checks that the partner file is the one the
+// pages were generated from, merges the edits (Partner), writes the
+// partner file atomically and regenerates the pages, which records them in
+// the lock file. A partner whose edit cannot be represented gets an Err and
+// nothing written.
+func Run(ctx context.Context, o Options) ([]Report, error) {
+	set, err := o.LoadTemplates()
+	if err != nil {
+		return nil, err
+	}
+	ps, errs := o.LoadPartners(set)
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	if ps, err = project.Select(ps, o.Slugs); err != nil {
+		return nil, err
+	}
+	var runLock *output.RunLock
+	if !o.DryRun {
+		// one absorb or generate at a time: another one's partner files
+		// would look changed since their pages were generated
+		if runLock, err = output.AcquireRunLock(ctx, o.Out, o.Waiting); err != nil {
+			return nil, err
+		}
+		defer runLock.Release()
+	}
+	states, lock, err := generate.States(o.Out, set, ps)
+	if err != nil {
+		return nil, err
+	}
+	lo, err := project.LintOptionsFor(set, "")
+	if err != nil {
+		return nil, err
+	}
+	var reports []Report
+	for _, p := range ps {
+		rep := Report{Slug: p.Slug.Value, File: p.File}
+		edited := map[string][]byte{}
+		for _, c := range states {
+			if c.Slug == p.Slug.Value && c.Action == output.Conflict {
+				edited[c.Lang] = c.Old
+				rep.Pages = append(rep.Pages, c.Rel)
+			}
+		}
+		if len(edited) == 0 {
+			continue
+		}
+		name := filepath.Base(p.File)
+		old, err := safefile.ReadFS(o.Partners, o.PartnersDir, name, partner.MaxFileSize)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %s", p.File, safefile.Why(err))
+		}
+		if in, ok := lock.Inputs[name]; ok && in.SHA256 != output.Hash(old) {
+			rep.Err = fmt.Errorf("%w: %s changed since its pages were generated; run `partnerpages generate --diff %s` to see what a regeneration would change, and merge by hand", ErrCannot, p.File, p.Slug.Value)
+			reports = append(reports, rep)
+			continue
+		}
+		a, err := Partner(set, lo, p, o.SchemaRef, edited)
+		if err != nil {
+			rep.Err = err
+			reports = append(reports, rep)
+			continue
+		}
+		rep.Overrides, rep.Tidied = a.Overrides, a.Tidied
+		rep.Diff = udiff.Unified("a/"+p.File, "b/"+p.File, string(old), string(a.YAML))
+		reports = append(reports, rep)
+		if o.DryRun {
+			continue
+		}
+		if err := safefile.ReplaceFile(filepath.Join(o.PartnersDir, name), a.YAML); err != nil {
+			return reports, err
+		}
+		// the pages are now what the partner file renders: record them
+		if _, err := generate.Run(ctx, generate.Options{Inputs: o.Inputs, Set: set, Out: o.Out, Slugs: []string{p.Slug.Value}, Force: true, RunLock: runLock}); err != nil {
+			return reports, err
+		}
+	}
+	return reports, nil
+}

@@ -1,0 +1,96 @@
+package absorb
+
+import (
+	"io/fs"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/partnerpages/partnerpages/scaffold/lint"
+	"github.com/partnerpages/partnerpages/scaffold/partner"
+	"github.com/partnerpages/partnerpages/scaffold/render"
+	"github.com/partnerpages/partnerpages/templates"
+)
+
+// TestScreenshotUnderAllowStaysTyped is the walk-through of issue 20: a
+// screenshot added under the French "Cliquez sur **Autoriser**." step of a
+// bilingual back-office partner is absorbed; the partner file keeps its
+// menu and button in both languages, and a rename of the Allow label in
+// site.yaml reaches the French page (the screenshot still under its step)
+// and the English one.
+func TestScreenshotUnderAllowStaysTyped(t *testing.T) {
+	set, err := render.Load(templates.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, errs := partner.Parse("partners/orbit.yaml", []byte(`name: Orbit
+kind: epos
+support: {email: help@orbit.example}
+connection:
+  mode: back-office
+  menu: {en: [Settings, Integrations], fr: [Réglages, Intégrations]}
+  button: {en: Connect HubRise, fr: Connecter HubRise}
+disconnect:
+  button: {en: Disconnect, fr: Déconnecter}
+`))
+	if len(errs) == 0 {
+		errs = partner.Resolve(p, set.Languages())
+	}
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	outs, err := set.Render(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const step, shot = "1. Cliquez sur **Autoriser**.\n", "   ![Écran d'autorisation](./images/autoriser.png)\n"
+	fr := string(outs[1].Content)
+	if outs[1].Lang != "fr" || !strings.Contains(fr, step) {
+		t.Fatalf("no French Allow step to edit:\n%s", fr)
+	}
+	edited := strings.Replace(fr, step, step+shot, 1)
+	a, err := Partner(set, lint.DefaultOptions(), p, "partner.schema.json", map[string][]byte{"fr": []byte(edited)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	q := a.Partner
+	for _, lang := range []string{"en", "fr"} {
+		if got, want := q.Connection.Menu.In(lang), p.Connection.Menu.In(lang); strings.Join(got, ">") != strings.Join(want, ">") {
+			t.Errorf("connection.menu (%s) is %v, was %v", lang, got, want)
+		}
+		if got, want := q.Connection.Button.In(lang), p.Connection.Button.In(lang); got != want {
+			t.Errorf("connection.button (%s) is %q, was %q", lang, got, want)
+		}
+	}
+	// rename Allow in site.yaml and render the absorbed file
+	m := fstest.MapFS{}
+	err = fs.WalkDir(templates.FS, ".", func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := fs.ReadFile(templates.FS, path)
+		if path == render.SiteFile {
+			data = []byte(strings.Replace(string(data), "allow: {en: Allow, fr: Autoriser}", "allow: {en: Grant, fr: Accorder}", 1))
+		}
+		m[path] = &fstest.MapFile{Data: data}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	renamed, err := render.Load(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	again, err := renamed.Render(q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	en, frAgain := string(again[0].Content), string(again[1].Content)
+	if !strings.Contains(frAgain, "1. Cliquez sur **Accorder**.\n"+shot) || strings.Contains(frAgain, "Autoriser") {
+		t.Errorf("the rename did not reach the French page, or the screenshot left its step:\n%s\n--- partner file:\n%s", frAgain, a.YAML)
+	}
+	if !strings.Contains(en, "1. Click **Grant**.\n") || strings.Contains(en, "**Allow**") {
+		t.Errorf("the rename did not reach the English page:\n%s", en)
+	}
+}

@@ -1,7 +1,0 @@
-//go:build race
-
-package scaffold
-
-// raceDetector: the race detector slows a run about tenfold, so the
-// property tests take a sample of their cases under it.
-const raceDetector = true
