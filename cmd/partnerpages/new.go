@@ -13,6 +13,7 @@ import (
 
 	"github.com/partnerpages/partnerpages/scaffold/generate"
 	"github.com/partnerpages/partnerpages/scaffold/output"
+	"github.com/partnerpages/partnerpages/scaffold/render"
 	"github.com/partnerpages/partnerpages/scaffold/wizard"
 	"github.com/partnerpages/partnerpages/schema"
 )
@@ -96,13 +97,13 @@ func runNew(opts *NewOptions) error {
 	if !opts.Yes && !opts.Accessible && !opts.IO.IsTerminal() {
 		return usagef("partnerpages new needs a terminal for its form; pass the answers as flags with --yes, or use --accessible to answer line by line on standard input")
 	}
-	in, err := opts.Inputs()
+	in, set, err := opts.TemplateSet()
 	if err != nil {
 		return err
 	}
 	ref, copyTo := schemaRef(opts.Partners)
 	wo := wizard.Options{
-		Templates: in.LoadTemplates, In: opts.IO.In, Out: opts.IO.Out,
+		Templates: func() (*render.Set, error) { return set, nil }, In: opts.IO.In, Out: opts.IO.Out,
 		Interactive: !opts.Yes, Accessible: opts.Accessible,
 		Plain: opts.Accessible || !opts.IO.IsTerminal() || os.Getenv("NO_COLOR") != "", Width: termWidth(opts.IO),
 		PartnersDir: opts.Partners, OutDir: opts.Out, LockFile: filepath.Join(opts.Out, output.LockName), SchemaRef: ref, SchemaCopy: copyTo, Force: opts.Force,
@@ -122,7 +123,7 @@ func runNew(opts *NewOptions) error {
 	pages, err := generate.Run(context.WithoutCancel(opts.Ctx), generate.Options{
 		// --force replaces the partner file, never a page edited by hand:
 		// such a page is kept and reported, and absorb can take its edits
-		Inputs: in, Out: opts.Out, Slugs: []string{res.Slug},
+		Inputs: in, Set: set, Out: opts.Out, Slugs: []string{res.Slug},
 	})
 	if err != nil {
 		return problem(fmt.Errorf("wrote %s, but generating its pages failed: %w", res.PartnerFile, err))

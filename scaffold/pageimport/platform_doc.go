@@ -24,11 +24,11 @@ func typeDoc(doc, facts *partner.Partner, set *render.Set, exact bool) {
 	}
 	doc.Preamble = typeText(doc.Preamble, langs, md("connect"))
 	doc.Connection.Intro = typeText(doc.Connection.Intro, langs, md("connect"))
-	for _, ls := range []*partner.List{&doc.Connection.BeforeMenu, &doc.Connection.BeforeButton, &doc.Connection.ExtraSteps} {
-		*ls = typeList(*ls, langs, step("connect"))
+	for _, o := range doc.Connection.Own() {
+		*o.List = typeList(*o.List, langs, step("connect"))
 	}
-	for _, ls := range []*partner.List{&doc.Disconnect.BeforeMenu, &doc.Disconnect.BeforeButton, &doc.Disconnect.ExtraSteps} {
-		*ls = typeList(*ls, langs, step("disconnect"))
+	for _, o := range doc.Disconnect.Own() {
+		*o.List = typeList(*o.List, langs, step("disconnect"))
 	}
 	for i := range doc.Page {
 		pt := &doc.Page[i]
@@ -108,8 +108,8 @@ func namesStep(doc *partner.Partner, name string) bool {
 	for _, t := range []partner.Text{doc.Preamble, doc.Connection.Intro} {
 		typeText(t, langs, look)
 	}
-	for _, l := range []partner.List{doc.Connection.BeforeMenu, doc.Connection.BeforeButton, doc.Connection.ExtraSteps, doc.Disconnect.BeforeMenu, doc.Disconnect.BeforeButton, doc.Disconnect.ExtraSteps} {
-		typeList(l, langs, look)
+	for _, o := range append(doc.Connection.Own(), doc.Disconnect.Own()...) {
+		typeList(*o.List, langs, look)
 	}
 	for _, pt := range doc.Page {
 		typeText(pt.Intro, langs, look)

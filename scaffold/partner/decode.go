@@ -289,28 +289,18 @@ func (d *decoder) partner(n *yaml.Node, p *Partner) {
 		"connection": func(_, v *yaml.Node) {
 			c := &p.Connection
 			c.Pos = posOf(v)
-			d.mapping(v, "connection", fields{
-				"mode":                func(_, v *yaml.Node) { c.Mode = d.scalar(v, "connection.mode") },
-				"intro":               func(_, v *yaml.Node) { c.Intro = d.text(v, "connection.intro") },
-				"steps_before_menu":   func(_, v *yaml.Node) { c.BeforeMenu = d.stringList(v, "connection.steps_before_menu") },
-				"menu":                func(_, v *yaml.Node) { c.Menu = d.menu(v, "connection.menu") },
-				"steps_before_button": func(_, v *yaml.Node) { c.BeforeButton = d.stringList(v, "connection.steps_before_button") },
-				"button":              func(_, v *yaml.Node) { c.Button = d.text(v, "connection.button") },
-				"extra_steps":         func(_, v *yaml.Node) { c.ExtraSteps = d.stringList(v, "connection.extra_steps") },
-				"app":                 func(_, v *yaml.Node) { c.App = d.text(v, "connection.app") },
-			})
+			f := d.steps(&c.Steps, "connection")
+			f["mode"] = func(_, v *yaml.Node) { c.Mode = d.scalar(v, "connection.mode") }
+			f["intro"] = func(_, v *yaml.Node) { c.Intro = d.text(v, "connection.intro") }
+			f["app"] = func(_, v *yaml.Node) { c.App = d.text(v, "connection.app") }
+			d.mapping(v, "connection", f)
 		},
 		"disconnect": func(_, v *yaml.Node) {
 			c := &p.Disconnect
 			c.Pos = posOf(v)
-			d.mapping(v, "disconnect", fields{
-				"mode":                func(_, v *yaml.Node) { c.Mode = d.scalar(v, "disconnect.mode") },
-				"steps_before_menu":   func(_, v *yaml.Node) { c.BeforeMenu = d.stringList(v, "disconnect.steps_before_menu") },
-				"menu":                func(_, v *yaml.Node) { c.Menu = d.menu(v, "disconnect.menu") },
-				"steps_before_button": func(_, v *yaml.Node) { c.BeforeButton = d.stringList(v, "disconnect.steps_before_button") },
-				"button":              func(_, v *yaml.Node) { c.Button = d.text(v, "disconnect.button") },
-				"extra_steps":         func(_, v *yaml.Node) { c.ExtraSteps = d.stringList(v, "disconnect.extra_steps") },
-			})
+			f := d.steps(&c.Steps, "disconnect")
+			f["mode"] = func(_, v *yaml.Node) { c.Mode = d.scalar(v, "disconnect.mode") }
+			d.mapping(v, "disconnect", f)
 		},
 		"sections": func(_, v *yaml.Node) { p.Sections = d.sections(v) },
 		"preamble": func(_, v *yaml.Node) { p.Preamble = d.text(v, "preamble") },
@@ -378,4 +368,16 @@ func (d *decoder) sections(n *yaml.Node) []Section {
 		out = append(out, s)
 	}
 	return out
+}
+
+// steps returns the fields of a procedure's steps (under connection or
+// disconnect, which key names) that decode into st.
+func (d *decoder) steps(st *Steps, key string) fields {
+	return fields{
+		"steps_before_menu":   func(_, v *yaml.Node) { st.BeforeMenu = d.stringList(v, key+".steps_before_menu") },
+		"menu":                func(_, v *yaml.Node) { st.Menu = d.menu(v, key+".menu") },
+		"steps_before_button": func(_, v *yaml.Node) { st.BeforeButton = d.stringList(v, key+".steps_before_button") },
+		"button":              func(_, v *yaml.Node) { st.Button = d.text(v, key+".button") },
+		"extra_steps":         func(_, v *yaml.Node) { st.ExtraSteps = d.stringList(v, key+".extra_steps") },
+	}
 }

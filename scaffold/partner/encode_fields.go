@@ -32,7 +32,7 @@ func (e *encoder) partner(p *Partner) *yaml.Node {
 	c := p.Connection
 	if c.Pos.Present() || c.Mode.Value != "" {
 		conn := e.mapping("connection")
-		e.procedure(conn, langs, c.Mode, c.BeforeMenu, c.Menu, c.BeforeButton, c.Button, c.ExtraSteps, c.Intro)
+		e.procedure(conn, langs, c.Mode, c.Steps, c.Intro)
 		if has(c.App) {
 			conn.set("app", text(c.App, langs))
 		}
@@ -41,7 +41,7 @@ func (e *encoder) partner(p *Partner) *yaml.Node {
 	d := p.Disconnect
 	if d.Pos.Present() || d.Mode.Value != "" {
 		disc := e.mapping("disconnect")
-		e.procedure(disc, langs, d.Mode, d.BeforeMenu, d.Menu, d.BeforeButton, d.Button, d.ExtraSteps, Text{})
+		e.procedure(disc, langs, d.Mode, d.Steps, Text{})
 		doc.set("disconnect", disc.n)
 	}
 	if p.Sections != nil {
@@ -67,27 +67,27 @@ func (e *encoder) partner(p *Partner) *yaml.Node {
 }
 
 // procedure writes the fields connection and disconnect share.
-func (e *encoder) procedure(m mapping, langs []string, mode Scalar, beforeMenu, menu, beforeButton List, button Text, extra List, intro Text) {
+func (e *encoder) procedure(m mapping, langs []string, mode Scalar, st Steps, intro Text) {
 	if mode.Present() || mode.Value != "" {
 		m.set("mode", str(mode.Value))
 	}
 	if has(intro) {
 		m.set("intro", text(intro, langs))
 	}
-	if hasList(beforeMenu) {
-		m.set("steps_before_menu", list(beforeMenu, langs, false))
+	if hasList(st.BeforeMenu) {
+		m.set("steps_before_menu", list(st.BeforeMenu, langs, false))
 	}
-	if hasList(menu) {
-		m.set("menu", list(menu, langs, true))
+	if hasList(st.Menu) {
+		m.set("menu", list(st.Menu, langs, true))
 	}
-	if hasList(beforeButton) {
-		m.set("steps_before_button", list(beforeButton, langs, false))
+	if hasList(st.BeforeButton) {
+		m.set("steps_before_button", list(st.BeforeButton, langs, false))
 	}
-	if has(button) {
-		m.set("button", text(button, langs))
+	if has(st.Button) {
+		m.set("button", text(st.Button, langs))
 	}
-	if hasList(extra) {
-		m.set("extra_steps", list(extra, langs, false))
+	if hasList(st.ExtraSteps) {
+		m.set("extra_steps", list(st.ExtraSteps, langs, false))
 	}
 }
 

@@ -128,7 +128,7 @@ func TestEncodeWritesComments(t *testing.T) {
 		Kind:       Scalar{Value: "epos"},
 		Languages:  Scalars([]string{"en", "fr"}),
 		Email:      Scalar{Value: "z@z.example"},
-		Connection: Connection{Mode: Scalar{Value: "back-office"}, Menu: ListOf([]string{"en", "fr"}, map[string][]string{"en": {"Settings"}, "fr": {"Réglages", "Apps"}}), Button: TextOf([]string{"en", "fr"}, map[string]string{"en": "Go", "fr": "Go"})},
+		Connection: Connection{Mode: Scalar{Value: "back-office"}, Steps: Steps{Menu: ListOf([]string{"en", "fr"}, map[string][]string{"en": {"Settings"}, "fr": {"Réglages", "Apps"}}), Button: TextOf([]string{"en", "fr"}, map[string]string{"en": "Go", "fr": "Go"})}},
 		Page:       []Part{{Standard: Scalar{Value: "connect"}}, {Title: Text{Value: Scalar{Value: "Notes"}}, Body: Text{Value: Scalar{Value: "One.\n\nTwo."}}}},
 	}
 	got, err := Encode(p, Comments{

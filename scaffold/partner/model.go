@@ -154,10 +154,7 @@ func (p *Partner) Layout() []Part {
 	return slices.Collect(p.Parts())
 }
 
-// Parts yields the page's parts in Layout's order, without making the v1
-// layout's list: the templates ask which sections a page has several
-// times per page (Uses), and that list was a fifth of what a run
-// allocated.
+// Parts yields the page's parts in Layout's order.
 func (p *Partner) Parts() iter.Seq[Part] {
 	return func(yield func(Part) bool) {
 		if p.Page != nil {
@@ -229,25 +226,48 @@ func (pt Part) TypedIn(lang string) bool {
 // Connection says how the partner is connected.
 type Connection struct {
 	Pos
-	Mode         Scalar
-	Intro        Text // optional Markdown shown at the top of the connect section
-	BeforeMenu   List // optional Markdown steps before the one that opens the menu
-	Menu         List
-	BeforeButton List // optional Markdown steps between opening the menu and clicking the button
-	Button       Text
-	ExtraSteps   List
-	App          Text // mode app-list: the app's name in HubRise's app list; default: the name
+	Mode  Scalar
+	Intro Text // optional Markdown shown at the top of the connect section
+	Steps
+	App Text // mode app-list: the app's name in HubRise's app list; default: the name
 }
 
 // Disconnect says how the partner is disconnected.
 type Disconnect struct {
 	Pos
-	Mode         Scalar
+	Mode Scalar
+	Steps
+}
+
+// Steps are a back-office procedure, in connecting and disconnecting alike:
+// open the menu, click the button, with the partner's own steps around.
+type Steps struct {
 	BeforeMenu   List // optional Markdown steps before the one that opens the menu
 	Menu         List
 	BeforeButton List // optional Markdown steps between opening the menu and clicking the button
 	Button       Text
 	ExtraSteps   List // optional Markdown steps appended to the standard ones
+}
+
+// OwnStep is one list of the partner's own steps in a procedure, with its key.
+type OwnStep struct {
+	Key  string // steps_before_menu, steps_before_button or extra_steps
+	List *List
+}
+
+// Own returns the partner's own step lists, in the order the page has them.
+func (s *Steps) Own() []OwnStep {
+	return []OwnStep{{"steps_before_menu", &s.BeforeMenu}, {"steps_before_button", &s.BeforeButton}, {"extra_steps", &s.ExtraSteps}}
+}
+
+// HasOwn reports whether the partner gives steps of its own in lang.
+func (s *Steps) HasOwn(lang string) bool {
+	for _, o := range s.Own() {
+		if len(o.List.In(lang)) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // Section is an extra section placed after one of the standard ones.

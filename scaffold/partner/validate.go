@@ -423,11 +423,7 @@ func (v *validator) connection() {
 	c := &v.p.Connection
 	v.enum(&c.Mode, "connection.mode", ConnectionModes, "")
 	if c.Mode.Value == ModeSupport {
-		v.unused(c.Menu.Pos, "connection.menu", "connection.mode is support")
-		v.unused(c.BeforeMenu.Pos, "connection.steps_before_menu", "connection.mode is support")
-		v.unused(c.BeforeButton.Pos, "connection.steps_before_button", "connection.mode is support")
-		v.unused(c.Button.Pos, "connection.button", "connection.mode is support")
-		v.unused(c.ExtraSteps.Pos, "connection.extra_steps", "connection.mode is support")
+		v.unusedSteps(c.Steps, "connection", "connection.mode is support")
 	} else if c.Mode.Value == ModeAppList {
 		// the steps are the platform's: the app list, the app, Connect
 		v.unused(c.Menu.Pos, "connection.menu", "connection.mode is app-list")
@@ -444,9 +440,7 @@ func (v *validator) connection() {
 			v.plain(&c.App, "connection.app", true)
 		}
 	}
-	v.markdown(c.BeforeMenu, "connection.steps_before_menu")
-	v.markdown(c.BeforeButton, "connection.steps_before_button")
-	v.markdown(c.ExtraSteps, "connection.extra_steps")
+	v.stepsMarkdown(c.Steps, "connection")
 	if c.Intro.Present() {
 		v.optionalText(&c.Intro, "connection.intro")
 	}
@@ -525,16 +519,10 @@ func (v *validator) disconnect() {
 	}
 	if d.Mode.Value != DisconnectBackOffice {
 		why := "disconnect.mode is " + d.Mode.Value
-		v.unused(d.Menu.Pos, "disconnect.menu", why)
-		v.unused(d.BeforeMenu.Pos, "disconnect.steps_before_menu", why)
-		v.unused(d.BeforeButton.Pos, "disconnect.steps_before_button", why)
-		v.unused(d.Button.Pos, "disconnect.button", why)
-		v.unused(d.ExtraSteps.Pos, "disconnect.extra_steps", why)
+		v.unusedSteps(d.Steps, "disconnect", why)
 		return
 	}
-	v.markdown(d.BeforeMenu, "disconnect.steps_before_menu")
-	v.markdown(d.BeforeButton, "disconnect.steps_before_button")
-	v.markdown(d.ExtraSteps, "disconnect.extra_steps")
+	v.stepsMarkdown(d.Steps, "disconnect")
 	if !d.Menu.Present() && p.Connection.Menu.Present() {
 		d.Menu = p.Connection.Menu // the same back-office page, by default
 	}
@@ -635,4 +623,21 @@ func keys[V any](m map[string]V) []string {
 	}
 	slices.Sort(out)
 	return out
+}
+
+// unusedSteps reports each step field under key (connection or disconnect)
+// that is written though why says the template does not use it.
+func (v *validator) unusedSteps(st Steps, key, why string) {
+	v.unused(st.Menu.Pos, key+".menu", why)
+	v.unused(st.BeforeMenu.Pos, key+".steps_before_menu", why)
+	v.unused(st.BeforeButton.Pos, key+".steps_before_button", why)
+	v.unused(st.Button.Pos, key+".button", why)
+	v.unused(st.ExtraSteps.Pos, key+".extra_steps", why)
+}
+
+// stepsMarkdown checks the partner's own steps under key as Markdown.
+func (v *validator) stepsMarkdown(st Steps, key string) {
+	for _, o := range st.Own() {
+		v.markdown(*o.List, key+"."+o.Key)
+	}
 }

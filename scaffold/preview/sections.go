@@ -42,11 +42,9 @@ func ownSections(p *partner.Partner, lang string) map[int]string {
 func partnerSteps(p *partner.Partner, standard, lang string) bool {
 	switch standard {
 	case "connect":
-		c := p.Connection
-		return c.Intro.In(lang) != "" || len(c.BeforeMenu.In(lang)) > 0 || len(c.BeforeButton.In(lang)) > 0 || len(c.ExtraSteps.In(lang)) > 0
+		return p.Connection.Intro.In(lang) != "" || p.Connection.HasOwn(lang)
 	case "disconnect":
-		d := p.Disconnect
-		return len(d.BeforeMenu.In(lang)) > 0 || len(d.BeforeButton.In(lang)) > 0 || len(d.ExtraSteps.In(lang)) > 0
+		return p.Disconnect.HasOwn(lang)
 	}
 	return false
 }

@@ -185,12 +185,9 @@ func (s *Set) expandView(v *View) error {
 	}
 	md(&v.Intro)
 	md(&v.Preamble)
-	list(v.BeforeMenu)
-	list(v.BeforeButton)
-	list(v.ExtraSteps)
-	list(v.Disconnect.BeforeMenu)
-	list(v.Disconnect.BeforeButton)
-	list(v.Disconnect.ExtraSteps)
+	for _, ms := range append(v.own(), v.Disconnect.own()...) {
+		list(ms)
+	}
 	for i := range v.Parts {
 		md(&v.Parts[i].Intro)
 		md(&v.Parts[i].Body)

@@ -13,7 +13,7 @@ import (
 // and field of the text that names it.
 func (s *Set) CheckRefs(p *partner.Partner) partner.ErrorList {
 	if !partnerHasRefs(p) {
-		return nil // most files name none: no work, no allocation
+		return nil // most files name none
 	}
 	var errs partner.ErrorList
 	text := func(t partner.Text, field string) {
@@ -44,12 +44,12 @@ func (s *Set) CheckRefs(p *partner.Partner) partner.ErrorList {
 	}
 	text(p.Preamble, "preamble")
 	text(p.Connection.Intro, "connection.intro")
-	list(p.Connection.BeforeMenu, "connection.steps_before_menu")
-	list(p.Connection.BeforeButton, "connection.steps_before_button")
-	list(p.Connection.ExtraSteps, "connection.extra_steps")
-	list(p.Disconnect.BeforeMenu, "disconnect.steps_before_menu")
-	list(p.Disconnect.BeforeButton, "disconnect.steps_before_button")
-	list(p.Disconnect.ExtraSteps, "disconnect.extra_steps")
+	for _, o := range p.Connection.Own() {
+		list(*o.List, "connection."+o.Key)
+	}
+	for _, o := range p.Disconnect.Own() {
+		list(*o.List, "disconnect."+o.Key)
+	}
 	for i, pt := range p.Page {
 		f := fmt.Sprintf("page[%d]", i+1)
 		text(pt.Intro, f+".intro")
@@ -130,10 +130,13 @@ func partnerHasRefs(p *partner.Partner) bool {
 		}
 		return false
 	}
-	c, d := &p.Connection, &p.Disconnect
-	if text(p.Preamble) || text(c.Intro) || list(c.BeforeMenu) || list(c.BeforeButton) || list(c.ExtraSteps) ||
-		list(d.BeforeMenu) || list(d.BeforeButton) || list(d.ExtraSteps) {
+	if text(p.Preamble) || text(p.Connection.Intro) {
 		return true
+	}
+	for _, o := range append(p.Connection.Own(), p.Disconnect.Own()...) {
+		if list(*o.List) {
+			return true
+		}
 	}
 	for _, pt := range p.Page {
 		if text(pt.Intro) || text(pt.Body) || list(pt.Steps) {

@@ -8,34 +8,28 @@ import (
 // View is what a page template sees: one partner in one language. Partner
 // strings are Plain or Markdown, so printing them escapes them.
 type View struct {
-	Lang         string
-	Slug         string
-	Name         Plain
-	Publisher    Plain // empty when the file names none
-	Kind         string
-	Noun         Plain // what the kind is called in this language ("logiciel de caisse")
-	Email        Plain
-	Mode         string   // connection mode
-	Intro        Markdown // "" when the file has none
-	BeforeMenu   []Markdown
-	Menu         []Plain
-	BeforeButton []Markdown
-	Button       Plain
-	ExtraSteps   []Markdown
-	Disconnect   DisconnectView
-	Sections     []SectionView
-	Preamble     Markdown        // text before the first heading (schema v2), "" when none
-	MetaTitle    Plain           // the page's own meta.title, "" for the template's
-	MetaDesc     Plain           // the page's own meta.description, "" for the template's
-	Parts        []PartView      // the page's sections in order, in this language
-	Part         PartView        // the section a partial is writing (set by With)
-	Has          map[string]bool // the standard sections the page has, by name
-	Site         SiteView
-	UI           map[string]Plain // the platform's UI labels in this language, by name (site.yaml ui)
+	Lang      string
+	Slug      string
+	Name      Plain
+	Publisher Plain // empty when the file names none
+	Kind      string
+	Noun      Plain // what the kind is called in this language ("logiciel de caisse")
+	Email     Plain
+	Mode      string   // connection mode
+	Intro     Markdown // "" when the file has none
+	StepsView
+	Disconnect DisconnectView
+	Sections   []SectionView
+	Preamble   Markdown        // text before the first heading (schema v2), "" when none
+	MetaTitle  Plain           // the page's own meta.title, "" for the template's
+	MetaDesc   Plain           // the page's own meta.description, "" for the template's
+	Parts      []PartView      // the page's sections in order, in this language
+	Part       PartView        // the section a partial is writing (set by With)
+	Has        map[string]bool // the standard sections the page has, by name
+	Site       SiteView
+	UI         map[string]Plain // the platform's UI labels in this language, by name (site.yaml ui)
 
-	// Precomputed so that templates read fields instead of calling methods
-	// (text/template calls methods through reflection, which dominated
-	// rendering time in batch runs).
+	// What the templates ask of the partner, worked out once.
 	ViaSupport    bool                     // the partner's support team can connect it
 	ViaBackOffice bool                     // the reader can connect it from the partner's back office
 	ViaAppList    bool                     // the reader connects it from HubRise's app list
@@ -48,12 +42,34 @@ type View struct {
 
 // DisconnectView is the disconnect part of a View.
 type DisconnectView struct {
-	Mode         string
+	Mode string
+	StepsView
+}
+
+// StepsView is a back-office procedure of a View: the partner's own steps
+// around the menu and the button.
+type StepsView struct {
 	BeforeMenu   []Markdown
 	Menu         []Plain
 	BeforeButton []Markdown
 	Button       Plain
 	ExtraSteps   []Markdown
+}
+
+// newStepsView is st in lang.
+func newStepsView(st partner.Steps, lang string) StepsView {
+	return StepsView{
+		BeforeMenu:   markdowns(st.BeforeMenu.In(lang)),
+		Menu:         plains(st.Menu.In(lang)),
+		BeforeButton: markdowns(st.BeforeButton.In(lang)),
+		Button:       Plain(st.Button.In(lang)),
+		ExtraSteps:   markdowns(st.ExtraSteps.In(lang)),
+	}
+}
+
+// own returns the partner's own step lists.
+func (v *StepsView) own() [][]Markdown {
+	return [][]Markdown{v.BeforeMenu, v.BeforeButton, v.ExtraSteps}
 }
 
 // SectionView is one extra section of a View.
@@ -115,29 +131,18 @@ func plains(ss []string) []Plain {
 // NewView builds the View of partner p in lang.
 func (s *Set) NewView(p *partner.Partner, lang string) View {
 	v := View{
-		Lang:         lang,
-		Slug:         p.Slug.Value,
-		Name:         Plain(p.Name.In(lang)),
-		Publisher:    Plain(p.Publisher.In(lang)),
-		Kind:         p.Kind.Value,
-		Noun:         Plain(s.Site.Nouns[p.Kind.Value][lang]),
-		Email:        Plain(p.Email.Value),
-		Mode:         p.Connection.Mode.Value,
-		Intro:        Markdown(p.Connection.Intro.In(lang)),
-		BeforeMenu:   markdowns(p.Connection.BeforeMenu.In(lang)),
-		Menu:         plains(p.Connection.Menu.In(lang)),
-		BeforeButton: markdowns(p.Connection.BeforeButton.In(lang)),
-		Button:       Plain(p.Connection.Button.In(lang)),
-		ExtraSteps:   markdowns(p.Connection.ExtraSteps.In(lang)),
-		Disconnect: DisconnectView{
-			Mode:         p.Disconnect.Mode.Value,
-			BeforeMenu:   markdowns(p.Disconnect.BeforeMenu.In(lang)),
-			Menu:         plains(p.Disconnect.Menu.In(lang)),
-			BeforeButton: markdowns(p.Disconnect.BeforeButton.In(lang)),
-			Button:       Plain(p.Disconnect.Button.In(lang)),
-			ExtraSteps:   markdowns(p.Disconnect.ExtraSteps.In(lang)),
-		},
-		Site: SiteView{Name: Plain(s.Site.Name), SupportEmail: Plain(s.Site.SupportEmail), SignupURL: Safe(s.Site.SignupURL), BackOfficeURL: Safe(s.Site.BackOfficeURL)},
+		Lang:       lang,
+		Slug:       p.Slug.Value,
+		Name:       Plain(p.Name.In(lang)),
+		Publisher:  Plain(p.Publisher.In(lang)),
+		Kind:       p.Kind.Value,
+		Noun:       Plain(s.Site.Nouns[p.Kind.Value][lang]),
+		Email:      Plain(p.Email.Value),
+		Mode:       p.Connection.Mode.Value,
+		Intro:      Markdown(p.Connection.Intro.In(lang)),
+		StepsView:  newStepsView(p.Connection.Steps, lang),
+		Disconnect: DisconnectView{Mode: p.Disconnect.Mode.Value, StepsView: newStepsView(p.Disconnect.Steps, lang)},
+		Site:       SiteView{Name: Plain(s.Site.Name), SupportEmail: Plain(s.Site.SupportEmail), SignupURL: Safe(s.Site.SignupURL), BackOfficeURL: Safe(s.Site.BackOfficeURL)},
 	}
 	v.Preamble = Markdown(p.Preamble.In(lang))
 	v.MetaTitle, v.MetaDesc = Plain(p.Meta.Title.In(lang)), Plain(p.Meta.Description.In(lang))
