@@ -69,6 +69,7 @@ var agreements = []agreement{
 // TestLoaderAndSchemaAgree holds the loader and the schema to one table, in
 // both directions.
 func TestLoaderAndSchemaAgree(t *testing.T) {
+	t.Parallel()
 	s := compile(t)
 	for _, c := range agreements {
 		p, errs := partner.Parse("a.yaml", []byte(c.src))

@@ -49,6 +49,7 @@ func asJSON(t *testing.T, src []byte) any {
 }
 
 func TestShippedPartnersMatchTheSchema(t *testing.T) {
+	t.Parallel()
 	s := compile(t)
 	files, _ := filepath.Glob("../partners/*.yaml")
 	fixtures, _ := filepath.Glob("../scaffold/render/testdata/partners/*.yaml")
@@ -70,6 +71,7 @@ func TestShippedPartnersMatchTheSchema(t *testing.T) {
 // TestSchemaAcceptsV2 checks the schema v2 forms the loader accepts: a page
 // of its own text needs no e-mail, menu or button.
 func TestSchemaAcceptsV2(t *testing.T) {
+	t.Parallel()
 	s := compile(t)
 	for name, src := range map[string]string{
 		"only text":        "name: A\npreamble: {fr: Bientôt.}\npage: []\n",
@@ -84,6 +86,7 @@ func TestSchemaAcceptsV2(t *testing.T) {
 }
 
 func TestSchemaRejectsWhatTheLoaderRejects(t *testing.T) {
+	t.Parallel()
 	s := compile(t)
 	for name, src := range map[string]string{
 		"unknown key":             "name: A\nsupport: {email: a@b.co}\nconnection: {mode: support}\ncolour: red\n",
@@ -109,6 +112,7 @@ func TestSchemaRejectsWhatTheLoaderRejects(t *testing.T) {
 
 // TestMenuAsOneLineLoads: the wizard's "A > B" form loads as the list it names.
 func TestMenuAsOneLineLoads(t *testing.T) {
+	t.Parallel()
 	src := "name: A\nlanguages: [en, fr]\nsupport: {email: a@b.co}\nconnection:\n  mode: back-office\n  menu: Settings > Integrations >HubRise\n  button: B\ndisconnect: {button: U, menu: {en: Settings, fr: Réglages > Intégrations}}\n"
 	p, errs := partner.Parse("a.yaml", []byte(src))
 	if len(errs) == 0 {

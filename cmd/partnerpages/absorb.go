@@ -46,7 +46,7 @@ partner, and exits 1.`,
   partnerpages absorb --dry-run       # show the partner files' diffs, write nothing`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			for _, a := range args {
-				slug, err := slugOfPage(a, opts.Out)
+				slug, err := slugOfPage(opts.At(a), opts.Out)
 				if err != nil {
 					return usagef("%v", err)
 				}

@@ -14,6 +14,7 @@ import (
 // partner file, the page stays byte for byte as edited, and generate --check
 // passes. A partner file changed since generation is refused.
 func TestAbsorbTheScreenshotCase(t *testing.T) {
+	t.Parallel()
 	dir := shippedPartners(t)
 	run(t, dir, "generate")
 	page, edited := editQwentaFr(t, dir, "1. Cliquez sur **Autoriser**.\n", "1. Cliquez sur **Autoriser**.\n   ![L'écran d'autorisation](./images/004-autoriser.png)\n")
@@ -65,6 +66,7 @@ func TestAbsorbTheScreenshotCase(t *testing.T) {
 // reads the page (not when it compares the regenerated one); absorb must
 // still print it as an override, with its line.
 func TestAbsorbNamesSectionsKeptWhileReading(t *testing.T) {
+	t.Parallel()
 	dir := shippedPartners(t)
 	run(t, dir, "generate")
 	page := filepath.Join(dir, "content/apps/qwenta/fr/connect-hubrise.md")
@@ -102,6 +104,7 @@ func TestAbsorbNamesSectionsKeptWhileReading(t *testing.T) {
 // space, is absorbed: the page is tidied as generate writes pages, and
 // absorb says so; generate --check is clean afterwards.
 func TestAbsorbTidiesWhitespaceAnEditLeft(t *testing.T) {
+	t.Parallel()
 	dir := shippedPartners(t)
 	run(t, dir, "generate")
 	page, _ := editQwentaFr(t, dir, "\n\n## ", "\n\nUne phrase ajoutée. \n\n\n## ")
@@ -121,6 +124,7 @@ func TestAbsorbTidiesWhitespaceAnEditLeft(t *testing.T) {
 // is absorbed into meta.description of that language only; the other
 // language keeps the template's, and a later generate keeps the edit.
 func TestAbsorbTakesAnEditedMetaDescription(t *testing.T) {
+	t.Parallel()
 	dir := shippedPartners(t)
 	run(t, dir, "generate")
 	page := filepath.Join(dir, "content/apps/qwenta/fr/connect-hubrise.md")

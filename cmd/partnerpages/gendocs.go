@@ -17,7 +17,7 @@ type GenDocsOptions struct {
 }
 
 // NewCmdGenDocs is the hidden `gen-docs` command.
-func NewCmdGenDocs() *cobra.Command {
+func NewCmdGenDocs(g *GlobalOptions) *cobra.Command {
 	opts := &GenDocsOptions{}
 	cmd := &cobra.Command{
 		Use:   "gen-docs",
@@ -31,6 +31,7 @@ func NewCmdGenDocs() *cobra.Command {
 			if opts.ManDir == "" && opts.MarkdownDir == "" {
 				return usagef("gen-docs: give --man DIR, --markdown DIR or both")
 			}
+			opts.ManDir, opts.MarkdownDir = g.At(opts.ManDir), g.At(opts.MarkdownDir)
 			return runGenDocs(cmd.Root(), opts)
 		},
 	}

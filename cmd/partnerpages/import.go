@@ -62,7 +62,9 @@ invalid or already exists (without --force); 2 on usage errors.`,
   partnerpages import --email zelty=help@zelty.example old/zelty-en.md   # the page names no e-mail`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.Args = args
+			for _, a := range args {
+				opts.Args = append(opts.Args, opts.At(a))
+			}
 			opts.Ctx = cmd.Context()
 			return dispatch(runF, runImport, opts)
 		},

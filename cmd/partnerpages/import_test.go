@@ -11,6 +11,7 @@ import (
 // folder, regenerate with --check (nothing drifts), and the write rules:
 // --dry-run writes nothing, an existing partner file needs --force.
 func TestImportCommand(t *testing.T) {
+	t.Parallel()
 	dir := shippedPartners(t)
 	if code, out, errOut := run(t, dir, "generate"); code != exitOK {
 		t.Fatalf("generate: exit %d\n%s%s", code, out, errOut)

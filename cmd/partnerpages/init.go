@@ -51,9 +51,9 @@ customise, and records it. An existing project file is kept unless --force.`,
 		Args:        cobra.MaximumNArgs(1),
 		Annotations: map[string]string{noProject: "yes"},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.Dir = "."
+			opts.Dir = opts.At(".")
 			if len(args) == 1 {
-				opts.Dir = args[0]
+				opts.Dir = opts.At(args[0])
 			}
 			opts.Ctx = cmd.Context()
 			opts.partnersGiven, opts.outGiven = cmd.Flags().Changed("partners"), cmd.Flags().Changed("out")

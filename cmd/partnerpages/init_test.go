@@ -11,6 +11,7 @@ import (
 // templates, a customised template, then every command from a subfolder with
 // no flags.
 func TestProjectFileWorkflow(t *testing.T) {
+	t.Parallel()
 	repo := t.TempDir()
 	if code, out, errOut := run(t, repo, "init", "--templates", "--out", "site/content/apps", "--lang", "fr"); code != exitOK {
 		t.Fatalf("init: exit %d\n%s%s", code, out, errOut)
@@ -64,6 +65,7 @@ func TestProjectFileWorkflow(t *testing.T) {
 }
 
 func TestProjectFileErrorsNameFileLineAndField(t *testing.T) {
+	t.Parallel()
 	repo := shippedPartners(t)
 	os.WriteFile(filepath.Join(repo, "partnerpages.yaml"), []byte("partners: partners\nouput: pages\n"), 0o644)
 	code, _, errOut := run(t, repo, "generate")
@@ -84,6 +86,7 @@ func TestProjectFileErrorsNameFileLineAndField(t *testing.T) {
 }
 
 func TestWithoutProjectFileEverythingIsAsBefore(t *testing.T) {
+	t.Parallel()
 	repo := shippedPartners(t)
 	if code, out, _ := run(t, repo, "generate"); code != exitOK || !strings.Contains(out, "2 pages: 2 created") {
 		t.Errorf("exit %d\n%s", code, out)
@@ -94,6 +97,7 @@ func TestWithoutProjectFileEverythingIsAsBefore(t *testing.T) {
 }
 
 func TestProjectFileConfiguresLint(t *testing.T) {
+	t.Parallel()
 	repo := t.TempDir()
 	os.MkdirAll(filepath.Join(repo, "pages", "old"), 0o755)
 	bad := "---\ntitle: Connect to HubRise\npath_override: connect-hubrise\nposition: 2\nlayout: documentation\nmeta:\n  title: Connect to HubRise | Acme | HubRise\n  description: Acme.\n---\n\n## Connect SOLUTION\n"

@@ -80,7 +80,10 @@ show on a pull request's lines, --format sarif a SARIF 2.1.0 log.`,
   partnerpages lint --format github              # in a GitHub Actions step
   partnerpages lint --format sarif > lint.sarif  # for code scanning`,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.Paths = args
+			for _, a := range args {
+				opts.Paths = append(opts.Paths, opts.At(a))
+			}
+			opts.Site = opts.At(opts.Site)
 			opts.Ctx = cmd.Context()
 			return dispatch(runF, runLint, opts)
 		},

@@ -9,22 +9,24 @@ import (
 	"testing"
 )
 
-// run executes the command line in dir and returns exit code, stdout, stderr.
+// run executes the command line in dir and returns exit code, stdout,
+// stderr, with paths shown from dir as a writer working there sees them.
 func run(t *testing.T, dir string, args ...string) (int, string, string) {
 	t.Helper()
 	ios, out, errOut := Test("")
-	return runWith(t, dir, ios, args...), out.String(), errOut.String()
+	code := runWith(t, dir, ios, args...)
+	return code, fromDir(dir, out.String()), fromDir(dir, errOut.String())
+}
+
+// fromDir shows the paths in s that start in dir relative to dir.
+func fromDir(dir, s string) string {
+	return strings.ReplaceAll(s, dir+string(filepath.Separator), "")
 }
 
 // runWith executes the command line in dir with the given streams.
 func runWith(t *testing.T, dir string, ios *IOStreams, args ...string) int {
 	t.Helper()
-	wd, _ := os.Getwd()
-	if err := os.Chdir(dir); err != nil {
-		t.Fatal(err)
-	}
-	defer os.Chdir(wd)
-	return Run(context.Background(), args, ios)
+	return RunIn(context.Background(), dir, args, ios)
 }
 
 // shippedPartners makes a folder with the shipped partners copied in.
@@ -45,6 +47,7 @@ func shippedPartners(t *testing.T) string {
 }
 
 func TestGenerateCheckExitCodes(t *testing.T) {
+	t.Parallel()
 	dir := shippedPartners(t)
 	if code, out, _ := run(t, dir, "generate", "--check"); code != exitProblem || !strings.Contains(out, "missing: content/apps/qwenta/fr/connect-hubrise.md") {
 		t.Errorf("check before generate: exit %d\n%s", code, out)
@@ -69,6 +72,7 @@ func TestGenerateCheckExitCodes(t *testing.T) {
 }
 
 func TestGenerateCheckAnnotatesForGitHub(t *testing.T) {
+	t.Parallel()
 	dir := shippedPartners(t)
 	code, out, _ := run(t, dir, "generate", "--check", "--format", "github")
 	want := "::error file=content/apps/qwenta/fr/connect-hubrise.md,title=partnerpages generate::missing: content/apps/qwenta/fr/connect-hubrise.md\n"
@@ -87,6 +91,7 @@ func TestGenerateCheckAnnotatesForGitHub(t *testing.T) {
 }
 
 func TestValidateReportsFileLineAndExits1(t *testing.T) {
+	t.Parallel()
 	dir := shippedPartners(t)
 	os.WriteFile(filepath.Join(dir, "partners", "bad.yaml"), []byte("name: Bad\nsupport:\n  emial: x@y.co\nconnection: {mode: support}\n"), 0o644)
 	code, _, errOut := run(t, dir, "validate")
@@ -106,6 +111,7 @@ func TestValidateReportsFileLineAndExits1(t *testing.T) {
 }
 
 func TestUsageErrorsExit2(t *testing.T) {
+	t.Parallel()
 	dir := shippedPartners(t)
 	for _, args := range [][]string{{"generate", "--nope"}, {"frobnicate"}, {"templates", "export"}, {"generate", "--check", "--force"}} {
 		if code, _, _ := run(t, dir, args...); code != exitUsage {
@@ -115,6 +121,7 @@ func TestUsageErrorsExit2(t *testing.T) {
 }
 
 func TestTemplatesExportRoundTrip(t *testing.T) {
+	t.Parallel()
 	dir := shippedPartners(t)
 	if code, out, errOut := run(t, dir, "templates", "export", "tpl"); code != exitOK || !strings.Contains(out, "tpl/fr/_connect.tmpl") {
 		t.Fatalf("export: exit %d\n%s%s", code, out, errOut)
@@ -133,6 +140,7 @@ func TestTemplatesExportRoundTrip(t *testing.T) {
 }
 
 func TestVersion(t *testing.T) {
+	t.Parallel()
 	code, out, _ := run(t, t.TempDir(), "version")
 	if code != exitOK || !strings.HasPrefix(out, "partnerpages ") || !strings.Contains(out, runtime.Version()) {
 		t.Errorf("exit %d %q", code, out)
@@ -147,6 +155,7 @@ func TestVersion(t *testing.T) {
 }
 
 func TestBuildInfoString(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		in   BuildInfo
 		want string
@@ -164,6 +173,7 @@ func TestBuildInfoString(t *testing.T) {
 }
 
 func TestGenDocsWritesEveryVisibleCommand(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	if code, _, errOut := run(t, dir, "gen-docs", "--man", "man", "--markdown", "md"); code != exitOK {
 		t.Fatalf("exit %d %s", code, errOut)
@@ -185,6 +195,7 @@ func TestGenDocsWritesEveryVisibleCommand(t *testing.T) {
 // TestCommandReferenceIsCurrent compares docs/commands with what the command
 // tree writes now; run `go run ./cmd/partnerpages gen-docs --markdown docs/commands` after changing a command.
 func TestCommandReferenceIsCurrent(t *testing.T) {
+	t.Parallel()
 	committed := filepath.Join("..", "..", "docs", "commands")
 	dir := t.TempDir()
 	if code, _, errOut := run(t, dir, "gen-docs", "--markdown", "md"); code != exitOK {
@@ -205,6 +216,7 @@ func TestCommandReferenceIsCurrent(t *testing.T) {
 }
 
 func TestLintCommand(t *testing.T) {
+	t.Parallel()
 	dir := shippedPartners(t)
 	run(t, dir, "generate")
 	if code, out, errOut := run(t, dir, "lint"); code != exitOK || out != "" {
@@ -229,6 +241,7 @@ func TestLintCommand(t *testing.T) {
 }
 
 func TestNewRefusesWithoutTerminalAndWritesWithYes(t *testing.T) {
+	t.Parallel()
 	dir := shippedPartners(t)
 	run(t, dir, "generate")
 	code, _, errOut := run(t, dir, "new")
@@ -268,6 +281,7 @@ func TestNewRefusesWithoutTerminalAndWritesWithYes(t *testing.T) {
 }
 
 func TestLintFix(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	src, err := os.ReadFile("../../scaffold/lint/testdata/fixable/apps/orka/fr/connect-hubrise.md")
 	if err != nil {
@@ -295,6 +309,7 @@ func TestLintFix(t *testing.T) {
 // TestOutsideAProjectPointsToInit: a newcomer running a command in a folder
 // that is not a docs repository is told what to run, not the OS's words.
 func TestOutsideAProjectPointsToInit(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	for _, args := range [][]string{{"generate"}, {"validate"}, {"generate", "--check"}} {
 		code, _, errOut := run(t, dir, args...)

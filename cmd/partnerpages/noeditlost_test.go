@@ -42,6 +42,7 @@ func readFile(t *testing.T, path string) string {
 // absorb refuses, generate keeps the page, and absorb must still refuse:
 // it would put the page's old button and e-mail back into the partner file.
 func TestAbsorbAfterGenerateKeepsThePartnerFilesEdit(t *testing.T) {
+	t.Parallel()
 	for _, change := range []struct{ name, from, to string }{
 		{"the button", "en: Activate,", "en: Switch On,"},
 		{"the e-mail of a bilingual partner", "care@lumo.example", "help@lumo.example"},
@@ -78,6 +79,7 @@ func TestAbsorbAfterGenerateKeepsThePartnerFilesEdit(t *testing.T) {
 // waits for the first, so neither takes the other's partner files for ones
 // changed since their pages were generated.
 func TestAbsorbWaitsForAnotherRun(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	writeFile(t, filepath.Join(dir, "partners", "lumo.yaml"), lumoFile)
 	run(t, dir, "generate")
@@ -109,6 +111,7 @@ func TestAbsorbWaitsForAnotherRun(t *testing.T) {
 // The smaller cases: --force names the hand edits it overwrites, and a run
 // without --prune does not count as pruned the pages it keeps.
 func TestForceAndPruneSayWhatTheyDid(t *testing.T) {
+	t.Parallel()
 	dir := shippedPartners(t)
 	run(t, dir, "generate")
 	page := filepath.Join(dir, "content/apps/qwenta/fr/connect-hubrise.md")
@@ -133,6 +136,7 @@ func TestForceAndPruneSayWhatTheyDid(t *testing.T) {
 // generated (a renamed button, a comment) refuses, naming what it would drop,
 // and writes nothing; --force replaces it.
 func TestImportOverAnEditedPartnerFileRefuses(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	file := filepath.Join(dir, "partners", "lumo.yaml")
 	writeFile(t, file, lumoFile)
@@ -161,6 +165,7 @@ func TestImportOverAnEditedPartnerFileRefuses(t *testing.T) {
 // Case 7: a page that is a symbolic link out of the output folder is not
 // read by absorb, and the partner file is left as it is.
 func TestAbsorbDoesNotReadThroughALinkOutOfTheOutputFolder(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	file := filepath.Join(dir, "partners", "lumo.yaml")
 	writeFile(t, file, lumoFile)

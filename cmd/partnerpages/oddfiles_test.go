@@ -13,6 +13,7 @@ import (
 // partner file, a page or the project file is refused by every command, at
 // once, with the file named; none blocks or reads without end.
 func TestNoCommandHangsOnAFIFOOrADevice(t *testing.T) {
+	t.Parallel()
 	dir := shippedPartners(t)
 	run(t, dir, "generate")
 	for _, odd := range []string{"partners/fifo.yaml", "content/apps/qwenta/fr/fifo.md"} {

@@ -52,6 +52,7 @@ the project's (or --pages DIR).`,
   partnerpages preview --out /tmp/pages-review     # static HTML for a pull request`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Slugs = args
+			opts.Static, opts.Site = opts.At(opts.Static), opts.At(opts.Site)
 			if cmd.Flags().Changed("out") && opts.Static == "" {
 				return usagef("--out needs a folder for the static HTML")
 			}

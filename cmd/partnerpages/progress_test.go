@@ -31,6 +31,7 @@ func (s *syncBuffer) String() string {
 }
 
 func TestProgressQuietForQuickRuns(t *testing.T) {
+	t.Parallel()
 	var w syncBuffer
 	stop := showProgress(&w, &generate.Progress{}, "generating", time.Hour)
 	stop()
@@ -40,6 +41,7 @@ func TestProgressQuietForQuickRuns(t *testing.T) {
 }
 
 func TestProgressRedrawsAndErases(t *testing.T) {
+	t.Parallel()
 	var w syncBuffer
 	p := &generate.Progress{}
 	stop := showProgress(&w, p, "generating", 0)
@@ -54,6 +56,7 @@ func TestProgressRedrawsAndErases(t *testing.T) {
 // TestGenerateNoProgressWithoutTerminal: output that is not a terminal gets
 // no status line, only the summary.
 func TestGenerateNoProgressWithoutTerminal(t *testing.T) {
+	t.Parallel()
 	dir := shippedPartners(t)
 	_, out, errOut := run(t, dir, "generate")
 	if strings.Contains(out+errOut, "\r") || strings.Contains(out+errOut, "partners (") {

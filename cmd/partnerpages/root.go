@@ -19,6 +19,7 @@ import (
 type GlobalOptions struct {
 	Ctx       context.Context // the command's context: cancelled by Ctrl-C
 	IO        *IOStreams
+	WorkDir   string // the working folder relative paths start from ("": the process's)
 	Partners  string
 	Templates string
 	Out       string
@@ -39,7 +40,7 @@ func dispatch[O any](runF, run func(O) error, opts O) error {
 // fills every global flag the command line did not set from it. Paths in the
 // file are relative to the file; they are shown relative to the working folder.
 func (g *GlobalOptions) applyProject(cmd *cobra.Command) error {
-	wd, err := os.Getwd()
+	wd, err := g.wd()
 	if err != nil {
 		return problem(err)
 	}
@@ -74,8 +75,33 @@ func (g *GlobalOptions) applyProject(cmd *cobra.Command) error {
 	return nil
 }
 
+// At returns path as seen from the working folder: as given when it is
+// absolute or the working folder is the process's, else joined to it.
+func (g *GlobalOptions) At(path string) string {
+	if g.WorkDir == "" || path == "" || filepath.IsAbs(path) {
+		return path
+	}
+	return filepath.Join(g.WorkDir, path)
+}
+
+// wd returns the working folder as an absolute path.
+func (g *GlobalOptions) wd() (string, error) {
+	if g.WorkDir != "" {
+		return filepath.Abs(g.WorkDir)
+	}
+	return os.Getwd()
+}
+
+// resolve makes the folder flags paths from the working folder.
+func (g *GlobalOptions) resolve() {
+	g.Partners, g.Out, g.Templates = g.At(g.Partners), g.At(g.Out), g.At(g.Templates)
+}
+
 // fromWD shows a path relative to the working folder when it can.
 func (g *GlobalOptions) fromWD(path string) string {
+	if g.WorkDir != "" {
+		return path // resolve joins it to the working folder
+	}
 	wd, err := os.Getwd()
 	if err != nil {
 		return path
@@ -149,8 +175,12 @@ func (g *GlobalOptions) requireOut() error {
 const noProject = "partnerpages/no-project"
 
 // NewRootCmd builds the command tree.
-func NewRootCmd(io *IOStreams) *cobra.Command {
-	g := &GlobalOptions{IO: io}
+func NewRootCmd(io *IOStreams) *cobra.Command { return newRootCmd(io, "") }
+
+// newRootCmd builds the command tree for commands run in the folder dir
+// ("": the process's working folder).
+func newRootCmd(io *IOStreams, dir string) *cobra.Command {
+	g := &GlobalOptions{IO: io, WorkDir: dir}
 	root := &cobra.Command{
 		Use:   "partnerpages",
 		Short: "Write the partner connection pages of the HubRise docs from YAML",
@@ -174,6 +204,7 @@ runs from any subfolder with no flags. Flags override it.`,
   # check the partner files only
   partnerpages validate`,
 		PersistentPreRunE: func(cmd *cobra.Command, _ []string) error {
+			defer g.resolve()
 			if cmd.Annotations[noProject] != "" {
 				return nil
 			}
@@ -210,18 +241,18 @@ runs from any subfolder with no flags. Flags override it.`,
 		NewCmdTemplates(g, nil),
 		NewCmdPreview(g, nil),
 		NewCmdVersion(g),
-		NewCmdGenDocs(),
+		NewCmdGenDocs(g),
 	)
 	return root
 }
 
-func init() {
-	// the project file checks lint rule ids against the real ones
-}
-
 // Run executes the command line args and returns the process exit code.
-func Run(ctx context.Context, args []string, io *IOStreams) int {
-	root := NewRootCmd(io)
+func Run(ctx context.Context, args []string, io *IOStreams) int { return RunIn(ctx, "", args, io) }
+
+// RunIn is Run in the working folder dir: relative paths, in flags,
+// arguments and the project file's search, start there.
+func RunIn(ctx context.Context, dir string, args []string, io *IOStreams) int {
+	root := newRootCmd(io, dir)
 	root.SetArgs(args)
 	err := root.ExecuteContext(ctx)
 	code := exitCode(ctx, err)

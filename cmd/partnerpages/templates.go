@@ -43,7 +43,7 @@ func NewCmdTemplates(g *GlobalOptions, runF func(*TemplatesOptions) error) *cobr
   partnerpages generate --templates my-templates`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.Dir = args[0]
+			opts.Dir = opts.At(args[0])
 			return dispatch(runF, runTemplatesExport, opts)
 		},
 	}

@@ -32,7 +32,12 @@ languages. With no argument it checks every file of the partners folder
   partnerpages validate qwenta               # partners/qwenta.yaml
   partnerpages validate ~/drafts/new.yaml    # any file`,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.Args = args
+			for _, a := range args {
+				if partner.IsPartnerFile(a) || strings.ContainsRune(a, os.PathSeparator) {
+					a = opts.At(a) // a file, not a slug
+				}
+				opts.Args = append(opts.Args, a)
+			}
 			opts.Ctx = cmd.Context()
 			return dispatch(runF, runValidate, opts)
 		},

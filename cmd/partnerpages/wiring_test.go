@@ -11,6 +11,7 @@ import (
 // options it gets: the flags and arguments land in the fields they name,
 // and the command's context is passed on, without running the engine.
 func TestFlagsWireIntoOptions(t *testing.T) {
+	t.Parallel()
 	io, _, _ := Test("")
 	for _, c := range []struct {
 		name string

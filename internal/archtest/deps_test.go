@@ -69,6 +69,7 @@ func imports(t *testing.T) map[string][]string {
 // schema) imports nothing of the commands, scripts and integration tests
 // that stand on it.
 func TestDependenciesPointDown(t *testing.T) {
+	t.Parallel()
 	pkgs := imports(t)
 	if len(pkgs) < 10 {
 		t.Fatalf("found only %d packages", len(pkgs))
@@ -93,6 +94,7 @@ func TestDependenciesPointDown(t *testing.T) {
 // pipeline and to absorb, which drives it; every other engine package reads
 // and writes its files through scaffold/safefile.
 func TestOnlyThePipelineOwnsTheOutputFolder(t *testing.T) {
+	t.Parallel()
 	allowed := map[string]bool{module + "/scaffold/generate": true, module + "/scaffold/absorb": true}
 	users := 0
 	for pkg, deps := range imports(t) {

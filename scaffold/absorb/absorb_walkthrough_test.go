@@ -19,6 +19,7 @@ import (
 // site.yaml reaches the French page (the screenshot still under its step)
 // and the English one.
 func TestScreenshotUnderAllowStaysTyped(t *testing.T) {
+	t.Parallel()
 	set, err := render.Load(templates.FS)
 	if err != nil {
 		t.Fatal(err)

@@ -6,6 +6,7 @@ import (
 )
 
 func TestWrite(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		in   Annotation
 		want string

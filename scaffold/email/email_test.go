@@ -6,6 +6,7 @@ import (
 )
 
 func TestAddresses(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		s     string
 		valid bool

@@ -3,6 +3,7 @@ package french
 import "testing"
 
 func TestElide(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct{ word, next, want string }{
 		{"de", "Expedy", "d'Expedy"},
 		{"de", "Qwenta", "de Qwenta"},
@@ -31,6 +32,7 @@ func TestElide(t *testing.T) {
 }
 
 func TestContractions(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct{ noun, au, du string }{
 		{"logiciel de caisse", "au logiciel de caisse", "du logiciel de caisse"},
 		{"application", "à l'application", "de l'application"},
@@ -46,6 +48,7 @@ func TestContractions(t *testing.T) {
 }
 
 func TestElidingWordsLongestFirst(t *testing.T) {
+	t.Parallel()
 	w := ElidingWords()
 	if len(w) != len(Elided) || len(w[0]) < len(w[len(w)-1]) {
 		t.Errorf("%v", w)

@@ -68,6 +68,7 @@ func (e *env) counts(res *Result) string {
 func (e *env) page(rel string) string { return filepath.Join(e.out, filepath.FromSlash(rel)) }
 
 func TestGenerateCreatesThenLeavesUnchangedFilesAlone(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t)
 	if got := e.counts(e.run(nil)); got != "3 pages: 3 created, 0 updated, 0 unchanged" {
 		t.Fatalf("first run: %s", got)
@@ -96,6 +97,7 @@ func TestGenerateCreatesThenLeavesUnchangedFilesAlone(t *testing.T) {
 }
 
 func TestGenerateUpdatesStalePagesAndKeepsHandEdits(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t)
 	e.run(nil)
 	// a partner change makes alpha's pages stale; beta is edited by hand
@@ -137,6 +139,7 @@ func TestGenerateUpdatesStalePagesAndKeepsHandEdits(t *testing.T) {
 }
 
 func TestGenerateCheckReportsMissingPagesAndWritesNothing(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t)
 	res := e.run(func(o *Options) { o.Check = true })
 	if got := len(res.Problems(true, false)); got != 3 {
@@ -148,6 +151,7 @@ func TestGenerateCheckReportsMissingPagesAndWritesNothing(t *testing.T) {
 }
 
 func TestGenerateDryRunAndDiffWriteNothing(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t)
 	e.run(func(o *Options) { o.DryRun = true })
 	var diff bytes.Buffer
@@ -161,6 +165,7 @@ func TestGenerateDryRunAndDiffWriteNothing(t *testing.T) {
 }
 
 func TestGeneratePrune(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t)
 	e.run(nil)
 	// alpha disappears; one of its pages was edited by hand
@@ -195,6 +200,7 @@ func TestGeneratePrune(t *testing.T) {
 }
 
 func TestGenerateWithSlugsLeavesOtherPartnersAlone(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t)
 	res := e.run(func(o *Options) { o.Slugs = []string{"beta"} })
 	if got := res.Summary(); got != "1 page: 1 created, 0 updated, 0 unchanged" {
@@ -211,6 +217,7 @@ func TestGenerateWithSlugsLeavesOtherPartnersAlone(t *testing.T) {
 }
 
 func TestGenerateWritesNothingWhenAnyPartnerIsInvalid(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t)
 	e.partners["broken.yaml"] = &fstest.MapFile{Data: []byte("name: Broken\nsupport: {email: nope}\nconnection: {mode: support}\n")}
 	_, err := Run(context.Background(), e.opts())
@@ -223,6 +230,7 @@ func TestGenerateWritesNothingWhenAnyPartnerIsInvalid(t *testing.T) {
 }
 
 func TestGenerateRefusesSymlinks(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t)
 	elsewhere := t.TempDir()
 	if err := os.MkdirAll(e.out, 0o755); err != nil {
@@ -241,6 +249,7 @@ func TestGenerateRefusesSymlinks(t *testing.T) {
 }
 
 func TestGenerateRefusesADamagedLock(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t)
 	e.run(nil)
 	if err := os.WriteFile(filepath.Join(e.out, output.LockName), []byte("{not json"), 0o644); err != nil {
@@ -253,6 +262,7 @@ func TestGenerateRefusesADamagedLock(t *testing.T) {
 }
 
 func TestGenerateInterruptedLeavesConsistentState(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t)
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
@@ -266,6 +276,7 @@ func TestGenerateInterruptedLeavesConsistentState(t *testing.T) {
 }
 
 func TestGenerateCountsProgress(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t)
 	for _, slugs := range [][]string{nil, {"beta"}} {
 		p := &Progress{}
@@ -283,6 +294,7 @@ func TestGenerateCountsProgress(t *testing.T) {
 // TestEveryRunListsEveryPage: a run that writes and one that only checks
 // both list each page with what became (or would become) of it.
 func TestEveryRunListsEveryPage(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t)
 	first := e.run(nil)
 	if len(first.Changes) != 3 || first.Count(output.Create) != 3 || !strings.HasPrefix(first.Summary(), "3 pages: 3 created") {

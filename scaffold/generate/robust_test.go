@@ -28,6 +28,7 @@ import (
 // TestHelperProcess is not a test: the crash and concurrency tests run it
 // as a separate process (this test binary again) that generates pages.
 func TestHelperProcess(t *testing.T) {
+	t.Parallel()
 	if os.Getenv("PP_HELPER_PARTNERS") == "" {
 		return
 	}
@@ -226,6 +227,7 @@ func mountTmpfs(t *testing.T, size string) string {
 // A full disk: the run fails naming the page, pages already written are
 // complete, the lock is readable, and no temporary file is left.
 func TestGenerateOnAFullDisk(t *testing.T) {
+	t.Parallel()
 	out := mountTmpfs(t, "200k")
 	partners := filepath.Join(t.TempDir(), "partners")
 	writePartners(t, partners, 300, "a")
@@ -257,6 +259,7 @@ func TestGenerateOnAFullDisk(t *testing.T) {
 
 // A read-only output folder: a clear error naming it, nothing else touched.
 func TestGenerateIntoReadOnlyOutput(t *testing.T) {
+	t.Parallel()
 	out := mountTmpfs(t, "1m")
 	partners := filepath.Join(t.TempDir(), "partners")
 	writePartners(t, partners, 5, "a")
@@ -273,6 +276,7 @@ func TestGenerateIntoReadOnlyOutput(t *testing.T) {
 // Partner "files" that are a folder, a FIFO or a dangling link are errors
 // that name them; nothing is written, and nothing blocks.
 func TestOddPartnerFiles(t *testing.T) {
+	t.Parallel()
 	root := t.TempDir()
 	partners := filepath.Join(root, "partners")
 	writePartners(t, partners, 3, "a")

@@ -28,6 +28,7 @@ Voir [Bloquer une application](https://www.hubrise.com/fr/docs/connections#block
 `
 
 func TestFixMendsWhatHasOneRightFix(t *testing.T) {
+	t.Parallel()
 	o := DefaultOptions()
 	before := Check(Parse("apps/orka/fr/connect-hubrise.md", []byte(fixable)), o)
 	rules := map[string]bool{}
@@ -61,6 +62,7 @@ func TestFixMendsWhatHasOneRightFix(t *testing.T) {
 // TestFixLocalizedSlug: with the site map, a link written with a French
 // path_override becomes the English path the site rewrites per language.
 func TestFixLocalizedSlug(t *testing.T) {
+	t.Parallel()
 	o := DefaultOptions()
 	o.Site = miniSite(t)
 	src := strings.Replace(fixable, "(https://www.hubrise.com/fr/docs/connections#block-or-disconnect)", "(/docs/points-de-vente#location-name-and-id)", 1)

@@ -17,6 +17,7 @@ var sampleFindings = []Finding{
 }
 
 func TestWriteGitHub(t *testing.T) {
+	t.Parallel()
 	var b bytes.Buffer
 	if err := WriteGitHub(&b, sampleFindings); err != nil {
 		t.Fatal(err)
@@ -30,6 +31,7 @@ func TestWriteGitHub(t *testing.T) {
 }
 
 func TestWriteSARIF(t *testing.T) {
+	t.Parallel()
 	var b bytes.Buffer
 	if err := WriteSARIF(&b, sampleFindings); err != nil {
 		t.Fatal(err)
@@ -86,6 +88,7 @@ func TestWriteSARIF(t *testing.T) {
 }
 
 func TestSeveritiesAndStrict(t *testing.T) {
+	t.Parallel()
 	page := strings.Replace(cleanPage, "## Connect Brewly", "## Connect SOLUTION", 1)
 	o := DefaultOptions()
 	o.Severities = map[string]string{RulePlaceholder: SeverityWarning}

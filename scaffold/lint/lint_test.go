@@ -48,12 +48,14 @@ func with(t *testing.T, old, new string) string {
 }
 
 func TestCleanPageHasNoFindings(t *testing.T) {
+	t.Parallel()
 	if fs := Check(Parse("clean.md", []byte(cleanPage)), DefaultOptions()); len(fs) > 0 {
 		t.Errorf("findings on a clean page:\n%v", fs)
 	}
 }
 
 func TestRules(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name      string
 		old, new  string
@@ -104,6 +106,7 @@ func TestRules(t *testing.T) {
 }
 
 func TestEscapedTextIsNotFlagged(t *testing.T) {
+	t.Parallel()
 	page := with(t, "Write to", `Use \{braces\}, \<tags\>, \[brackets\] and `+"`{code} <x>`"+`. Write to`)
 	if fs := Check(Parse("p.md", []byte(page)), DefaultOptions()); len(fs) > 0 {
 		t.Errorf("escaped text flagged:\n%s", lines(fs))
@@ -153,6 +156,7 @@ func testSite(t *testing.T) string {
 }
 
 func TestLinkTargetWithSite(t *testing.T) {
+	t.Parallel()
 	site, err := LoadSite(testSite(t))
 	if err != nil {
 		t.Fatal(err)
@@ -190,6 +194,7 @@ func TestLinkTargetWithSite(t *testing.T) {
 
 // The acceptance check of the lint issue: the seed pages' defects, each on its line.
 func TestSeedDefectsAreFoundOnTheirLines(t *testing.T) {
+	t.Parallel()
 	seeds := "../../../shared/reference/seeds/"
 	if _, err := os.Stat(seeds); err != nil {
 		t.Skip("../shared/reference not present")
@@ -237,6 +242,7 @@ func TestSeedDefectsAreFoundOnTheirLines(t *testing.T) {
 
 // Generated pages must never be flagged: lint every golden page.
 func TestGoldenPagesAreClean(t *testing.T) {
+	t.Parallel()
 	fs := Run([]string{"../render/testdata/golden"}, DefaultOptions())
 	if len(fs) > 0 {
 		t.Errorf("lint flags generated pages:\n%s", lines(fs))
@@ -249,6 +255,7 @@ func TestGoldenPagesAreClean(t *testing.T) {
 
 // Clean real pages stay clean; the known defect of quick-up-en is reported.
 func TestReferencePages(t *testing.T) {
+	t.Parallel()
 	dir := "../../../shared/reference/pages/"
 	if _, err := os.Stat(dir); err != nil {
 		t.Skip("../shared/reference not present")
@@ -287,6 +294,7 @@ func TestReferencePages(t *testing.T) {
 }
 
 func TestUnreadableFileIsAFinding(t *testing.T) {
+	t.Parallel()
 	fs := Run([]string{filepath.Join(t.TempDir(), "missing.md")}, DefaultOptions())
 	if len(fs) != 1 || fs[0].Rule != RuleRead {
 		t.Errorf("got %v", fs)

@@ -61,6 +61,7 @@ func miniSite(t *testing.T) *Site {
 // finding that lint used to raise on the real site although the page was
 // right. Each case must give no finding of its rule.
 func TestNoFalseFindingsOnRealPageForms(t *testing.T) {
+	t.Parallel()
 	site := miniSite(t)
 	const connectEN = "---\ntitle: Connect to HubRise\nposition: 2\nlayout: documentation\nmeta:\n  title: Connect to HubRise | Tabla | HubRise\n  description: Connect Tabla.\n---\n\n"
 	const connectFR = "---\ntitle: Connexion à HubRise\nposition: 2\nlayout: documentation\nmeta:\n  title: Connexion à HubRise | Tabla | HubRise\n  description: Connecter Tabla.\n---\n\n"
@@ -108,6 +109,7 @@ func TestNoFalseFindingsOnRealPageForms(t *testing.T) {
 // TestRealDefectClasses holds the defects lint used to miss, in our own
 // words; each fails without its rule.
 func TestRealDefectClasses(t *testing.T) {
+	t.Parallel()
 	site := miniSite(t)
 	const connectEN = "---\ntitle: Connect to HubRise\nposition: 2\nlayout: documentation\nmeta:\n  title: Connect to HubRise | Tabla | HubRise\n  description: Connect Tabla.\n---\n\n"
 	const connectFR = "---\ntitle: Connexion à HubRise\npath_override: connexion-hubrise\nposition: 2\nlayout: documentation\nmeta:\n  title: Connexion à HubRise | Tabla | HubRise\n  description: Connecter Tabla.\n---\n\n"

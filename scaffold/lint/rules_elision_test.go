@@ -6,6 +6,7 @@ import (
 )
 
 func TestElision(t *testing.T) {
+	t.Parallel()
 	cases := []struct {
 		name, path, line string
 		want             []string // each a substring of one elision message, in order
@@ -59,6 +60,7 @@ func TestElision(t *testing.T) {
 }
 
 func TestElisionInFrontMatterIsFixed(t *testing.T) {
+	t.Parallel()
 	page := "---\ntitle: Connexion à HubRise\nmeta:\n  description: Connecter Expedy, un outil de Expedy SAS, le support de Expedy.\n---\n"
 	fs := Check(Parse("apps/expedy/fr/connect-hubrise.md", []byte(page)), DefaultOptions())
 	var el []Finding
@@ -77,6 +79,7 @@ func TestElisionInFrontMatterIsFixed(t *testing.T) {
 }
 
 func TestFixElisionsWritesTheElidedForm(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct{ in, want string }{
 		{"Choisissez ceux que Orderix doit utiliser.", "Choisissez ceux qu'Orderix doit utiliser."},
 		{"Lorsque aucune commande, puisque il attend.", "Lorsqu'aucune commande, puisqu'il attend."},

@@ -6,6 +6,7 @@ import (
 )
 
 func TestOutdatedUI(t *testing.T) {
+	t.Parallel()
 	ui := map[string]map[string]string{
 		"en": {"settings": "SETTINGS", "permissions": "Permissions", "add_user": "Add User", "technical_partner": "Technical Partner", "set_permissions": "Set Permissions"},
 		"fr": {"settings": "CONFIGURATION", "permissions": "Permissions", "add_user": "Ajouter l'utilisateur", "technical_partner": "Partenaire technique", "set_permissions": "Définir les permissions"},
@@ -52,6 +53,7 @@ func TestOutdatedUI(t *testing.T) {
 }
 
 func TestWarningsDoNotCountAsErrors(t *testing.T) {
+	t.Parallel()
 	fs := []Finding{{Rule: RuleOutdatedUI, Severity: SeverityWarning}, {Rule: RuleAnchor, Severity: SeverityError}, {Rule: RuleRead}}
 	if n := Errors(fs); n != 2 {
 		t.Errorf("Errors = %d, want 2", n)

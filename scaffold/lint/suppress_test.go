@@ -8,6 +8,7 @@ import (
 )
 
 func TestSuppression(t *testing.T) {
+	t.Parallel()
 	// line 23 of cleanPage gets two defects: an elision-free TODO and a bare link
 	with := func(old, new string) string { return strings.Replace(cleanPage, old, new, 1) }
 	defects := "Write to desk TODO [site](www.brewly.example) "
@@ -43,6 +44,7 @@ func TestSuppression(t *testing.T) {
 // TestSuppressedPageIsClean: the page CI also compiles with the site's MDX
 // compiler, to show that suppression comments survive the build.
 func TestSuppressedPageIsClean(t *testing.T) {
+	t.Parallel()
 	if fs := Run([]string{"testdata/suppressed"}, DefaultOptions()); len(fs) > 0 {
 		t.Errorf("findings:\n%s", lines(fs))
 	}

@@ -19,6 +19,7 @@ func newLock() *Lock {
 // reported as hand edits. A page it noted but did not replace yet is known
 // as it was.
 func TestJournalOfAKilledRunKnowsItsPages(t *testing.T) {
+	t.Parallel()
 	root := t.TempDir()
 	d, lock := NewDir(root), newLock()
 	old := []Page{
@@ -76,6 +77,7 @@ func TestJournalOfAKilledRunKnowsItsPages(t *testing.T) {
 // A page a writer saves after the plan read it and before the run replaces
 // it is kept and reported as hand-edited, never overwritten.
 func TestAPageSavedDuringTheRunIsKept(t *testing.T) {
+	t.Parallel()
 	root := t.TempDir()
 	d, lock := NewDir(root), newLock()
 	p := testPage("a/en/page.md", []byte("version 1\n"), "")
@@ -114,6 +116,7 @@ func TestAPageSavedDuringTheRunIsKept(t *testing.T) {
 // Writing a page of a partner from another version of its file than the
 // lock vouches for voids the lock's word for that partner.
 func TestTouchVoidsAnotherVersion(t *testing.T) {
+	t.Parallel()
 	l := newLock()
 	l.SetInput("a.yaml", Input{Slug: "a", SHA256: "v1"})
 	l.Touch("a", "v1")

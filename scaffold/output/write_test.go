@@ -5,6 +5,7 @@ import (
 )
 
 func TestDirRefusesPathsOutsideTheFolder(t *testing.T) {
+	t.Parallel()
 	d := NewDir(t.TempDir())
 	for _, rel := range []string{"../x.md", "a/../../x.md", "/etc/passwd", "a//b.md", "a/./b.md", `a\..\b.md`, ""} {
 		if _, err := d.Path(rel); err == nil {

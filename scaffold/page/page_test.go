@@ -27,6 +27,7 @@ Voir [la doc](/docs/get-started) ou <mailto:autre@tabla.example>.
 `
 
 func TestFacts(t *testing.T) {
+	t.Parallel()
 	p := Parse("apps/tabla/fr/connect-hubrise.md", []byte(sample))
 	var got []string
 	for _, f := range p.Facts() {
@@ -52,6 +53,7 @@ func TestFacts(t *testing.T) {
 }
 
 func TestKindAndLanguage(t *testing.T) {
+	t.Parallel()
 	cases := []struct {
 		path, src string
 		connect   bool
@@ -74,6 +76,7 @@ func TestKindAndLanguage(t *testing.T) {
 }
 
 func TestSectionKind(t *testing.T) {
+	t.Parallel()
 	for in, want := range map[string]string{
 		"give-access": "give-access", "Donner accès au support de X": "give-access", "contact": "contact",
 		"Contacter le support": "contact", "Disconnect X": "disconnect", "Déconnecter X": "disconnect",
@@ -127,6 +130,7 @@ func FuzzParse(f *testing.F) {
 // TestMetaNameOfEveryTitleForm: the part between the first and the last
 // " | " of meta.title, or nothing.
 func TestMetaNameOfEveryTitleForm(t *testing.T) {
+	t.Parallel()
 	for title, want := range map[string]string{
 		"Connect to HubRise | Qwenta | HubRise": "Qwenta",
 		"Connect to HubRise | A | B | HubRise":  "A | B",
@@ -147,6 +151,7 @@ func TestMetaNameOfEveryTitleForm(t *testing.T) {
 // line of three and a heading line; neither ends the code or cuts a
 // section, and a level-3 heading stays inside its section (a line scanner that knew only three-backtick fences did both).
 func TestSectionsFollowGoldmarkOnLongFences(t *testing.T) {
+	t.Parallel()
 	src := "---\ntitle: T\n---\n\nIntro.\n\n## One\n\n````md\n```\n## Not a heading\n````\n\nText.\n\n## Two {#two}\n\n### A part of two\n\nMore.\n"
 	p := Parse("a.md", []byte(src))
 	top, secs := p.Sections()
@@ -166,6 +171,7 @@ func TestSectionsFollowGoldmarkOnLongFences(t *testing.T) {
 // TestSplitFrontMatter: the front matter and the body, for the ways a page
 // opens.
 func TestSplitFrontMatter(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		name, src, fm, body string
 		ok                  bool

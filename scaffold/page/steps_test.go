@@ -24,6 +24,7 @@ func lists(p *Page) []ast.Node {
 // number, what it says, its labels, images and links; a blank step is
 // empty.
 func TestSteps(t *testing.T) {
+	t.Parallel()
 	type want struct {
 		line, markerLine, markerCol, number int
 		numbered, empty                     bool

@@ -8,6 +8,7 @@ import (
 )
 
 func TestDroppedNamesWhatAMergeWouldLose(t *testing.T) {
+	t.Parallel()
 	const old = "# header the tool wrote\nname: Lumo\nkind: ordering\nsupport:\n  email: care@lumo.example\nconnection:\n  mode: back-office\n  # ask Marc before changing the path\n  menu: [Settings, Integrations]\n  button: Switch On  # renamed in the back office in May\n"
 	for _, tc := range []struct {
 		name, merged string
@@ -42,6 +43,7 @@ func TestDroppedNamesWhatAMergeWouldLose(t *testing.T) {
 // TestDroppedKnowsTheToolsComments: every comment import writes into the
 // fixtures' partner files is one Dropped knows as the tool's.
 func TestDroppedKnowsTheToolsComments(t *testing.T) {
+	t.Parallel()
 	results, _ := importPaths(t, testOptions(t), "testdata/apps")
 	if len(results) == 0 {
 		t.Fatal("no fixtures imported")

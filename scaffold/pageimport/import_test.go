@@ -57,6 +57,7 @@ func checkResult(t *testing.T, res *Result, w want) {
 // TestImportFixtures imports hand-written pages in the house style, in two
 // languages, with partner-specific steps, images and an extra section.
 func TestImportFixtures(t *testing.T) {
+	t.Parallel()
 	o := testOptions(t)
 	results, failed := importPaths(t, o, "testdata/apps")
 	if len(failed) > 0 {
@@ -82,6 +83,7 @@ func TestImportFixtures(t *testing.T) {
 // partner file whose regenerated page keeps every e-mail, label, image and
 // extra section of the original, with none of its lint defects.
 func TestImportReference(t *testing.T) {
+	t.Parallel()
 	ref := filepath.Join("..", "..", "..", "shared", "reference")
 	if _, err := os.Stat(ref); err != nil {
 		t.Skip("no ../shared/reference beside the project")
@@ -128,6 +130,7 @@ func TestImportReference(t *testing.T) {
 // a valid partner file whose regenerated page keeps every partner fact, and
 // what the template cannot say is kept as written at its place.
 func TestImportNeverRefuses(t *testing.T) {
+	t.Parallel()
 	o := testOptions(t)
 	tests := []struct {
 		name, path, page string

@@ -78,6 +78,7 @@ func corpus(t *testing.T, o Options) [][]Page {
 // PARTNERPAGES_MUTATED_OUT names a folder to write a sample of the
 // rendered pages into, for CI's MDX compile.
 func TestImportSurvivesMutatedPages(t *testing.T) {
+	t.Parallel()
 	o := testOptions(t)
 	groups := corpus(t, o)
 	cases := 120
@@ -245,6 +246,7 @@ const reorder = "order: "
 // images, links, e-mails, headings) in the page's order, and keeps the
 // other properties of the mutation test.
 func TestImportKeepsTheOrderOfFacts(t *testing.T) {
+	t.Parallel()
 	o := testOptions(t)
 	for i, g := range corpus(t, o) {
 		if raceDetector && i%4 != 0 {
@@ -302,6 +304,7 @@ func writeSample(t *testing.T, dir string, outs []render.Output) {
 // RelayPOS's French page opens on an intermediary app and has no contact
 // section, while its English page has numbered stages and an MDX comment.
 func TestImportPagesOfDifferentStructures(t *testing.T) {
+	t.Parallel()
 	o := testOptions(t)
 	for _, c := range []struct {
 		slug, email, silent string              // the e-mail, and the language that does not give it
@@ -356,6 +359,7 @@ func headingTexts(p *page.Page) []string {
 // account" before Allow) must not move after the template's steps; the
 // rendered page says the page's steps in the page's order.
 func TestImportKeepsTheOrderOfSteps(t *testing.T) {
+	t.Parallel()
 	o := testOptions(t)
 	paths, _ := filepath.Glob(filepath.Join("testdata", "structures", "zorba", "en", "connect-hubrise.md"))
 	pages, _ := ReadPages(paths)
@@ -376,6 +380,7 @@ func TestImportKeepsTheOrderOfSteps(t *testing.T) {
 // the app's name in the list and the partner's own step, and the connect
 // section stays the template's in both languages.
 func TestImportTypesTheAppListRoute(t *testing.T) {
+	t.Parallel()
 	o := testOptions(t)
 	_, outs := renderFile(t, o, filepath.Join("..", "render", "testdata", "partners", "appsy.yaml"))
 	var pages []Page

@@ -11,6 +11,7 @@ import (
 // own words stay; absorb (exact) names only what renders the same. The
 // wanted text is written out here.
 func TestTypePlatformWords(t *testing.T) {
+	t.Parallel()
 	o := testOptions(t)
 	doc := &partner.Partner{Name: partner.Text{Value: partner.Scalar{Value: "Zed"}}, Languages: partner.Scalars([]string{"en", "fr"})}
 	cases := []struct {

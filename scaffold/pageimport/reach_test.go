@@ -194,6 +194,7 @@ func markedSet(t *testing.T, e platformElement) *render.Set {
 // fails when an element reaches fewer pages than testdata/reach.golden
 // records (-update-reach rewrites it).
 func TestPlatformReach(t *testing.T) {
+	t.Parallel()
 	if raceDetector {
 		t.Skip("a report over the whole real site: the plain run (and CI's) gives its figures; import runs on one goroutine")
 	}

@@ -21,6 +21,7 @@ import (
 // pages keep every partner fact (PartnerFacts) and lint clean. It prints
 // the figures: pages, facts kept, coverage, time.
 func TestRealSiteImport(t *testing.T) {
+	t.Parallel()
 	if raceDetector {
 		t.Skip("a report over the whole real site: the plain run (and CI's) gives its figures; import runs on one goroutine")
 	}

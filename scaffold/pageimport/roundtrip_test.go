@@ -54,6 +54,7 @@ func renderYAML(t *testing.T, o Options, file string, data []byte) (*partner.Par
 // imported partner file: the pages must come back byte for byte, since they
 // are in the house style the import reads.
 func TestGeneratedPagesRoundTrip(t *testing.T) {
+	t.Parallel()
 	o := testOptions(t)
 	for _, dir := range []string{"../render/testdata/partners", "../../partners"} {
 		files, _ := filepath.Glob(filepath.Join(dir, "*.yaml"))
@@ -94,6 +95,7 @@ func TestGeneratedPagesRoundTrip(t *testing.T) {
 // no-break spaces and the same page with ordinary spaces: both give the same
 // partner file, which holds no no-break space and regenerates the typeset page.
 func TestImportReadsBothSpacings(t *testing.T) {
+	t.Parallel()
 	o := testOptions(t)
 	const file = "partners/notia.yaml"
 	_, out := renderYAML(t, o, file, []byte(`name: Notia
@@ -135,6 +137,7 @@ disconnect: {button: Déconnecter}
 // whose file has two languages: the file's kind and publisher stay, and its
 // English values are kept, so the English page comes back unchanged.
 func TestImportMergesIntoExisting(t *testing.T) {
+	t.Parallel()
 	o := testOptions(t)
 	ex, out := renderFile(t, o, "../render/testdata/partners/printly.yaml")
 	var fr, en []byte

@@ -47,6 +47,7 @@ Vous pouvez déconnecter Caissa depuis le back-office de HubRise. Voir [Bloquer 
 // template's), and the regenerated page shows the platform's current labels,
 // which lint's outdated-ui rule no longer flags.
 func TestImportOldUIRegeneratesTheCurrentOne(t *testing.T) {
+	t.Parallel()
 	o := testOptions(t)
 	before := lint.Check(lint.Parse("apps/caissa/fr/connect-hubrise.md", []byte(oldUIPage)), o.Lint)
 	if !hasRule(before, lint.RuleOutdatedUI) {

@@ -91,6 +91,7 @@ func partnerFiles(t testing.TB) []string {
 }
 
 func TestEncodeRoundTripsEveryPartnerFile(t *testing.T) {
+	t.Parallel()
 	for _, f := range partnerFiles(t) {
 		data, err := os.ReadFile(f)
 		if err != nil {
@@ -123,6 +124,7 @@ func FuzzEncodeRoundTrip(f *testing.F) {
 
 // TestEncodeWritesComments: the expected files are written out by hand.
 func TestEncodeWritesComments(t *testing.T) {
+	t.Parallel()
 	p := &Partner{
 		Name:       Text{Value: Scalar{Value: "Zoë: #1"}},
 		Kind:       Scalar{Value: "epos"},
@@ -167,6 +169,7 @@ page:
 }
 
 func TestTextOfAndListOf(t *testing.T) {
+	t.Parallel()
 	langs := []string{"en", "fr"}
 	for _, c := range []struct {
 		name   string

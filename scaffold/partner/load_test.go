@@ -7,6 +7,7 @@ import (
 )
 
 func TestLoadDirReportsEveryFileAndDuplicateSlugs(t *testing.T) {
+	t.Parallel()
 	fsys := fstest.MapFS{
 		"a.yaml":      {Data: []byte(validBase)},
 		"b.yaml":      {Data: []byte(strings.Replace(validBase, "name: Orderix", "name: ORDERIX", 1))},

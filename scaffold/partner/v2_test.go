@@ -7,6 +7,7 @@ import (
 )
 
 func TestSchemaV2Errors(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name  string
 		yaml  string
@@ -45,6 +46,7 @@ func TestSchemaV2Errors(t *testing.T) {
 }
 
 func TestSchemaV2Valid(t *testing.T) {
+	t.Parallel()
 	for name, src := range map[string]string{
 		"only text, no e-mail or mode":   "name: A\npreamble: {fr: Bientôt.}\npage: []\n",
 		"verbatim connect needs no menu": "name: A\nconnection: {mode: back-office}\npage:\n  - {section: connect, title: {en: Go, fr: Allez}, anchor: connect, body: {en: B, fr: B}}\n  - {title: T, body: B, languages: [en]}\n",
@@ -58,6 +60,7 @@ func TestSchemaV2Valid(t *testing.T) {
 }
 
 func TestLayoutOfV1IsTheStandardOrder(t *testing.T) {
+	t.Parallel()
 	p, errs := Parse("p.yaml", []byte(validBase+"sections:\n  - {after: give-access, title: T, anchor: t, body: B}\n"))
 	if len(errs) > 0 {
 		t.Fatal(errs)
@@ -76,6 +79,7 @@ func TestLayoutOfV1IsTheStandardOrder(t *testing.T) {
 // after it; for a v2 one, its own), Layout lists the same, and Parts stops
 // as soon as the loop does.
 func TestPartsStopWhenAsked(t *testing.T) {
+	t.Parallel()
 	text := func(s string) Text { return Text{Value: Scalar{Value: s}} }
 	v1 := &Partner{Sections: []Section{
 		{Title: text("Pricing"), After: Scalar{Value: "connect"}},

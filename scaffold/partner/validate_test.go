@@ -19,6 +19,7 @@ disconnect:
 `
 
 func TestParseAndResolveErrors(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name  string
 		yaml  string
@@ -87,6 +88,7 @@ func parseResolve(t *testing.T, src string) ErrorList {
 }
 
 func TestResolveDefaults(t *testing.T) {
+	t.Parallel()
 	p, errs := Parse("p.yaml", []byte(validBase))
 	if len(errs) > 0 {
 		t.Fatal(errs)
@@ -112,6 +114,7 @@ func TestResolveDefaults(t *testing.T) {
 }
 
 func TestDefaultDisconnectModeForSupport(t *testing.T) {
+	t.Parallel()
 	p, _ := Parse("p.yaml", []byte("name: WiiPos\nsupport: {email: a@b.co}\nconnection: {mode: support}\n"))
 	if errs := Resolve(p, setLangs); len(errs) > 0 {
 		t.Fatal(errs)
@@ -122,6 +125,7 @@ func TestDefaultDisconnectModeForSupport(t *testing.T) {
 }
 
 func TestAllErrorsOfAFileAtOnce(t *testing.T) {
+	t.Parallel()
 	errs := parseResolve(t, "name: A\nslug: Bad Slug\nsupport: {email: nope}\nconnection: {mode: x}\nextra: 1\n")
 	if len(errs) != 4 {
 		t.Fatalf("want 4 problems (slug, email, mode, extra), got %d:\n%v", len(errs), errs)
@@ -129,6 +133,7 @@ func TestAllErrorsOfAFileAtOnce(t *testing.T) {
 }
 
 func TestSlugify(t *testing.T) {
+	t.Parallel()
 	for in, want := range map[string]string{
 		"Café Étoile":     "cafe-etoile",
 		"Qwenta":          "qwenta",
@@ -151,6 +156,7 @@ func TestSlugify(t *testing.T) {
 }
 
 func TestErrorFormat(t *testing.T) {
+	t.Parallel()
 	e := Error{File: "partners/x.yaml", Line: 3, Col: 9, Field: "support.email", Msg: "bad"}
 	if got := e.Error(); got != "partners/x.yaml:3:9: support.email: bad" {
 		t.Errorf("got %q", got)

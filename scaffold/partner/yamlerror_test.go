@@ -10,6 +10,7 @@ import (
 // TestSyntaxErrorsInAWritersWords: the parser's words ("found character
 // that cannot start any token") become what the writer did and where.
 func TestSyntaxErrorsInAWritersWords(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct{ name, file, want string }{
 		{"tab indent", "name: A\nsupport:\n\temail: x@y.example\n",
 			"p.yaml:3:1: line 3 is indented with a tab; YAML indents with spaces"},
@@ -47,6 +48,7 @@ func TestSyntaxErrorsInAWritersWords(t *testing.T) {
 // meant; a field reported missing only because its key was mistyped is not
 // reported twice; missing fields come after the problems that have a line.
 func TestErrorsSuggestAndFollowTheirCause(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct{ name, file, want string }{
 		{"mode one letter off", "name: A\nsupport: {email: a@b.example}\nconnection: {mode: backoffice, menu: [M], button: B}\ndisconnect: {button: U}\n",
 			`a.yaml:3:20: connection.mode: "backoffice" is not one of: back-office, support, either, app-list (did you mean "back-office"?)`},
@@ -72,6 +74,7 @@ func TestErrorsSuggestAndFollowTheirCause(t *testing.T) {
 // zero-width character makes a name read as another; no name or label may
 // hold one.
 func TestInvisibleCharactersAreRefused(t *testing.T) {
+	t.Parallel()
 	for _, r := range []rune{'\u202E', '\u200B', '\u2066', '\u200F', '\u00AD'} {
 		src := "name: \"Ord" + string(r) + "erix\"\nsupport: {email: a@b.example}\nconnection: {mode: back-office, menu: [\"Set" + string(r) + "tings\"], button: B}\ndisconnect: {button: U}\n"
 		_, errs := Decode("a.yaml", []byte(src), []string{"en"})

@@ -38,6 +38,7 @@ func get(t *testing.T, h http.Handler, url string) (int, string, http.Header) {
 }
 
 func TestIndexListsEveryPartner(t *testing.T) {
+	t.Parallel()
 	code, body, _ := get(t, NewServer(testOptions(t, projectDir)).Handler(), "/")
 	for _, want := range []string{`<a href="/p/lumo">Lumo</a>`, `<a href="/p/broken">`, "invalid: 2 problem(s)", `<script src="/assets/live.js"`} {
 		if code != 200 || !strings.Contains(body, want) {
@@ -51,6 +52,7 @@ func TestIndexListsEveryPartner(t *testing.T) {
 var customIDRe = regexp.MustCompile(`(?m)^## .*\{#([\w-]+)\}\s*$`)
 
 func TestPartnerPageHasEachLanguageWithTheMarkdownsAnchors(t *testing.T) {
+	t.Parallel()
 	s := NewServer(testOptions(t, projectDir))
 	code, body, _ := get(t, s.Handler(), "/p/lumo")
 	if code != 200 {
@@ -91,6 +93,7 @@ func TestPartnerPageHasEachLanguageWithTheMarkdownsAnchors(t *testing.T) {
 // TestFindingsShowAtTheirLine: each lint finding is on the block that
 // starts at its line, which is the line of the Markdown that holds it.
 func TestFindingsShowAtTheirLine(t *testing.T) {
+	t.Parallel()
 	st := Load(testOptions(t, projectDir))
 	rules := map[string]string{}
 	for _, pg := range st.Find("lumo").Pages {
@@ -111,6 +114,7 @@ func TestFindingsShowAtTheirLine(t *testing.T) {
 }
 
 func TestSectionsTheTemplateDoesNotOwnAreMarked(t *testing.T) {
+	t.Parallel()
 	pg := Load(testOptions(t, projectDir)).Find("lumo").Pages[0]
 	for _, tc := range []struct{ heading, class string }{
 		{"Connect Lumo", "pp-mixed"}, // the template's steps around the partner's own
@@ -132,6 +136,7 @@ func TestSectionsTheTemplateDoesNotOwnAreMarked(t *testing.T) {
 }
 
 func TestSiteLinksResolveOrShowBroken(t *testing.T) {
+	t.Parallel()
 	pg := Load(testOptions(t, projectDir)).Find("lumo").Pages[0]
 	if !regexp.MustCompile(`<a href="/docs/menu-codes" class="pp-broken" title="broken link: `).MatchString(pg.HTML) {
 		t.Errorf("the link to a missing doc page is not shown broken:\n%s", pg.HTML)
@@ -142,6 +147,7 @@ func TestSiteLinksResolveOrShowBroken(t *testing.T) {
 }
 
 func TestImagesAreServedFromThePagesFolderOnly(t *testing.T) {
+	t.Parallel()
 	h := NewServer(testOptions(t, projectDir)).Handler()
 	pg := Load(testOptions(t, projectDir)).Find("lumo").Pages[0]
 	if !strings.Contains(pg.HTML, `<img src="/files/lumo/images/activate.png"`) {
@@ -166,6 +172,7 @@ func TestImagesAreServedFromThePagesFolderOnly(t *testing.T) {
 }
 
 func TestInvalidPartnerShowsItsErrors(t *testing.T) {
+	t.Parallel()
 	code, body, _ := get(t, NewServer(testOptions(t, projectDir)).Handler(), "/p/broken")
 	for _, want := range []string{"partners/broken.yaml does not validate", "partners/broken.yaml:3:3: support.emial: unknown field", `did you mean &#34;back-office&#34;?`} {
 		if code != 200 || !strings.Contains(body, want) {
@@ -178,6 +185,7 @@ func TestInvalidPartnerShowsItsErrors(t *testing.T) {
 }
 
 func TestEventsTellOpenPagesToReload(t *testing.T) {
+	t.Parallel()
 	s := NewServer(testOptions(t, projectDir))
 	ts := httptest.NewServer(s.Handler())
 	defer ts.Close()
@@ -205,6 +213,7 @@ func TestEventsTellOpenPagesToReload(t *testing.T) {
 }
 
 func TestWatcherSeesAnEditedPartnerFile(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	os.MkdirAll(filepath.Join(dir, "sub"), 0o755)
 	w, err := NewWatcher(dir)
@@ -225,6 +234,7 @@ func TestWatcherSeesAnEditedPartnerFile(t *testing.T) {
 }
 
 func TestStaticFilesHoldThePagesAndTheirImages(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	o := testOptions(t, projectDir)
 	files, err := WriteStatic(dir, o.Pages, Load(o))

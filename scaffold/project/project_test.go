@@ -9,6 +9,7 @@ import (
 )
 
 func TestParse(t *testing.T) {
+	t.Parallel()
 	cases := []struct {
 		name string
 		in   string
@@ -56,6 +57,7 @@ func TestParse(t *testing.T) {
 }
 
 func TestFindWalksUpAndPathsAreRelativeToTheFile(t *testing.T) {
+	t.Parallel()
 	root := t.TempDir()
 	deep := filepath.Join(root, "docs", "a", "b")
 	if err := os.MkdirAll(deep, 0o755); err != nil {
@@ -88,6 +90,7 @@ func TestFindWalksUpAndPathsAreRelativeToTheFile(t *testing.T) {
 }
 
 func TestFindRefusesAFolderNamedLikeTheFile(t *testing.T) {
+	t.Parallel()
 	root := t.TempDir()
 	os.Mkdir(filepath.Join(root, FileName), 0o755)
 	if _, err := Find(root); err == nil || !strings.Contains(err.Error(), "not a regular file") {
@@ -96,6 +99,7 @@ func TestFindRefusesAFolderNamedLikeTheFile(t *testing.T) {
 }
 
 func TestMarshalParsesBack(t *testing.T) {
+	t.Parallel()
 	for _, p := range []Project{Defaults, {Partners: "my partners: 2", Out: "#out", Templates: "tpl", Languages: []string{"fr"}}} {
 		got, errs := Parse("f.yaml", p.Marshal())
 		if len(errs) > 0 {

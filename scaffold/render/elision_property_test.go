@@ -130,6 +130,7 @@ func undoElisions(page string) (string, map[int]int) {
 // once each of its elisions is written in full, lint reports each one on its
 // line. The English page lints clean for its own rules.
 func TestFrenchElisionProperty(t *testing.T) {
+	t.Parallel()
 	set := loadSet(t)
 	names := append(siteNames(t), elisionNames...)
 	switch {

@@ -7,6 +7,7 @@ import (
 )
 
 func TestEscapeText(t *testing.T) {
+	t.Parallel()
 	for in, want := range map[string]string{
 		"Qwenta":            "Qwenta",
 		"Café Étoile":       "Café Étoile",
@@ -26,6 +27,7 @@ func TestEscapeText(t *testing.T) {
 }
 
 func TestEscapeMDX(t *testing.T) {
+	t.Parallel()
 	for in, want := range map[string]string{
 		"plain **bold** text":              "plain **bold** text",
 		"a <!-- c --> b":                   `a \<!-- c --> b`,
@@ -54,6 +56,7 @@ func TestEscapeMDX(t *testing.T) {
 }
 
 func TestFrenchElision(t *testing.T) {
+	t.Parallel()
 	for in, want := range map[string][2]string{
 		"Qwenta":  {"de Qwenta", "le Qwenta"},
 		"Expedy":  {"d'Expedy", "l'Expedy"},
@@ -74,6 +77,7 @@ func TestFrenchElision(t *testing.T) {
 }
 
 func TestYAMLValue(t *testing.T) {
+	t.Parallel()
 	for _, tt := range []struct{ in, want string }{
 		{"Connexion à HubRise | Qwenta | HubRise", "Connexion à HubRise | Qwenta | HubRise"},
 		{"l'accès", "l'accès"},
@@ -97,6 +101,7 @@ func TestYAMLValue(t *testing.T) {
 }
 
 func TestMenuAndCode(t *testing.T) {
+	t.Parallel()
 	if got := Menu([]Plain{"Réglages", "Intégrations"}); got != "**Réglages** > **Intégrations**" {
 		t.Errorf("Menu = %q", got)
 	}
@@ -111,6 +116,7 @@ func TestMenuAndCode(t *testing.T) {
 // TestYAMLValueReadsBack checks, with a YAML parser, that every value the
 // helper writes reads back as the original string.
 func TestYAMLValueReadsBack(t *testing.T) {
+	t.Parallel()
 	for _, s := range []string{"Connexion à HubRise | Qwenta | HubRise", "a: b", "a #b", "#a", "- x", "? x", "x:", "'q'", `"q"`, "%x", "@x", "`x`", "yes", "No", "~", "null", "1.5", "0x1F", "1:20", ".inf", "a\\b", `C:\path`, "<b>{x}</b>", "&a *b !c |d >e", "🍕 مطعم", "a  b", "tab\there", "new\nline", "x # y", "{{.Name}}"} {
 		out := string(YAMLValue(s))
 		var got map[string]any

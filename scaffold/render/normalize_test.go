@@ -6,6 +6,7 @@ import "testing"
 // a run of blank lines one, drops blank lines at either end and ends the
 // page with one newline, and leaves fenced code as written.
 func TestTidy(t *testing.T) {
+	t.Parallel()
 	for _, tt := range []struct{ name, in, want string }{
 		{"trailing blanks", "Open the app. \t\r\nThen log in.\t\n", "Open the app.\nThen log in.\n"},
 		{"blank lines", "One.\n\n  \n\t\nTwo.\n", "One.\n\nTwo.\n"},

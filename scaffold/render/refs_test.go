@@ -12,6 +12,7 @@ import (
 // each reference becomes the words the test expects, written out here,
 // and a reference to something the set lacks fails with its name.
 func TestPlatformRefs(t *testing.T) {
+	t.Parallel()
 	set, err := Load(templates.FS)
 	if err != nil {
 		t.Fatal(err)
@@ -50,6 +51,7 @@ func TestPlatformRefs(t *testing.T) {
 // TestRenderNamesTheFileOfABadRef: a partner file naming a step the set
 // lacks does not render, and the error names the file and the language.
 func TestRenderNamesTheFileOfABadRef(t *testing.T) {
+	t.Parallel()
 	set, err := Load(templates.FS)
 	if err != nil {
 		t.Fatal(err)
@@ -71,6 +73,7 @@ func TestRenderNamesTheFileOfABadRef(t *testing.T) {
 // reported at its own line of the partner file, once for a value both
 // languages share; one inside fenced code is text.
 func TestCheckRefsNamesTheLine(t *testing.T) {
+	t.Parallel()
 	set, err := Load(templates.FS)
 	if err != nil {
 		t.Fatal(err)

@@ -42,6 +42,7 @@ func loadPartners(t testing.TB, set *render.Set, dir string) []*partner.Partner 
 }
 
 func TestGolden(t *testing.T) {
+	t.Parallel()
 	set := loadSet(t)
 	seen := 0
 	for _, dir := range goldenSources {
@@ -97,6 +98,7 @@ func frontMatter(t *testing.T, page []byte) map[string]any {
 }
 
 func TestOutputContract(t *testing.T) {
+	t.Parallel()
 	set := loadSet(t)
 	for _, dir := range goldenSources {
 		for _, p := range loadPartners(t, set, dir) {

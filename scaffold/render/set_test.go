@@ -9,6 +9,7 @@ import (
 const site = "name: HubRise\nsupport_email: support@hubrise.com\nsignup_url: https://example.com/signup\nlinks: {get-started: /docs/get-started}\n"
 
 func TestLoadRefusesUnsafeOrBrokenSets(t *testing.T) {
+	t.Parallel()
 	for name, tt := range map[string]struct {
 		fs   fstest.MapFS
 		want string

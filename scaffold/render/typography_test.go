@@ -6,6 +6,7 @@ import (
 )
 
 func TestFrenchSpacing(t *testing.T) {
+	t.Parallel()
 	const n = "\u00a0"
 	cases := []struct{ name, in, want string }{
 		{"colon after bold", "**REMARQUE IMPORTANTE :** texte", "**REMARQUE IMPORTANTE" + n + ":** texte"},
@@ -39,6 +40,7 @@ func TestFrenchSpacing(t *testing.T) {
 }
 
 func TestFrenchSpacingSkipsFencesAndFrontMatterKeys(t *testing.T) {
+	t.Parallel()
 	in := "---\ntitle: Pourquoi ?\nmeta:\n  title: a : b\n---\n\nTexte :\n\n```yaml\nkey : value ?\n```\n\nFin !\n"
 	want := "---\ntitle: Pourquoi\u00a0?\nmeta:\n  title: a\u00a0: b\n---\n\nTexte\u00a0:\n\n```yaml\nkey : value ?\n```\n\nFin\u00a0!\n"
 	if got := string(FrenchSpacing([]byte(in))); got != want {

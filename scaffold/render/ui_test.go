@@ -38,6 +38,7 @@ func copySet(t *testing.T, edit func(string) string) fstest.MapFS {
 // button in site.yaml and renders every test partner: each French page
 // says the new label and none the old one, and no English page changes.
 func TestOneUILabelEditReachesEveryPageOfItsLanguage(t *testing.T) {
+	t.Parallel()
 	const old, renamed = "fr: \"Ajouter l'utilisateur\"", "fr: Inviter le partenaire"
 	base, err := Load(templates.FS)
 	if err != nil {

@@ -89,6 +89,7 @@ func (p *docsProject) checkClean(t *testing.T) {
 func answers(lines ...string) string { return strings.Join(lines, "\n") + "\n" }
 
 func TestFormBackOfficePartner(t *testing.T) {
+	t.Parallel()
 	p := newProject(t)
 	o, out := p.options(answers(
 		"Orderix",                 // name
@@ -146,6 +147,7 @@ func TestFormBackOfficePartner(t *testing.T) {
 }
 
 func TestFormSupportPartnerSkipsMenuQuestions(t *testing.T) {
+	t.Parallel()
 	p := newProject(t)
 	o, out := p.options(answers(
 		"WiiPos", "", "Arcsolu", "", "", "contact@arcsolu.com", // Enter keeps the support sections
@@ -179,6 +181,7 @@ func TestFormSupportPartnerSkipsMenuQuestions(t *testing.T) {
 // An app-list partner is asked for its name in HubRise's app list, not for a
 // back-office menu or button, and is disconnected from HubRise by default.
 func TestFormAppListPartner(t *testing.T) {
+	t.Parallel()
 	p := newProject(t)
 	o, out := p.options(answers(
 		"Appsy", "", "", "", "", "hello@appsy.example",
@@ -208,6 +211,7 @@ func TestFormAppListPartner(t *testing.T) {
 }
 
 func TestFormPartnerWithoutSupportSections(t *testing.T) {
+	t.Parallel()
 	p := newProject(t)
 	o, out := p.options(answers(
 		"Lumo", "", "", "3", // delivery
@@ -236,6 +240,7 @@ func TestFormPartnerWithoutSupportSections(t *testing.T) {
 }
 
 func TestNoSupportRefusesASupportConnection(t *testing.T) {
+	t.Parallel()
 	a := &Answers{Name: "Lumo", NoSupport: true, Mode: "support"}
 	ps := a.Check([]string{"en", "fr"}, func(string) bool { return false })
 	found := false
@@ -253,6 +258,7 @@ func TestNoSupportRefusesASupportConnection(t *testing.T) {
 }
 
 func TestFormRejectsBadAnswersInline(t *testing.T) {
+	t.Parallel()
 	p := newProject(t)
 	os.WriteFile(filepath.Join(p.partners, "orderix.yaml"), []byte("name: Orderix\nsupport: {email: a@b.co}\nconnection: {mode: support}\n"), 0o644)
 	o, out := p.options(answers(
@@ -283,6 +289,7 @@ func TestFormRejectsBadAnswersInline(t *testing.T) {
 }
 
 func TestFormCancelWritesNothing(t *testing.T) {
+	t.Parallel()
 	for name, in := range map[string]string{
 		"cancel at the confirm":  answers("Orderix", "", "", "", "n", "a@b.co", "2", "", "0", "3"),
 		"input ends mid-form":    answers("Orderix", "", ""),
@@ -302,6 +309,7 @@ func TestFormCancelWritesNothing(t *testing.T) {
 }
 
 func TestInterruptMidFormWritesNothing(t *testing.T) {
+	t.Parallel()
 	p := newProject(t)
 	r, w, err := os.Pipe()
 	if err != nil {
@@ -339,6 +347,7 @@ func assertNothingWritten(t *testing.T, p *docsProject) {
 }
 
 func TestYesListsEveryProblemByFlag(t *testing.T) {
+	t.Parallel()
 	p := newProject(t)
 	o, _ := p.options("", false)
 	_, err := runAndGenerate(context.Background(), o, &Answers{Name: "Orderix", Email: "nope", Mode: "either", Languages: []string{"de"}})
@@ -356,6 +365,7 @@ func TestYesListsEveryProblemByFlag(t *testing.T) {
 }
 
 func TestYesWritesAndRefusesToOverwrite(t *testing.T) {
+	t.Parallel()
 	p := newProject(t)
 	a := Answers{Name: "Café Étoile", Email: "bonjour@cafe-etoile.example", Mode: "support", Languages: []string{"fr"}}
 	o, _ := p.options("", false)
@@ -388,6 +398,7 @@ func TestYesWritesAndRefusesToOverwrite(t *testing.T) {
 // TestFirstPartnerOfANewProject: with no partners folder yet, --yes creates
 // it, with the schema copy the partner file points at.
 func TestFirstPartnerOfANewProject(t *testing.T) {
+	t.Parallel()
 	p := newProject(t)
 	os.Remove(p.partners)
 	o, _ := p.options("", false)
@@ -406,6 +417,7 @@ func TestFirstPartnerOfANewProject(t *testing.T) {
 }
 
 func TestRefusesWhenExistingPartnersAreInvalid(t *testing.T) {
+	t.Parallel()
 	p := newProject(t)
 	os.WriteFile(filepath.Join(p.partners, "broken.yaml"), []byte("name: [\n"), 0o644)
 	o, _ := p.options("", false)
@@ -419,6 +431,7 @@ func TestRefusesWhenExistingPartnersAreInvalid(t *testing.T) {
 }
 
 func TestAnswersYAMLRoundTrips(t *testing.T) {
+	t.Parallel()
 	a := Answers{Name: "Zoë's: #1 Café", Publisher: "- Dash", Email: "z@z.example", Mode: "either",
 		Menu: "Paramètres > « Apps » > #HubRise", Button: "yes", DisconnectMode: "back-office",
 		DisconnectMenu: "Other > Place", DisconnectButton: "Off", Languages: []string{"en"}}

@@ -9,6 +9,7 @@ import (
 // TestEveryLanguageSaysEveryConcept: a language missing a concept another
 // has would make import or lint blind to its pages without any error.
 func TestEveryLanguageSaysEveryConcept(t *testing.T) {
+	t.Parallel()
 	if len(Languages) < 2 {
 		t.Fatalf("only %d languages", len(Languages))
 	}
@@ -48,6 +49,7 @@ func TestEveryLanguageSaysEveryConcept(t *testing.T) {
 }
 
 func TestSectionKind(t *testing.T) {
+	t.Parallel()
 	for in, want := range map[string]string{
 		"give-access": "give-access", "Grant Access to Foo Support": "give-access", "Donner accès au support de Foo": "give-access",
 		"contact": "contact", "Contact Foo Support": "contact", "Contacter le support de Foo": "contact",
@@ -62,6 +64,7 @@ func TestSectionKind(t *testing.T) {
 }
 
 func TestConnectPageLang(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct{ override, title, want string }{
 		{"connexion-hubrise", "", "fr"},
 		{"connect-hubrise", "", "en"},
