@@ -29,13 +29,19 @@ func (d *Dir) Close() { d.journal.Close() }
 // after checking that no part of it is "..", absolute, or a symbolic link,
 // and that no folder on the way is a file.
 func (d *Dir) Path(rel string) (string, error) {
+	path, _, err := d.locate(rel)
+	return path, err
+}
+
+// locate is Path that also reports whether a folder on the way is missing.
+func (d *Dir) locate(rel string) (path string, missing bool, err error) {
 	if rel == "" || strings.HasPrefix(rel, "/") || strings.Contains(rel, "\\") {
-		return "", fmt.Errorf("%q: refusing a path outside the output folder", rel)
+		return "", false, fmt.Errorf("%q: refusing a path outside the output folder", rel)
 	}
 	parts := strings.Split(rel, "/")
 	for _, p := range parts {
 		if p == "" || p == "." || p == ".." {
-			return "", fmt.Errorf("%q: refusing a path outside the output folder", rel)
+			return "", false, fmt.Errorf("%q: refusing a path outside the output folder", rel)
 		}
 	}
 	cur := d.Root
@@ -47,23 +53,23 @@ func (d *Dir) Path(rel string) (string, error) {
 		st, err := os.Lstat(cur)
 		switch {
 		case errors.Is(err, fs.ErrNotExist):
-			return filepath.Join(d.Root, filepath.FromSlash(rel)), nil // nothing below exists either
+			return filepath.Join(d.Root, filepath.FromSlash(rel)), true, nil // nothing below exists either
 		case err != nil:
-			return "", fmt.Errorf("%s: %w", cur, safefile.Unwrap(err))
+			return "", false, fmt.Errorf("%s: %w", cur, safefile.Unwrap(err))
 		case st.Mode()&fs.ModeSymlink != 0:
-			return "", fmt.Errorf("%s: is a symbolic link; refusing to write through it (it could point outside %s)", cur, d.Root)
+			return "", false, fmt.Errorf("%s: is a symbolic link; refusing to write through it (it could point outside %s)", cur, d.Root)
 		case !st.IsDir():
-			return "", fmt.Errorf("%s: is a file where a folder was expected", cur)
+			return "", false, fmt.Errorf("%s: is a file where a folder was expected", cur)
 		}
 	}
-	return cur, nil
+	return cur, false, nil
 }
 
 // prepare returns the path of page rel, its folders created.
 func (d *Dir) prepare(rel string) (string, error) {
-	path, err := d.Path(rel)
-	if err != nil {
-		return "", err
+	path, missing, err := d.locate(rel)
+	if err != nil || !missing {
+		return path, err
 	}
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return "", fmt.Errorf("%s: %w", filepath.Dir(path), safefile.Unwrap(err))

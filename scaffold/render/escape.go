@@ -29,7 +29,7 @@ func (s Safe) String() string { return string(s) }
 // could read as syntax. CommonMark allows a backslash before any ASCII
 // punctuation, so the reader sees exactly s.
 func EscapeText(s string) string {
-	if markdownSpecial.index(s) < 0 {
+	if !strings.ContainsAny(s, "\\`*_[]{}<>#|~&") {
 		return s
 	}
 	var b strings.Builder

@@ -39,9 +39,6 @@ func checkTypography(t map[string]string) error {
 // URLs, e-mail addresses or front matter keys, and it adds no space where
 // the text has none (an English label such as "Yes!" stays as it is).
 func FrenchSpacing(page []byte) []byte {
-	if !needsFrenchSpace(page) {
-		return page // nothing to change, anywhere
-	}
 	out := make([]byte, 0, len(page)+64)
 	frontMatter, fence := false, ""
 	for i, rest := 0, page; len(rest) > 0; i++ {
@@ -61,7 +58,7 @@ func FrenchSpacing(page []byte) []byte {
 		case frontMatter:
 			// key: value — only the value is text
 			if k := bytes.Index(body, []byte(": ")); k >= 0 {
-				out = appendFrenchLine(append(out, body[:k+2]...), body[k+2:])
+				out = appendFrench(append(out, body[:k+2]...), string(body[k+2:]))
 				line = eol
 			}
 		case fence != "":
@@ -71,7 +68,7 @@ func FrenchSpacing(page []byte) []byte {
 		case fenceOf(trimmed) != "":
 			fence = fenceOf(trimmed)
 		default:
-			out = appendFrenchLine(out, body)
+			out = appendFrench(out, string(body))
 			line = eol
 		}
 		out = append(out, line...)
@@ -79,18 +76,8 @@ func FrenchSpacing(page []byte) []byte {
 	return out
 }
 
-// appendFrenchLine appends a line of prose with French spacing to out,
-// skipping code spans, link destinations, autolinks, URLs and e-mail
-// addresses; a line without a space to change is appended as it is.
-func appendFrenchLine(out, line []byte) []byte {
-	if !needsFrenchSpace(line) {
-		return append(out, line...)
-	}
-	return appendFrench(out, string(line))
-}
-
-// appendFrench appends s with French spacing to b (appendFrenchLine
-// without its shortcut).
+// appendFrench appends a line of prose with French spacing to b, skipping
+// code spans, link destinations, autolinks, URLs and e-mail addresses.
 func appendFrench(b []byte, s string) []byte {
 	for i := 0; i < len(s); {
 		if n := verbatimAt(s, i); n > 0 {
@@ -113,28 +100,6 @@ func appendFrench(b []byte, s string) []byte {
 		i += size
 	}
 	return b
-}
-
-// needsFrenchSpace reports whether s has a space that French spacing could
-// change: one before : ; ! ? or », or one after «. Without one, appendFrench
-// would give s back as it is, so it need not look for code and links.
-func needsFrenchSpace[T string | []byte](s T) bool {
-	for i := 0; i < len(s); i++ {
-		switch {
-		case s[i] == ' ' && i+1 < len(s):
-			switch s[i+1] {
-			case ':', ';', '!', '?':
-				return true
-			case 0xc2: // » is C2 BB
-				if i+2 < len(s) && s[i+2] == 0xbb {
-					return true
-				}
-			}
-		case s[i] == 0xc2 && i+2 < len(s) && s[i+1] == 0xab && s[i+2] == ' ': // « is C2 AB
-			return true
-		}
-	}
-	return false
 }
 
 // highPunctuationAt reports whether s[i] is : ; ! or ? ending a word group:
@@ -188,10 +153,8 @@ func verbatimAt(s string, i int) int {
 	}
 	// a URL or an e-mail address that starts here
 	if i == 0 || !isWordByte(s[i-1]) {
-		if mayBeURLOrEmail(s[i:]) {
-			if m := urlOrEmail.FindString(s[i:]); m != "" {
-				return len(m)
-			}
+		if m := urlOrEmail.FindString(s[i:]); m != "" {
+			return len(m)
 		}
 	}
 	return 0
@@ -199,16 +162,6 @@ func verbatimAt(s string, i int) int {
 
 // urlOrEmail matches a bare URL (scheme or www.) or an e-mail address.
 var urlOrEmail = regexp.MustCompile(`^(?:[a-zA-Z][a-zA-Z0-9+.-]*://[^\s<>()\[\]]*|www\.[^\s<>()\[\]]*|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)`)
-
-// mayBeURLOrEmail reports whether urlOrEmail could match at the start of s:
-// only if the word there has "://" or "@", or starts with "www.". It spares
-// the regular expression at every other word.
-func mayBeURLOrEmail(s string) bool {
-	if end := urlEnd.index(s); end >= 0 {
-		s = s[:end]
-	}
-	return strings.Contains(s, "://") || strings.HasPrefix(s, "www.") || strings.IndexByte(s, '@') >= 0
-}
 
 func isWordByte(c byte) bool {
 	return c == '_' || c == '.' || c == '+' || c == '-' || isAlnum(c)

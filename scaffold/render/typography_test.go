@@ -63,19 +63,3 @@ func FuzzFrenchSpacing(f *testing.F) {
 	})
 }
 
-// FuzzFrenchSpacingShortcuts: the shortcuts that spare work give what the
-// long way gives. A line without a space French spacing could change comes
-// back as it is, and the URL-or-e-mail test never misses a match.
-func FuzzFrenchSpacingShortcuts(f *testing.F) {
-	for _, s := range []string{"Voir https://x.example/a?b : oui", "écrivez à a@b.fr !", "« www.x.fr »", "a: b", "`x ;` ;", "[l](u ?) ?"} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		if all := string(appendFrench(nil, s)); !needsFrenchSpace(s) && all != s {
-			t.Fatalf("%q: the shortcut skips a change: %q", s, all)
-		}
-		if urlOrEmail.MatchString(s) && !mayBeURLOrEmail(s) {
-			t.Fatalf("%q: a URL or e-mail the shortcut misses", s)
-		}
-	})
-}
