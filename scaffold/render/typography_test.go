@@ -62,4 +62,3 @@ func FuzzFrenchSpacing(f *testing.F) {
 		}
 	})
 }
-
