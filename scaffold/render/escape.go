@@ -27,27 +27,47 @@ func (s Safe) String() string { return string(s) }
 
 // EscapeText backslash-escapes every character of s that Markdown, GFM or MDX
 // could read as syntax. CommonMark allows a backslash before any ASCII
-// punctuation, so the reader sees exactly s.
+// punctuation, so the reader sees exactly s. A '<' becomes "&lt;": after a
+// bare URL, which takes a backslash into the link, "\<" would open a JSX tag.
+// A leading "import" or "export", which MDX reads as JavaScript at the
+// start of a line, gets its first letter as a character reference.
 func EscapeText(s string) string {
+	ref, s := esmWord(s)
 	if !strings.ContainsAny(s, "\\`*_[]{}<>#|~&") {
-		return s
+		return ref + s
 	}
 	var b strings.Builder
 	b.Grow(len(s) + 8)
+	b.WriteString(ref)
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		switch c {
-		case '\\', '`', '*', '_', '[', ']', '{', '}', '<', '>', '#', '|', '~':
-			b.WriteByte('\\')
+		case '<':
+			b.WriteString("&lt;")
+			continue
 		case '&':
 			// only an entity-like & (&amp; &#38;) would be read as markup
 			if i+1 < len(s) && (isAlnum(s[i+1]) || s[i+1] == '#') {
 				b.WriteByte('\\')
 			}
+		case '\\', '`', '*', '_', '[', ']', '{', '}', '>', '#', '|', '~':
+			b.WriteByte('\\')
 		}
 		b.WriteByte(c)
 	}
 	return b.String()
+}
+
+// esmWord splits a leading "import" or "export" word off s: its first
+// letter as a character reference, which MDX reads as text where the word
+// itself would start JavaScript at the start of a line, and the rest.
+func esmWord(s string) (ref, rest string) {
+	for _, w := range [...]struct{ word, ref string }{{"import", "&#105;"}, {"export", "&#101;"}} {
+		if after, ok := strings.CutPrefix(s, w.word); ok && (after == "" || strings.ContainsRune(" \t{*", rune(after[0]))) {
+			return w.ref, s[1:]
+		}
+	}
+	return "", s
 }
 
 func isAlnum(c byte) bool {
@@ -141,7 +161,12 @@ func escapeOutsideCode(b *strings.Builder, line string) {
 			i += n
 			continue
 		}
-		if c == '<' || c == '{' || c == '}' {
+		switch c {
+		case '<':
+			b.WriteString("&lt;") // "\<" after a bare URL would open a JSX tag
+			i++
+			continue
+		case '{', '}':
 			b.WriteByte('\\')
 		}
 		b.WriteByte(c)

@@ -11,7 +11,7 @@ func TestEscapeText(t *testing.T) {
 	for in, want := range map[string]string{
 		"Qwenta":            "Qwenta",
 		"Café Étoile":       "Café Étoile",
-		"<b>{x}</b>":        `\<b\>\{x\}\</b\>`,
+		"<b>{x}</b>":        `&lt;b\>\{x\}&lt;/b\>`,
 		"*a* _b_ `c`":       "\\*a\\* \\_b\\_ \\`c\\`",
 		"[x](y)":            `\[x\](y)`,
 		"a|b ~~c~~ #1":      `a\|b \~\~c\~\~ \#1`,
@@ -19,6 +19,15 @@ func TestEscapeText(t *testing.T) {
 		"Fish & Chips":      "Fish & Chips",
 		"&amp; &#38;":       `\&amp; \&\#38;`,
 		"🍕 مطعم \"quoted\"": "🍕 مطعم \"quoted\"",
+		// MDX reads a line that starts with import or export as JavaScript
+		"export const x = 1": "&#101;xport const x = 1",
+		"import{a}":          `&#105;mport\{a\}`,
+		"import":             "&#105;mport",
+		"Export Pro":         "Export Pro",
+		"exporter":           "exporter",
+		"an export":          "an export",
+		// after a bare URL a backslash is part of the link, so < is an entity
+		"https://x.example/<shop-id>": `https://x.example/&lt;shop-id\>`,
 	} {
 		if got := EscapeText(in); got != want {
 			t.Errorf("EscapeText(%q) = %q, want %q", in, got, want)
@@ -30,21 +39,21 @@ func TestEscapeMDX(t *testing.T) {
 	t.Parallel()
 	for in, want := range map[string]string{
 		"plain **bold** text":              "plain **bold** text",
-		"a <!-- c --> b":                   `a \<!-- c --> b`,
+		"a <!-- c --> b":                   `a &lt;!-- c --> b`,
 		"x {y} z":                          `x \{y\} z`,
 		"keep `{code} <x>` as is":          "keep `{code} <x>` as is",
 		"``a ` {b}`` {c}":                  "``a ` {b}`` \\{c\\}",
 		"unclosed ` {tick}":                "unclosed ` \\{tick\\}",
 		"already \\{escaped}":              "already \\{escaped\\}",
 		"```\n{fenced} <code>\n```\n{out}": "```\n{fenced} <code>\n```\n\\{out\\}",
-		"~~~js\n<x/>\n~~~~\n<y/>":          "~~~js\n<x/>\n~~~~\n\\<y/>",
-		"![img](./images/a.png) <Comp />":  `![img](./images/a.png) \<Comp />`,
+		"~~~js\n<x/>\n~~~~\n<y/>":          "~~~js\n<x/>\n~~~~\n&lt;y/>",
+		"![img](./images/a.png) <Comp />":  `![img](./images/a.png) &lt;Comp />`,
 		// the site's own component, opened and closed on the line, and MDX comments
 		`the icon <InlineImage width="20" height="20">![Gear](../images/g.png)</InlineImage> here`: `the icon <InlineImage width="20" height="20">![Gear](../images/g.png)</InlineImage> here`,
-		`<InlineImage width="20">![a](b.png)` + "\n</InlineImage>":                                 `\<InlineImage width="20">![a](b.png)` + "\n\\</InlineImage>",
-		`<InlineImage width={20}>![a](b.png)</InlineImage>`:                                        `\<InlineImage width=\{20\}>![a](b.png)\</InlineImage>`,
-		`<InlineImage>{x}</InlineImage>`:                                                           `\<InlineImage>\{x\}\</InlineImage>`,
-		`<InlineImages>x</InlineImages>`:                                                           `\<InlineImages>x\</InlineImages>`,
+		`<InlineImage width="20">![a](b.png)` + "\n</InlineImage>":                                 `&lt;InlineImage width="20">![a](b.png)` + "\n&lt;/InlineImage>",
+		`<InlineImage width={20}>![a](b.png)</InlineImage>`:                                        `&lt;InlineImage width=\{20\}>![a](b.png)&lt;/InlineImage>`,
+		`<InlineImage>{x}</InlineImage>`:                                                           `&lt;InlineImage>\{x\}&lt;/InlineImage>`,
+		`<InlineImages>x</InlineImages>`:                                                           `&lt;InlineImages>x&lt;/InlineImages>`,
 		"a {/* note */} b":                                                                         "a {/* note */} b",
 		"a {/* {x} */} b":                                                                          `a \{/* \{x\} */\} b`,
 		"a {/* open":                                                                               `a \{/* open`,

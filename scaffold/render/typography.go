@@ -68,13 +68,24 @@ func FrenchSpacing(page []byte) []byte {
 		case fenceOf(trimmed) != "":
 			fence = fenceOf(trimmed)
 		default:
-			out = appendFrench(out, string(body))
+			marker := blockMarker(body)
+			out = appendFrench(append(out, body[:marker]...), string(body[marker:]))
 			line = eol
 		}
 		out = append(out, line...)
 	}
 	return out
 }
+
+// blockMarkerRe matches what opens a block at the start of a line: an
+// indent, then a heading's hashes, a quote's >, a list item's marker, each
+// with the space after it.
+var blockMarkerRe = regexp.MustCompile(`^ {0,12}(?:(?:#{1,6}|>|[-*+]|\d{1,9}[.)]) )+`)
+
+// blockMarker returns the length of the block markers that open line: the
+// space after them belongs to the marker, so French spacing never puts a
+// no-break space there (it would turn "## !Titre" into a paragraph).
+func blockMarker(line []byte) int { return len(blockMarkerRe.Find(line)) }
 
 // appendFrench appends a line of prose with French spacing to b, skipping
 // code spans, link destinations, autolinks, URLs and e-mail addresses.

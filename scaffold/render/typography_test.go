@@ -25,6 +25,12 @@ func TestFrenchSpacing(t *testing.T) {
 		{"time and scheme", "à 10 :30 et http ://x", "à 10 :30 et http ://x"},
 		{"already done", "Exemple" + n + ": x", "Exemple" + n + ": x"},
 		{"escaped char", `a \: b ?`, `a \: b` + n + "?"},
+		// a space after a block's marker is the marker's, not the text's
+		{"heading that starts with !", "## !Titre", "## !Titre"},
+		{"step that starts with ?", "1. ?Fin : oui", "1. ?Fin" + n + ": oui"},
+		{"bullet that starts with :", "- :Deux", "- :Deux"},
+		{"quote that starts with ;", "> ;un", "> ;un"},
+		{"nested step", "   1. !x", "   1. !x"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
