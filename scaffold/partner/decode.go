@@ -1,7 +1,10 @@
 package partner
 
 import (
+	"bytes"
 	"fmt"
+	"io"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -37,8 +40,24 @@ func Parse(file string, data []byte) (*Partner, ErrorList) {
 		return nil, d.errs
 	}
 	var doc yaml.Node
-	if err := yaml.Unmarshal(data, &doc); err != nil {
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	if err := dec.Decode(&doc); err != nil && err != io.EOF {
 		d.errs = append(d.errs, SyntaxError(d.file, data, err))
+		return nil, d.errs
+	}
+	var next yaml.Node
+	if err := dec.Decode(&next); err == nil {
+		d.errAt(&next, "", "a second YAML document starts here (after --- or ...); a partner file holds one partner, and the rest would be ignored: remove the separator or move the partner to a file of its own")
+		return nil, d.errs
+	} else if err != io.EOF {
+		// the document ended (...) and something follows that is no document
+		end := slices.Index(strings.Split(string(data), "\n"), "...")
+		if end < 0 {
+			d.errs = append(d.errs, SyntaxError(d.file, data, err))
+		} else {
+			d.errs = append(d.errs, Error{File: d.file, Line: end + 1, Col: 1,
+				Msg: "text after the document's end (...) would be ignored; a partner file holds one partner: remove the ... line or what follows it"})
+		}
 		return nil, d.errs
 	}
 	if doc.Kind == 0 || len(doc.Content) == 0 {
@@ -278,8 +297,10 @@ func (d *decoder) partner(n *yaml.Node, p *Partner) {
 		"publisher": func(_, v *yaml.Node) { p.Publisher = d.text(v, "publisher") },
 		"kind":      func(_, v *yaml.Node) { p.Kind = d.scalar(v, "kind") },
 		"languages": func(k, v *yaml.Node) {
-			p.LangPos = posOf(k)
 			p.Languages = d.list(v, "languages")
+			if p.Languages != nil || v.Tag == "!!null" { // else decoding said what is wrong
+				p.LangPos = posOf(k)
+			}
 		},
 		"support": func(_, v *yaml.Node) {
 			d.mapping(v, "support", fields{

@@ -12,6 +12,7 @@ import (
 
 // IsPartnerFile reports whether a file name is a partner file (.yaml or .yml).
 func IsPartnerFile(name string) bool {
+	name = strings.ToLower(name)
 	return strings.HasSuffix(name, ".yaml") || strings.HasSuffix(name, ".yml")
 }
 

@@ -74,6 +74,7 @@ func Resolve(p *Partner, setLangs []string) ErrorList {
 		v.disconnect()
 	}
 	v.sections()
+	v.code()
 	v.optionalLine(&p.Meta.Title, "meta.title")
 	v.metaTitleNames()
 	v.optionalLine(&p.Meta.Description, "meta.description")
@@ -367,7 +368,9 @@ func (v *validator) slug() {
 		p.Slug.Value = strings.TrimSpace(p.Slug.Value)
 		if !SlugPattern.MatchString(p.Slug.Value) {
 			v.err(p.Slug.Pos, "slug", "%q is not a valid slug: use lower-case letters, digits and '-', starting with a letter or digit (for example %q)", p.Slug.Value, Slugify(p.Slug.Value))
+			return
 		}
+		v.slugFits(p.Slug.Pos)
 		return
 	}
 	name := p.Name.Value.Value
@@ -377,6 +380,29 @@ func (v *validator) slug() {
 	p.Slug.Value = Slugify(name)
 	if p.Name.Present() && p.Slug.Value == "" {
 		v.err(p.Name.Pos, "slug", "cannot derive a slug from the name %q; add a slug field (lower-case letters, digits and '-')", name)
+		return
+	}
+	v.slugFits(p.Name.Pos)
+}
+
+// MaxSlugLen bounds a slug: it names a folder and a partner file, whose
+// temporary file adds about 30 characters, within the 255 a file name may have.
+const MaxSlugLen = 100
+
+// windowsReserved are the names Windows keeps for devices: no folder may
+// have one, with or without an extension.
+var windowsReserved = []string{"con", "prn", "aux", "nul",
+	"com1", "com2", "com3", "com4", "com5", "com6", "com7", "com8", "com9",
+	"lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9"}
+
+// slugFits refuses a slug too long for a file name or reserved on Windows.
+func (v *validator) slugFits(at Pos) {
+	s := v.p.Slug.Value
+	switch {
+	case len(s) > MaxSlugLen:
+		v.err(at, "slug", "%q has %d characters, more than the %d a slug may have (it names a folder and a file); write a shorter slug field", s, len(s), MaxSlugLen)
+	case slices.Contains(windowsReserved, s):
+		v.err(at, "slug", "%q is a device name on Windows, where no folder can have it; write a slug field such as %q", s, s+"-app")
 	}
 }
 

@@ -64,6 +64,19 @@ func TestParseAndResolveErrors(t *testing.T) {
 		{"blank intro", strings.Replace(validBase, "  mode: back-office\n", "  mode: back-office\n  intro: \" \"\n", 1), 6, "connection.intro", "empty"},
 		{"control character", strings.Replace(validBase, "name: Orderix", `name: "Order\u0007ix"`, 1), 1, "name", "control character"},
 		{"unknown kind", "kind: pos\n" + validBase, 1, "kind", "not one of"},
+		// partner Markdown is text, never code in the page
+		{"export in an intro", strings.Replace(validBase, "  mode: back-office\n", "  mode: back-office\n  intro: |\n    Read this.\n    export const x = fetch(\"https://a.example\")\n", 1), 8, "connection.intro", "import or export is JavaScript"},
+		{"import in a step", strings.Replace(validBase, "  button: Connect\n", "  button: Connect\n  extra_steps: [\"import {a} from 'b'\"]\n", 1), 8, "connection.extra_steps[1]", "import or export"},
+		{"javascript link in a step", strings.Replace(validBase, "  button: Connect\n", "  button: Connect\n  extra_steps: [\"See [x](JavaScript:alert(1))\"]\n", 1), 8, "connection.extra_steps[1]", "javascript: or vbscript: URL"},
+		{"vbscript image in a section", validBase + "sections:\n  - {after: connect, title: T, anchor: t, body: \"![i](vbscript:x)\"}\n", 11, "sections[1].body", "javascript: or vbscript: URL"},
+		{"per-language body", validBase + "sections:\n  - after: connect\n    title: T\n    anchor: t\n    body: {en: ok, fr: \"export default 1\"}\n", 14, "sections[1].body.fr", "import or export"},
+		// odd files and slugs
+		{"second document", validBase + "---\nname: Other\n", 10, "", "second YAML document"},
+		{"content after the end marker", validBase + "...\nname: Other\n", 10, "", "after the document's end"},
+		{"languages not a list", "languages: 5\n" + validBase, 1, "languages", "expected a list"},
+		{"windows device name", "slug: aux\n" + validBase, 1, "slug", "device name on Windows"},
+		{"derived device name", strings.Replace(validBase, "name: Orderix", "name: COM1", 1), 1, "slug", "device name on Windows"},
+		{"slug too long", "slug: " + strings.Repeat("a", 300) + "\n" + validBase, 1, "slug", "more than the 100"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -75,6 +88,23 @@ func TestParseAndResolveErrors(t *testing.T) {
 			}
 			t.Fatalf("want p.yaml:%d %s: …%s…; got:\n%v", tt.line, tt.field, tt.msg, errs)
 		})
+	}
+}
+
+// TestCodeInMarkdownSparesText: what reads as text stays allowed.
+func TestCodeInMarkdownSparesText(t *testing.T) {
+	t.Parallel()
+	for _, s := range []string{
+		"Export the menu, then import it again.",
+		"Use `export const x = 1` in the console.",
+		"```js\nexport const x = 1\n```",
+		"Read `javascript:` links with care: `javascript:void(0)`.",
+		"An exporter and an importer.",
+		"See [the guide](https://a.example/javascript-basics).",
+	} {
+		if k, why := codeIn(s); k >= 0 {
+			t.Errorf("%q refused on line %d: %s", s, k, why)
+		}
 	}
 }
 
