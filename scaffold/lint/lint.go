@@ -47,6 +47,7 @@ var siteRules = []rule{
 	(*checker).anchors,
 	(*checker).linkForms,
 	(*checker).mdx,
+	(*checker).code,
 	(*checker).codeSpans,
 	(*checker).linkTargets,
 }

@@ -91,6 +91,13 @@ func TestRules(t *testing.T) {
 		{"html comment", "Write to", "<!-- note --> Write to", RuleMDX, 23, 1, "HTML comments"},
 		{"brace", "Write to", "Costs {price}. Write to", RuleMDX, 23, 7, "JavaScript expression"},
 		{"stray angle", "Write to", "Under 5 < 6. Write to", RuleMDX, 23, 9, `"<"`},
+		{"export line", "## Disconnect Brewly\n", "## Disconnect Brewly\n\nexport const x = fetch(\"https://a.example/\")\n", RuleMDX, 27, 1, "import or export"},
+		{"import line", "## Disconnect Brewly\n", "## Disconnect Brewly\n\nimport X from \"y\"\n", RuleMDX, 27, 1, "import or export"},
+		{"script tag", "Write to", "<script>alert(1)</script> Write to", RuleMDX, 23, 1, "<script> runs or embeds code"},
+		{"unknown component", "Write to", `<Tracker id="1" /> Write to`, RuleMDX, 23, 1, "<Tracker> is not a component"},
+		{"javascript link", "Write to", "[x](javascript:alert(1)) Write to", RuleMDX, 23, 2, "javascript: URL"},
+		{"vbscript image", "Write to", "![x](VBScript:run) Write to", RuleMDX, 23, 3, "vbscript: URL"},
+		{"javascript in a component", "Write to", `<Link href="javascript:alert(1)">x</Link> Write to`, RuleMDX, 23, 7, "javascript: URL"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -102,6 +109,26 @@ func TestRules(t *testing.T) {
 			}
 			t.Errorf("want p.md:%d:%d: %s: …%s…; got:\n%s", tt.line, tt.col, tt.rule, tt.msg, lines(fs))
 		})
+	}
+}
+
+// TestCodeRuleSparesText: words and code that only look like code stay clean.
+func TestCodeRuleSparesText(t *testing.T) {
+	t.Parallel()
+	for _, text := range []string{
+		"Export the menu, then import it again.",
+		"1. export inside a step is text",
+		"Type `<script>` or `export const x` in the console.",
+		"See the [exporter](https://a.example/javascript-guide).",
+		`The icon <InlineImage width="20" height="20">![Gear](./g.png)</InlineImage> here.`,
+		`Also <Link href="/apps/brewly" addLocalePrefix={false}>in English</Link>.`,
+	} {
+		page := with(t, "Write to", text+"\n\nWrite to")
+		for _, f := range Check(Parse("p.md", []byte(page)), DefaultOptions()) {
+			if f.Rule == RuleMDX {
+				t.Errorf("%q: %s", text, f)
+			}
+		}
 	}
 }
 

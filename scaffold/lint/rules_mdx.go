@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/partnerpages/partnerpages/scaffold/page"
+
 	"github.com/yuin/goldmark/ast"
 )
 
@@ -60,6 +62,11 @@ func (c *checker) mdxLine(line string, start int) {
 			} else {
 				return
 			}
+		case ch == '<' && siteComponentAt(line[i+1:]):
+			// a site component's attributes may hold expressions: skip its tag
+			if end := tagEnd(line[i:]); end > 0 {
+				i += end - 1
+			}
 		case ch == '<':
 			if i+1 >= len(line) || !(isLetter(line[i+1]) || line[i+1] == '/' || line[i+1] == '>') {
 				c.add(c.p.At(start+i), RuleMDX, `a "<" that does not start a tag breaks the MDX build; write \< instead`)
@@ -82,3 +89,37 @@ func (c *checker) mdxLine(line string, start int) {
 }
 
 func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
+
+// siteComponentAt reports whether s starts with the name of one of the
+// site's components, as a tag's name.
+func siteComponentAt(s string) bool {
+	for _, name := range page.SiteComponents {
+		if rest, ok := strings.CutPrefix(s, name); ok && (rest == "" || strings.ContainsRune(" />", rune(rest[0]))) {
+			return true
+		}
+	}
+	return false
+}
+
+// tagEnd returns the length of the tag that starts s, through its '>' (a
+// '>' inside an attribute's {expression} or quotes does not end it), or 0.
+func tagEnd(s string) int {
+	depth, quote := 0, byte(0)
+	for i := 1; i < len(s); i++ {
+		switch c := s[i]; {
+		case quote != 0:
+			if c == quote {
+				quote = 0
+			}
+		case c == '"' || c == '\'':
+			quote = c
+		case c == '{':
+			depth++
+		case c == '}':
+			depth--
+		case c == '>' && depth == 0:
+			return i + 1
+		}
+	}
+	return 0
+}

@@ -44,3 +44,7 @@ func (p *Page) Sections() (top string, secs []string) {
 	}
 	return top, secs
 }
+
+// SiteComponents are the JSX components the docs site provides; any other
+// component on a page is unknown to its build.
+var SiteComponents = []string{"InlineImage", "Link"}

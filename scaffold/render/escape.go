@@ -2,6 +2,8 @@ package render
 
 import (
 	"strings"
+
+	"github.com/partnerpages/partnerpages/scaffold/page"
 )
 
 // Plain is partner text that readers see as is (a name, a button label).
@@ -125,10 +127,6 @@ func fenceOf[T string | []byte](line T) string {
 	return ""
 }
 
-// SiteComponents are the JSX components the docs site provides: a partner
-// text's <InlineImage …>…</InlineImage> on one line is kept, where any other
-// tag is escaped and shows as text.
-var SiteComponents = []string{"InlineImage"}
 
 // escapeOutsideCode escapes '<', '{' and '}' except inside `code spans`, an
 // MDX comment ({/* … */}) and a site component opened and closed on the line.
@@ -207,7 +205,7 @@ func keptMDX(s string) int {
 	if !strings.HasPrefix(s, "<") {
 		return 0
 	}
-	for _, name := range SiteComponents {
+	for _, name := range page.SiteComponents { // kept on one line; any other tag shows as text
 		rest, ok := strings.CutPrefix(s[1:], name)
 		if !ok || rest == "" || !strings.ContainsRune(" >", rune(rest[0])) {
 			continue
