@@ -127,7 +127,6 @@ func fenceOf[T string | []byte](line T) string {
 	return ""
 }
 
-
 // escapeOutsideCode escapes '<', '{' and '}' except inside `code spans`, an
 // MDX comment ({/* … */}) and a site component opened and closed on the line.
 // A backtick run opens a code span only when a run of the same length closes it.
