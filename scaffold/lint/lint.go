@@ -1,8 +1,6 @@
 package lint
 
-import (
-	"slices"
-)
+import "fmt"
 
 // Options configure the rules.
 type Options struct {
@@ -72,7 +70,14 @@ type checker struct {
 	o        Options
 	connect  bool // the page is a connect page
 	findings []Finding
+	seen     map[Finding]bool // the findings so far, so none is reported twice
+	repeats  map[string]int   // findings of each rule and message, past maxRepeats unlisted
 }
+
+// maxRepeats is how many findings of one rule with one message a page
+// lists; the others are counted in one last finding (a page of 4 MiB of
+// braces would otherwise list millions).
+const maxRepeats = 50
 
 func (c *checker) add(pos Pos, rule, msg string) {
 	c.addSeverity(pos, rule, SeverityError, msg)
@@ -86,14 +91,18 @@ func (c *checker) addSeverity(pos Pos, rule, severity, msg string) {
 		severity = s
 	}
 	f := Finding{Path: c.p.Path, Line: pos.Line, Col: pos.Col, Rule: rule, Severity: severity, Message: msg}
-	if !slices.Contains(c.findings, f) {
+	if c.repeats[rule+"\x00"+msg]++; c.repeats[rule+"\x00"+msg] > maxRepeats {
+		return
+	}
+	if !c.seen[f] {
+		c.seen[f] = true
 		c.findings = append(c.findings, f)
 	}
 }
 
 // Check runs every rule over a page and returns its findings, sorted.
 func Check(p *Page, o Options) []Finding {
-	c := &checker{p: p, o: o, connect: p.IsConnect()}
+	c := &checker{p: p, o: o, connect: p.IsConnect(), seen: map[Finding]bool{}, repeats: map[string]int{}}
 	for _, r := range siteRules {
 		r(c)
 	}
@@ -102,7 +111,22 @@ func Check(p *Page, o Options) []Finding {
 			r(c)
 		}
 	}
+	c.countRepeats()
 	c.suppress()
 	Sort(c.findings)
 	return c.findings
+}
+
+// countRepeats adds, for each rule and message found more than maxRepeats
+// times, one finding that says how many more there are, at the last one listed.
+func (c *checker) countRepeats() {
+	var more []Finding
+	for _, f := range c.findings {
+		if n := c.repeats[f.Rule+"\x00"+f.Message]; n > maxRepeats {
+			c.repeats[f.Rule+"\x00"+f.Message] = 0 // once per rule and message
+			f.Message = fmt.Sprintf("%d more like this on the page are not listed: %s", n-maxRepeats, f.Message)
+			more = append(more, f)
+		}
+	}
+	c.findings = append(c.findings, more...)
 }

@@ -81,6 +81,8 @@ func (c *checker) mdxLine(line string, start int) {
 			c.add(c.p.At(start+i), RuleMDX, `"{" starts a JavaScript expression in MDX; write \{ (and \}) for a literal brace`)
 			if end := strings.IndexByte(line[i:], '}'); end >= 0 {
 				i += end
+			} else {
+				return // no brace closes it: the rest of the line is one expression
 			}
 		case ch == '}':
 			c.add(c.p.At(start+i), RuleMDX, `a lone "}" breaks the MDX build; write \}`)

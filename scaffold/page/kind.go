@@ -54,13 +54,13 @@ func isConnectSlug(s string) bool {
 func (p *Page) Lang() string { return LangOf(p.Path) }
 
 // LangOf guesses a page's language from its path (…/fr/page.md, or a file
-// named page-fr.md), "" if unknown.
+// named page-fr.md), "" if unknown. Only the page's own folder counts: the
+// site keeps every page in its language's folder, and a folder higher up
+// named with two letters (ci/, io/) says nothing of the page.
 func LangOf(path string) string {
 	parts := strings.Split(strings.ReplaceAll(path, "\\", "/"), "/")
-	for i := len(parts) - 2; i >= 0; i-- {
-		if IsLangCode(parts[i]) {
-			return parts[i]
-		}
+	if n := len(parts); n >= 2 && IsLangCode(parts[n-2]) {
+		return parts[n-2]
 	}
 	base := strings.TrimSuffix(parts[len(parts)-1], ".md")
 	if i := strings.LastIndexByte(base, '-'); i >= 0 && IsLangCode(base[i+1:]) {

@@ -50,6 +50,7 @@ type Page struct {
 	Blocks   []Block
 
 	codeLines map[int]bool // lines of the file inside fenced or indented code
+	last      struct{ off, line, col int } // the last position At counted, to count on from it
 }
 
 // Heading is a heading of the page.
@@ -104,6 +105,7 @@ func Parse(path string, src []byte) *Page {
 			p.FrontMatter = doc.Content[0]
 		}
 	}
+	p.Body = flattenNesting(p.Body)
 	p.Root = markdown.Parser().Parse(text.NewReader(p.Body))
 	p.collect()
 	return p
@@ -129,10 +131,18 @@ func SplitFrontMatter(src []byte) (fm, body []byte, ok bool) {
 var frontMatterRe = regexp.MustCompile(`(?s)\A(?:\x{FEFF})?---\r?\n(.*?\r?\n)?---[ \t]*(?:\r?\n|\z)`)
 
 // At returns the line and column of a byte offset in Body.
+// Positions asked for in order along a line are counted on from the last
+// one, so that the findings of a long line cost its length, not its square.
 func (p *Page) At(bodyOff int) Pos {
 	off := bodyOff + p.off
 	i := sort.Search(len(p.lines), func(i int) bool { return p.lines[i] > off }) - 1
-	return Pos{Line: i + 1, Col: utf8.RuneCount(p.Src[p.lines[i]:off]) + 1}
+	from, col := p.lines[i], 1
+	if l := p.last; l.line == i+1 && l.off <= off && l.off >= from && l.col > 0 {
+		from, col = l.off, l.col
+	}
+	col += utf8.RuneCount(p.Src[from:off])
+	p.last.off, p.last.line, p.last.col = off, i+1, col
+	return Pos{Line: i + 1, Col: col}
 }
 
 // FMPos is the position of front matter node n in the file.

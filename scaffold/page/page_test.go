@@ -190,3 +190,19 @@ func TestSplitFrontMatter(t *testing.T) {
 		}
 	}
 }
+
+func TestLangOfReadsThePagesOwnFolderOrName(t *testing.T) {
+	t.Parallel()
+	for path, want := range map[string]string{
+		"content/apps/brewly/fr/connect-hubrise.md":   "fr",
+		"/tmp/ci/main/../shared/pages/expedy-fr.md":   "fr", // ci/ is a folder, not a language
+		"/tmp/ci/pages/expedy.md":                     "",
+		`C:\docs\en\page.md`:                          "en",
+		"docs/hubrise-logs/en/a-practical-example.md": "en",
+		"io/page.md": "io",
+	} {
+		if got := LangOf(path); got != want {
+			t.Errorf("LangOf(%q) = %q, want %q", path, got, want)
+		}
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/partnerpages/partnerpages/scaffold/page"
 	"github.com/partnerpages/partnerpages/scaffold/partner"
@@ -315,25 +316,51 @@ func (r *reader) settle(f *facts) {
 // written, heading included: a partner file's section needs a title and a
 // body. The part before it is then kept as written too.
 func (r *reader) foldUntitled(f *facts) {
-	for i := 0; i < len(f.layout); i++ {
-		pt := f.layout[i]
+	kept := make([]part, 0, len(f.layout))
+	grown := map[int]*joined{} // the kept parts that took others' text; -1 is the preamble
+	grow := func(k int, start, raw string) {
+		if grown[k] == nil {
+			grown[k] = &joined{b: []byte(start)}
+		}
+		grown[k].add(raw)
+	}
+	for _, pt := range f.layout {
 		title := strings.TrimSpace(pt.title)
 		if pt.kind != "" || title != "" && len(title) <= partner.MaxLabel && !strings.Contains(title, "\n") && strings.TrimSpace(pt.body) != "" {
+			kept = append(kept, pt)
 			continue
 		}
 		r.note(pt.line, "a section with no heading text, a heading longer than a title, or no text under it is kept as written, with the text before it")
-		if i == 0 {
-			f.preamble = strings.TrimSpace(f.preamble + "\n\n" + pt.raw)
-		} else {
-			prev := &f.layout[i-1]
-			prev.verbatim = true
-			prev.body = strings.TrimSpace(prev.body + "\n\n" + pt.raw)
-			prev.lines = append(append(prev.lines, pt.line), pt.lines...)
+		if len(kept) == 0 {
+			grow(-1, f.preamble, pt.raw)
+			continue
 		}
-		f.layout = slices.Delete(f.layout, i, i+1)
-		i--
+		prev := &kept[len(kept)-1]
+		prev.verbatim = true
+		grow(len(kept)-1, prev.body, pt.raw)
+		prev.lines = append(append(prev.lines, pt.line), pt.lines...)
 	}
+	for k, j := range grown {
+		if k < 0 {
+			f.preamble = j.String()
+		} else {
+			kept[k].body = j.String()
+		}
+	}
+	f.layout = kept
 }
+
+// joined is text that others are added to, each after a blank line, as
+// strings.TrimSpace(text + "\n\n" + more) would make it, in time linear in
+// the text's length however many are added.
+type joined struct{ b []byte }
+
+func (j *joined) add(more string) {
+	j.b = append(append(j.b, "\n\n"...), more...)
+	j.b = bytes.TrimRightFunc(j.b, unicode.IsSpace)
+}
+
+func (j *joined) String() string { return strings.TrimSpace(string(j.b)) }
 
 // connectInPreamble reports whether the page's top holds the connect
 // procedure (a list of steps, or who can connect), with no heading for it.
