@@ -105,7 +105,10 @@ func runImport(opts *ImportOptions) error {
 		}
 	}
 	pages, failed := pageimport.ReadPages(opts.Args)
-	results, bad := pageimport.Import(pages, pageimport.Options{Set: set, Lint: lo, SchemaRef: ref, Emails: emails, Existing: existing})
+	results, bad := pageimport.Import(pages, pageimport.Options{Set: set, Lint: lo, SchemaRef: ref, Emails: emails, Existing: existing, Ctx: opts.Ctx})
+	if err := opts.Ctx.Err(); err != nil {
+		return err // interrupted: nothing was written
+	}
 	failed = append(failed, bad...)
 
 	out, errOut := opts.IO.Out, opts.IO.ErrOut

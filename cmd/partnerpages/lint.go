@@ -144,7 +144,10 @@ func runLint(opts *LintOptions) error {
 			return nil
 		}
 	}
-	findings := lint.Run(paths, lo)
+	findings, err := lint.Run(opts.Ctx, paths, lo)
+	if err != nil {
+		return err
+	}
 	switch {
 	case opts.Format == "json":
 		err = lint.WriteJSON(opts.IO.Out, findings)

@@ -94,11 +94,18 @@ func runPreview(opts *PreviewOptions) error {
 	po := preview.Options{Partners: in.Partners, PartnersDir: in.PartnersDir, Pages: opts.Pages, Slugs: opts.Slugs,
 		Templates: in.LoadTemplates, Lint: func() (lint.Options, error) { return in.LintOptions(opts.Site) }}
 	if opts.Static != "" {
-		files, err := preview.WriteStatic(opts.Static, opts.Pages, preview.Load(po))
+		st := preview.Load(po)
+		files, err := preview.WriteStatic(opts.Static, opts.Pages, st)
 		if err != nil {
 			return problem(err)
 		}
 		fmt.Fprintf(opts.IO.Out, "wrote %d files into %s; open %s/index.html\n", len(files), opts.Static, opts.Static)
+		for _, p := range st.Problems {
+			fmt.Fprintln(opts.IO.ErrOut, "error: "+p)
+		}
+		if len(st.Problems) > 0 {
+			return errSilent // the pages show the problem; a script sees exit 1
+		}
 		return nil
 	}
 	l, err := net.Listen("tcp", net.JoinHostPort("127.0.0.1", strconv.Itoa(opts.Port)))

@@ -10,8 +10,10 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/partnerpages/partnerpages/scaffold/partner"
 	"github.com/partnerpages/partnerpages/scaffold/project"
 	"github.com/partnerpages/partnerpages/scaffold/render"
+	"github.com/partnerpages/partnerpages/scaffold/safefile"
 	"github.com/partnerpages/partnerpages/templates"
 )
 
@@ -114,7 +116,7 @@ func (g *GlobalOptions) fromWD(path string) string {
 
 // Inputs opens the partners folder and the template set the flags name.
 func (g *GlobalOptions) Inputs() (project.Inputs, error) {
-	in := project.Inputs{Partners: os.DirFS(g.Partners), PartnersDir: g.Partners, Templates: templates.FS, Languages: g.Languages}
+	in := project.Inputs{Partners: safefile.DirFS(g.Partners, partner.MaxFileSize), PartnersDir: g.Partners, Templates: templates.FS, Languages: g.Languages}
 	if g.Templates != "" {
 		st, err := os.Stat(g.Templates)
 		if err != nil {
@@ -123,7 +125,7 @@ func (g *GlobalOptions) Inputs() (project.Inputs, error) {
 		if !st.IsDir() {
 			return in, problem(fmt.Errorf("--templates %s: not a folder", g.Templates))
 		}
-		in.Templates = os.DirFS(g.Templates)
+		in.Templates = safefile.DirFS(g.Templates, render.MaxTemplateSize)
 	}
 	return in, nil
 }

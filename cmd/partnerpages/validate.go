@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/partnerpages/partnerpages/scaffold/partner"
+	"github.com/partnerpages/partnerpages/scaffold/safefile"
 )
 
 // ValidateOptions are the arguments of `validate`.
@@ -66,7 +67,7 @@ func runValidate(opts *ValidateOptions) error {
 					name = a + ".yml"
 				}
 			}
-			p, e := partner.Load(os.DirFS(dir), name, filepath.Join(dir, name), set.Languages())
+			p, e := partner.Load(safefile.DirFS(dir, partner.MaxFileSize), name, filepath.Join(dir, name), set.Languages())
 			errs = append(errs, e...)
 			if p != nil {
 				ps = append(ps, p)

@@ -203,6 +203,9 @@ func Run(ctx context.Context, o Options) ([]Report, error) {
 	}
 	var reports []Report
 	for _, p := range ps {
+		if err := ctx.Err(); err != nil {
+			return reports, err // interrupted between two partners
+		}
 		rep := Report{Slug: p.Slug.Value, File: p.File}
 		edited := map[string][]byte{}
 		for _, c := range states {
@@ -236,7 +239,7 @@ func Run(ctx context.Context, o Options) ([]Report, error) {
 		if o.DryRun {
 			continue
 		}
-		if err := safefile.ReplaceFile(filepath.Join(o.PartnersDir, name), a.YAML); err != nil {
+		if err := safefile.ReplaceFile(o.PartnersDir, filepath.Join(o.PartnersDir, name), a.YAML); err != nil {
 			return reports, err
 		}
 		// the pages are now what the partner file renders: record them

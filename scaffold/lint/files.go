@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"context"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -57,9 +58,12 @@ func readFinding(path string, err error) Finding {
 }
 
 // Run lints every page the arguments name and returns all findings, sorted.
-func Run(args []string, o Options) []Finding {
+func Run(ctx context.Context, args []string, o Options) ([]Finding, error) {
 	files, findings := Files(args)
 	for _, f := range files {
+		if err := ctx.Err(); err != nil {
+			return nil, err // interrupted between two pages
+		}
 		if skipped(f, o.Skip) {
 			continue
 		}
@@ -71,7 +75,7 @@ func Run(args []string, o Options) []Finding {
 		findings = append(findings, Check(Parse(f, data), o)...)
 	}
 	Sort(findings)
-	return findings
+	return findings, nil
 }
 
 // skipped reports whether path is one of skip's: the folder or file itself,

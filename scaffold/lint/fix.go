@@ -3,6 +3,7 @@ package lint
 import (
 	"fmt"
 	"net/url"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
@@ -186,7 +187,7 @@ func FixFiles(args []string, o Options, write bool) ([]FixResult, error) {
 		}
 		out = append(out, FixResult{Path: f, Changes: changes, Diff: udiff.Unified("a/"+f, "b/"+f, string(data), string(fixed))})
 		if write {
-			if err := safefile.ReplaceFile(f, fixed); err != nil {
+			if err := safefile.ReplaceFile(filepath.Dir(f), f, fixed); err != nil { // never through a link out of its folder
 				return out, err
 			}
 		}

@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -270,7 +271,7 @@ func TestSeedDefectsAreFoundOnTheirLines(t *testing.T) {
 // Generated pages must never be flagged: lint every golden page.
 func TestGoldenPagesAreClean(t *testing.T) {
 	t.Parallel()
-	fs := Run([]string{"../render/testdata/golden"}, DefaultOptions())
+	fs := run(t, []string{"../render/testdata/golden"})
 	if len(fs) > 0 {
 		t.Errorf("lint flags generated pages:\n%s", lines(fs))
 	}
@@ -288,7 +289,7 @@ func TestReferencePages(t *testing.T) {
 		t.Skip("../shared/reference not present")
 	}
 	got := map[string][]Finding{}
-	for _, f := range Run([]string{dir}, DefaultOptions()) {
+	for _, f := range run(t, []string{dir}) {
 		got[filepath.Base(f.Path)] = append(got[filepath.Base(f.Path)], f)
 	}
 	if len(got["zelty-en.md"]) > 0 {
@@ -322,8 +323,27 @@ func TestReferencePages(t *testing.T) {
 
 func TestUnreadableFileIsAFinding(t *testing.T) {
 	t.Parallel()
-	fs := Run([]string{filepath.Join(t.TempDir(), "missing.md")}, DefaultOptions())
+	fs := run(t, []string{filepath.Join(t.TempDir(), "missing.md")})
 	if len(fs) != 1 || fs[0].Rule != RuleRead {
 		t.Errorf("got %v", fs)
+	}
+}
+
+// run lints the files and folders args with the default options.
+func run(t *testing.T, args []string) []Finding {
+	t.Helper()
+	fs, err := Run(context.Background(), args, DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return fs
+}
+
+func TestRunStopsWhenInterrupted(t *testing.T) {
+	t.Parallel()
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if fs, err := Run(ctx, []string{"../render/testdata/golden"}, DefaultOptions()); err == nil || fs != nil {
+		t.Errorf("an interrupted run went on: %d findings, %v", len(fs), err)
 	}
 }

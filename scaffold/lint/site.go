@@ -2,11 +2,11 @@ package lint
 
 import (
 	"github.com/partnerpages/partnerpages/scaffold/page"
+	"github.com/partnerpages/partnerpages/scaffold/safefile"
 
 	"fmt"
 	"io/fs"
 	"maps"
-	"os"
 	"slices"
 	"strings"
 
@@ -66,7 +66,7 @@ func (s *Site) AppNamesIn(text string) []string {
 func LoadSite(root string) (*Site, error) {
 	s := &Site{Root: root, pages: map[string]map[string]map[string]bool{}, folders: map[string]bool{},
 		aliases: map[string]string{}, localized: map[string]string{}, appNames: map[string][]string{}, names: map[string]string{}}
-	fsys := os.DirFS(root)
+	fsys := safefile.DirFS(root, page.MaxSize) // no FIFO, no link out of the tree, no endless file
 	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err

@@ -45,7 +45,7 @@ func TestSuppression(t *testing.T) {
 // compiler, to show that suppression comments survive the build.
 func TestSuppressedPageIsClean(t *testing.T) {
 	t.Parallel()
-	if fs := Run([]string{"testdata/suppressed"}, DefaultOptions()); len(fs) > 0 {
+	if fs := run(t, []string{"testdata/suppressed"}); len(fs) > 0 {
 		t.Errorf("findings:\n%s", lines(fs))
 	}
 }

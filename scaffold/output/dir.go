@@ -126,7 +126,7 @@ func (d *Dir) Read(rel string) ([]byte, bool, error) {
 	if err != nil {
 		return nil, false, err
 	}
-	data, err := safefile.ReadNoFollow(path, -1)
+	data, err := safefile.ReadNoFollow(path, safefile.MaxPageSize)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, false, nil
 	}

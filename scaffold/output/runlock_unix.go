@@ -23,6 +23,9 @@ func AcquireRunLock(ctx context.Context, dir string, waiting func()) (*RunLock, 
 		return nil, fmt.Errorf("%s: cannot create the output folder: %w", dir, safefile.Unwrap(err))
 	}
 	path := filepath.Join(dir, RunLockName)
+	if err := refuseLink(path); err != nil {
+		return nil, err
+	}
 	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|syscall.O_NOFOLLOW|syscall.O_NONBLOCK, 0o644)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, safefile.Unwrap(err))

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/partnerpages/partnerpages/scaffold/safefile"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
@@ -20,7 +21,7 @@ import (
 )
 
 // MaxSize bounds a page a command reads; a larger file is refused before parsing.
-const MaxSize = 4 << 20
+const MaxSize = safefile.MaxPageSize
 
 // Extensions are the goldmark extensions pages are parsed with (the site's
 // remark-gfm); whatever renders a parsed page uses the same.
@@ -49,7 +50,7 @@ type Page struct {
 	Links    []Link
 	Blocks   []Block
 
-	codeLines map[int]bool // lines of the file inside fenced or indented code
+	codeLines map[int]bool                 // lines of the file inside fenced or indented code
 	last      struct{ off, line, col int } // the last position At counted, to count on from it
 }
 

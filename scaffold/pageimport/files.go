@@ -55,5 +55,5 @@ func Save(res *Result, dir string, force bool) (string, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return path, err
 	}
-	return path, safefile.ReplaceFile(path, res.YAML)
+	return path, safefile.ReplaceFile(dir, path, res.YAML)
 }

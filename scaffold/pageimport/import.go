@@ -7,6 +7,7 @@
 package pageimport
 
 import (
+	"context"
 	"regexp"
 
 	"github.com/partnerpages/partnerpages/scaffold/page"
@@ -42,7 +43,13 @@ type Options struct {
 	// (absorb): a section whose regenerated text differs at all is kept as
 	// written.
 	Exact bool
+	// Ctx, when set, stops the import between two pages once it is done
+	// (Ctrl-C): what was read until then comes back, and no result.
+	Ctx context.Context
 }
+
+// interrupted reports whether the import was asked to stop.
+func (o Options) interrupted() bool { return o.Ctx != nil && o.Ctx.Err() != nil }
 
 // Result is one partner built from its pages.
 type Result struct {
@@ -67,6 +74,9 @@ func Import(pages []Page, o Options) (results []*Result, failed []*PageReport) {
 	setLangs := o.Set.Languages()
 	groups := map[string][]pageOf{}
 	for _, pg := range pages {
+		if o.interrupted() {
+			return nil, failed
+		}
 		f, rep, err := readPage(pg, o.Lint.PlatformEmails, o.Emails)
 		if err != nil {
 			rep.Err = err
@@ -92,6 +102,9 @@ func Import(pages []Page, o Options) (results []*Result, failed []*PageReport) {
 	}
 	sort.Strings(slugs)
 	for _, slug := range slugs {
+		if o.interrupted() {
+			return nil, failed
+		}
 		g := mergeExisting(groups[slug], o.Existing[slug], o)
 		sort.Slice(g, func(i, j int) bool {
 			return slices.Index(setLangs, g[i].f.lang) < slices.Index(setLangs, g[j].f.lang)

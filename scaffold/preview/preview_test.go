@@ -32,9 +32,45 @@ func testOptions(t *testing.T, dir string) Options {
 
 func get(t *testing.T, h http.Handler, url string) (int, string, http.Header) {
 	t.Helper()
+	return getFrom(t, h, "127.0.0.1:8080", url)
+}
+
+// getFrom requests url as addressed to host.
+func getFrom(t *testing.T, h http.Handler, host, url string) (int, string, http.Header) {
+	t.Helper()
 	rec := httptest.NewRecorder()
-	h.ServeHTTP(rec, httptest.NewRequest("GET", url, nil))
+	req := httptest.NewRequest("GET", url, nil)
+	req.Host = host
+	h.ServeHTTP(rec, req)
 	return rec.Code, rec.Body.String(), rec.Header()
+}
+
+// TestOnlyLocalNamesAreAnswered: a page of another site whose name resolves
+// to this machine (DNS rebinding) cannot read the preview.
+func TestOnlyLocalNamesAreAnswered(t *testing.T) {
+	t.Parallel()
+	h := NewServer(testOptions(t, projectDir)).Handler()
+	for host, want := range map[string]int{
+		"localhost:4321": 200, "127.0.0.1:4321": 200, "[::1]:4321": 200, "LOCALHOST": 200,
+		"attacker.example:4321": 421, "attacker.example": 421, "192.168.1.2:4321": 421, "": 421,
+	} {
+		if code, _, _ := getFrom(t, h, host, "/"); code != want {
+			t.Errorf("Host %q: %d, want %d", host, code, want)
+		}
+	}
+}
+
+// TestASlugFolderLinkedOutOfThePagesServesNothing: ln -s /etc content/apps/x.
+func TestASlugFolderLinkedOutOfThePagesServesNothing(t *testing.T) {
+	t.Parallel()
+	pages, outside := t.TempDir(), t.TempDir()
+	os.WriteFile(filepath.Join(outside, "passwd"), []byte("root:x:0:0"), 0o644)
+	os.Symlink(outside, filepath.Join(pages, "etclink"))
+	o := testOptions(t, projectDir)
+	o.Pages = pages
+	if code, body, _ := get(t, NewServer(o).Handler(), "/files/etclink/passwd"); code == 200 || strings.Contains(body, "root:") {
+		t.Errorf("served a file outside the pages folder: %d %q", code, body)
+	}
 }
 
 func TestIndexListsEveryPartner(t *testing.T) {

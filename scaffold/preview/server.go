@@ -4,16 +4,17 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
+	"io/fs"
 	"mime"
 	"net"
 	"net/http"
-	"os"
 	"path"
 	"path/filepath"
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/partnerpages/partnerpages/scaffold/safefile"
 )
 
 // MaxImageSize bounds a file the preview serves from the pages folder.
@@ -63,7 +64,25 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("GET /files/{slug}/{path...}", s.file)
 	mux.HandleFunc("GET /events", s.events)
 	mux.HandleFunc("GET /assets/{name}", asset)
-	return mux
+	return localOnly(mux)
+}
+
+// localOnly answers only requests addressed to this machine by name or
+// loopback address: a page on another site that resolves its own name to
+// 127.0.0.1 (DNS rebinding) gets 421, not the project's files.
+func localOnly(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		host := r.Host
+		if h, _, err := net.SplitHostPort(host); err == nil {
+			host = h
+		}
+		host = strings.Trim(host, "[]")
+		if ip := net.ParseIP(host); !(strings.EqualFold(host, "localhost") || ip != nil && ip.IsLoopback()) {
+			http.Error(w, "the preview answers only on localhost", http.StatusMisdirectedRequest)
+			return
+		}
+		h.ServeHTTP(w, r)
+	})
 }
 
 func (s *Server) index(w http.ResponseWriter, r *http.Request) {
@@ -83,7 +102,8 @@ func (s *Server) partner(w http.ResponseWriter, r *http.Request) {
 }
 
 // file serves an image of a partner's pages, from <pages>/<slug>, never
-// outside it (os.Root refuses .. and links that leave it), regular files only.
+// outside the pages folder (os.Root refuses .. and links that leave it,
+// the slug folder included), regular files only, never blocking.
 func (s *Server) file(w http.ResponseWriter, r *http.Request) {
 	data, err := readConfined(s.opts.Pages, r.PathValue("slug"), r.PathValue("path"))
 	if err != nil {
@@ -101,21 +121,13 @@ func readConfined(dir, slug, rel string) ([]byte, error) {
 	if slug == "" || strings.ContainsAny(slug, `/\`) || slug == "." || slug == ".." {
 		return nil, errors.New("no such partner")
 	}
-	root, err := os.OpenRoot(filepath.Join(dir, slug))
+	// the output folder is the root: a slug folder that is a link out of it
+	// leads nowhere, nor does any link below it
+	data, err := fs.ReadFile(safefile.DirFS(dir, MaxImageSize), slug+"/"+rel)
 	if err != nil {
-		return nil, errors.New("no pages for this partner")
+		return nil, fmt.Errorf("%s: no such file in %s (%s)", rel, filepath.Join(dir, slug), safefile.Why(err))
 	}
-	defer root.Close()
-	f, err := root.Open(filepath.FromSlash(rel))
-	if err != nil {
-		return nil, fmt.Errorf("%s: no such file in %s", rel, filepath.Join(dir, slug))
-	}
-	defer f.Close()
-	st, err := f.Stat()
-	if err != nil || !st.Mode().IsRegular() || st.Size() > MaxImageSize {
-		return nil, fmt.Errorf("%s: not a regular file of at most %d bytes", rel, MaxImageSize)
-	}
-	return io.ReadAll(io.LimitReader(f, MaxImageSize))
+	return data, nil
 }
 
 // events streams "reload" to an open page whenever the project changes.

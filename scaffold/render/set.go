@@ -18,6 +18,9 @@ import (
 	"github.com/partnerpages/partnerpages/scaffold/partner"
 )
 
+// MaxTemplateSize bounds a file of a template set.
+const MaxTemplateSize = 1 << 20
+
 // TemplateExt ends every template file name.
 const TemplateExt = ".tmpl"
 

@@ -13,6 +13,10 @@ import (
 	"os"
 )
 
+// MaxPageSize bounds a page the tool reads (4 MiB: the largest page of the
+// docs site is a hundredth of it).
+const MaxPageSize = 4 << 20
+
 // ErrTooLarge is the error for a file over the size a reader allows.
 var ErrTooLarge = errors.New("file too large")
 

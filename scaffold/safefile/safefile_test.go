@@ -102,7 +102,7 @@ func TestReplaceFileWritesThroughALinkKeepingPermissions(t *testing.T) {
 	os.WriteFile(target, []byte("old"), 0o600)
 	link := filepath.Join(dir, "link.yaml")
 	os.Symlink(target, link)
-	if err := ReplaceFile(link, []byte("new")); err != nil {
+	if err := ReplaceFile(dir, link, []byte("new")); err != nil {
 		t.Fatal(err)
 	}
 	st, _ := os.Lstat(link)
@@ -143,5 +143,63 @@ func TestWriteAtomicInReadOnlyFolderKeepsThePage(t *testing.T) {
 	}
 	if data, _ := os.ReadFile(path); string(data) != "old" {
 		t.Error("the page was damaged")
+	}
+}
+
+func TestReplaceFileRefusesALinkOutOfItsFolder(t *testing.T) {
+	t.Parallel()
+	dir, outside := t.TempDir(), t.TempDir()
+	target := filepath.Join(outside, "profile")
+	os.WriteFile(target, []byte("keep"), 0o644)
+	link := filepath.Join(dir, "acme.yaml")
+	os.Symlink(target, link)
+	err := ReplaceFile(dir, link, []byte("name: x\n"))
+	if err == nil || !strings.Contains(err.Error(), "outside") {
+		t.Errorf("wrote through a link out of the folder: %v", err)
+	}
+	if got, _ := os.ReadFile(target); string(got) != "keep" {
+		t.Errorf("the file outside now holds %q", got)
+	}
+}
+
+func TestDirFSStaysInsideAndNeverBlocks(t *testing.T) {
+	t.Parallel()
+	dir, outside := t.TempDir(), t.TempDir()
+	os.WriteFile(filepath.Join(dir, "a.yaml"), []byte("a"), 0o644)
+	os.WriteFile(filepath.Join(dir, "big.yaml"), make([]byte, 100), 0o644)
+	os.WriteFile(filepath.Join(outside, "secret"), []byte("s"), 0o644)
+	os.Symlink(filepath.Join(outside, "secret"), filepath.Join(dir, "out.yaml"))
+	os.Symlink("a.yaml", filepath.Join(dir, "in.yaml"))
+	fifo := runtime.GOOS != "windows" && syscall.Mkfifo(filepath.Join(dir, "fifo.yaml"), 0o644) == nil
+	fsys := DirFS(dir, 10)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		if data, err := fs.ReadFile(fsys, "in.yaml"); err != nil || string(data) != "a" {
+			t.Errorf("a link inside: %q %v", data, err)
+		}
+		if _, err := fs.ReadFile(fsys, "out.yaml"); err == nil || !strings.Contains(err.Error(), "outside its folder") {
+			t.Errorf("a link out: %v", err)
+		}
+		if _, err := fs.ReadFile(fsys, "big.yaml"); !errors.Is(err, ErrTooLarge) {
+			t.Errorf("over the limit: %v", err)
+		}
+		if _, err := fs.ReadFile(fsys, "../x"); err == nil {
+			t.Error("read above the folder")
+		}
+		if fifo {
+			if _, err := fs.ReadFile(fsys, "fifo.yaml"); err == nil || Why(err) != "is not a regular file (a FIFO, a device or a socket); nothing was read from it" {
+				t.Errorf("FIFO: %v", err)
+			}
+		}
+		entries, err := fs.ReadDir(fsys, ".")
+		if err != nil || len(entries) < 4 || entries[0].Name() != "a.yaml" {
+			t.Errorf("listing: %v %v", entries, err)
+		}
+	}()
+	select {
+	case <-done:
+	case <-time.After(5 * time.Second):
+		t.Fatal("blocked")
 	}
 }

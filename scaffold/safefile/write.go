@@ -50,7 +50,13 @@ func WriteAtomic(path string, data []byte) error {
 // ReplaceFile writes a file the writer owns (a partner file, a page lint
 // mends) atomically as WriteAtomic does, but as an edit would: through a
 // symbolic link, to the file it names, and with that file's permissions.
-func ReplaceFile(path string, data []byte) error {
+// The file must lie inside folder dir: a link that leads out of it is
+// refused, and nothing is written.
+func ReplaceFile(dir, path string, data []byte) error {
+	if !Within(dir, path) {
+		target, _ := filepath.EvalSymlinks(path)
+		return fmt.Errorf("%s: is a symbolic link to %s, outside %s; refusing to write through it (edit that file, or replace the link by a file)", path, target, dir)
+	}
 	if target, err := filepath.EvalSymlinks(path); err == nil {
 		path = target
 	}

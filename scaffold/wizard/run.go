@@ -220,7 +220,7 @@ func write(ctx context.Context, o Options, a *Answers, p *partner.Partner) (*Res
 	if err := os.MkdirAll(o.PartnersDir, 0o755); err != nil {
 		return nil, err
 	}
-	if err := safefile.ReplaceFile(file, a.YAML(o.SchemaRef)); err != nil {
+	if err := safefile.ReplaceFile(o.PartnersDir, file, a.YAML(o.SchemaRef)); err != nil {
 		return nil, err
 	}
 	if o.SchemaCopy != "" {
