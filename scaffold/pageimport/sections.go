@@ -164,6 +164,11 @@ func (r *reader) connect(s *section, f *facts) error {
 // Partner images there cannot be placed.
 func (r *reader) platformSection(s *section) {
 	for _, b := range s.blocks {
+		if !r.platformBlock(b, s.kind) {
+			// the partner's own text: the section is kept as written, whole
+			r.dropped(r.lineOf(b), "%q in the %s section is not the platform's text; no place for it beside what the template writes", clip(page.MarkdownOf(r.body, b)), s.kind)
+			continue
+		}
 		r.skipBlock(b)
 		for _, im := range page.Images(b) {
 			if strings.HasPrefix(im, "./images/") || strings.HasPrefix(im, "images/") {
@@ -176,7 +181,34 @@ func (r *reader) platformSection(s *section) {
 	r.replaced(r.lineOf(s.heading), "the %s section's text (the template writes it from the support e-mail)", s.kind)
 }
 
-var contactRe = wording.Phrase("contact")
+var (
+	contactRe        = wording.Phrase("contact")
+	giveAccessTextRe = wording.Phrase("give_access_text")
+	contactTextRe    = wording.Phrase("contact_text")
+)
+
+// platformBlock reports whether block b of a give-access or contact section
+// is of the platform's text, which the template writes: its steps, images,
+// a rule, or a paragraph that speaks of access (give-access) or of writing
+// to support (contact). A table, code, a quote, HTML or any other paragraph
+// is the partner's own.
+func (r *reader) platformBlock(b ast.Node, kind string) bool {
+	switch b.(type) {
+	case *ast.List, *ast.ThematicBreak:
+		return true
+	case *ast.Paragraph:
+	default:
+		return false
+	}
+	text := page.PlainText(r.body, b)
+	if strings.TrimSpace(text) == "" || r.boilerplateParagraph(b) {
+		return true // an image alone, a note or a lead-in the template writes
+	}
+	if kind == "contact" {
+		return contactTextRe.MatchString(text)
+	}
+	return giveAccessTextRe.MatchString(text)
+}
 var hubriseBackOfficeRe = wording.Phrase("hubrise_back_office")
 
 // disconnect reads the disconnect section: its mode, and for back-office
