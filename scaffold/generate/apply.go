@@ -44,8 +44,12 @@ func (r *run) finish(ctx context.Context, all, selected []*partner.Partner, chan
 	}
 	if werr := r.lock.Write(r.o.Out); werr != nil {
 		written := res.Count(output.Create) + res.Count(output.Update)
-		return nil, fmt.Errorf("%d page(s) were written, but the lock file could not be: %w\n"+
+		lockErr := fmt.Errorf("%d page(s) were written, but the lock file could not be: %w\n"+
 			"the lock is out of date; %s still notes those pages, so the next run knows them as the tool's", written, werr, output.JournalName)
+		if err != nil && !output.IsInterrupted(err) && ctx.Err() == nil {
+			return nil, fmt.Errorf("%w\n%w", err, lockErr) // what stopped the run first, then what it left
+		}
+		return nil, lockErr
 	}
 	switch {
 	case output.IsInterrupted(err) || ctx.Err() != nil:

@@ -9,6 +9,8 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"syscall"
 	"testing"
@@ -17,6 +19,7 @@ import (
 	"github.com/partnerpages/partnerpages/internal/testsize"
 	"github.com/partnerpages/partnerpages/scaffold/pagepath"
 	"github.com/partnerpages/partnerpages/scaffold/project"
+	"github.com/partnerpages/partnerpages/scaffold/safefile"
 
 	"github.com/partnerpages/partnerpages/internal/synth"
 	"github.com/partnerpages/partnerpages/scaffold/output"
@@ -236,6 +239,17 @@ func TestGenerateOnAFullDisk(t *testing.T) {
 	if err == nil || !errors.Is(err, syscall.ENOSPC) || !strings.Contains(err.Error(), out) {
 		t.Fatalf("want a no-space error naming a path in %s, got %v", out, err)
 	}
+	// the count of pages written, when the lock could not be written either,
+	// is the count of pages on disk, and the page write's own error is said
+	pages := countPages(out)
+	if m := regexp.MustCompile(`(\d+) page\(s\) were written`).FindStringSubmatch(err.Error()); m != nil {
+		if m[1] != strconv.Itoa(pages) {
+			t.Errorf("the error says %s page(s) were written, the folder holds %d:\n%v", m[1], pages, err)
+		}
+		if !strings.Contains(err.Error(), "writing failed") && !strings.Contains(err.Error(), "no space left") {
+			t.Errorf("the page write's own error is not said:\n%v", err)
+		}
+	}
 	want := expected(t, partners)
 	filepath.WalkDir(out, func(path string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
@@ -324,4 +338,31 @@ func renderAll(set *render.Set, ps []*partner.Partner) ([]output.Page, error) {
 		}
 	}
 	return pages, nil
+}
+
+// TestAFailedWriteAndAFailedLockAreBothSaid: when a page cannot be written
+// and then neither can the lock file (a full disk), the error says the
+// page's failure first and counts the pages that are on disk.
+func TestAFailedWriteAndAFailedLockAreBothSaid(t *testing.T) {
+	// safefile.WriteFault is the process's: no other test of this package runs beside it
+	partners := filepath.Join(t.TempDir(), "partners")
+	writePartners(t, partners, 10, "a")
+	out := filepath.Join(t.TempDir(), "apps")
+	writes := 0
+	safefile.WriteFault = func(string) error {
+		if writes++; writes > 3 {
+			return syscall.ENOSPC
+		}
+		return nil
+	}
+	defer func() { safefile.WriteFault = nil }()
+	in := project.Inputs{Partners: os.DirFS(partners), PartnersDir: partners, Templates: templates.FS}
+	_, err := Run(context.Background(), Options{Inputs: in, Out: out})
+	msg := fmt.Sprint(err)
+	if !strings.Contains(msg, "writing failed") || !strings.Contains(msg, "3 page(s) were written, but the lock file could not be") {
+		t.Errorf("want the page's error, then 3 pages written and the lock's failure; got:\n%s", msg)
+	}
+	if n := countPages(out); n != 3 {
+		t.Errorf("%d pages on disk, want 3", n)
+	}
 }
