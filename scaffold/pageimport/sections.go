@@ -209,6 +209,7 @@ func (r *reader) platformBlock(b ast.Node, kind string) bool {
 	}
 	return giveAccessTextRe.MatchString(text)
 }
+
 var hubriseBackOfficeRe = wording.Phrase("hubrise_back_office")
 
 // disconnect reads the disconnect section: its mode, and for back-office
