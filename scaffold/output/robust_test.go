@@ -182,3 +182,17 @@ func TestIsTempKnowsTheToolsTemporaryFiles(t *testing.T) {
 		}
 	}
 }
+
+// A page over the size any page has is refused before it is read whole
+// (absorb read a 50 MB page into 2 GB before refusing it).
+func TestReadRefusesAnOversizedPage(t *testing.T) {
+	t.Parallel()
+	root := t.TempDir()
+	os.MkdirAll(filepath.Join(root, "s", "en"), 0o755)
+	f, _ := os.Create(filepath.Join(root, "s", "en", "page.md"))
+	f.Truncate(safefile.MaxPageSize + 1)
+	f.Close()
+	if _, _, err := NewDir(root).Read("s/en/page.md"); err == nil || !strings.Contains(err.Error(), "too large") {
+		t.Errorf("read an oversized page: %v", err)
+	}
+}

@@ -33,3 +33,12 @@ func TestLoadDirReportsEveryFileAndDuplicateSlugs(t *testing.T) {
 		t.Errorf("want the 2 valid partners back, got %d", len(ps))
 	}
 }
+
+func TestIsPartnerFile(t *testing.T) {
+	t.Parallel()
+	for name, want := range map[string]bool{"a.yaml": true, "a.yml": true, "beta.YAML": true, "b.Yml": true, "a.json": false, "yaml": false, "a.yaml.bak": false} {
+		if got := IsPartnerFile(name); got != want {
+			t.Errorf("IsPartnerFile(%q) = %v", name, got)
+		}
+	}
+}
