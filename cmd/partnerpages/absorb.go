@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/partnerpages/partnerpages/scaffold/absorb"
+	"github.com/partnerpages/partnerpages/scaffold/pagepath"
 )
 
 // AbsorbOptions are the flags of `absorb`.
@@ -110,9 +111,9 @@ func slugOfPage(arg, out string) (string, error) {
 		return arg, nil
 	}
 	rel, err := filepath.Rel(out, arg)
-	parts := strings.Split(filepath.ToSlash(rel), "/")
-	if err != nil || len(parts) != 3 || parts[0] == ".." {
+	at, ok := pagepath.Parse(filepath.ToSlash(rel))
+	if err != nil || !ok {
 		return "", fmt.Errorf("%s is not a page of %s (<slug>/<lang>/<page>.md)", arg, out)
 	}
-	return parts[0], nil
+	return at.Slug, nil
 }

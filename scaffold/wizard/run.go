@@ -13,6 +13,7 @@ import (
 
 	"github.com/partnerpages/partnerpages/scaffold/pagepath"
 	"github.com/partnerpages/partnerpages/scaffold/partner"
+	"github.com/partnerpages/partnerpages/scaffold/project"
 	"github.com/partnerpages/partnerpages/scaffold/render"
 	"github.com/partnerpages/partnerpages/scaffold/safefile"
 	"github.com/partnerpages/partnerpages/schema"
@@ -70,7 +71,8 @@ func Run(ctx context.Context, o Options, a *Answers) (*Result, error) {
 	var errs partner.ErrorList
 	if _, err := os.Stat(o.PartnersDir); !errors.Is(err, os.ErrNotExist) {
 		// a project's first partner: no folder yet, nothing to clash with
-		existing, errs = partner.LoadDir(os.DirFS(o.PartnersDir), o.PartnersDir, set.Languages())
+		in := project.Inputs{Partners: safefile.DirFS(o.PartnersDir, partner.MaxFileSize), PartnersDir: o.PartnersDir}
+		existing, errs = in.LoadPartners(set)
 	}
 	if len(errs) > 0 {
 		return nil, fmt.Errorf("the existing partner files must be valid before a new one is added; nothing was written:\n%w", errs)
