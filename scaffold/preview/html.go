@@ -9,6 +9,7 @@ import (
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
+	"github.com/microcosm-cc/bluemonday"
 	"github.com/yuin/goldmark/renderer/html"
 
 	"github.com/partnerpages/partnerpages/scaffold/lint"
@@ -42,8 +43,19 @@ func RenderHTML(pg *page.Page, o HTMLOptions) (string, int) {
 	if err := renderer.Render(&b, pg.Body, pg.Root); err != nil {
 		return "<p class=\"pp-error\">" + escape(err.Error()) + "</p>", sections
 	}
-	return components(b.String()), sections
+	return sanitize.Sanitize(components(b.String())), sections
 }
+
+// sanitize keeps of a page's HTML what a page shows: a <script>, an event
+// handler or a javascript: link written on a page is not run by the
+// preview, which serves on this machine (bluemonday's policy for user
+// content, with the attributes the preview sets itself).
+var sanitize = func() *bluemonday.Policy {
+	p := bluemonday.UGCPolicy()
+	p.AllowAttrs("class", "title", "id", "data-line", "data-finding", "data-anchor", "data-href").Globally()
+	p.AllowAttrs("style").Matching(regexp.MustCompile(`^--w:\d+px;--h:\d+px$`)).OnElements("span")
+	return p
+}()
 
 // annotate sets the attributes RenderHTML describes on the page's tree.
 func annotate(pg *page.Page, o HTMLOptions) int {

@@ -310,3 +310,23 @@ func FuzzRenderHTML(f *testing.F) {
 		}
 	})
 }
+
+// TestAPagesCodeIsNotRunByThePreview: a page's <script>, event handler or
+// javascript: link shows nothing live; the site's components and the
+// preview's own marks stay.
+func TestAPagesCodeIsNotRunByThePreview(t *testing.T) {
+	t.Parallel()
+	src := "## Title {#t}\n\n<script>alert(1)</script>\n\n[x](javascript:alert(2)) and <img src=x onerror=alert(3)>\n\n" +
+		`The icon <InlineImage width="20" height="20">![Gear](./images/gear.png)</InlineImage> and <Link href="/apps/x">x</Link>.` + "\n"
+	got, _ := RenderHTML(page.Parse("p.md", []byte(src)), HTMLOptions{Slug: "x", Lang: "en"})
+	for _, bad := range []string{"<script", "javascript:", "onerror", "alert(1)"} {
+		if strings.Contains(got, bad) {
+			t.Errorf("%q is in the preview's HTML:\n%s", bad, got)
+		}
+	}
+	for _, good := range []string{`class="pp-inline-image" style="--w:20px;--h:20px"`, `href="/apps/x"`, `data-anchor="t"`, `src="/files/x/en/images/gear.png"`} {
+		if !strings.Contains(got, good) {
+			t.Errorf("%q is missing from the preview's HTML:\n%s", good, got)
+		}
+	}
+}
