@@ -59,7 +59,7 @@ func TestGeneratedPagesRoundTrip(t *testing.T) {
 	for _, dir := range []string{"../render/testdata/partners", "../../partners"} {
 		files, _ := filepath.Glob(filepath.Join(dir, "*.yaml"))
 		for _, file := range files {
-			if strings.Contains(file, "hostile") {
+			if strings.Contains(file, "hostile") || strings.Contains(file, "injected") {
 				continue // hostile text is about escaping, not the house style
 			}
 			t.Run(filepath.Base(file), func(t *testing.T) {
