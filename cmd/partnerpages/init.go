@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"path"
 	"path/filepath"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -78,7 +79,7 @@ func runInit(opts *InitOptions) error {
 		p.Out = filepath.ToSlash(opts.Out)
 	}
 	p.Templates = filepath.ToSlash(opts.Export)
-	res, err := project.Init(opts.Dir, p, opts.Force)
+	res, err := project.Init(opts.Dir, p, opts.Force, []string{output.RunLockName, output.JournalName})
 	if err != nil {
 		return problem(fmt.Errorf("%w\nnothing was written", err))
 	}
@@ -88,8 +89,11 @@ func runInit(opts *InitOptions) error {
 	}
 	fmt.Fprintf(out, "wrote %s\n", res.File)
 	fmt.Fprintf(out, "partner files go in %s, pages in %s\n", res.Partners, res.Out)
-	fmt.Fprintf(out, "commit %s, the partner files, the pages and %s; leave the run lock %s out of git (add it to .gitignore)\n",
-		res.File, path.Join(p.Out, output.LockName), path.Join(p.Out, output.RunLockName))
+	if len(res.Ignored) > 0 {
+		fmt.Fprintf(out, "added to .gitignore: %s\n", strings.Join(res.Ignored, ", "))
+	}
+	fmt.Fprintf(out, "commit %s, the partner files, the pages and %s; the run lock %s and a killed run's journal %s stay out of git (.gitignore)\n",
+		res.File, path.Join(p.Out, output.LockName), path.Join(p.Out, output.RunLockName), path.Join(p.Out, output.JournalName))
 	fmt.Fprintln(out, "next: partnerpages new (a new partner) or partnerpages import PAGE... (existing pages), from any folder of the project")
 	return nil
 }

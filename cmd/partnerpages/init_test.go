@@ -116,3 +116,20 @@ func TestProjectFileConfiguresLint(t *testing.T) {
 		t.Errorf("unknown rule id: exit %d\n%s", code, errOut)
 	}
 }
+
+// TestInitKeepsTheToolsFilesOutOfGit: init adds the run lock and the
+// journal to .gitignore, once, after what the file already holds.
+func TestInitKeepsTheToolsFilesOutOfGit(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, ".gitignore"), []byte("node_modules/"), 0o644)
+	if code, out, errOut := run(t, dir, "init"); code != exitOK || !strings.Contains(out, "added to .gitignore: content/apps/.partnerpages.run, content/apps/.partnerpages.journal") {
+		t.Fatalf("init: exit %d\n%s%s", code, out, errOut)
+	}
+	run(t, dir, "init", "--force")
+	got, _ := os.ReadFile(filepath.Join(dir, ".gitignore"))
+	want := "node_modules/\n# partnerpages: a run's lock and a killed run's journal\ncontent/apps/.partnerpages.run\ncontent/apps/.partnerpages.journal\n"
+	if string(got) != want {
+		t.Errorf(".gitignore holds\n%s\nwant\n%s", got, want)
+	}
+}
