@@ -7,9 +7,9 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/microcosm-cc/bluemonday"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
-	"github.com/microcosm-cc/bluemonday"
 	"github.com/yuin/goldmark/renderer/html"
 
 	"github.com/partnerpages/partnerpages/scaffold/lint"
