@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"os"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -144,9 +145,12 @@ func runLint(opts *LintOptions) error {
 			return nil
 		}
 	}
-	findings, err := lint.Run(opts.Ctx, paths, lo)
+	findings, checked, err := lint.RunCount(opts.Ctx, paths, lo)
 	if err != nil {
 		return err
+	}
+	if checked == 0 && len(findings) == 0 {
+		return problem(fmt.Errorf("no page to lint in %s: lint reads Markdown pages (.md files)", strings.Join(paths, ", ")))
 	}
 	switch {
 	case opts.Format == "json":
@@ -165,6 +169,9 @@ func runLint(opts *LintOptions) error {
 	}
 	if len(findings) > 0 && opts.Format == "text" {
 		fmt.Fprintf(opts.IO.ErrOut, "%d finding(s): %d error(s), %d warning(s)\n", len(findings), lint.Errors(findings), len(findings)-lint.Errors(findings))
+	}
+	if len(findings) == 0 && opts.Format == "text" {
+		fmt.Fprintf(opts.IO.ErrOut, "%d page(s) checked: no finding\n", checked)
 	}
 	if lint.Errors(findings, opts.Strict) > 0 {
 		return errSilent

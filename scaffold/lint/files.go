@@ -59,10 +59,17 @@ func readFinding(path string, err error) Finding {
 
 // Run lints every page the arguments name and returns all findings, sorted.
 func Run(ctx context.Context, args []string, o Options) ([]Finding, error) {
+	fs, _, err := RunCount(ctx, args, o)
+	return fs, err
+}
+
+// RunCount is Run that also says how many pages it checked.
+func RunCount(ctx context.Context, args []string, o Options) ([]Finding, int, error) {
 	files, findings := Files(args)
+	checked := 0
 	for _, f := range files {
 		if err := ctx.Err(); err != nil {
-			return nil, err // interrupted between two pages
+			return nil, checked, err // interrupted between two pages
 		}
 		if skipped(f, o.Skip) {
 			continue
@@ -73,9 +80,10 @@ func Run(ctx context.Context, args []string, o Options) ([]Finding, error) {
 			continue
 		}
 		findings = append(findings, Check(Parse(f, data), o)...)
+		checked++
 	}
 	Sort(findings)
-	return findings, nil
+	return findings, checked, nil
 }
 
 // skipped reports whether path is one of skip's: the folder or file itself,

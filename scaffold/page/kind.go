@@ -50,8 +50,14 @@ func isConnectSlug(s string) bool {
 }
 
 // Lang returns the page's language: from its folder (…/fr/page.md), its
-// file name (page-fr.md), or "" when neither says.
-func (p *Page) Lang() string { return LangOf(p.Path) }
+// file name (page-fr.md), else, for a connect page, from its front matter
+// (path_override connexion-hubrise, a French title); "" when none says.
+func (p *Page) Lang() string {
+	if l := LangOf(p.Path); l != "" {
+		return l
+	}
+	return wording.ConnectPageLang(p.FMString("path_override"), p.FMString("title"), "")
+}
 
 // LangOf guesses a page's language from its path (…/fr/page.md, or a file
 // named page-fr.md), "" if unknown. Only the page's own folder counts: the

@@ -65,7 +65,8 @@ func TestKindAndLanguage(t *testing.T) {
 		{"apps/x/faqs/en/find-id.md", "---\ntitle: Find Your ID\n---\n", false, "en"},
 		{"pages/expedy-fr.md", "---\ntitle: Connexion à HubRise\n---\n", true, "fr"},
 		{"p.md", "no front matter\n", true, ""},
-		{"../x/p.md", "---\ntitle: Terms\npath_override: connect-hubrise\n---\n", true, ""},
+		{"../x/p.md", "---\ntitle: Terms\npath_override: connect-hubrise\n---\n", true, "en"}, // the front matter says
+		{"/tmp/draft.md", "---\ntitle: Connexion à HubRise\npath_override: connexion-hubrise\n---\n", true, "fr"},
 	}
 	for _, c := range cases {
 		p := Parse(c.path, []byte(c.src))
