@@ -332,3 +332,19 @@ func TestOutsideAProjectPointsToInit(t *testing.T) {
 		t.Errorf("lint before generate: exit %d\n%s", code, errOut)
 	}
 }
+
+// TestAnUnknownSlugIsSaidWithTheKnownOnes: validate and preview say which
+// slugs there are, as generate does, and write nothing.
+func TestAnUnknownSlugIsSaidWithTheKnownOnes(t *testing.T) {
+	t.Parallel()
+	dir := shippedPartners(t)
+	for _, args := range [][]string{{"validate", "octopus"}, {"preview", "octopus", "--out", "static"}, {"generate", "octopus"}} {
+		code, _, errOut := run(t, dir, args...)
+		if code != exitProblem || !strings.Contains(errOut, "no partner with slug octopus") || !strings.Contains(errOut, "qwenta, wiipos") {
+			t.Errorf("%v: exit %d\n%s", args, code, errOut)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "static")); err == nil {
+		t.Error("preview wrote files for an unknown slug")
+	}
+}

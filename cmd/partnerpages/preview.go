@@ -6,6 +6,7 @@ import (
 	"os/exec"
 	"runtime"
 	"strconv"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -93,8 +94,11 @@ func runPreview(opts *PreviewOptions) error {
 	}
 	po := preview.Options{Partners: in.Partners, PartnersDir: in.PartnersDir, Pages: opts.Pages, Slugs: opts.Slugs,
 		Templates: in.LoadTemplates, Lint: func() (lint.Options, error) { return in.LintOptions(opts.Site) }}
+	st := preview.Load(po)
+	if missing := missingSlugs(st, opts.Slugs); len(missing) > 0 {
+		return problem(fmt.Errorf("no partner with slug %s (known: %s); nothing was written", strings.Join(missing, ", "), strings.Join(knownSlugs(opts.Partners), ", ")))
+	}
 	if opts.Static != "" {
-		st := preview.Load(po)
 		files, err := preview.WriteStatic(opts.Static, opts.Pages, st)
 		if err != nil {
 			return problem(err)
@@ -140,4 +144,15 @@ func openBrowser(url string) {
 		name, args = "rundll32", []string{"url.dll,FileProtocolHandler", url}
 	}
 	exec.Command(name, args...).Start()
+}
+
+// missingSlugs returns the slugs asked for that the project lacks.
+func missingSlugs(st *preview.State, slugs []string) []string {
+	var out []string
+	for _, s := range slugs {
+		if st.Find(s) == nil {
+			out = append(out, s)
+		}
+	}
+	return out
 }

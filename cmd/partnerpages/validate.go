@@ -63,9 +63,10 @@ func runValidate(opts *ValidateOptions) error {
 			if partner.IsPartnerFile(a) || strings.ContainsRune(a, os.PathSeparator) {
 				dir, name = filepath.Dir(a), filepath.Base(a)
 			} else if _, err := os.Stat(filepath.Join(dir, name)); errors.Is(err, os.ErrNotExist) {
-				if _, err := os.Stat(filepath.Join(dir, a+".yml")); err == nil {
-					name = a + ".yml"
+				if _, err := os.Stat(filepath.Join(dir, a+".yml")); err != nil {
+					return problem(fmt.Errorf("no partner with slug %s in %s (known: %s); give a file's path to validate another file", a, dir, strings.Join(knownSlugs(dir), ", ")))
 				}
+				name = a + ".yml"
 			}
 			p, e := partner.Load(safefile.DirFS(dir, partner.MaxFileSize), name, filepath.Join(dir, name), set.Languages())
 			errs = append(errs, e...)
@@ -88,4 +89,16 @@ func runValidate(opts *ValidateOptions) error {
 	}
 	fmt.Fprintf(opts.IO.Out, "%d partner file(s) valid\n", len(ps))
 	return nil
+}
+
+// knownSlugs lists the partner files of dir by name, without extension.
+func knownSlugs(dir string) []string {
+	entries, _ := os.ReadDir(dir)
+	var out []string
+	for _, e := range entries {
+		if partner.IsPartnerFile(e.Name()) && !strings.HasPrefix(e.Name(), ".") {
+			out = append(out, strings.TrimSuffix(e.Name(), filepath.Ext(e.Name())))
+		}
+	}
+	return out
 }
