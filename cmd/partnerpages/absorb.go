@@ -23,8 +23,9 @@ type AbsorbOptions struct {
 func NewCmdAbsorb(g *GlobalOptions, runF func(*AbsorbOptions) error) *cobra.Command {
 	opts := &AbsorbOptions{GlobalOptions: g}
 	cmd := &cobra.Command{
-		Use:   "absorb [SLUG|PAGE...]",
-		Short: "Take pages edited by hand back into their partner files",
+		Use:               "absorb [SLUG|PAGE...]",
+		ValidArgsFunction: g.completeSlugs,
+		Short:             "Take pages edited by hand back into their partner files",
 		Long: `absorb finds the pages edited by hand since partnerpages wrote them (all
 partners, or the slugs given), merges each edit into its partner file and
 regenerates the pages: afterwards every page is byte for byte the page the

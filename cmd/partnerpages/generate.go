@@ -28,8 +28,9 @@ type GenerateOptions struct {
 func NewCmdGenerate(g *GlobalOptions, runF func(*GenerateOptions) error) *cobra.Command {
 	opts := &GenerateOptions{GlobalOptions: g}
 	cmd := &cobra.Command{
-		Use:   "generate [SLUG...]",
-		Short: "Write or refresh the pages of every partner (or of the slugs given)",
+		Use:               "generate [SLUG...]",
+		ValidArgsFunction: g.completeSlugs,
+		Short:             "Write or refresh the pages of every partner (or of the slugs given)",
 		Long: `generate validates every partner file, then renders each partner in each of
 its languages and brings the output folder up to date. Nothing is written if
 any partner file is invalid.

@@ -348,3 +348,27 @@ func TestAnUnknownSlugIsSaidWithTheKnownOnes(t *testing.T) {
 		t.Error("preview wrote files for an unknown slug")
 	}
 }
+
+// TestShellCompletionOffersPartnerSlugs: `partnerpages generate <TAB>`
+// lists the project's partners, from any folder of the project.
+func TestShellCompletionOffersPartnerSlugs(t *testing.T) {
+	t.Parallel()
+	dir := shippedPartners(t)
+	run(t, dir, "init")
+	os.MkdirAll(filepath.Join(dir, "content", "apps"), 0o755)
+	for _, c := range []struct {
+		in   string
+		args []string
+		want string
+	}{
+		{dir, []string{"__complete", "generate", ""}, "qwenta\nwiipos\n:4\n"},
+		{dir, []string{"__complete", "generate", "w"}, "wiipos\n:4\n"},
+		{dir, []string{"__complete", "generate", "qwenta", ""}, "wiipos\n:4\n"},
+		{filepath.Join(dir, "content", "apps"), []string{"__complete", "preview", "q"}, "qwenta\n:4\n"},
+		{dir, []string{"__complete", "validate", "q"}, "qwenta\n:0\n"},
+	} {
+		if _, out, _ := run(t, c.in, c.args...); out != c.want {
+			t.Errorf("%v: %q, want %q", c.args, out, c.want)
+		}
+	}
+}

@@ -30,8 +30,9 @@ type PreviewOptions struct {
 func NewCmdPreview(g *GlobalOptions, runF func(*PreviewOptions) error) *cobra.Command {
 	opts := &PreviewOptions{GlobalOptions: g}
 	cmd := &cobra.Command{
-		Use:   "preview [SLUG...]",
-		Short: "See every partner's pages as the site shows them, languages side by side, live while you edit",
+		Use:               "preview [SLUG...]",
+		ValidArgsFunction: g.completeSlugs,
+		Short:             "See every partner's pages as the site shows them, languages side by side, live while you edit",
 		Long: `preview serves, on 127.0.0.1 only, an index of the project's partners and a
 page for each: the partner file beside its page in every language, rendered
 to HTML as the site shows it (headings with their {#id}, steps, bold labels,

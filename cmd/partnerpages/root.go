@@ -7,6 +7,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -266,4 +268,24 @@ func RunIn(ctx context.Context, dir string, args []string, io *IOStreams) int {
 		fmt.Fprintln(io.ErrOut, "error: "+err.Error())
 	}
 	return code
+}
+
+// completeSlugs completes a command's slug arguments with the partner files
+// of the project's partners folder (shell completion runs no pre-run, so
+// the project file is read here).
+func (g *GlobalOptions) completeSlugs(cmd *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
+	if err := g.applyProject(cmd); err != nil {
+		return nil, cobra.ShellCompDirectiveNoFileComp
+	}
+	g.resolve()
+	var out []string
+	for _, s := range knownSlugs(g.Partners) {
+		if strings.HasPrefix(s, toComplete) && !slices.Contains(args, s) {
+			out = append(out, s)
+		}
+	}
+	if cmd.Name() == "validate" || cmd.Name() == "absorb" {
+		return out, cobra.ShellCompDirectiveDefault // a file's path, or a page's, is an argument too
+	}
+	return out, cobra.ShellCompDirectiveNoFileComp
 }

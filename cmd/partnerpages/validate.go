@@ -24,8 +24,9 @@ type ValidateOptions struct {
 func NewCmdValidate(g *GlobalOptions, runF func(*ValidateOptions) error) *cobra.Command {
 	opts := &ValidateOptions{GlobalOptions: g}
 	return &cobra.Command{
-		Use:   "validate [SLUG|FILE...]",
-		Short: "Check partner files and report every problem with file:line:col",
+		Use:               "validate [SLUG|FILE...]",
+		ValidArgsFunction: g.completeSlugs,
+		Short:             "Check partner files and report every problem with file:line:col",
 		Long: `validate checks partner files against the partner schema (v1 or v2) and the template set's
 languages. With no argument it checks every file of the partners folder
 (and that no two share a slug); arguments are slugs or file paths.`,
