@@ -372,3 +372,25 @@ func TestShellCompletionOffersPartnerSlugs(t *testing.T) {
 		}
 	}
 }
+
+// TestHelpShowsWhatACommandUses: the folder flags stay out of the help of
+// the commands that ignore them, and every command group has examples.
+func TestHelpShowsWhatACommandUses(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	for _, c := range []struct {
+		args          []string
+		want, notWant string
+	}{
+		{[]string{"version", "--help"}, "Examples:", "--partners"},
+		{[]string{"completion", "bash", "--help"}, "completion bash", "--templates"},
+		{[]string{"generate", "--help"}, "--partners", ""},
+		{[]string{"templates", "--help"}, "partnerpages templates export templates", ""},
+		{[]string{"new", "--help"}, "the project file's languages", ""},
+	} {
+		_, out, _ := run(t, dir, c.args...)
+		if !strings.Contains(out, c.want) || c.notWant != "" && strings.Contains(out, c.notWant) {
+			t.Errorf("%v: want %q and no %q in:\n%s", c.args, c.want, c.notWant, out)
+		}
+	}
+}

@@ -86,7 +86,7 @@ for screen readers and scripts. Ctrl-C or Esc cancels and writes nothing.`,
 	f.StringVar(&a.DisconnectMode, "disconnect", "", "disconnect mode: back-office, hubrise or support (default from --mode)")
 	f.StringVar(&a.DisconnectMenu, "disconnect-menu", "", "disconnect menu path (default: --menu)")
 	f.StringVar(&a.DisconnectButton, "disconnect-button", "", "disconnect button label")
-	f.StringSliceVar(&a.Languages, "lang", nil, "language, repeatable or comma-separated (default: every language of the template set)")
+	f.StringSliceVar(&a.Languages, "lang", nil, "language, repeatable or comma-separated (default: the project file's languages, else every language of the template set)")
 	f.BoolVarP(&opts.Yes, "yes", "y", false, "no form: validate the flags and write")
 	f.BoolVar(&opts.Accessible, "accessible", false, "ask one question per line (also ACCESSIBLE=1)")
 	f.BoolVar(&opts.Force, "force", false, "replace an existing partner file with the same slug")

@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/partnerpages/partnerpages/scaffold/partner"
 	"github.com/partnerpages/partnerpages/scaffold/project"
@@ -247,7 +248,27 @@ runs from any subfolder with no flags. Flags override it.`,
 		NewCmdVersion(g),
 		NewCmdGenDocs(g),
 	)
+	root.InitDefaultCompletionCmd()
+	for _, c := range root.Commands() {
+		if c.Name() == "version" || c.Name() == "completion" || c.Name() == "gen-docs" {
+			hideGlobalFlags(c)
+		}
+	}
 	return root
+}
+
+// hideGlobalFlags keeps the project's folder flags out of the help of c and
+// its subcommands, which do not use them.
+func hideGlobalFlags(c *cobra.Command) {
+	def := c.HelpFunc()
+	c.SetHelpFunc(func(cmd *cobra.Command, args []string) {
+		cmd.InheritedFlags().VisitAll(func(f *pflag.Flag) {
+			if f.Name == "partners" || f.Name == "out" || f.Name == "templates" {
+				f.Hidden = true
+			}
+		})
+		def(cmd, args)
+	})
 }
 
 // Run executes the command line args and returns the process exit code.
