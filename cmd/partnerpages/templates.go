@@ -24,7 +24,7 @@ func NewCmdTemplates(g *GlobalOptions, runF func(*TemplatesOptions) error) *cobr
 		Example: `  partnerpages templates list                       # the set in use: embedded, or --templates DIR
   partnerpages templates export templates           # a copy to edit, beside the project file
   partnerpages generate --templates templates       # then render with it`,
-		Args:  cobra.NoArgs,
+		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return cmd.Help()
 		},
