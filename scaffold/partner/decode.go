@@ -302,7 +302,8 @@ func (d *decoder) partner(n *yaml.Node, p *Partner) {
 				p.LangPos = posOf(k)
 			}
 		},
-		"support": func(_, v *yaml.Node) {
+		"support": func(k, v *yaml.Node) {
+			p.SupportPos = posOf(k)
 			d.mapping(v, "support", fields{
 				"email": func(_, v *yaml.Node) { p.Email = d.scalar(v, "support.email") },
 			})

@@ -93,6 +93,7 @@ type Partner struct {
 	Kind       Scalar
 	Languages  []Scalar
 	LangPos    Pos // where `languages:` was written
+	SupportPos Pos // where `support:` was written
 	Email      Scalar
 	Connection Connection
 	Disconnect Disconnect

@@ -27,7 +27,7 @@ func TestSchemaV2Errors(t *testing.T) {
 		{"unknown language of a part", "name: A\npage:\n  - {title: T, body: B, languages: [de]}\n", 3, "page[1].languages[1]", "not one of the partner's languages"},
 		{"part value missing its language", "name: A\npage:\n  - {title: {en: T}, body: {en: B}}\n", 3, "page[1].title", `no "fr" value`},
 		{"page and sections", "name: A\npage: []\nsections: [{after: connect, title: T, anchor: t, body: B}]\n", 2, "page", "move sections: into page"},
-		{"e-mail needed by give-access", "name: A\nconnection: {mode: back-office}\npage: [give-access]\n", 0, "support.email", "missing"},
+		{"e-mail needed by give-access", "name: A\nconnection: {mode: back-office}\npage: [give-access]\n", 1, "support.email", "missing"},
 		{"support route without its sections", "name: A\nsupport: {email: a@b.co}\nconnection: {mode: support}\npage: [connect]\n", 4, "page", "links to the give-access section"},
 		{"menu needed by the template's connect", "name: A\nconnection: {mode: back-office, button: B}\npage: [connect]\n", 2, "connection.menu", "required"},
 		{"unknown part key", "name: A\npage:\n  - {section: connect, colour: red}\n", 3, "page[1].colour", "unknown field"},

@@ -57,7 +57,11 @@ func Resolve(p *Partner, setLangs []string) ErrorList {
 	needEmail := p.Uses("give-access") || p.Uses("contact")
 	switch {
 	case !p.Email.Present() && needEmail:
-		v.err(Pos{}, "support.email", "missing; the support team's e-mail address is required (the page's give-access and contact sections use it)")
+		at := p.SupportPos // under support:, or else at the top of the file
+		if !at.Present() {
+			at = Pos{Line: 1, Col: 1}
+		}
+		v.err(at, "support.email", "missing; the support team's e-mail address is required (the page's give-access and contact sections use it)")
 	case !p.Email.Present():
 	case !ValidEmail(strings.TrimSpace(p.Email.Value)):
 		v.err(p.Email.Pos, "support.email", "%q is not a valid e-mail address (expected name@domain.tld)", p.Email.Value)

@@ -251,7 +251,10 @@ func (a *Answers) Check(setLangs []string, taken func(string) bool) []Problem {
 	if a.DisconnectMode != "" && !slices.Contains(partner.DisconnectModes, a.DisconnectMode) {
 		add("--disconnect", fmt.Errorf("%q is not one of: %s", a.DisconnectMode, strings.Join(partner.DisconnectModes, ", ")))
 	} else if a.Mode != "" && a.DisconnectUsesMenu() {
-		add("--disconnect-menu", CheckMenu(a.DisconnectMenuOrDefault()))
+		if strings.TrimSpace(a.DisconnectMenu) != "" || !a.UsesMenu() {
+			// left empty, it is --menu's path, which is checked (and said) once
+			add("--disconnect-menu", CheckMenu(a.DisconnectMenuOrDefault()))
+		}
 		add("--disconnect-button", CheckLabel("disconnect button")(a.DisconnectButton))
 	}
 	for _, lang := range slices.Sorted(maps.Keys(a.ByLang)) {
