@@ -394,3 +394,17 @@ func TestHelpShowsWhatACommandUses(t *testing.T) {
 		}
 	}
 }
+
+// TestNewDryRunWritesNothing: new --dry-run prints the partner file and the
+// files it would write, and writes none.
+func TestNewDryRunWritesNothing(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	code, out, errOut := run(t, dir, "new", "--yes", "--dry-run", "--name", "Dry Run", "--mode", "support", "--email", "d@dry.example")
+	if code != exitOK || !strings.Contains(out, "name: Dry Run") || !strings.Contains(out, "content/apps/dry-run/fr/connect-hubrise.md") || !strings.Contains(errOut, "nothing was written") {
+		t.Errorf("exit %d\n%s%s", code, out, errOut)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+		t.Errorf("--dry-run wrote %v", entries)
+	}
+}

@@ -25,6 +25,7 @@ type NewOptions struct {
 	Yes        bool
 	Accessible bool
 	Force      bool
+	DryRun     bool
 }
 
 // NewCmdNew wires the flags of `new` into NewOptions; the command runs
@@ -90,6 +91,7 @@ for screen readers and scripts. Ctrl-C or Esc cancels and writes nothing.`,
 	f.BoolVarP(&opts.Yes, "yes", "y", false, "no form: validate the flags and write")
 	f.BoolVar(&opts.Accessible, "accessible", false, "ask one question per line (also ACCESSIBLE=1)")
 	f.BoolVar(&opts.Force, "force", false, "replace an existing partner file with the same slug")
+	f.BoolVar(&opts.DryRun, "dry-run", false, "print the partner file and the files it would write; write nothing")
 	return cmd
 }
 
@@ -106,6 +108,7 @@ func runNew(opts *NewOptions) error {
 		Templates: func() (*render.Set, error) { return set, nil }, In: opts.IO.In, Out: opts.IO.Out,
 		Interactive: !opts.Yes, Accessible: opts.Accessible,
 		Plain: opts.Accessible || !opts.IO.IsTerminal() || os.Getenv("NO_COLOR") != "", Width: termWidth(opts.IO),
+		DryRun:      opts.DryRun,
 		PartnersDir: opts.Partners, OutDir: opts.Out, LockFile: filepath.Join(opts.Out, output.LockName), SchemaRef: ref, SchemaCopy: copyTo, Force: opts.Force,
 	}
 	res, err := wizard.Run(opts.Ctx, wo, &opts.Answers)
@@ -118,6 +121,9 @@ func runNew(opts *NewOptions) error {
 		return errCancelled
 	case err != nil:
 		return problem(err)
+	case opts.DryRun:
+		fmt.Fprintln(opts.IO.ErrOut, "dry run: nothing was written")
+		return nil
 	}
 	// the partner file is written: its pages follow, even if interrupted now
 	pages, err := generate.Run(context.WithoutCancel(opts.Ctx), generate.Options{

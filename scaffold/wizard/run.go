@@ -51,6 +51,7 @@ type Options struct {
 	SchemaRef   string // $schema path written at the top of the partner file
 	SchemaCopy  string // if set and missing, the JSON Schema is written there (beside the partners)
 	Force       bool   // replace an existing partner file (a page edited by hand is still kept)
+	DryRun      bool   // print the partner file and the files a run would write; write nothing
 }
 
 // Result is what the wizard wrote.
@@ -91,13 +92,19 @@ func Run(ctx context.Context, o Options, a *Answers) (*Result, error) {
 	}
 
 	var p *partner.Partner
+	var outs []render.Output
 	if o.Interactive {
-		p, _, err = interact(ctx, o, a, set, taken)
+		p, outs, err = interact(ctx, o, a, set, taken)
 	} else {
-		p, _, err = build(a, o, set, taken)
+		p, outs, err = build(a, o, set, taken)
 	}
 	if err != nil {
 		return nil, err
+	}
+	if o.DryRun {
+		fmt.Fprintf(o.Out, "%s\n%s\nwould write:\n  %s\n", filepath.Join(o.PartnersDir, p.Slug.Value+".yaml"), a.YAML(o.SchemaRef),
+			strings.Join(FilesToWrite(o, p.Slug.Value, outs), "\n  "))
+		return &Result{Slug: p.Slug.Value}, nil
 	}
 	// The writer confirmed: finish writing even if interrupted now (the
 	// caller generates the pages the same way), so the partner file never
