@@ -128,7 +128,7 @@ func (g *GlobalOptions) Inputs() (project.Inputs, error) {
 		if !st.IsDir() {
 			return in, problem(fmt.Errorf("--templates %s: not a folder", g.Templates))
 		}
-		in.Templates = safefile.DirFS(g.Templates, render.MaxTemplateSize)
+		in.Templates, in.TemplatesDir = safefile.DirFS(g.Templates, render.MaxTemplateSize), g.Templates
 	}
 	return in, nil
 }

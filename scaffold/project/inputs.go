@@ -13,9 +13,10 @@ import (
 
 // Inputs are where a project's partner files and templates come from.
 type Inputs struct {
-	Partners    fs.FS  // the partners folder
-	PartnersDir string // its name as the user gave it, for messages ("" when it is not on disk)
-	Templates   fs.FS  // the template set
+	Partners     fs.FS  // the partners folder
+	PartnersDir  string // its name as the user gave it, for messages ("" when it is not on disk)
+	Templates    fs.FS  // the template set
+	TemplatesDir string // its folder as the user named it, for messages ("": the embedded set)
 	// Languages, when set, narrows the template set to the project's
 	// languages (the project file's `languages`).
 	Languages []string
@@ -27,6 +28,7 @@ func (in Inputs) LoadTemplates() (*render.Set, error) {
 	if err != nil {
 		return nil, fmt.Errorf("template set: %w", err)
 	}
+	set.Dir = in.TemplatesDir
 	if len(in.Languages) > 0 {
 		if err := set.Only(in.Languages); err != nil {
 			return nil, fmt.Errorf("project languages: %w", err)

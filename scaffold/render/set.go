@@ -29,6 +29,7 @@ var pageName = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]*$`)
 
 // Set is a loaded template set.
 type Set struct {
+	Dir    string // the folder the set was loaded from, as messages name it ("": the embedded set)
 	Site   Site
 	Digest string // SHA-256 of every file of the set, names and contents
 	langs  []string
@@ -204,7 +205,7 @@ func (s *Set) Render(p *partner.Partner) ([]Output, error) {
 		for _, pg := range s.pages[lang] {
 			var buf bytes.Buffer
 			if err := pg.tmpl.Execute(&buf, view); err != nil {
-				return nil, fmt.Errorf("%s: rendering %s: %w", p.File, pg.File, err)
+				return nil, s.templateError(lang, err, p.File, pg.File)
 			}
 			out = append(out, Output{Lang: lang, Name: pg.Name, Content: s.finish(buf.Bytes(), lang)})
 		}

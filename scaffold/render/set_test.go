@@ -1,9 +1,13 @@
 package render
 
 import (
+	"io/fs"
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"github.com/partnerpages/partnerpages/scaffold/partner"
+	"github.com/partnerpages/partnerpages/templates"
 )
 
 const site = "name: HubRise\nsupport_email: support@hubrise.com\nsignup_url: https://example.com/signup\nlinks: {get-started: /docs/get-started}\n"
@@ -32,4 +36,49 @@ func TestLoadRefusesUnsafeOrBrokenSets(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestATemplateErrorNamesTheTemplate: a field the View lacks, in a partial
+// or a page template, is reported at its file, line and column with the
+// field it most likely means; the partner file is named only as context.
+func TestATemplateErrorNamesTheTemplate(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct{ file, old, new, want string }{
+		{"en/_give-access.tmpl", "{{code .Email}}", "{{code .Emial}}", "tpl/en/_give-access.tmpl:"},
+		{"en/connect-hubrise.md.tmpl", "{{", "{{.Nmae}}{{", "tpl/en/connect-hubrise.md.tmpl:"},
+	} {
+		fsys := fstest.MapFS{}
+		fs.WalkDir(templates.FS, ".", func(p string, d fs.DirEntry, err error) error {
+			if err == nil && !d.IsDir() {
+				data, _ := fs.ReadFile(templates.FS, p)
+				fsys[p] = &fstest.MapFile{Data: data}
+			}
+			return nil
+		})
+		src := string(fsys[c.file].Data)
+		if !strings.Contains(src, c.old) {
+			t.Fatalf("%s lacks %q", c.file, c.old)
+		}
+		fsys[c.file] = &fstest.MapFile{Data: []byte(strings.Replace(src, c.old, c.new, 1))}
+		set, err := Load(fsys)
+		if err != nil {
+			t.Fatal(err)
+		}
+		set.Dir = "tpl"
+		p := testPartner(t, "name: Lumo\nlanguages: [en]\nsupport: {email: a@lumo.example}\nconnection: {mode: support}\n")
+		_, err = set.Render(p)
+		if err == nil || !strings.HasPrefix(err.Error(), c.want) || !strings.Contains(err.Error(), "did you mean") || !strings.Contains(err.Error(), "p.yaml") {
+			t.Errorf("%s: %v", c.file, err)
+		}
+	}
+}
+
+// testPartner decodes a partner file's YAML, for the languages en and fr.
+func testPartner(t *testing.T, src string) *partner.Partner {
+	t.Helper()
+	p, errs := partner.Decode("p.yaml", []byte(src), []string{"en", "fr"})
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	return p
 }
