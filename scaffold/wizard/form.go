@@ -24,6 +24,21 @@ var disconnectOptions = []huh.Option[string]{
 	huh.NewOption("support — by asking the partner's support team", partner.DisconnectSupport),
 }
 
+// withoutSupport leaves out of opts the values that need the support
+// sections (a page without them has no one to ask), when noSupport is set.
+func withoutSupport(opts []huh.Option[string], noSupport bool) []huh.Option[string] {
+	if !noSupport {
+		return opts
+	}
+	var out []huh.Option[string]
+	for _, o := range opts {
+		if o.Value != partner.ModeSupport && o.Value != partner.ModeEither && o.Value != partner.DisconnectSupport {
+			out = append(out, o)
+		}
+	}
+	return out
+}
+
 var kindOptions = []huh.Option[string]{
 	huh.NewOption("epos — a point of sale (EPOS)", "epos"),
 	huh.NewOption("ordering — an online ordering solution", "ordering"),
@@ -33,6 +48,7 @@ var kindOptions = []huh.Option[string]{
 
 // step is one group of the form; skip hides it when it does not apply.
 type step struct {
+	part  string // the part of the form it belongs to, which "Edit the answers" offers
 	skip  func(a *Answers) bool
 	group func(a *Answers, env *formEnv) *huh.Group
 }
@@ -67,12 +83,12 @@ func (env *formEnv) input(title, desc string, v *string, check func(string) erro
 }
 
 var steps = []step{
-	{group: func(a *Answers, env *formEnv) *huh.Group {
+	{part: "The partner", group: func(a *Answers, env *formEnv) *huh.Group {
 		return huh.NewGroup(
 			env.input("Product name", "As readers know it, e.g. Orderix. It appears in every heading.", &a.Name, CheckName),
 		).Title("The partner")
 	}},
-	{group: func(a *Answers, env *formEnv) *huh.Group {
+	{part: "The partner", group: func(a *Answers, env *formEnv) *huh.Group {
 		if a.Slug == "" || a.Slug == env.derivedSlug {
 			a.Slug = partner.Slugify(a.Name)
 			env.derivedSlug = a.Slug
@@ -87,46 +103,46 @@ var steps = []step{
 			huh.NewSelect[string]().Title("Kind").Options(kindOptions...).Value(&a.Kind),
 		).Title("The partner")
 	}},
-	{group: func(a *Answers, env *formEnv) *huh.Group {
+	{part: "Support", group: func(a *Answers, env *formEnv) *huh.Group {
 		return huh.NewGroup(
 			huh.NewConfirm().Title("Leave out the support sections?").
 				Description("The page then has no \"give access to support\" or \"contact support\" section, and needs no e-mail: for a partner whose team readers never contact.").
 				Affirmative("Leave them out").Negative("Keep them").Value(&a.NoSupport),
 		).Title("Support")
 	}},
-	{skip: func(a *Answers) bool { return a.NoSupport }, group: func(a *Answers, env *formEnv) *huh.Group {
+	{part: "Support", skip: func(a *Answers) bool { return a.NoSupport }, group: func(a *Answers, env *formEnv) *huh.Group {
 		return huh.NewGroup(
 			env.input("Support e-mail", "Readers grant this address access to their account and write to it.", &a.Email, CheckEmail),
 		).Title("Support")
 	}},
-	{group: func(a *Answers, _ *formEnv) *huh.Group {
-		if a.Mode == "" {
+	{part: "Connection", group: func(a *Answers, _ *formEnv) *huh.Group {
+		if a.Mode == "" || a.NoSupport && (a.Mode == partner.ModeSupport || a.Mode == partner.ModeEither) {
 			a.Mode = partner.ModeBackOffice
 		}
 		return huh.NewGroup(
-			huh.NewSelect[string]().Title("How is the partner connected?").Options(modeOptions...).Value(&a.Mode),
+			huh.NewSelect[string]().Title("How is the partner connected?").Options(withoutSupport(modeOptions, a.NoSupport)...).Value(&a.Mode),
 		).Title("Connection")
 	}},
-	{skip: func(a *Answers) bool { return !a.UsesMenu() }, group: func(a *Answers, env *formEnv) *huh.Group {
+	{part: "Connection", skip: func(a *Answers) bool { return !a.UsesMenu() }, group: func(a *Answers, env *formEnv) *huh.Group {
 		return huh.NewGroup(
 			env.input("Back-office menu path", "The labels to click, separated by '>', e.g. Settings > Integrations > HubRise.", &a.Menu, CheckMenu),
 			env.input("Connect button", "The label of the button that starts the connection.", &a.Button, CheckLabel("connect button")),
 		).Title("Connection")
 	}},
-	{skip: func(a *Answers) bool { return a.Mode != partner.ModeAppList }, group: func(a *Answers, env *formEnv) *huh.Group {
+	{part: "Connection", skip: func(a *Answers) bool { return a.Mode != partner.ModeAppList }, group: func(a *Answers, env *formEnv) *huh.Group {
 		return huh.NewGroup(
 			env.input("Name in the HubRise app list (optional)", "Leave it empty when the list shows the product name; e.g. Mailchimp Bridge.", &a.App, CheckAppName),
 		).Title("Connection")
 	}},
-	{group: func(a *Answers, _ *formEnv) *huh.Group {
-		if a.DisconnectMode == "" {
+	{part: "Disconnection", group: func(a *Answers, _ *formEnv) *huh.Group {
+		if a.DisconnectMode == "" || a.NoSupport && a.DisconnectMode == partner.DisconnectSupport {
 			a.DisconnectMode = partner.DefaultDisconnectMode(a.Mode)
 		}
 		return huh.NewGroup(
-			huh.NewSelect[string]().Title("Where is the partner disconnected?").Options(disconnectOptions...).Value(&a.DisconnectMode),
+			huh.NewSelect[string]().Title("Where is the partner disconnected?").Options(withoutSupport(disconnectOptions, a.NoSupport)...).Value(&a.DisconnectMode),
 		).Title("Disconnection")
 	}},
-	{skip: func(a *Answers) bool { return !a.DisconnectUsesMenu() }, group: func(a *Answers, env *formEnv) *huh.Group {
+	{part: "Disconnection", skip: func(a *Answers) bool { return !a.DisconnectUsesMenu() }, group: func(a *Answers, env *formEnv) *huh.Group {
 		if strings.TrimSpace(a.DisconnectMenu) == "" {
 			a.DisconnectMenu = a.Menu
 		}
@@ -135,7 +151,7 @@ var steps = []step{
 			env.input("Disconnect button", "The label of the button that removes the connection.", &a.DisconnectButton, CheckLabel("disconnect button")),
 		).Title("Disconnection")
 	}},
-	{group: func(a *Answers, env *formEnv) *huh.Group {
+	{part: "Languages", group: func(a *Answers, env *formEnv) *huh.Group {
 		if len(a.Languages) == 0 {
 			a.Languages = append([]string(nil), env.langs...)
 		}
@@ -155,7 +171,7 @@ var steps = []step{
 				}),
 		).Title("Languages")
 	}},
-	{skip: func(a *Answers) bool { return len(a.Languages) < 2 || !a.UsesMenu() && !a.DisconnectUsesMenu() },
+	{part: "Labels in each language", skip: func(a *Answers) bool { return len(a.Languages) < 2 || !a.UsesMenu() && !a.DisconnectUsesMenu() },
 		group: func(a *Answers, env *formEnv) *huh.Group {
 			var fields []huh.Field
 			for _, lang := range a.Languages[1:] {
@@ -207,6 +223,7 @@ func (env *formEnv) multiTitle(title string) string {
 // keyMap makes Esc cancel, as well as Ctrl-C.
 func keyMap() *huh.KeyMap {
 	km := huh.NewDefaultKeyMap()
-	km.Quit = key.NewBinding(key.WithKeys("ctrl+c", "esc"), key.WithHelp("esc", "cancel"))
+	// Esc is too near at hand to throw away a filled form: Ctrl-C cancels
+	km.Quit = key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "cancel"))
 	return km
 }

@@ -153,9 +153,10 @@ func interact(ctx context.Context, o Options, a *Answers, set *render.Set, taken
 		return err
 	}
 	env := &formEnv{accessible: o.Accessible, langs: set.Languages(), taken: taken}
+	var parts map[string]bool // the parts of the form to ask (nil: all)
 	for {
 		for _, s := range steps {
-			if s.skip != nil && s.skip(a) {
+			if parts != nil && !parts[s.part] || s.skip != nil && s.skip(a) {
 				continue
 			}
 			if err := run(s.group(a, env)); err != nil {
@@ -166,7 +167,8 @@ func interact(ctx context.Context, o Options, a *Answers, set *render.Set, taken
 		if err != nil {
 			var ps ProblemsError
 			if errors.As(err, &ps) {
-				fmt.Fprintf(o.Out, "%v\nLet's go over the answers again.\n\n", err)
+				parts = partsOf(ps)
+				fmt.Fprintf(o.Out, "%v\nLet's go over those answers again.\n\n", err)
 				continue
 			}
 			return nil, nil, err
@@ -197,7 +199,52 @@ func interact(ctx context.Context, o Options, a *Answers, set *render.Set, taken
 		case "cancel":
 			return nil, nil, ErrCancelled
 		}
+		part := ""
+		if err := run(huh.NewGroup(huh.NewSelect[string]().Title("Which answers?").Options(partOptions()...).Value(&part))); err != nil {
+			return nil, nil, err
+		}
+		parts = map[string]bool{part: true}
+		if part == "" {
+			parts = nil
+		}
 	}
+}
+
+// partOptions offers each part of the form, in order, and all of them.
+func partOptions() []huh.Option[string] {
+	var opts []huh.Option[string]
+	seen := map[string]bool{}
+	for _, s := range steps {
+		if !seen[s.part] {
+			seen[s.part] = true
+			opts = append(opts, huh.NewOption(s.part, s.part))
+		}
+	}
+	return append(opts, huh.NewOption("All of them", ""))
+}
+
+// partsOf returns the parts of the form that set the answers of problems.
+func partsOf(ps ProblemsError) map[string]bool {
+	byFlag := map[string]string{"--name": "The partner", "--slug": "The partner", "--publisher": "The partner", "--kind": "The partner",
+		"--email": "Support", "--no-support": "Support", "--mode": "Connection", "--menu": "Connection", "--button": "Connection",
+		"--app": "Connection", "--disconnect": "Disconnection", "--disconnect-menu": "Disconnection", "--disconnect-button": "Disconnection",
+		"--lang": "Languages"}
+	parts := map[string]bool{}
+	for _, p := range ps {
+		flag, lang, _ := strings.Cut(p.Flag, " (")
+		switch part, ok := byFlag[flag]; {
+		case lang != "":
+			parts["Labels in each language"] = true
+		case ok:
+			parts[part] = true
+		default:
+			return nil // not one of the form's: ask it all
+		}
+	}
+	if parts["Support"] {
+		parts["Connection"], parts["Disconnection"] = true, true // --no-support is refused for their modes
+	}
+	return parts
 }
 
 // FilesToWrite lists every file a run writes for slug: the partner file,

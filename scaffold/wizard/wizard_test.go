@@ -449,3 +449,63 @@ func TestAnswersYAMLRoundTrips(t *testing.T) {
 	}
 	_ = res
 }
+
+// TestProblemsSendTheWriterBackToTheirPartOnly: a refused answer reopens
+// the part of the form that sets it, not all eighteen questions.
+func TestProblemsSendTheWriterBackToTheirPartOnly(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct {
+		flags []string
+		want  []string // nil: every part
+	}{
+		{[]string{"--email"}, []string{"Support"}},
+		{[]string{"--menu", "--disconnect-button"}, []string{"Connection", "Disconnection"}},
+		{[]string{"--button (fr)"}, []string{"Labels in each language"}},
+		{[]string{"--no-support"}, []string{"Connection", "Disconnection", "Support"}},
+		{[]string{"--something-else"}, nil},
+	} {
+		var ps ProblemsError
+		for _, f := range c.flags {
+			ps = append(ps, Problem{Flag: f, Err: errors.New("x")})
+		}
+		got := partsOf(ps)
+		if c.want == nil {
+			if got != nil {
+				t.Errorf("%v: parts %v, want all", c.flags, got)
+			}
+			continue
+		}
+		if len(got) != len(c.want) {
+			t.Errorf("%v: parts %v, want %v", c.flags, got, c.want)
+		}
+		for _, p := range c.want {
+			if !got[p] {
+				t.Errorf("%v: parts %v lack %q", c.flags, got, p)
+			}
+		}
+	}
+	// every part a problem can name is a part of the form
+	names := map[string]bool{}
+	for _, o := range partOptions() {
+		names[o.Value] = true
+	}
+	for _, p := range []string{"The partner", "Support", "Connection", "Disconnection", "Languages", "Labels in each language"} {
+		if !names[p] {
+			t.Errorf("the form has no part %q", p)
+		}
+	}
+}
+
+// TestLeavingOutSupportOffersNoSupportMode: with the support sections left
+// out, the form does not offer the modes it would refuse at the end.
+func TestLeavingOutSupportOffersNoSupportMode(t *testing.T) {
+	t.Parallel()
+	for _, o := range append(withoutSupport(modeOptions, true), withoutSupport(disconnectOptions, true)...) {
+		if o.Value == "support" || o.Value == "either" {
+			t.Errorf("offered %q without support sections", o.Value)
+		}
+	}
+	if len(withoutSupport(modeOptions, false)) != len(modeOptions) {
+		t.Error("support modes left out though the sections are kept")
+	}
+}
