@@ -235,14 +235,13 @@ func partsOf(ps ProblemsError) map[string]bool {
 		switch part, ok := byFlag[flag]; {
 		case lang != "":
 			parts["Labels in each language"] = true
+		case flag == "--no-support": // refused for the modes: those, or the choice itself
+			parts[part], parts["Connection"], parts["Disconnection"] = true, true, true
 		case ok:
 			parts[part] = true
 		default:
 			return nil // not one of the form's: ask it all
 		}
-	}
-	if parts["Support"] {
-		parts["Connection"], parts["Disconnection"] = true, true // --no-support is refused for their modes
 	}
 	return parts
 }
