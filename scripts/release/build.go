@@ -28,14 +28,14 @@ type File struct {
 }
 
 // buildExtras writes what every archive carries besides the binary: the
-// README, the licence, the man pages and the completion scripts, the last
+// README and the guide, the licence, the man pages and the completion scripts, the last
 // two written by a binary built for this machine.
 func buildExtras(work string, st Stamp) ([]File, error) {
 	host := filepath.Join(work, "host", "partnerpages")
 	if err := goBuild(host, st, os.Getenv("GOOS"), os.Getenv("GOARCH")); err != nil {
 		return nil, err
 	}
-	files := []File{{"README.md", "README.md", 0o644}, {"LICENSE", "LICENSE", 0o644}}
+	files := []File{{"README.md", "README.md", 0o644}, {"LICENSE", "LICENSE", 0o644}, {"docs/guide.md", filepath.Join("docs", "guide.md"), 0o644}}
 	man := filepath.Join(work, "man")
 	cmd := exec.Command(host, "gen-docs", "--man", man)
 	cmd.Env = append(os.Environ(), fmt.Sprintf("SOURCE_DATE_EPOCH=%d", st.Date.Unix()))
