@@ -75,7 +75,7 @@ func TestOddTemplateAndSiteFilesAreRefusedAtOnce(t *testing.T) {
 		}
 		for _, args := range [][]string{
 			{"generate", "--templates", "tpl"}, {"lint", "--site", "site", "--templates", "tpl", "partners"},
-			{"preview", "--templates", "tpl", "--site", "site", "--out", "static"},
+			{"preview", "--templates", "tpl", "--site", "site", "--html", "static"},
 		} {
 			done := make(chan int, 1)
 			go func() { code, _, _ := run(t, dir, args...); done <- code }()

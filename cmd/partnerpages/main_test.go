@@ -338,7 +338,7 @@ func TestOutsideAProjectPointsToInit(t *testing.T) {
 func TestAnUnknownSlugIsSaidWithTheKnownOnes(t *testing.T) {
 	t.Parallel()
 	dir := shippedPartners(t)
-	for _, args := range [][]string{{"validate", "octopus"}, {"preview", "octopus", "--out", "static"}, {"generate", "octopus"}} {
+	for _, args := range [][]string{{"validate", "octopus"}, {"preview", "octopus", "--html", "static"}, {"generate", "octopus"}} {
 		code, _, errOut := run(t, dir, args...)
 		if code != exitProblem || !strings.Contains(errOut, "no partner with slug octopus") || !strings.Contains(errOut, "qwenta, wiipos") {
 			t.Errorf("%v: exit %d\n%s", args, code, errOut)

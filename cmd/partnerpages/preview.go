@@ -21,7 +21,7 @@ type PreviewOptions struct {
 	Port   int
 	Open   bool
 	Site   string
-	Static string // --out: write static HTML here instead of serving
+	Static string // --html: write static HTML here instead of serving
 	Pages  string // the generated pages' folder (default: the project's output folder)
 }
 
@@ -51,12 +51,12 @@ the project's (or --pages DIR).`,
 		Example: `  partnerpages preview                      # every partner, on a free port
   partnerpages preview qwenta --port 8080 --open
   partnerpages preview --site ../website/content   # check site links against the real site
-  partnerpages preview --out /tmp/pages-review     # static HTML for a pull request`,
+  partnerpages preview --html /tmp/pages-review    # static HTML for a pull request`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Slugs = args
 			opts.Static, opts.Site = opts.At(opts.Static), opts.At(opts.Site)
-			if cmd.Flags().Changed("out") && opts.Static == "" {
-				return usagef("--out needs a folder for the static HTML")
+			if (cmd.Flags().Changed("html") || cmd.Flags().Changed("out")) && opts.Static == "" {
+				return usagef("--html needs a folder for the static HTML")
 			}
 			if opts.Pages == "" {
 				opts.Pages = opts.pagesDir()
@@ -69,7 +69,11 @@ the project's (or --pages DIR).`,
 	f.IntVar(&opts.Port, "port", 0, "port on 127.0.0.1 (default: a free one)")
 	f.BoolVar(&opts.Open, "open", false, "open the preview in the browser")
 	f.StringVar(&opts.Site, "site", "", "docs content tree to resolve /docs/ and /apps/ links against (broken ones are shown)")
-	f.StringVar(&opts.Static, "out", "", "write the preview as static HTML into `DIR` and exit, instead of serving it")
+	f.StringVar(&opts.Static, "html", "", "write the preview as static HTML into `DIR` and exit, instead of serving it")
+	// --out was this flag's first name; it shadows the global --out (the
+	// pages folder, which preview names --pages), so it only stays working
+	f.StringVar(&opts.Static, "out", "", "the same as --html")
+	_ = f.MarkDeprecated("out", "use --html DIR (the global --out names the pages folder elsewhere; here it is --pages)")
 	f.StringVar(&opts.Pages, "pages", "", "folder of the generated pages, for their images and state (default: the project's output folder)")
 	return cmd
 }
