@@ -128,8 +128,8 @@ func runGenerate(opts *GenerateOptions) error {
 			report(path, "missing", "", false)
 		case opts.Check && c.Action == output.Update:
 			report(path, "stale", "", false)
-		case opts.Check && c.Action == output.Prune && opts.Prune:
-			report(path, "orphaned", "", false)
+		case opts.Check && c.Action == output.Prune:
+			report(path, "orphaned", " belongs to a partner or language that is gone (generate --prune removes it)", false)
 		case opts.Check || c.Action == output.Unchanged:
 		case c.Action == output.Prune && !opts.Prune:
 			fmt.Fprintf(out, "not pruned: %s belongs to a partner or language that is gone (use --prune to remove it)\n", path)
@@ -147,11 +147,14 @@ func runGenerate(opts *GenerateOptions) error {
 	if !opts.Diff {
 		fmt.Fprintln(out, res.Summary())
 	}
-	if problems := res.Problems(opts.Check, opts.Prune); len(problems) > 0 {
+	if problems := res.Problems(opts.Check); len(problems) > 0 {
 		if opts.Check {
-			edited := res.Count(output.Conflict) + res.Count(output.Orphan)
-			if stale := len(problems) - edited; stale > 0 {
+			edited, gone := res.Count(output.Conflict)+res.Count(output.Orphan), res.Count(output.Prune)
+			if stale := len(problems) - edited - gone; stale > 0 {
 				fmt.Fprintf(opts.IO.ErrOut, "%d page(s) missing or out of date; run `partnerpages generate` to update them\n", stale)
+			}
+			if gone > 0 {
+				fmt.Fprintf(opts.IO.ErrOut, "%d page(s) of partners or languages that are gone; run `partnerpages generate --prune` to remove them\n", gone)
 			}
 			if edited > 0 {
 				fmt.Fprintf(opts.IO.ErrOut, "%d page(s) edited by hand; run `partnerpages absorb` to take the edits into the partner files (`generate` keeps such pages, `generate --force` discards the edits)\n", edited)

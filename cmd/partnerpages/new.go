@@ -154,7 +154,7 @@ func runNew(opts *NewOptions) error {
 	fmt.Fprintf(opts.IO.Out, "Review the pages, then commit %s (the lock file lets generate tell a stale page from a hand-edited one; %s is a run lock: leave it out of git).\n",
 		strings.Join(commit, ", "), filepath.Join(opts.Out, output.RunLockName))
 	fmt.Fprintf(opts.IO.Out, "After editing the partner file, run: partnerpages generate %s\n", slug)
-	if len(pages.Problems(false, false)) > 0 {
+	if len(pages.Problems(false)) > 0 {
 		return errSilent
 	}
 	return nil

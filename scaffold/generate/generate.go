@@ -118,8 +118,9 @@ func (r *Result) Count(a output.Action) int {
 }
 
 // Problems returns the changes that make the run exit 1: hand-edited pages
-// that were kept, and with check every page that is not up to date.
-func (r *Result) Problems(check, prune bool) []output.Change {
+// that were kept, and with check every page that is not up to date (pages
+// of partners that are gone among them).
+func (r *Result) Problems(check bool) []output.Change {
 	var out []output.Change
 	for _, c := range r.Changes {
 		switch c.Action {
@@ -130,7 +131,7 @@ func (r *Result) Problems(check, prune bool) []output.Change {
 				out = append(out, c)
 			}
 		case output.Prune:
-			if check && prune {
+			if check { // a page of a partner that is gone is out of date too
 				out = append(out, c)
 			}
 		}

@@ -108,7 +108,7 @@ func TestGenerateUpdatesStalePagesAndKeepsHandEdits(t *testing.T) {
 	}
 
 	check := e.run(func(o *Options) { o.Check = true })
-	if got := len(check.Problems(true, false)); got != 3 {
+	if got := len(check.Problems(true)); got != 3 {
 		t.Errorf("--check: %d problems, want 2 stale + 1 hand-edited: %s", got, check.Summary())
 	}
 	if data, _ := os.ReadFile(e.page("alpha/en/connect-hubrise.md")); bytes.Contains(data, []byte("care@alpha")) {
@@ -133,7 +133,7 @@ func TestGenerateUpdatesStalePagesAndKeepsHandEdits(t *testing.T) {
 	if data, _ := os.ReadFile(edited); !bytes.Contains(data, []byte("Connecter Beta")) {
 		t.Error("--force did not regenerate the hand-edited page")
 	}
-	if check := e.run(func(o *Options) { o.Check = true }); len(check.Problems(true, false)) != 0 {
+	if check := e.run(func(o *Options) { o.Check = true }); len(check.Problems(true)) != 0 {
 		t.Errorf("--check after --force: %s", check.Summary())
 	}
 }
@@ -142,7 +142,7 @@ func TestGenerateCheckReportsMissingPagesAndWritesNothing(t *testing.T) {
 	t.Parallel()
 	e := newEnv(t)
 	res := e.run(func(o *Options) { o.Check = true })
-	if got := len(res.Problems(true, false)); got != 3 {
+	if got := len(res.Problems(true)); got != 3 {
 		t.Errorf("want 3 missing pages, got %d", got)
 	}
 	if _, err := os.Stat(e.out); !os.IsNotExist(err) {
@@ -317,5 +317,22 @@ func TestEveryRunListsEveryPage(t *testing.T) {
 	check := e.run(func(o *Options) { o.Check = true })
 	if len(check.Changes) != 3 || check.Count(output.Unchanged) != 2 || check.Count(output.Conflict) != 1 {
 		t.Errorf("check: %d changes listed, %s", len(check.Changes), check.Summary())
+	}
+}
+
+// TestCheckFailsOnThePagesOfAPartnerThatIsGone: --check exits 1 on them
+// (it said nothing unless given --prune); --prune then removes them.
+func TestCheckFailsOnThePagesOfAPartnerThatIsGone(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	e.run(nil)
+	delete(e.partners, "beta.yaml")
+	check := e.run(func(o *Options) { o.Check = true })
+	if probs := check.Problems(true); len(probs) != 1 || probs[0].Action != output.Prune || probs[0].Rel != "beta/fr/connect-hubrise.md" {
+		t.Errorf("check: %v", probs)
+	}
+	e.run(func(o *Options) { o.Prune = true })
+	if check := e.run(func(o *Options) { o.Check = true }); len(check.Problems(true)) != 0 {
+		t.Errorf("after --prune: %v", check.Problems(true))
 	}
 }

@@ -162,7 +162,7 @@ func TestCrashMidRunLeavesNoPartialPage(t *testing.T) {
 			t.Fatalf("run after the crash: %v", err)
 		}
 		res, err := Run(context.Background(), Options{Inputs: in, Out: out, Check: true})
-		if err != nil || len(res.Problems(true, false)) > 0 {
+		if err != nil || len(res.Problems(true)) > 0 {
 			t.Fatalf("not clean after the next run: %v %s", err, res.Summary())
 		}
 	}

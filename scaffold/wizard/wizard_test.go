@@ -80,7 +80,7 @@ func (p *docsProject) checkClean(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if probs := res.Problems(true, false); len(probs) > 0 {
+	if probs := res.Problems(true); len(probs) > 0 {
 		t.Errorf("generate --check is not clean: %s", res.Summary())
 	}
 }
