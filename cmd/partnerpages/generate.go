@@ -75,6 +75,7 @@ func runGenerate(opts *GenerateOptions) error {
 	if err != nil {
 		return err
 	}
+	opts.noteUnusedTemplates()
 	o := generate.Options{
 		Inputs: in, Out: opts.Out, Slugs: opts.Slugs,
 		Check: opts.Check, DryRun: opts.DryRun, Force: opts.Force, Prune: opts.Prune,

@@ -408,3 +408,27 @@ func TestNewDryRunWritesNothing(t *testing.T) {
 		t.Errorf("--dry-run wrote %v", entries)
 	}
 }
+
+// TestAnExportedSetIsNamedOrPointedAt: templates export inside a project
+// names the set in its project file, and generate says so when a templates
+// folder lies unused beside the partners.
+func TestAnExportedSetIsNamedOrPointedAt(t *testing.T) {
+	t.Parallel()
+	dir := shippedPartners(t)
+	run(t, dir, "templates", "export", "templates")
+	if _, _, errOut := run(t, dir, "generate"); !strings.Contains(errOut, "templates holds a template set, but this run renders with the embedded one") {
+		t.Errorf("no note of the unused set:\n%s", errOut)
+	}
+	proj := t.TempDir()
+	run(t, proj, "init")
+	if code, out, _ := run(t, proj, "templates", "export", "tpl"); code != exitOK || !strings.Contains(out, `added "templates: tpl"`) {
+		t.Errorf("export in a project: exit %d\n%s", code, out)
+	}
+	data, _ := os.ReadFile(filepath.Join(proj, "partnerpages.yaml"))
+	if !strings.HasSuffix(string(data), "templates: tpl\n") || !strings.Contains(string(data), "# the project's languages") {
+		t.Errorf("project file:\n%s", data)
+	}
+	if _, out, _ := run(t, proj, "templates", "list"); !strings.Contains(out, "template set: tpl") {
+		t.Errorf("the set is not in use:\n%s", out)
+	}
+}

@@ -310,3 +310,25 @@ func (g *GlobalOptions) completeSlugs(cmd *cobra.Command, args []string, toCompl
 	}
 	return out, cobra.ShellCompDirectiveNoFileComp
 }
+
+// noteUnusedTemplates says so when a template set lies in the project's
+// templates folder while the run renders with the embedded one (an export
+// nobody named: its edits would reach no page).
+func (g *GlobalOptions) noteUnusedTemplates() {
+	if g.Templates != "" {
+		return
+	}
+	dir := g.At(".")
+	if g.Project != nil {
+		dir = g.Project.Dir
+	}
+	folder := filepath.Join(dir, "templates")
+	if _, err := os.Stat(filepath.Join(folder, render.SiteFile)); err != nil {
+		return
+	}
+	where := "add \"templates: templates\" to " + project.FileName
+	if g.Project == nil {
+		where = "pass --templates " + g.fromWD(folder)
+	}
+	fmt.Fprintf(g.IO.ErrOut, "note: %s holds a template set, but this run renders with the embedded one; to use it, %s\n", g.fromWD(folder), where)
+}

@@ -2,7 +2,9 @@ package main
 
 import (
 	"fmt"
+	"path/filepath"
 
+	"github.com/partnerpages/partnerpages/scaffold/project"
 	"github.com/partnerpages/partnerpages/templates"
 	"github.com/spf13/cobra"
 )
@@ -76,5 +78,21 @@ func runTemplatesExport(opts *TemplatesOptions) error {
 	for _, f := range written {
 		fmt.Fprintf(opts.IO.Out, "wrote %s\n", f)
 	}
-	return problem(err)
+	if err != nil {
+		return problem(err)
+	}
+	p := opts.Project
+	switch {
+	case p == nil:
+		fmt.Fprintf(opts.IO.Out, "to render with it: partnerpages generate --templates %s (or name it in partnerpages.yaml, which `partnerpages init` writes)\n", opts.Dir)
+	case p.Templates == "":
+		rel, err := project.SetTemplates(p, opts.Dir)
+		if err != nil {
+			return problem(fmt.Errorf("the set was exported, but %s could not name it: %w; add \"templates: %s\" to it", p.File, err, filepath.ToSlash(opts.Dir)))
+		}
+		fmt.Fprintf(opts.IO.Out, "added \"templates: %s\" to %s: every command now renders with this set\n", rel, p.File)
+	default:
+		fmt.Fprintf(opts.IO.Out, "%s names the set %s; to use this one instead, change its templates: line to %s\n", p.File, p.Templates, opts.Dir)
+	}
+	return nil
 }

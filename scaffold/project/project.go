@@ -314,3 +314,36 @@ func lintConfig(v *yaml.Node, fail failFunc) Lint {
 	}
 	return l
 }
+
+// SetTemplates names the template set in folder dir in project file p,
+// which names none: a "templates:" line is added at the end of the file,
+// which keeps the rest of it (comments, order) as it is. It returns the
+// folder as the file now names it, relative to the file.
+func SetTemplates(p *Project, dir string) (string, error) {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return "", err
+	}
+	base, err := filepath.Abs(p.Dir)
+	if err != nil {
+		return "", err
+	}
+	rel, err := filepath.Rel(base, abs)
+	if err != nil {
+		return "", err
+	}
+	rel = filepath.ToSlash(rel)
+	data, err := safefile.Read(p.File, MaxSize)
+	if err != nil {
+		return "", err
+	}
+	if len(data) > 0 && data[len(data)-1] != '\n' {
+		data = append(data, '\n')
+	}
+	data = append(data, "templates: "+quote(rel)+"\n"...)
+	if _, errs := Parse(p.File, data); len(errs) > 0 {
+		return "", errs
+	}
+	p.Templates = rel
+	return rel, safefile.ReplaceFile(p.Dir, p.File, data)
+}
