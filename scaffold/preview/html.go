@@ -43,7 +43,11 @@ func RenderHTML(pg *page.Page, o HTMLOptions) (string, int) {
 	if err := renderer.Render(&b, pg.Body, pg.Root); err != nil {
 		return "<p class=\"pp-error\">" + escape(err.Error()) + "</p>", sections
 	}
-	return sanitize.Sanitize(components(b.String())), sections
+	raw := components(b.String())
+	if clean := sanitize.Sanitize(raw); strings.TrimSpace(clean) != "" || strings.TrimSpace(raw) == "" {
+		return clean, sections
+	}
+	return `<p class="pp-error">This page is only HTML the preview does not show (code, or tags the site does not have).</p>`, sections
 }
 
 // sanitize keeps of a page's HTML what a page shows: a <script>, an event
