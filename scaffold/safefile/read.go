@@ -76,36 +76,6 @@ func read(path string, max int64, follow bool) ([]byte, error) {
 	return data, nil
 }
 
-// ReadFS reads file name of fsys as Read does: on a folder on disk
-// (os.DirFS) through Read, elsewhere (tests, embedded files) through fsys.
-func ReadFS(fsys fs.FS, dir, name string, max int64) ([]byte, error) {
-	if dir != "" {
-		if _, disk := fsys.(interface{ ReadFile(string) ([]byte, error) }); disk {
-			if !fs.ValidPath(name) {
-				return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrInvalid}
-			}
-			return Read(dir+string(os.PathSeparator)+name, max)
-		}
-	}
-	f, err := fsys.Open(name)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		return nil, err
-	}
-	if st.IsDir() {
-		return nil, &fs.PathError{Op: "open", Path: name, Err: errIsDir}
-	}
-	data, err := io.ReadAll(io.LimitReader(f, max+1))
-	if err == nil && int64(len(data)) > max {
-		err = &fs.PathError{Op: "read", Path: name, Err: ErrTooLarge}
-	}
-	return data, err
-}
-
 // Why says in a writer's words why a read failed.
 func Why(err error) string {
 	switch {
