@@ -179,9 +179,6 @@ func (g *GlobalOptions) requireOut() error {
 // noProject annotates commands that run without reading a project file.
 const noProject = "partnerpages/no-project"
 
-// NewRootCmd builds the command tree.
-func NewRootCmd(io *IOStreams) *cobra.Command { return newRootCmd(io, "") }
-
 // newRootCmd builds the command tree for commands run in the folder dir
 // ("": the process's working folder).
 func newRootCmd(io *IOStreams, dir string) *cobra.Command {

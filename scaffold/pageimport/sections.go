@@ -35,23 +35,6 @@ func (r *reader) boilerplateParagraph(b ast.Node) bool {
 	return false
 }
 
-// boilerplate reports every block of s as replaced by the template, except
-// partner images and text, which are reported as dropped.
-func (r *reader) boilerplate(s *section, where string) {
-	for _, b := range s.blocks {
-		if _, ok := b.(*ast.ThematicBreak); ok {
-			continue
-		}
-		text := page.PlainText(r.body, b)
-		if r.boilerplateParagraph(b) {
-			r.replaced(r.lineOf(b), "%q in %s (the template writes its own)", clip(text), where)
-			r.report.skipLine(r.lineOf(b))
-			continue
-		}
-		r.dropped(r.lineOf(b), "%q in %s: no place for it in a partner file", clip(page.MarkdownOf(r.body, b)), where)
-	}
-}
-
 // isSupportList reports whether an ordered list is the "have the support
 // team connect you" route: steps without bold labels that point to the
 // give-access and contact sections or to the platform's getting-started page.

@@ -94,9 +94,3 @@ func Why(err error) string {
 	}
 	return "cannot read: " + err.Error()
 }
-
-// IsFolder reports whether a read failed because the path is a folder.
-func IsFolder(err error) bool { return errors.Is(err, errIsDir) }
-
-// IsSymlink reports whether a read or write refused a symbolic link.
-func IsSymlink(err error) bool { return errors.Is(err, errSymlink) }
