@@ -37,14 +37,15 @@ folder, the output folder, the templates folder and the languages, with
 paths relative to the file. Flags given to a command override the file.
 
 --partners and --out set the folders written into the file (defaults:
-partners, content/apps). --templates exports the embedded template set
-beside the file (to "templates", or to --templates=FOLDER) for you to
-customise, and records it. An existing project file is kept unless --force.`,
+partners, content/apps). --export-templates exports the embedded template
+set beside the file (to "templates", or to --export-templates=FOLDER) for
+you to customise, and records it (init's --templates, its first name, does
+the same: everywhere else --templates names a set to render with). An existing project file is kept unless --force.`,
 		Example: `  # in the root of a docs repository
   partnerpages init
 
   # pages straight into the site's content, customised templates, French only
-  partnerpages init --out content/apps --templates --lang fr
+  partnerpages init --out content/apps --export-templates --lang fr
 
   # then, from any subfolder, with no flags
   partnerpages new
@@ -62,8 +63,11 @@ customise, and records it. An existing project file is kept unless --force.`,
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&opts.Export, "templates", "", `export the embedded template set beside the project file and use it (bare flag: "templates")`)
+	f.StringVar(&opts.Export, "export-templates", "", `export the embedded template set beside the project file and use it (bare flag: "templates")`)
+	f.Lookup("export-templates").NoOptDefVal = "templates"
+	f.StringVar(&opts.Export, "templates", "", "the same as --export-templates")
 	f.Lookup("templates").NoOptDefVal = "templates"
+	_ = f.MarkDeprecated("templates", "use --export-templates (elsewhere --templates names a set to render with)")
 	f.StringSliceVar(&opts.Languages, "lang", project.Defaults.Languages, "the project's languages, repeatable or comma-separated")
 	f.BoolVar(&opts.Force, "force", false, "replace an existing partnerpages.yaml")
 	return cmd

@@ -13,7 +13,7 @@ import (
 func TestProjectFileWorkflow(t *testing.T) {
 	t.Parallel()
 	repo := t.TempDir()
-	if code, out, errOut := run(t, repo, "init", "--templates", "--out", "site/content/apps", "--lang", "fr"); code != exitOK {
+	if code, out, errOut := run(t, repo, "init", "--export-templates", "--out", "site/content/apps", "--lang", "fr"); code != exitOK {
 		t.Fatalf("init: exit %d\n%s%s", code, out, errOut)
 	}
 	for _, f := range []string{"partnerpages.yaml", "partners", "templates/site.yaml", "templates/fr/_connect.tmpl"} {

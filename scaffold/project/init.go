@@ -78,7 +78,7 @@ func Init(dir string, p Project, force bool, ignore []string) (InitResult, error
 	if p.Templates != "" {
 		written, err := templates.Export(at(p.Templates), false)
 		if err != nil {
-			return res, fmt.Errorf("%w\nto keep those templates, run init without --templates and add \"templates: %s\" to %s", err, p.Templates, FileName)
+			return res, fmt.Errorf("%w\nto keep those templates, run init without --export-templates and add \"templates: %s\" to %s", err, p.Templates, FileName)
 		}
 		res.Templates = written
 	}
