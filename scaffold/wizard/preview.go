@@ -13,6 +13,10 @@ import (
 
 var (
 	headingIDRe = regexp.MustCompile(`(?m)^(#{1,6} .*?)\s*\{#[a-z0-9-]+\}\s*$`)
+	// bareEmailRe is an e-mail address written as text, which the terminal
+	// renderer would link and print twice ("a@b.co mailto:a@b.co"), long
+	// enough to be cut at its dots on a narrow terminal
+	bareEmailRe = regexp.MustCompile(`(^|[\s(])([\w.+-]+@[\w-]+(?:\.[\w-]+)+)`)
 )
 
 // Preview renders a page as a reader sees it, for the terminal: the title
@@ -31,6 +35,7 @@ func Preview(src []byte, width int, plain bool) (string, error) {
 		title = meta.Meta.Title
 	}
 	body = headingIDRe.ReplaceAll(body, []byte("$1"))
+	body = bareEmailRe.ReplaceAll(body, []byte("$1`$2`")) // shown once, as a whole
 	var md bytes.Buffer
 	if title != "" {
 		md.WriteString("# " + strings.ReplaceAll(title, "#", "\\#") + "\n\n")

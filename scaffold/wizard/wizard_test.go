@@ -509,3 +509,22 @@ func TestLeavingOutSupportOffersNoSupportMode(t *testing.T) {
 		t.Error("support modes left out though the sections are kept")
 	}
 }
+
+// TestPreviewShowsAnAddressWhole: an e-mail address shows once, and is not
+// cut at its dots at the widths a terminal has.
+func TestPreviewShowsAnAddressWhole(t *testing.T) {
+	t.Parallel()
+	src, err := os.ReadFile("../render/testdata/golden/qwenta/fr/connect-hubrise.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range []int{60, 72, 80, 100} {
+		out, err := Preview(src, w, true)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if strings.Contains(out, "mailto:") || strings.Count(out, "support@hubrise.com") != 1 {
+			t.Errorf("width %d: the platform's address is not shown once, whole:\n%s", w, out)
+		}
+	}
+}
