@@ -210,9 +210,9 @@ func interact(ctx context.Context, o Options, a *Answers, set *render.Set, taken
 	}
 }
 
-// partOptions offers each part of the form, in order, and all of them.
+// partOptions offers all of the form, then each of its parts in order.
 func partOptions() []huh.Option[string] {
-	var opts []huh.Option[string]
+	opts := []huh.Option[string]{huh.NewOption("All of them", "")}
 	seen := map[string]bool{}
 	for _, s := range steps {
 		if !seen[s.part] {
@@ -220,7 +220,7 @@ func partOptions() []huh.Option[string] {
 			opts = append(opts, huh.NewOption(s.part, s.part))
 		}
 	}
-	return append(opts, huh.NewOption("All of them", ""))
+	return opts
 }
 
 // partsOf returns the parts of the form that set the answers of problems.
