@@ -3,6 +3,7 @@ package preview
 import (
 	"bufio"
 	"context"
+	"io/fs"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -329,5 +330,53 @@ func TestAPagesCodeIsNotRunByThePreview(t *testing.T) {
 		if !strings.Contains(got, good) {
 			t.Errorf("%q is missing from the preview's HTML:\n%s", good, got)
 		}
+	}
+}
+
+// TestAPageEditedOnDiskIsShownAsItIs: the preview shows the file on disk,
+// with its own findings, and says how it differs from the templates'
+// rendering (it showed the rendering, and lint's TODO went unseen).
+func TestAPageEditedOnDiskIsShownAsItIs(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	copyDir(t, projectDir, dir)
+	o := testOptions(t, dir)
+	st := Load(o)
+	pg := st.Find("lumo").Pages[0]
+	file := filepath.Join(o.Pages, filepath.FromSlash(pg.Rel))
+	os.MkdirAll(filepath.Dir(file), 0o755)
+	os.WriteFile(file, []byte(pg.Markdown+"\nTODO: a note of our own.\n"), 0o644)
+	pg = Load(o).Find("lumo").Pages[0]
+	if !pg.OnDisk || pg.Disk != "hand-edited" || !strings.Contains(pg.Markdown, "TODO: a note of our own.") || !strings.Contains(pg.Differs, "2 line(s) the templates do not write, 0 of theirs it lacks") {
+		t.Errorf("on disk %v (%s), differs %q, markdown ends %q", pg.OnDisk, pg.Disk, pg.Differs, pg.Markdown[max(0, len(pg.Markdown)-40):])
+	}
+	found := false
+	for _, f := range pg.Findings {
+		found = found || f.Rule == "placeholder"
+	}
+	if !found {
+		t.Errorf("the TODO on disk is not a finding: %v", pg.Findings)
+	}
+}
+
+// copyDir copies the folder from into to.
+func copyDir(t *testing.T, from, to string) {
+	t.Helper()
+	err := filepath.WalkDir(from, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(from, p)
+		if d.IsDir() {
+			return os.MkdirAll(filepath.Join(to, rel), 0o755)
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(filepath.Join(to, rel), data, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
 }

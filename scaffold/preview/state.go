@@ -7,6 +7,7 @@ package preview
 
 import (
 	"cmp"
+	"fmt"
 	"io/fs"
 	"maps"
 	"path"
@@ -14,8 +15,10 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/aymanbagabas/go-udiff"
 	"github.com/partnerpages/partnerpages/scaffold/generate"
 	"github.com/partnerpages/partnerpages/scaffold/lint"
+	"github.com/partnerpages/partnerpages/scaffold/output"
 	"github.com/partnerpages/partnerpages/scaffold/page"
 	"github.com/partnerpages/partnerpages/scaffold/pagepath"
 	"github.com/partnerpages/partnerpages/scaffold/partner"
@@ -57,10 +60,14 @@ type Page struct {
 	Markdown                          string
 	HTML                              string
 	Findings                          []lint.Finding
-	Disk                              string   // current, missing, stale (generate updates it) or hand-edited (absorb takes it)
-	Own                               int      // sections the template does not write
-	Sections                          int      // sections of the page
-	Images                            []string // the /files/ URLs of its images
+	Disk                              string // current, missing, stale (generate updates it) or hand-edited (absorb takes it)
+	// OnDisk: the page shown is the file on disk, which differs from what
+	// the templates render (stale or hand-edited); Differs says how much.
+	OnDisk   bool
+	Differs  string
+	Own      int      // sections the template does not write
+	Sections int      // sections of the page
+	Images   []string // the /files/ URLs of its images
 }
 
 // Load reads and renders the whole project. It never fails: what cannot be
@@ -77,10 +84,10 @@ func Load(o Options) *State {
 		st.Problems = append(st.Problems, err.Error())
 	}
 	ps, errs := project.Inputs{Partners: o.Partners, PartnersDir: o.PartnersDir}.LoadPartners(set)
-	disk := map[string]string{}
+	disk := map[string]onDisk{}
 	if states, _, err := generate.States(o.Pages, set, ps); err == nil {
 		for _, c := range states {
-			disk[c.Rel] = c.Action.State()
+			disk[c.Rel] = onDisk{state: c.Action.State(), page: c.Old, differs: c.Action == output.Update || c.Action == output.Conflict}
 		}
 	}
 	byFile := map[string][]string{}
@@ -122,8 +129,18 @@ func (st *State) Find(slug string) *Partner {
 	return nil
 }
 
-// renderPartner renders, lints and compares with the disk each page of p.
-func renderPartner(set *render.Set, p *partner.Partner, lo lint.Options, o Options, disk map[string]string, errs *[]string) []*Page {
+// onDisk is a page as the output folder holds it, against what the
+// templates render now.
+type onDisk struct {
+	state   string
+	page    []byte
+	differs bool // stale or hand-edited: the file is not the template's rendering
+}
+
+// renderPartner renders, lints and compares with the disk each page of p:
+// a page on disk that differs from the templates' rendering is shown as it
+// is on disk, with its own findings, and says how it differs.
+func renderPartner(set *render.Set, p *partner.Partner, lo lint.Options, o Options, disk map[string]onDisk, errs *[]string) []*Page {
 	outs, err := set.Render(p)
 	if err != nil {
 		*errs = append(*errs, err.Error())
@@ -132,15 +149,20 @@ func renderPartner(set *render.Set, p *partner.Partner, lo lint.Options, o Optio
 	var pages []*Page
 	for _, out := range outs {
 		rel := pagepath.Path{Slug: p.Slug.Value, Lang: out.Lang, File: out.Name}.Rel()
-		pg := page.Parse(path.Join(o.Pages, rel), out.Content)
+		content, d := out.Content, disk[rel]
+		differs := ""
+		if d.differs {
+			content, differs = d.page, diffSummary(d.page, out.Content)
+		}
+		pg := page.Parse(path.Join(o.Pages, rel), content)
 		own := ownSections(p, out.Lang)
 		findings := lint.Check(pg, lo)
 		var images []string
 		html, sections := RenderHTML(pg, HTMLOptions{Slug: p.Slug.Value, Lang: out.Lang, Findings: findings, Site: lo.Site, Own: own, Images: &images})
 		pages = append(pages, &Page{Images: images,
-			Lang: out.Lang, Rel: rel, Markdown: string(out.Content), HTML: html, Findings: findings,
+			Lang: out.Lang, Rel: rel, Markdown: string(content), HTML: html, Findings: findings,
 			Title: pg.FMString("title"), MetaTitle: pg.FMString("meta.title"), MetaDescription: pg.FMString("meta.description"),
-			Disk: cmp.Or(disk[rel], "missing"), Own: len(own), Sections: sections,
+			Disk: cmp.Or(d.state, "missing"), OnDisk: d.differs, Differs: differs, Own: len(own), Sections: sections,
 		})
 	}
 	return pages
@@ -160,4 +182,16 @@ func readSource(fsys fs.FS, file, dir string) string {
 		return ""
 	}
 	return string(data)
+}
+
+// diffSummary says how the page on disk differs from the templates'
+// rendering: the lines each has that the other lacks.
+func diffSummary(disk, rendered []byte) string {
+	before := string(rendered)
+	added, removed := 0, 0
+	for _, e := range udiff.Lines(before, string(disk)) {
+		added += strings.Count(e.New, "\n")
+		removed += strings.Count(before[e.Start:e.End], "\n")
+	}
+	return fmt.Sprintf("the file on disk: %d line(s) the templates do not write, %d of theirs it lacks", added, removed)
 }
