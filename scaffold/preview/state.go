@@ -193,5 +193,5 @@ func diffSummary(disk, rendered []byte) string {
 		added += strings.Count(e.New, "\n")
 		removed += strings.Count(before[e.Start:e.End], "\n")
 	}
-	return fmt.Sprintf("the file on disk: %d line(s) the templates do not write, %d of theirs it lacks", added, removed)
+	return fmt.Sprintf("%d line(s) the templates do not write, %d of theirs it lacks", added, removed)
 }
