@@ -14,6 +14,8 @@ func TestSyntaxErrorsInAWritersWords(t *testing.T) {
 	for _, tc := range []struct{ name, file, want string }{
 		{"tab indent", "name: A\nsupport:\n\temail: x@y.example\n",
 			"p.yaml:3:1: line 3 is indented with a tab; YAML indents with spaces"},
+		{"tab on line 7, after a flow list", "name: T\nsupport:\n  email: a@b.example\nconnection:\n  mode: back-office\n  menu: [A]\n\tbutton: Go\n",
+			"p.yaml:7:1: line 7 is indented with a tab; YAML indents with spaces"},
 		{"tab after spaces", "name: A\nsupport:\n  \temail: x@y.example\n",
 			"p.yaml:3:3: line 3 is indented with a tab; YAML indents with spaces"},
 		{"key indented too far", "name: A\nsupport:\n  email: x@y.example\n    mode: x\n",
