@@ -33,6 +33,10 @@ func (a Action) State() string {
 	return [...]string{"missing", "stale", "current", "hand-edited", "gone", "gone, hand-edited"}[a]
 }
 
+// Differs reports whether the page on disk is there but is not what the
+// templates render now (stale, or edited by hand).
+func (a Action) Differs() bool { return a == Update || a == Conflict }
+
 // Page is one page to write: where, whose, and what.
 type Page struct {
 	pagepath.Path

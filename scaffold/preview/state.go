@@ -18,7 +18,6 @@ import (
 	"github.com/aymanbagabas/go-udiff"
 	"github.com/partnerpages/partnerpages/scaffold/generate"
 	"github.com/partnerpages/partnerpages/scaffold/lint"
-	"github.com/partnerpages/partnerpages/scaffold/output"
 	"github.com/partnerpages/partnerpages/scaffold/page"
 	"github.com/partnerpages/partnerpages/scaffold/pagepath"
 	"github.com/partnerpages/partnerpages/scaffold/partner"
@@ -87,7 +86,7 @@ func Load(o Options) *State {
 	disk := map[string]onDisk{}
 	if states, _, err := generate.States(o.Pages, set, ps); err == nil {
 		for _, c := range states {
-			disk[c.Rel] = onDisk{state: c.Action.State(), page: c.Old, differs: c.Action == output.Update || c.Action == output.Conflict}
+			disk[c.Rel] = onDisk{state: c.Action.State(), page: c.Old, differs: c.Action.Differs()}
 		}
 	}
 	byFile := map[string][]string{}
