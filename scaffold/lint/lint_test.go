@@ -113,6 +113,28 @@ func TestRules(t *testing.T) {
 	}
 }
 
+// TestANoBreakSpaceInANameIsTheSameName: "Carré POS" in the meta title and
+// "Carré\u00a0POS" in a heading are one name (a false name-mismatch before).
+func TestANoBreakSpaceInANameIsTheSameName(t *testing.T) {
+	t.Parallel()
+	page := strings.ReplaceAll(cleanPage, "Brewly", "Carré POS")
+	page = strings.Replace(page, "## Connect Carré POS", "## Connect Carré\u00a0POS", 1)
+	for _, f := range Check(Parse("p.md", []byte(page)), DefaultOptions()) {
+		if f.Rule == RuleNameMismatch {
+			t.Errorf("%s", f)
+		}
+	}
+	// a real difference is still one
+	page = strings.Replace(page, "## Connect Carré\u00a0POS", "## Connect Carre\u00a0POS", 1)
+	found := false
+	for _, f := range Check(Parse("p.md", []byte(page)), DefaultOptions()) {
+		found = found || f.Rule == RuleNameMismatch
+	}
+	if !found {
+		t.Error("Carre POS against Carré POS is no longer a finding")
+	}
+}
+
 // TestCodeRuleSparesText: words and code that only look like code stay clean.
 func TestCodeRuleSparesText(t *testing.T) {
 	t.Parallel()

@@ -118,12 +118,15 @@ type nameUse struct {
 
 func (c *checker) names() {
 	var uses []nameUse
+	// a no-break space inside a name (French typography, or a writer's
+	// choice) is the same name as with an ordinary one
+	spaced := func(s string) string { return strings.Join(strings.Fields(s), " ") }
 	if name, pos := c.p.MetaName(); name != "" && !strings.Contains(name, "SOLUTION") {
-		uses = append(uses, nameUse{name, "meta.title", pos})
+		uses = append(uses, nameUse{spaced(name), "meta.title", pos})
 	}
 	for _, h := range c.p.Headings {
 		if name := HeadingName(h.Text); name != "" {
-			uses = append(uses, nameUse{name, "heading", h.Pos})
+			uses = append(uses, nameUse{spaced(name), "heading", h.Pos})
 		}
 	}
 	if len(uses) == 0 {
