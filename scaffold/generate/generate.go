@@ -77,7 +77,7 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 	if o.writes() {
 		lock.RemoveStaleTemps(o.Out, o.PartnersDir)
 	}
-	r := &run{o: o, set: set, lock: lock, key: cacheKey(set.Digest), known: clonePages(lock.Pages), dir: output.NewDir(o.Out)}
+	r := newRun(o, set, lock)
 	defer r.dir.Close()
 	changes, err := r.plan(ctx, selected)
 	if err != nil && !o.writes() {

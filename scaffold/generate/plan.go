@@ -14,15 +14,23 @@ import (
 // run is one generate run from the moment the lock file is read until it
 // is written.
 type run struct {
-	o     Options
-	set   *render.Set
-	lock  *output.Lock
-	key   string                  // the template set and tool the pages depend on (cacheKey)
-	known map[string]output.Entry // the lock's pages before this run wrote any
-	dir   *output.Dir
+	o      Options
+	set    *render.Set
+	lock   *output.Lock
+	key    string                  // the template set and tool the pages depend on (cacheKey)
+	known  map[string]output.Entry // the lock's pages before this run wrote any
+	bySlug map[string][]string     // the paths of known, by partner
+	dir    *output.Dir
 }
 
-func clonePages(pages map[string]output.Entry) map[string]output.Entry { return maps.Clone(pages) }
+// newRun starts a run over the lock as read.
+func newRun(o Options, set *render.Set, lock *output.Lock) *run {
+	r := &run{o: o, set: set, lock: lock, key: cacheKey(set.Digest), known: maps.Clone(lock.Pages), bySlug: map[string][]string{}, dir: output.NewDir(o.Out)}
+	for rel, e := range r.known {
+		r.bySlug[e.Slug] = append(r.bySlug[e.Slug], rel)
+	}
+	return r
+}
 
 // plan renders each selected partner, or reuses its pages, and classifies
 // each page against the output folder; a run that writes applies each
@@ -94,10 +102,8 @@ func (r *run) intact(p *partner.Partner) []output.Page {
 		return nil
 	}
 	var pages []output.Page
-	for rel, e := range r.known {
-		if e.Slug != p.Slug.Value {
-			continue
-		}
+	for _, rel := range r.bySlug[p.Slug.Value] {
+		e := r.known[rel]
 		data, exists, err := r.dir.Read(rel)
 		if err != nil || !exists || output.Hash(data) != e.SHA256 {
 			return nil
