@@ -1,12 +1,13 @@
 package main
 
 import (
-	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/aymanbagabas/go-udiff"
 )
 
 // TestAbsorbTheScreenshotCase: a writer adds a screenshot under the
@@ -61,42 +62,35 @@ func TestAbsorbTheScreenshotCase(t *testing.T) {
 	}
 }
 
-// TestAbsorbNamesSectionsKeptWhileReading: an edit that leaves the connect
-// steps without a menu makes import keep the section as written while it
-// reads the page (not when it compares the regenerated one); absorb must
-// still print it as an override, with its line.
-func TestAbsorbNamesSectionsKeptWhileReading(t *testing.T) {
+// TestAbsorbAnEditedPlatformStepIsThatStepsOverride: a writer rewords the
+// French step that opens the menu; absorb keeps that step's words for that
+// language only (step_text), says so, and leaves the menu, the other steps
+// and the rest of the file as they were.
+func TestAbsorbAnEditedPlatformStepIsThatStepsOverride(t *testing.T) {
 	t.Parallel()
 	dir := shippedPartners(t)
 	run(t, dir, "generate")
+	before := readFile(t, filepath.Join(dir, "partners/qwenta.yaml"))
 	page := filepath.Join(dir, "content/apps/qwenta/fr/connect-hubrise.md")
 	data, _ := os.ReadFile(page)
 	lines := strings.Split(string(data), "\n")
-	at := -1
-	for i, l := range lines {
-		if strings.HasPrefix(l, "1. ") && strings.Contains(l, "ouvrez **") && at < 0 {
-			at = i
-			lines[i] = "1. Demandez à votre gérant d'afficher la page des réglages."
-		}
-	}
+	at := slices.IndexFunc(lines, func(l string) bool { return strings.HasPrefix(l, "1. ") && strings.Contains(l, "ouvrez **") })
 	if at < 0 {
 		t.Fatal("the page has no step that opens a menu")
 	}
+	const own = "Demandez à votre gérant d'afficher la page des réglages."
+	lines[at] = "1. " + own
 	os.WriteFile(page, []byte(strings.Join(lines, "\n")), 0o644)
 	code, out, errOut := run(t, dir, "absorb")
 	if code != exitOK {
 		t.Fatalf("absorb: exit %d\n%s%s", code, out, errOut)
 	}
-	heading := 0
-	for i := at; i >= 0; i-- {
-		if strings.HasPrefix(lines[i], "## ") {
-			heading = i + 1
-			break
-		}
+	if want := `override: fr: the platform step "menu" in the page's own words (step_text.fr.menu)`; !strings.Contains(out, want) {
+		t.Errorf("no %q line:\n%s", want, out)
 	}
-	want := fmt.Sprintf("override: fr:%d: the connect section", heading)
-	if !strings.Contains(out, want) {
-		t.Fatalf("no %q line:\n%s", want, out)
+	after := readFile(t, filepath.Join(dir, "partners/qwenta.yaml"))
+	if want := before + "step_text:\n  fr:\n    menu: " + own + "\n"; after != want {
+		t.Errorf("the partner file is not the one before plus the step's words:\n%s", udiff.Unified("want", "got", want, after))
 	}
 }
 

@@ -46,7 +46,7 @@ var ErrCannot = errors.New("cannot be absorbed")
 // regenerated text is the same, and the rest is kept as the page has it.
 // The result renders every edited page byte for byte and every other page
 // as before; otherwise it is an error that says where, and nothing changes.
-func Partner(set *render.Set, lo lint.Options, p *partner.Partner, schemaRef string, edited map[string][]byte) (*Absorbed, error) {
+func Partner(set *render.Set, lo lint.Options, p *partner.Partner, src []byte, schemaRef string, edited map[string][]byte) (*Absorbed, error) {
 	before, err := set.Render(p)
 	if err != nil {
 		return nil, err
@@ -62,6 +62,10 @@ func Partner(set *render.Set, lo lint.Options, p *partner.Partner, schemaRef str
 	}
 	slices.Sort(tidy)
 	edited = tidied
+	if a, ok := targeted(set, p, src, before, edited); ok {
+		a.Tidied = tidy
+		return a, nil
+	}
 	var pages []pageimport.Page
 	for _, out := range before {
 		if data, ok := edited[out.Lang]; ok {
@@ -228,7 +232,7 @@ func Run(ctx context.Context, o Options) ([]Report, error) {
 			reports = append(reports, rep)
 			continue
 		}
-		a, err := Partner(set, lo, p, o.SchemaRef, edited)
+		a, err := Partner(set, lo, p, old, o.SchemaRef, edited)
 		if err != nil {
 			rep.Err = err
 			reports = append(reports, rep)

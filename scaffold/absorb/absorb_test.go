@@ -168,7 +168,7 @@ func absorbCase(t *testing.T, set *render.Set, lo lint.Options, ps []*partner.Pa
 	for k := 0; k <= edits; k++ {
 		page = edit(r, page, seed*10+k)
 	}
-	a, err = Partner(set, lo, p, "partner.schema.json", map[string][]byte{o.Lang: []byte(page)})
+	a, err = Partner(set, lo, p, sourceOf(t, p), "partner.schema.json", map[string][]byte{o.Lang: []byte(page)})
 	if err != nil {
 		t.Fatalf("seed %d, %s %s: %v\n--- edited page:\n%s", seed, p.Slug.Value, o.Lang, err, page)
 	}
@@ -311,7 +311,7 @@ func BenchmarkPartner(b *testing.B) {
 	lo := lint.DefaultOptions()
 	b.ResetTimer()
 	for range b.N {
-		if _, err := Partner(set, lo, p, "s.json", map[string][]byte{"fr": []byte(edited)}); err != nil {
+		if _, err := Partner(set, lo, p, sourceOf(b, p), "s.json", map[string][]byte{"fr": []byte(edited)}); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -344,8 +344,25 @@ func realSitePartners(t *testing.T, set *render.Set) []*partner.Partner {
 			t.Fatalf("%s: %v", res.File, res.Problems)
 		}
 		ps = append(ps, res.Partner)
+		sources.Store(res.Partner, res.YAML)
 	}
 	return ps
+}
+
+// sources holds the partner files imported in memory, by partner.
+var sources sync.Map
+
+// sourceOf returns the text of p's partner file.
+func sourceOf(t testing.TB, p *partner.Partner) []byte {
+	t.Helper()
+	if src, ok := sources.Load(p); ok {
+		return src.([]byte)
+	}
+	src, err := os.ReadFile(p.File)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return src
 }
 
 // TestAbsorbPropertyOnRealPages is the absorb property over the partners

@@ -24,7 +24,7 @@ func TestScreenshotUnderAllowStaysTyped(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p, errs := partner.Parse("partners/orbit.yaml", []byte(`name: Orbit
+	src := []byte(`name: Orbit
 kind: epos
 support: {email: help@orbit.example}
 connection:
@@ -33,7 +33,8 @@ connection:
   button: {en: Connect HubRise, fr: Connecter HubRise}
 disconnect:
   button: {en: Disconnect, fr: Déconnecter}
-`))
+`)
+	p, errs := partner.Parse("partners/orbit.yaml", src)
 	if len(errs) == 0 {
 		errs = partner.Resolve(p, set.Languages())
 	}
@@ -50,7 +51,7 @@ disconnect:
 		t.Fatalf("no French Allow step to edit:\n%s", fr)
 	}
 	edited := strings.Replace(fr, step, step+shot, 1)
-	a, err := Partner(set, lint.DefaultOptions(), p, "partner.schema.json", map[string][]byte{"fr": []byte(edited)})
+	a, err := Partner(set, lint.DefaultOptions(), p, src, "partner.schema.json", map[string][]byte{"fr": []byte(edited)})
 	if err != nil {
 		t.Fatal(err)
 	}

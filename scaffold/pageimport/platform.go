@@ -145,6 +145,12 @@ func (t *typer) stepText(md string) string {
 
 // step types the text of one step.
 func (t *typer) step(s string) string {
+	for _, w := range t.steps {
+		// a whole step the set words, code spans and all (the e-mail to type)
+		if s == w.text && !strings.HasSuffix(w.name, "menu") && !strings.HasSuffix(w.name, "button") {
+			return render.StepRef(w.name)
+		}
+	}
 	if strings.Contains(s, "`") {
 		return t.inline(s)
 	}

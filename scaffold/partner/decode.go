@@ -338,7 +338,31 @@ func (d *decoder) partner(n *yaml.Node, p *Partner) {
 			p.PagePos = posOf(k)
 			p.Page = d.page(v)
 		},
+		"file_name": func(_, v *yaml.Node) { p.FileName = d.text(v, "file_name") },
+		"step_text": func(k, v *yaml.Node) {
+			p.StepTextPos = posOf(k)
+			p.StepText = d.stepText(v)
+		},
 	})
+}
+
+// stepText decodes `step_text:`: per language, step name → Markdown.
+func (d *decoder) stepText(n *yaml.Node) map[string]map[string]Scalar {
+	out := map[string]map[string]Scalar{}
+	d.langMap(n, "step_text", func(lang string, v *yaml.Node) {
+		field := join("step_text", lang)
+		if v.Kind != yaml.MappingNode {
+			d.errAt(v, field, "expected step names, each with its text (button: Click **Connect**.), found %s", describe(v))
+			return
+		}
+		steps := map[string]Scalar{}
+		for i := 0; i+1 < len(v.Content); i += 2 {
+			name := v.Content[i].Value
+			steps[name] = d.scalar(v.Content[i+1], join(field, name))
+		}
+		out[lang] = steps
+	})
+	return out
 }
 
 func (d *decoder) page(n *yaml.Node) []Part {

@@ -63,6 +63,20 @@ func (e *encoder) partner(p *Partner) *yaml.Node {
 		}
 		doc.set("meta", meta.n)
 	}
+	if has(p.FileName) {
+		doc.set("file_name", text(p.FileName, langs))
+	}
+	if len(p.StepText) > 0 {
+		st := e.mapping("step_text")
+		for _, l := range keys(p.StepText) {
+			steps := e.mapping("step_text." + l)
+			for _, name := range keys(p.StepText[l]) {
+				steps.set(name, str(p.StepText[l][name].Value))
+			}
+			st.set(l, steps.n)
+		}
+		doc.set("step_text", st.n)
+	}
 	return doc.n
 }
 

@@ -59,6 +59,11 @@ func (p *Partner) MarkdownValues() iter.Seq[MarkdownValue] {
 		for i, sec := range p.Sections {
 			ok = ok && text(sec.Body, fmt.Sprintf("sections[%d].body", i+1))
 		}
+		for _, l := range keys(p.StepText) {
+			for _, name := range keys(p.StepText[l]) {
+				ok = ok && yield(MarkdownValue{"step_text." + l + "." + name, l, p.StepText[l][name]})
+			}
+		}
 	}
 }
 

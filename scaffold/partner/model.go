@@ -108,6 +108,16 @@ type Partner struct {
 	// Meta is the page's own search-engine text, per language where the
 	// team wrote it; where it is absent the template's text stands.
 	Meta Meta
+
+	// FileName is the page's file name where the site serves it, per
+	// language, when it is not the template's (connexion-hubrise.md).
+	FileName Text
+
+	// StepText is a platform step in this page's own words: language →
+	// step name (as the template set names it: menu, button, allow…) →
+	// Markdown. Every other step keeps the template's wording.
+	StepText    map[string]map[string]Scalar
+	StepTextPos Pos // where `step_text:` was written
 }
 
 // Meta is the front matter text of a partner's page that the team writes

@@ -82,7 +82,53 @@ func Resolve(p *Partner, setLangs []string) ErrorList {
 	v.optionalLine(&p.Meta.Title, "meta.title")
 	v.metaTitleNames()
 	v.optionalLine(&p.Meta.Description, "meta.description")
+	v.fileName()
+	v.stepText()
 	return v.errs
+}
+
+// fileNamePattern is a page file name the site serves: lower case words
+// joined by hyphens, .md.
+var fileNamePattern = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*\.md$`)
+
+// fileName checks file_name: a plain file name per language.
+func (v *validator) fileName() {
+	t := &v.p.FileName
+	check := func(s Scalar, field string) {
+		if !fileNamePattern.MatchString(s.Value) {
+			v.err(s.Pos, field, "%q is not a page file name; write lower-case words joined by hyphens, ending in .md (connexion-hubrise.md)", s.Value)
+		}
+	}
+	switch {
+	case !t.Present():
+	case t.ByLang == nil:
+		check(t.Value, "file_name")
+	default:
+		for _, l := range keys(t.ByLang) {
+			if !slices.Contains(v.langs, l) {
+				v.err(t.ByLang[l].Pos, "file_name."+l, "value for %q, which is not one of the partner's languages (%s)", l, strings.Join(v.langs, ", "))
+				continue
+			}
+			check(t.ByLang[l], "file_name."+l)
+		}
+	}
+}
+
+// stepText checks step_text: languages of the partner, and text that says
+// something. Whether the template set has a step of each name is the
+// renderer's to say: it knows the set.
+func (v *validator) stepText() {
+	for _, l := range keys(v.p.StepText) {
+		if !slices.Contains(v.langs, l) {
+			v.err(v.p.StepTextPos, "step_text."+l, "value for %q, which is not one of the partner's languages (%s)", l, strings.Join(v.langs, ", "))
+			continue
+		}
+		for _, name := range keys(v.p.StepText[l]) {
+			if s := v.p.StepText[l][name]; strings.TrimSpace(s.Value) == "" {
+				v.err(s.Pos, "step_text."+l+"."+name, "empty step; remove it to have the template's wording, or write what the reader does")
+			}
+		}
+	}
 }
 
 // metaTitleNames checks that the page's own meta.title names the product

@@ -11,8 +11,9 @@ import (
 )
 
 // execErrorRe reads text/template's execution error: the template's name,
-// line and column, then what went wrong.
-var execErrorRe = regexp.MustCompile(`^template: ([^:]+):(\d+):(\d+): executing "[^"]*" at <([^>]*)>: (.*)$`)
+// line and column, then what went wrong. A step called through a helper
+// (typed) nests its own error in the caller's; the last one is the place.
+var execErrorRe = regexp.MustCompile(`template: ([^:]+):(\d+):(\d+): executing "[^"]*" at <([^>]*)>: `)
 
 // fieldErrorRe is text/template's word for a field a View lacks.
 var fieldErrorRe = regexp.MustCompile(`can't evaluate field (\w+) in type`)
@@ -21,10 +22,12 @@ var fieldErrorRe = regexp.MustCompile(`can't evaluate field (\w+) in type`)
 // the words of the one who edits the templates: the file, line and column,
 // and for an unknown field the one it most likely means.
 func (s *Set) templateError(lang string, err error, partnerFile, page string) error {
-	m := execErrorRe.FindStringSubmatch(err.Error())
-	if m == nil {
+	all := execErrorRe.FindAllStringSubmatchIndex(err.Error(), -1)
+	if all == nil {
 		return fmt.Errorf("%s: rendering %s: %w", partnerFile, page, err)
 	}
+	last, text := all[len(all)-1], err.Error()
+	m := []string{text[last[0]:last[1]], text[last[2]:last[3]], text[last[4]:last[5]], text[last[6]:last[7]], text[last[8]:last[9]], text[last[1]:]}
 	file := path.Join(lang, m[1]+TemplateExt) // a page template is named for its page
 	if !strings.HasSuffix(page, "/"+m[1]+TemplateExt) {
 		file = path.Join(lang, "_"+m[1]+TemplateExt) // a partial

@@ -49,6 +49,7 @@ func (s *Set) funcs() template.FuncMap {
 		"au":      plain(french.Au),
 		"du":      plain(french.Du),
 		"step":    Step,
+		"typed":   s.typed,
 		"md":      func(v any) Safe { return Safe(EscapeText(raw(v))) },
 		"link":    s.link,
 		"upper":   plain(strings.ToUpper),
@@ -156,6 +157,16 @@ func elider(word string) func(any) Plain {
 func Step(v any) Safe {
 	s := strings.TrimSpace(fmt.Sprint(v)) // fmt.Sprint escapes Markdown values for MDX
 	return Safe(strings.ReplaceAll(s, "\n", "\n   "))
+}
+
+// typed writes the platform step name for v: the page's own words for it
+// (the partner file's step_text), else the template set's.
+func (s *Set) typed(name string, v View) (Safe, error) {
+	if own, ok := v.StepText[name]; ok {
+		return Step(own), nil
+	}
+	w, err := s.Wording("step", name, v)
+	return Safe(w), err
 }
 
 // link returns the site path of a named link target from site.yaml.

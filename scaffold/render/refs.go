@@ -185,6 +185,10 @@ func (s *Set) expandView(v *View) error {
 	}
 	md(&v.Intro)
 	md(&v.Preamble)
+	for name, text := range v.StepText {
+		md(&text)
+		v.StepText[name] = text
+	}
 	for _, ms := range append(v.own(), v.Disconnect.own()...) {
 		list(ms)
 	}

@@ -29,7 +29,7 @@ func TestPlatformRefs(t *testing.T) {
 		{"en", "Type `<Platform step=\"allow\" />` to name it.", "Type `<Platform step=\"allow\" />` to name it.", ""},
 		{"en", "```\n<Platform step=\"allow\" />\n```", "```\n<Platform step=\"allow\" />\n```", ""},
 		{"en", `1. <Platform step="app-connect" />`, "1. In the list of apps, select **Zed**, then click **Connect**.", ""},
-		{"en", `1. <Platform step="alow" />`, "", `names no step of the template set (it has: allow, app-connect`},
+		{"en", `1. <Platform step="alow" />`, "", `names no step of the template set (it has: access-add-user`},
 		{"en", `<Platform ui="allowed" />`, "", `names no UI label of site.yaml`},
 		{"en", `[x](platform:nowhere)`, "", `link "nowhere" is not in site.yaml links`},
 	}

@@ -5,6 +5,7 @@ package render
 
 import (
 	"bytes"
+	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
@@ -202,12 +203,16 @@ func (s *Set) Render(p *partner.Partner) ([]Output, error) {
 		if view.err != nil {
 			return nil, fmt.Errorf("%s: %s page: %w", p.File, lang, view.err)
 		}
+		name := p.FileName.In(lang)
+		if name != "" && len(s.pages[lang]) != 1 {
+			return nil, fmt.Errorf("%s: file_name: the %s template set has %d pages; file_name names the file of a set's only page", p.File, lang, len(s.pages[lang]))
+		}
 		for _, pg := range s.pages[lang] {
 			var buf bytes.Buffer
 			if err := pg.tmpl.Execute(&buf, view); err != nil {
 				return nil, s.templateError(lang, err, p.File, pg.File)
 			}
-			out = append(out, Output{Lang: lang, Name: pg.Name, Content: s.finish(buf.Bytes(), lang)})
+			out = append(out, Output{Lang: lang, Name: cmp.Or(name, pg.Name), Content: s.finish(buf.Bytes(), lang)})
 		}
 	}
 	return out, nil

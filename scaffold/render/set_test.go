@@ -44,7 +44,8 @@ func TestLoadRefusesUnsafeOrBrokenSets(t *testing.T) {
 func TestATemplateErrorNamesTheTemplate(t *testing.T) {
 	t.Parallel()
 	for _, c := range []struct{ file, old, new, want string }{
-		{"en/_give-access.tmpl", "{{code .Email}}", "{{code .Emial}}", "tpl/en/_give-access.tmpl:"},
+		{"en/_contact.tmpl", "{{.Email}}", "{{.Emial}}", "tpl/en/_contact.tmpl:"},
+		{"en/_steps.tmpl", "{{code .Email}}", "{{code .Emial}}", "tpl/en/_steps.tmpl:"}, // a step the page calls through typed
 		{"en/connect-hubrise.md.tmpl", "{{", "{{.Nmae}}{{", "tpl/en/connect-hubrise.md.tmpl:"},
 	} {
 		fsys := fstest.MapFS{}

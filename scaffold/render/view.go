@@ -2,6 +2,10 @@ package render
 
 import (
 	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+
 	"github.com/partnerpages/partnerpages/scaffold/partner"
 )
 
@@ -20,12 +24,13 @@ type View struct {
 	StepsView
 	Disconnect DisconnectView
 	Sections   []SectionView
-	Preamble   Markdown        // text before the first heading (schema v2), "" when none
-	MetaTitle  Plain           // the page's own meta.title, "" for the template's
-	MetaDesc   Plain           // the page's own meta.description, "" for the template's
-	Parts      []PartView      // the page's sections in order, in this language
-	Part       PartView        // the section a partial is writing (set by With)
-	Has        map[string]bool // the standard sections the page has, by name
+	Preamble   Markdown            // text before the first heading (schema v2), "" when none
+	MetaTitle  Plain               // the page's own meta.title, "" for the template's
+	MetaDesc   Plain               // the page's own meta.description, "" for the template's
+	StepText   map[string]Markdown // platform steps in the page's own words, by step name (partner step_text)
+	Parts      []PartView          // the page's sections in order, in this language
+	Part       PartView            // the section a partial is writing (set by With)
+	Has        map[string]bool     // the standard sections the page has, by name
 	Site       SiteView
 	UI         map[string]Plain // the platform's UI labels in this language, by name (site.yaml ui)
 
@@ -146,6 +151,12 @@ func (s *Set) NewView(p *partner.Partner, lang string) View {
 	}
 	v.Preamble = Markdown(p.Preamble.In(lang))
 	v.MetaTitle, v.MetaDesc = Plain(p.Meta.Title.In(lang)), Plain(p.Meta.Description.In(lang))
+	for name, text := range p.StepText[lang] {
+		if v.StepText == nil {
+			v.StepText = map[string]Markdown{}
+		}
+		v.StepText[name] = Markdown(text.Value)
+	}
 	for pt := range p.Parts() {
 		if !pt.InLang(lang) {
 			continue
@@ -184,7 +195,7 @@ func (s *Set) NewView(p *partner.Partner, lang string) View {
 	if v.Publisher != "" {
 		v.Maker = v.Publisher
 	}
-	v.err = s.expandView(&v)
+	v.err = cmp.Or(s.knownSteps(v), s.expandView(&v))
 	if len(v.Sections) > 0 {
 		v.SectionsAfter = map[string][]SectionView{}
 		for _, sec := range v.Sections {
@@ -192,4 +203,15 @@ func (s *Set) NewView(p *partner.Partner, lang string) View {
 		}
 	}
 	return v
+}
+
+// knownSteps says which step_text names no step of the template set.
+func (s *Set) knownSteps(v View) error {
+	steps := s.Steps(v.Lang, "step")
+	for _, name := range sortedKeys(v.StepText) {
+		if !slices.Contains(steps, name) {
+			return fmt.Errorf("step_text.%s.%s: the template set has no step %q (it has: %s)", v.Lang, name, name, strings.Join(steps, ", "))
+		}
+	}
+	return nil
 }

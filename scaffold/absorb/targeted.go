@@ -1,0 +1,349 @@
+package absorb
+
+import (
+	"bytes"
+	"fmt"
+	"maps"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/aymanbagabas/go-udiff/lcs"
+	"go.yaml.in/yaml/v3"
+
+	"github.com/partnerpages/partnerpages/scaffold/partner"
+	"github.com/partnerpages/partnerpages/scaffold/render"
+)
+
+// source is where a unit of a rendered page comes from in the partner file.
+type source struct {
+	list  []string // a list of the partner's own steps (connection.extra_steps, page.2.steps), or nil
+	index int      // the item of that list
+	typed string   // else a platform step, by name (menu, allow)
+	path  []string // else a one-line text: a section's title, the meta title or description
+}
+
+// targeted absorbs edited pages by changing, in the edited language only,
+// the values the edits touched: a step of the partner's own, a platform
+// step in the page's own words (step_text), a step added to or removed from
+// the partner's own steps, a section title, the meta title or description.
+// Every other value of the file stays as written, with its comments and
+// layout. ok is false when an edit is not one of those; the caller then
+// falls back to reading the whole page.
+func targeted(set *render.Set, p *partner.Partner, src []byte, before []render.Output, edited map[string][]byte) (*Absorbed, bool) {
+	ed, err := partner.NewEditor(src, p.Langs())
+	if err != nil {
+		return nil, false
+	}
+	t := &targeter{set: set, file: p.File, langs: p.Langs()}
+	var notes []string
+	for _, lang := range slices.Sorted(maps.Keys(edited)) {
+		var ok bool
+		if ed, ok = t.language(ed, lang, units(edited[lang]), &notes); !ok {
+			return nil, false
+		}
+	}
+	yml, err := ed.Bytes()
+	if err != nil {
+		return nil, false
+	}
+	q, outs, err := t.load(yml)
+	if err != nil {
+		return nil, false
+	}
+	for _, o := range outs {
+		want, ok := edited[o.Lang]
+		if !ok {
+			want = outputOf(before, o.Lang)
+		}
+		if !bytes.Equal(o.Content, want) {
+			return nil, false
+		}
+	}
+	return &Absorbed{YAML: yml, Partner: q, Pages: outs, Overrides: notes}, true
+}
+
+type targeter struct {
+	set   *render.Set
+	file  string
+	langs []string
+}
+
+// load reads a partner file and renders it.
+func (t *targeter) load(yml []byte) (*partner.Partner, []render.Output, error) {
+	q, errs := partner.Parse(t.file, yml)
+	if len(errs) == 0 {
+		errs = partner.Resolve(q, t.set.Languages())
+	}
+	if len(errs) > 0 {
+		return nil, nil, errs
+	}
+	outs, err := t.set.Render(q)
+	return q, outs, err
+}
+
+// page renders lang's page of the file ed holds, as units.
+func (t *targeter) page(ed *partner.Editor, lang string) (*partner.Partner, []unit, error) {
+	yml, err := ed.Bytes()
+	if err != nil {
+		return nil, nil, err
+	}
+	q, outs, err := t.load(yml)
+	if err != nil {
+		return nil, nil, err
+	}
+	return q, units(outputOf(outs, lang)), nil
+}
+
+// distance counts the units that differ between got and want.
+func distance(got, want []unit) int {
+	n := 0
+	for _, d := range lcs.DiffLines(texts(got), texts(want)) {
+		n += d.End - d.Start + d.ReplEnd - d.ReplStart
+	}
+	return n
+}
+
+// language edits ed until lang's page is want, one edit at a time, each
+// one the candidate that brings the page closest to want.
+func (t *targeter) language(ed *partner.Editor, lang string, want []unit, notes *[]string) (*partner.Editor, bool) {
+	for range 64 {
+		q, cur, err := t.page(ed, lang)
+		if err != nil {
+			return nil, false
+		}
+		hunks := lcs.DiffLines(texts(cur), texts(want))
+		if len(hunks) == 0 {
+			return ed, true
+		}
+		srcs := t.sources(q, lang, len(cur))
+		best, bestDist, bestNote := (*partner.Editor)(nil), distance(cur, want), ""
+		for _, c := range t.candidates(q, lang, cur, want, hunks[0], srcs) {
+			next := ed.Clone()
+			if c.edit(next) != nil {
+				continue
+			}
+			_, got, err := t.page(next, lang)
+			if err != nil {
+				continue
+			}
+			if d := distance(got, want); d < bestDist {
+				best, bestDist, bestNote = next, d, c.note
+			}
+		}
+		if best == nil {
+			return nil, false
+		}
+		ed = best
+		if bestNote != "" {
+			*notes = append(*notes, lang+": "+bestNote)
+		}
+	}
+	return nil, false
+}
+
+// candidate is one way to take a hunk of the edit into the file.
+type candidate struct {
+	edit func(*partner.Editor) error
+	note string // what it overrides, for the report ("" for the partner's own text)
+}
+
+// candidates are the edits of the file that may take the first hunk of
+// the diff (cur[Start:End] → want[ReplStart:ReplEnd]) into it.
+func (t *targeter) candidates(q *partner.Partner, lang string, cur, want []unit, h lcs.Diff, srcs []source) []candidate {
+	var out []candidate
+	if h.End > h.Start && h.ReplEnd > h.ReplStart {
+		out = append(out, replace(lang, cur[h.Start], want[h.ReplStart], srcs[h.Start])...)
+	}
+	if h.ReplEnd > h.ReplStart && want[h.ReplStart].step {
+		item := stepText(want[h.ReplStart])
+		for _, l := range ownLists(q, lang) {
+			for i := 0; i <= len(l.items); i++ {
+				path, i := l.path, i
+				out = append(out, candidate{edit: func(ed *partner.Editor) error {
+					el, err := ed.ListIn(path, lang)
+					if err != nil || i > el.Len() {
+						return fmt.Errorf("no place %d", i)
+					}
+					el.Insert(i, item)
+					return nil
+				}})
+			}
+		}
+	}
+	if h.End > h.Start && srcs[h.Start].list != nil {
+		s := srcs[h.Start]
+		out = append(out, candidate{edit: func(ed *partner.Editor) error {
+			el, err := ed.ListIn(s.list, lang)
+			if err != nil || s.index >= el.Len() {
+				return fmt.Errorf("no item %d", s.index)
+			}
+			el.Remove(s.index)
+			return nil
+		}})
+	}
+	return out
+}
+
+// replace is the edit that puts want where the page had cur, by cur's source.
+func replace(lang string, cur, want unit, s source) []candidate {
+	switch {
+	case s.list != nil && want.step:
+		item := stepText(want)
+		return []candidate{{edit: func(ed *partner.Editor) error {
+			el, err := ed.ListIn(s.list, lang)
+			if err != nil || s.index >= el.Len() {
+				return fmt.Errorf("no item %d", s.index)
+			}
+			el.Set(s.index, item)
+			return nil
+		}}}
+	case s.typed != "" && want.step:
+		// what the edit kept of the platform's wording stays the platform's
+		item := strings.Replace(stepText(want), stepText(cur), render.StepRef(s.typed), 1)
+		return []candidate{{
+			edit: func(ed *partner.Editor) error { return ed.Set([]string{"step_text", lang, s.typed}, item) },
+			note: fmt.Sprintf("the platform step %q in the page's own words (step_text.%s.%s)", s.typed, lang, s.typed),
+		}}
+	case s.path != nil && !want.step:
+		value, ok := lineValue(s.path, want.text)
+		if !ok {
+			return nil
+		}
+		return []candidate{{
+			edit: func(ed *partner.Editor) error { return ed.SetIn(s.path, lang, value) },
+			note: fmt.Sprintf("%s in the page's own words", strings.Join(s.path, ".")),
+		}}
+	}
+	return nil
+}
+
+// headingID is a heading's custom id at the end of its line.
+var headingID = regexp.MustCompile(`\s*\{#[^}]*\}\s*$`)
+
+// lineValue reads the value a one-line text has on its line of the page.
+func lineValue(path []string, line string) (string, bool) {
+	if path[0] == "meta" {
+		_, v, ok := strings.Cut(line, ":")
+		if !ok {
+			return "", false
+		}
+		var s string
+		if yaml.Unmarshal([]byte(v), &s) != nil || s == "" {
+			return "", false
+		}
+		return s, true
+	}
+	title, ok := strings.CutPrefix(line, "## ")
+	title = headingID.ReplaceAllString(title, "")
+	return title, ok && strings.TrimSpace(title) != ""
+}
+
+// ownList is one list of the partner's own steps in a language.
+type ownList struct {
+	path  []string
+	items []string
+	list  *partner.List
+}
+
+// ownLists are the lists of steps of the partner's own that lang's page
+// shows: around the platform's steps of the procedures, and a standard
+// section's steps in full.
+func ownLists(q *partner.Partner, lang string) []ownList {
+	var out []ownList
+	for _, proc := range []struct {
+		key string
+		st  *partner.Steps
+	}{{"connection", &q.Connection.Steps}, {"disconnect", &q.Disconnect.Steps}} {
+		for _, o := range proc.st.Own() {
+			out = append(out, ownList{path: []string{proc.key, o.Key}, items: o.List.In(lang), list: o.List})
+		}
+	}
+	for i := range q.Page {
+		if pt := &q.Page[i]; len(pt.Steps.In(lang)) > 0 {
+			out = append(out, ownList{path: []string{"page", strconv.Itoa(i), "steps"}, items: pt.Steps.In(lang), list: &pt.Steps})
+		}
+	}
+	return out
+}
+
+// sentinel marks a value in a page rendered to find where each unit comes from.
+var sentinel = regexp.MustCompile(`zqx(\d+)zqx`)
+
+// sources tells where each of the n units of q's lang page comes from: q
+// is rendered with every value that may be edited replaced by a mark.
+func (t *targeter) sources(q *partner.Partner, lang string, n int) []source {
+	out := make([]source, n)
+	var table []source
+	mark := func(s source) string {
+		table = append(table, s)
+		return fmt.Sprintf("zqx%dzqx", len(table)-1)
+	}
+	for _, l := range ownLists(q, lang) {
+		items := make([]string, len(l.items))
+		for i := range items {
+			items[i] = mark(source{list: l.path, index: i})
+		}
+		setListIn(l.list, lang, t.langs, items)
+	}
+	for _, name := range t.set.Steps(lang, "step") {
+		if q.StepText == nil {
+			q.StepText = map[string]map[string]partner.Scalar{}
+		}
+		if q.StepText[lang] == nil {
+			q.StepText[lang] = map[string]partner.Scalar{}
+		}
+		q.StepText[lang][name] = partner.Scalar{Value: mark(source{typed: name})}
+	}
+	for i := range q.Page {
+		if pt := &q.Page[i]; pt.InLang(lang) && pt.Standard.Value != "" {
+			setTextIn(&pt.Title, lang, t.langs, mark(source{path: []string{"page", strconv.Itoa(i), "title"}}))
+		}
+	}
+	setTextIn(&q.Meta.Title, lang, t.langs, mark(source{path: []string{"meta", "title"}}))
+	setTextIn(&q.Meta.Description, lang, t.langs, mark(source{path: []string{"meta", "description"}}))
+	outs, err := t.set.Render(q)
+	if err != nil {
+		return out
+	}
+	marked := units(outputOf(outs, lang))
+	if len(marked) != n {
+		return out
+	}
+	for i, u := range marked {
+		if m := sentinel.FindStringSubmatch(u.text); m != nil && len(sentinel.FindAllString(u.text, -1)) == 1 {
+			k, _ := strconv.Atoi(m[1])
+			out[i] = table[k]
+		}
+	}
+	return out
+}
+
+// setListIn gives l the items in lang, the other languages keeping theirs.
+func setListIn(l *partner.List, lang string, langs []string, items []string) {
+	if l.ByLang == nil {
+		l.ByLang = map[string][]partner.Scalar{}
+		for _, other := range langs {
+			l.ByLang[other] = slices.Clone(l.Items)
+		}
+	}
+	ss := make([]partner.Scalar, len(items))
+	for i, s := range items {
+		ss[i] = partner.Scalar{Value: s}
+	}
+	l.ByLang[lang] = ss
+}
+
+// setTextIn gives t the value in lang, the other languages keeping theirs.
+func setTextIn(t *partner.Text, lang string, langs []string, value string) {
+	if t.ByLang == nil {
+		t.ByLang = map[string]partner.Scalar{}
+		if t.Value.Value != "" {
+			for _, other := range langs {
+				t.ByLang[other] = t.Value
+			}
+		}
+	}
+	t.ByLang[lang] = partner.Scalar{Value: value}
+}

@@ -1,0 +1,271 @@
+package partner
+
+import (
+	"bytes"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// Editor changes values of a partner file on its YAML node tree, so that
+// what it does not change keeps its comments, key order, flow style and
+// blank lines: a value the edit does not touch is written back as it was.
+type Editor struct {
+	src   []byte
+	doc   yaml.Node
+	langs []string // the partner's languages: a shared value splits into these
+}
+
+// NewEditor reads the partner file src of a partner in langs.
+func NewEditor(src []byte, langs []string) (*Editor, error) {
+	e := &Editor{src: src, langs: langs}
+	if err := yaml.Unmarshal(src, &e.doc); err != nil {
+		return nil, err
+	}
+	if e.doc.Kind != yaml.DocumentNode || len(e.doc.Content) != 1 || e.doc.Content[0].Kind != yaml.MappingNode {
+		return nil, fmt.Errorf("the partner file is not a mapping of fields")
+	}
+	return e, nil
+}
+
+// Clone returns an editor with the edits made so far, that edits apart.
+func (e *Editor) Clone() *Editor {
+	c := &Editor{src: e.src, langs: e.langs}
+	c.doc = *deepCopy(&e.doc)
+	return c
+}
+
+// Set writes value at path (keys of mappings; a number indexes a list),
+// creating the mappings on the way. A per-language value is one path
+// element: Set([]string{"step_text", "fr", "menu"}, …).
+func (e *Editor) Set(path []string, value string) error {
+	parent, key, err := e.parent(path)
+	if err != nil {
+		return err
+	}
+	setKey(parent, key, str(value))
+	return nil
+}
+
+// SetIn writes a text's value in lang at path: a value shared by every
+// language is split into one per language first, so the other languages
+// keep theirs.
+func (e *Editor) SetIn(path []string, lang, value string) error {
+	n, err := e.perLang(path, lang, nil)
+	if err != nil {
+		return err
+	}
+	*n = *str(value)
+	return nil
+}
+
+// ListIn returns the list at path in lang, split from a list every language
+// shares, or created empty, so that the caller edits that language only.
+func (e *Editor) ListIn(path []string, lang string) (*EditList, error) {
+	n, err := e.perLang(path, lang, func() *yaml.Node {
+		return &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Style: yaml.FlowStyle}
+	})
+	if err != nil {
+		return nil, err
+	}
+	if n.Kind != yaml.SequenceNode {
+		return nil, fmt.Errorf("%s.%s is not a list", strings.Join(path, "."), lang)
+	}
+	return &EditList{n: n}, nil
+}
+
+// EditList is one language's list of a partner file, edited in place.
+type EditList struct{ n *yaml.Node }
+
+// Len is the number of items.
+func (l *EditList) Len() int { return len(l.n.Content) }
+
+// Set replaces item i.
+func (l *EditList) Set(i int, value string) { l.n.Content[i] = str(value); l.fit() }
+
+// Insert puts value before item i (i == Len(): at the end).
+func (l *EditList) Insert(i int, value string) {
+	l.n.Content = append(l.n.Content[:i], append([]*yaml.Node{str(value)}, l.n.Content[i:]...)...)
+	l.fit()
+}
+
+// Remove drops item i.
+func (l *EditList) Remove(i int) {
+	l.n.Content = append(l.n.Content[:i], l.n.Content[i+1:]...)
+	l.fit()
+}
+
+// fit writes a list with a multi-line item as a block list: a flow list
+// cannot hold a literal block.
+func (l *EditList) fit() {
+	for _, c := range l.n.Content {
+		if c.Style == yaml.LiteralStyle {
+			l.n.Style = 0
+		}
+	}
+}
+
+// perLang returns the node of path's value in lang, making the value one
+// per language when every language shared it, and creating it (with
+// fresh() in every language) when the file has none.
+func (e *Editor) perLang(path []string, lang string, fresh func() *yaml.Node) (*yaml.Node, error) {
+	parent, key, err := e.parent(path)
+	if err != nil {
+		return nil, err
+	}
+	v := valueOf(parent, key)
+	one := len(e.langs) == 1 && e.langs[0] == lang // a value of the only language is the value
+	switch {
+	case one && (v == nil || v.Tag == "!!null" || !e.byLang(v)):
+		if v == nil || v.Tag == "!!null" {
+			v = str("")
+			if fresh != nil {
+				v = fresh()
+			}
+			setKey(parent, key, v)
+		}
+		return v, nil
+	case v == nil || v.Tag == "!!null":
+		// a list needs a value in every language; a text may name only some
+		v = &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}
+		for _, l := range e.langs {
+			if fresh != nil || l == lang {
+				setKey(v, l, freshOr(fresh))
+			}
+		}
+		setKey(parent, key, v)
+	case !e.byLang(v):
+		m := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", HeadComment: v.HeadComment, LineComment: v.LineComment}
+		v.HeadComment, v.LineComment = "", ""
+		for _, l := range e.langs {
+			setKey(m, l, deepCopy(v))
+		}
+		setKey(parent, key, m)
+		v = m
+	}
+	n := valueOf(v, lang)
+	if n == nil {
+		n = freshOr(fresh)
+		setKey(v, lang, n)
+	}
+	return n, nil
+}
+
+// freshOr is fresh(), or an empty text.
+func freshOr(fresh func() *yaml.Node) *yaml.Node {
+	if fresh == nil {
+		return str("")
+	}
+	return fresh()
+}
+
+// byLang reports whether v is a per-language value: a mapping whose keys
+// are all languages of the partner.
+func (e *Editor) byLang(v *yaml.Node) bool {
+	if v.Kind != yaml.MappingNode || len(v.Content) == 0 {
+		return false
+	}
+	for i := 0; i < len(v.Content); i += 2 {
+		if !langPattern.MatchString(v.Content[i].Value) {
+			return false
+		}
+	}
+	return true
+}
+
+// parent walks path but its last element, creating mappings on the way.
+func (e *Editor) parent(path []string) (*yaml.Node, string, error) {
+	n := e.doc.Content[0]
+	for i, k := range path[:len(path)-1] {
+		switch n.Kind {
+		case yaml.SequenceNode:
+			j, err := strconv.Atoi(k)
+			if err != nil || j < 0 || j >= len(n.Content) {
+				return nil, "", fmt.Errorf("%s: no item %s", strings.Join(path[:i], "."), k)
+			}
+			n = n.Content[j]
+			if n.Kind == yaml.ScalarNode { // a page's `- connect`: the section, now with a value of its own
+				*n = yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Content: []*yaml.Node{str("section"), str(n.Value)}}
+			}
+		case yaml.MappingNode:
+			next := valueOf(n, k)
+			if next == nil || next.Tag == "!!null" {
+				next = &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}
+				setKey(n, k, next)
+			}
+			n = next
+		default:
+			return nil, "", fmt.Errorf("%s is not a mapping", strings.Join(path[:i+1], "."))
+		}
+	}
+	if n.Kind != yaml.MappingNode {
+		return nil, "", fmt.Errorf("%s is not a mapping", strings.Join(path[:len(path)-1], "."))
+	}
+	return n, path[len(path)-1], nil
+}
+
+func valueOf(m *yaml.Node, key string) *yaml.Node {
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if m.Content[i].Value == key {
+			return m.Content[i+1]
+		}
+	}
+	return nil
+}
+
+// setKey replaces key's value in mapping m, or appends the key.
+func setKey(m *yaml.Node, key string, v *yaml.Node) {
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if m.Content[i].Value == key {
+			m.Content[i+1] = v
+			return
+		}
+	}
+	if m.Style == yaml.FlowStyle && v.Kind != yaml.ScalarNode {
+		m.Style = 0
+	}
+	m.Content = append(m.Content, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: key}, v)
+}
+
+func deepCopy(n *yaml.Node) *yaml.Node {
+	c := *n
+	c.Content = make([]*yaml.Node, len(n.Content))
+	for i, k := range n.Content {
+		c.Content[i] = deepCopy(k)
+	}
+	return &c
+}
+
+// Bytes returns the edited file. The node tree is encoded, then laid over
+// the original text: every line the edit left alone is the original's, so
+// blank lines and the spacing of comments stay.
+func (e *Editor) Bytes() ([]byte, error) {
+	edited, err := encodeNode(&e.doc)
+	if err != nil {
+		return nil, err
+	}
+	var orig yaml.Node
+	if err := yaml.Unmarshal(e.src, &orig); err != nil {
+		return nil, err
+	}
+	plain, err := encodeNode(&orig)
+	if err != nil {
+		return nil, err
+	}
+	return overlay(e.src, plain, edited), nil
+}
+
+func encodeNode(n *yaml.Node) ([]byte, error) {
+	var b bytes.Buffer
+	enc := yaml.NewEncoder(&b)
+	enc.SetIndent(2)
+	if err := enc.Encode(n); err != nil {
+		return nil, err
+	}
+	if err := enc.Close(); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
