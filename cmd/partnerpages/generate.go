@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"path/filepath"
 
 	"github.com/spf13/cobra"
 
@@ -121,6 +122,8 @@ func runGenerate(opts *GenerateOptions) error {
 			fmt.Fprintf(opts.IO.ErrOut, "overwrote the hand edits of %s (--force)\n", path)
 		}
 		switch {
+		case c.SameURL != "":
+			report(path, "not created", fmt.Sprintf(": %s/%s already serves its URL; to have partnerpages write the page there, add `file_name: {%s: %s}` to the partner file", opts.Out, c.SameURL, c.Lang, filepath.Base(c.SameURL)), true)
 		case c.Action == output.Conflict:
 			report(path, "hand-edited", " was changed since partnerpages wrote it; kept (run `partnerpages absorb` to take the edit into the partner file, --diff to compare, --force to overwrite)", true)
 		case c.Action == output.Orphan:
@@ -150,8 +153,17 @@ func runGenerate(opts *GenerateOptions) error {
 	}
 	if problems := res.Problems(opts.Check); len(problems) > 0 {
 		if opts.Check {
-			edited, gone := res.Count(output.Conflict)+res.Count(output.Orphan), res.Count(output.Prune)
-			if stale := len(problems) - edited - gone; stale > 0 {
+			clashes := 0
+			for _, c := range problems {
+				if c.SameURL != "" {
+					clashes++
+				}
+			}
+			edited, gone := res.Count(output.Conflict)+res.Count(output.Orphan)-clashes, res.Count(output.Prune)
+			if clashes > 0 {
+				fmt.Fprintf(opts.IO.ErrOut, "%d page(s) not created: another file of their folder serves their URL; name that file in the partner file (file_name)\n", clashes)
+			}
+			if stale := len(problems) - edited - gone - clashes; stale > 0 {
 				fmt.Fprintf(opts.IO.ErrOut, "%d page(s) missing or out of date; run `partnerpages generate` to update them\n", stale)
 			}
 			if gone > 0 {

@@ -23,6 +23,7 @@ type ImportOptions struct {
 	DryRun  bool
 	Verbose bool
 	Emails  []string // slug=address
+	NoAdopt bool     // write the partner files only; leave the pages and the lock alone
 }
 
 // NewCmdImport wires the flags of `import` into ImportOptions; the command runs
@@ -47,6 +48,14 @@ the app list, the code HubRise displays), a platform UI label or a link to a
 platform page, it names it (<Platform step="allow" />, platform:signup), so
 a change of the template set reaches it there too.
 
+The pages it read inside the output folder are then adopted: each is
+replaced by what its new partner file renders (byte for byte the same
+where the template says what the page said; in the template's wording
+elsewhere, which the repository's diff shows) and recorded in the lock,
+so that `+"`generate --check`"+` is clean right after. A page in a file of
+another name than the template's (connexion-hubrise.md) stays in its file:
+the partner file names it (file_name). --no-adopt leaves the pages alone.
+
 For each partner it prints what it recovered, what the template now writes
 instead (--verbose lists it), the defects lint found in the original, and
 anything it could not place. It checks the partner file against the schema,
@@ -58,7 +67,8 @@ could not be read or imported, something was dropped, a partner file is
 invalid or already exists (without --force); 2 on usage errors.`,
 		Example: `  partnerpages import content/apps/qwenta                  # both languages of one partner
   partnerpages import --dry-run old/wiipos-fr.md          # print the YAML, write nothing
-  partnerpages import content/apps && partnerpages generate --check
+  partnerpages import content/apps && partnerpages generate --check   # adopt a site: clean at once
+  partnerpages import --no-adopt content/apps/zelty       # the partner file only
   partnerpages import --email zelty=help@zelty.example old/zelty-en.md   # the page names no e-mail`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -71,6 +81,7 @@ invalid or already exists (without --force); 2 on usage errors.`,
 	}
 	cmd.Flags().BoolVar(&opts.Force, "force", false, "replace existing partner files")
 	cmd.Flags().BoolVar(&opts.DryRun, "dry-run", false, "print the partner files instead of writing them")
+	cmd.Flags().BoolVar(&opts.NoAdopt, "no-adopt", false, "write the partner files only: leave the pages in the output folder as they are, unknown to the lock")
 	cmd.Flags().StringArrayVar(&opts.Emails, "email", nil, "the support e-mail of partner `SLUG=ADDRESS`, for pages that give none (repeatable)")
 	cmd.Flags().BoolVarP(&opts.Verbose, "verbose", "v", false, "also list each passage the template now writes itself")
 	return cmd
@@ -119,6 +130,7 @@ func runImport(opts *ImportOptions) error {
 	// a page counts as imported when its partner file was written (or, with
 	// --dry-run, would be): the summary's counts are true
 	written, notImported := 0, len(failed)
+	writtenSlugs := map[string]bool{}
 	for _, res := range results {
 		res.Write(out, opts.Verbose)
 		if !res.OK() {
@@ -158,10 +170,19 @@ func runImport(opts *ImportOptions) error {
 			fmt.Fprintf(out, "wrote %s\n", path)
 		}
 		written++
+		if res.Partner != nil {
+			writtenSlugs[res.Partner.Slug.Value] = true
+		}
 	}
 	if written > 0 && copyTo != "" {
 		if err := schema.WriteCopy(copyTo); err != nil {
 			fmt.Fprintf(errOut, "warning: could not write %s: %v\n", copyTo, err)
+		}
+	}
+	if !opts.DryRun && !opts.NoAdopt && len(writtenSlugs) > 0 {
+		if err := adopt(opts, in, set, pages, writtenSlugs); err != nil {
+			fmt.Fprintf(errOut, "error: the partner files are written, but their pages were not adopted: %v (run `partnerpages generate`)\n", err)
+			ok = false
 		}
 	}
 	if opts.DryRun {

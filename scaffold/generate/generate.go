@@ -34,6 +34,11 @@ type Options struct {
 	Waiting func()
 	// Progress, when set, counts the partners done as the run goes.
 	Progress *Progress
+	// Adopt are pages the tool did not write that it takes as its own, by
+	// path inside Out: the hash of each as the caller read it (import, of
+	// the pages it made partner files from). Such a page is replaced by
+	// its rendering, unless it changed since.
+	Adopt map[string]string
 	// RunLock is the output folder's run lock when the caller (absorb)
 	// already holds it; nil: a run that writes takes it.
 	RunLock *output.RunLock
@@ -156,8 +161,17 @@ func (r *Result) Summary() string {
 		fmt.Sprintf("%d %s", r.Count(output.Update), verb("updated")),
 		fmt.Sprintf("%d unchanged", r.Count(output.Unchanged)),
 	}
-	if k := r.Count(output.Conflict); k > 0 {
+	clashes := 0
+	for _, c := range r.Changes {
+		if c.SameURL != "" {
+			clashes++
+		}
+	}
+	if k := r.Count(output.Conflict) - clashes; k > 0 {
 		parts = append(parts, fmt.Sprintf("%d hand-edited (kept)", k))
+	}
+	if clashes > 0 {
+		parts = append(parts, fmt.Sprintf("%d not created (another file serves the URL)", clashes))
 	}
 	if k := r.Count(output.Prune); k > 0 && r.Pruned {
 		parts = append(parts, fmt.Sprintf("%d %s", k, verb("pruned")))

@@ -49,7 +49,11 @@ func (r *run) plan(ctx context.Context, selected []*partner.Partner) ([]output.C
 			return changes, err
 		}
 		for _, pg := range pages {
-			c, err := output.PlanPage(r.dir, r.known[pg.Rel].SHA256, pg, r.o.Force, r.o.Diff != nil)
+			known := r.known[pg.Rel].SHA256
+			if known == "" {
+				known = r.o.Adopt[pg.Rel]
+			}
+			c, err := output.PlanPage(r.dir, known, pg, r.o.Force, r.o.Diff != nil)
 			if err == nil && r.o.writes() {
 				err = output.ApplyChange(r.dir, r.lock, &c, false)
 			}

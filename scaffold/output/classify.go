@@ -76,6 +76,7 @@ type Change struct {
 	Old     []byte // content on disk, if any (kept for diffs)
 	OldHash string // hash of the content on disk when planned, "" if none
 	Forced  bool   // a hand-edited page that --force overwrites
+	SameURL string // a Conflict: the page is not created, for this other file of its folder serves its URL
 }
 
 // PlanPage compares one page to render with the output folder. known is
@@ -96,6 +97,11 @@ func PlanPage(d *Dir, known string, p Page, force, keepOld bool) (Change, error)
 		c.OldHash = Hash(old)
 	}
 	c.Action, c.Forced = Classify(old, exists, known, p.Content, force)
+	if c.Action == Create {
+		if c.SameURL = d.SameURL(p); c.SameURL != "" {
+			c.Action = Conflict // never a second file for one URL, even with force
+		}
+	}
 	if keepOld {
 		c.Old = old
 	}

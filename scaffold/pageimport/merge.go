@@ -3,6 +3,7 @@ package pageimport
 import (
 	"cmp"
 	"fmt"
+	"path/filepath"
 	"slices"
 	"strings"
 
@@ -249,6 +250,7 @@ func partnerYAML(pages []pageOf, o Options) ([]byte, []string, error) {
 	}
 
 	doc.Meta = metaOf(pages, langs, &notes)
+	doc.FileName = fileNames(pages, o.Set, &notes)
 	platformSteps(doc, mode, path, label, o)
 	noteRefs(doc, &notes)
 	var from []string
@@ -454,4 +456,26 @@ func namesRefs(t partner.Text) bool {
 		}
 	}
 	return false
+}
+
+// fileNames is the partner file's file_name: the file each page is in on
+// the site, where it is not the template's (connexion-hubrise.md), so that
+// generate writes the page where the site serves it and never a second
+// file for its URL. A page read from elsewhere than <slug>/<lang>/ says
+// nothing of the site's file.
+func fileNames(pages []pageOf, set *render.Set, notes *partner.Comments) partner.Text {
+	var t partner.Text
+	for _, p := range pages {
+		lang := p.f.lang
+		name := filepath.Base(p.rep.Path)
+		if filepath.Base(filepath.Dir(p.rep.Path)) != lang || len(set.Pages(lang)) != 1 || set.Pages(lang)[0].Name == name || !strings.HasSuffix(name, ".md") {
+			continue
+		}
+		if t.ByLang == nil {
+			t.ByLang = map[string]partner.Scalar{}
+		}
+		t.ByLang[lang] = partner.Scalar{Value: name}
+		notes.Head["file_name"] = "the page's file on the site, where it is not the template's"
+	}
+	return t
 }
