@@ -52,7 +52,7 @@ The pages it read inside the output folder are then adopted: each is
 replaced by what its new partner file renders (byte for byte the same
 where the template says what the page said; in the template's wording
 elsewhere, which the repository's diff shows) and recorded in the lock,
-so that `+"`generate --check`"+` is clean right after. A page in a file of
+so that ` + "`generate --check`" + ` is clean right after. A page in a file of
 another name than the template's (connexion-hubrise.md) stays in its file:
 the partner file names it (file_name). --no-adopt leaves the pages alone.
 

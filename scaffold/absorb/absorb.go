@@ -33,6 +33,10 @@ type Absorbed struct {
 	Pages     []render.Output  // the pages it renders: the edited ones byte for byte
 	Overrides []string         // passages the page now says itself (a template change no longer reaches them)
 	Tidied    []string         // languages whose edited page had blank lines or trailing spaces generate does not write
+	// Whole is set when an edit was not one absorb places at the step or
+	// the language, and the edited pages were read whole: a section the
+	// edit touched may then keep its text as written.
+	Whole bool
 }
 
 // ErrCannot is wrapped by every reason an edit cannot go into its
@@ -88,7 +92,7 @@ func Partner(set *render.Set, lo lint.Options, p *partner.Partner, src []byte, s
 		return nil, fmt.Errorf("%w: %s", ErrCannot, msg)
 	}
 	res := results[0]
-	a := &Absorbed{YAML: res.YAML, Partner: res.Partner, Pages: res.Regenerated, Tidied: tidy}
+	a := &Absorbed{YAML: res.YAML, Partner: res.Partner, Pages: res.Regenerated, Tidied: tidy, Whole: true}
 	for _, out := range res.Regenerated {
 		want, ok := edited[out.Lang]
 		if !ok {

@@ -59,7 +59,7 @@ func stepMarkedSet(t testing.TB) *render.Set {
 // set's, leaving out those on lines the hand edit changed (orig → edited;
 // both "" for a language nobody edited). The oracle is the marked set:
 // absorb never sees it.
-func lostSteps(t testing.TB, p, q *partner.Partner, lang, orig, edited string) int {
+func lostSteps(t testing.TB, p, q *partner.Partner, lang, orig, edited string) (lost, expected int) {
 	t.Helper()
 	set := stepMarkedSet(t)
 	before, after := renderIn(t, set, p, lang), renderIn(t, set, q, lang)
@@ -80,8 +80,8 @@ func lostSteps(t testing.TB, p, q *partner.Partner, lang, orig, edited string) i
 			}
 		}
 	}
-	lost := strings.Count(before, stepMark) - removed - strings.Count(after, stepMark)
-	return max(lost, 0)
+	expected = strings.Count(before, stepMark) - removed
+	return max(expected-strings.Count(after, stepMark), 0), expected
 }
 
 func renderIn(t testing.TB, set *render.Set, p *partner.Partner, lang string) string {
@@ -156,4 +156,76 @@ func headingOf(sec string) string {
 		first = first[:i]
 	}
 	return strings.TrimSpace(first)
+}
+
+// reach counts, over the pages of an absorbed partner file, the places a
+// later change of its data should reach: want is how many times the old
+// value shows on the pages as they stand after the edit, got how many
+// times the new value shows once the file is changed and rendered again.
+type reach struct{ want, got int }
+
+func (r *reach) add(o reach) { r.want += o.want; r.got += o.got }
+
+// The data change of dataReach.
+const newEmail, newButton = "reach.check@example.org", "Reach Button 77"
+
+// dataReach changes the support e-mail and the connect button of the
+// absorbed file yml (on its node tree, as a writer's edit) and counts how
+// many of their places on the pages (pages: language → page as it stands
+// after the edit) the new values reach. A place is one the same change of
+// the file before the edit (p, src) reached and that the edit left on the
+// page. The count searches the pages' text: it knows nothing of how absorb
+// placed the edit.
+func dataReach(t testing.TB, set *render.Set, p *partner.Partner, src []byte, q *partner.Partner, yml []byte, pages map[string]string) (email, button reach) {
+	t.Helper()
+	before := changeData(t, set, p, src)
+	after := changeData(t, set, q, yml)
+	for lang, page := range pages {
+		if old := p.Email.Value; old != "" {
+			email.want += min(strings.Count(before[lang], newEmail), strings.Count(page, old))
+			email.got += min(strings.Count(after[lang], newEmail), strings.Count(page, old))
+		}
+		if old := p.Connection.Button.In(lang); old != "" && old != p.Disconnect.Button.In(lang) {
+			bold := "**" + newButton + "**"
+			button.want += min(strings.Count(before[lang], bold), strings.Count(page, "**"+old+"**"))
+			button.got += min(strings.Count(after[lang], bold), strings.Count(page, "**"+old+"**"))
+		}
+	}
+	return email, button
+}
+
+// changeData renders partner file yml of q with its support e-mail and
+// connect button changed, by language.
+func changeData(t testing.TB, set *render.Set, q *partner.Partner, yml []byte) map[string]string {
+	t.Helper()
+	ed, err := partner.NewEditor(yml, q.Langs())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if q.Email.Value != "" {
+		ed.Set([]string{"support", "email"}, newEmail)
+	}
+	if q.Connection.Button.Present() {
+		ed.Set([]string{"connection", "button"}, newButton)
+	}
+	changed, err := ed.Bytes()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, errs := partner.Parse(q.File, changed)
+	if len(errs) == 0 {
+		errs = partner.Resolve(r, set.Languages())
+	}
+	if len(errs) > 0 {
+		t.Fatalf("the changed file does not load: %v\n%s", errs, changed)
+	}
+	outs, err := set.Render(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pages := map[string]string{}
+	for _, o := range outs {
+		pages[o.Lang] = string(o.Content)
+	}
+	return pages
 }
