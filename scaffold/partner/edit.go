@@ -254,7 +254,17 @@ func (e *Editor) Bytes() ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	return overlay(e.src, plain, edited), nil
+	out := overlay(e.src, plain, edited)
+	// the overlay must read back as the edited tree; a file written in a
+	// way the line-by-line overlay cannot follow gets the encoder's text
+	var back yaml.Node
+	if yaml.Unmarshal(out, &back) != nil {
+		return edited, nil
+	}
+	if again, err := encodeNode(&back); err != nil || !bytes.Equal(again, edited) {
+		return edited, nil
+	}
+	return out, nil
 }
 
 func encodeNode(n *yaml.Node) ([]byte, error) {

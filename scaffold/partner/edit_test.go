@@ -1,7 +1,11 @@
 package partner
 
 import (
+	"os"
+	"path/filepath"
 	"testing"
+
+	"go.yaml.in/yaml/v3"
 )
 
 // TestEditorKeepsWhatItDoesNotTouch edits one language's step and adds a
@@ -14,7 +18,7 @@ name: Octopus Caisse   # as the publisher spells it
 languages: [en, fr]
 
 support:
-  email: Support@Octopus-Caisse.FR
+  email: Support@Octopus-Caisse.FR   # as the publisher writes it
 
 connection:
   mode: back-office
@@ -42,7 +46,7 @@ name: Octopus Caisse   # as the publisher spells it
 languages: [en, fr]
 
 support:
-  email: Support@Octopus-Caisse.FR
+  email: Support@Octopus-Caisse.FR   # as the publisher writes it
 
 connection:
   mode: back-office
@@ -67,7 +71,7 @@ name: Octopus Caisse   # as the publisher spells it
 languages: [en, fr]
 
 support:
-  email: Support@Octopus-Caisse.FR
+  email: Support@Octopus-Caisse.FR   # as the publisher writes it
 
 connection:
   mode: back-office
@@ -107,4 +111,69 @@ step_text:
 			t.Errorf("%s:\n--- got:\n%s--- want:\n%s", c.name, got, want)
 		}
 	}
+}
+
+// TestEditorWithoutEditIsTheFile: a file with no edit comes back byte for
+// byte, for every partner file of the repository and its test data.
+func TestEditorWithoutEditIsTheFile(t *testing.T) {
+	t.Parallel()
+	var files []string
+	for _, glob := range []string{"../../partners/*.yaml", "../render/testdata/partners/*.yaml", "testdata/*.yaml"} {
+		m, _ := filepath.Glob(glob)
+		files = append(files, m...)
+	}
+	if len(files) < 5 {
+		t.Fatalf("only %d partner files found", len(files))
+	}
+	for _, f := range files {
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		e, err := NewEditor(src, []string{"en", "fr"})
+		if err != nil {
+			continue // not a mapping: the loader's to explain
+		}
+		if got, err := e.Bytes(); err != nil || string(got) != string(src) {
+			t.Errorf("%s: %v\n--- got:\n%s", f, err, got)
+		}
+	}
+}
+
+// FuzzEditorOneStep edits one item of a list in one language of any
+// partner-like file: the result is valid YAML holding the new item there,
+// and every other value as it was.
+func FuzzEditorOneStep(f *testing.F) {
+	f.Add("name: A\nconnection:\n  steps_before_button: [a, b]   # c\n\ndisconnect: {button: X}\n", "new step")
+	f.Add("# top\nname: A\n\nconnection: {steps_before_button: {en: [a], fr: [b]}}\n", "x: y")
+	f.Fuzz(func(t *testing.T, src, item string) {
+		var plain map[string]any
+		if yaml.Unmarshal([]byte(src), &plain) != nil {
+			return // a file the loader refuses (a key twice)
+		}
+		e, err := NewEditor([]byte(src), []string{"en", "fr"})
+		if err != nil {
+			return
+		}
+		l, err := e.ListIn([]string{"connection", "steps_before_button"}, "fr")
+		if err != nil {
+			return
+		}
+		l.Insert(0, item)
+		out, err := e.Bytes()
+		if err != nil {
+			return
+		}
+		var doc struct {
+			Connection struct {
+				Steps map[string][]string `yaml:"steps_before_button"`
+			}
+		}
+		if err := yaml.Unmarshal(out, &doc); err != nil {
+			t.Fatalf("not YAML: %v\n%s", err, out)
+		}
+		if got := doc.Connection.Steps["fr"]; len(got) == 0 || got[0] != item {
+			t.Fatalf("fr's first step is %q, want %q\n%s", got, item, out)
+		}
+	})
 }

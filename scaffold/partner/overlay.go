@@ -33,26 +33,42 @@ func overlay(orig, plain, edited []byte) []byte {
 			same(dp)
 			continue
 		}
+		// blank lines are orig's own; the others are plain's lines as orig
+		// writes them, in order (a respaced comment next to a blank line)
+		var blank []string
 		for ; oi < d.ReplEnd; oi++ {
-			if strings.TrimSpace(o[oi]) == "" {
-				before[d.Start] = append(before[d.Start], o[oi])
+			switch {
+			case strings.TrimSpace(o[oi]) == "":
+				blank = append(blank, o[oi])
+			case pi < d.End:
+				before[pi] = append(before[pi], blank...)
+				blank = nil
+				at[pi] = oi
+				pi++
 			}
 		}
+		before[d.End] = append(before[d.End], blank...)
 		pi = d.End
 	}
 	same(len(p) - pi)
 
 	var out strings.Builder
+	put := func(l string) { // orig's last line may lack its newline
+		if out.Len() > 0 && !strings.HasSuffix(out.String(), "\n") {
+			out.WriteString("\n")
+		}
+		out.WriteString(l)
+	}
 	pi = 0
 	keep := func(n int) {
 		for range n {
 			for _, l := range before[pi] {
-				out.WriteString(l)
+				put(l)
 			}
 			if at[pi] >= 0 {
-				out.WriteString(o[at[pi]])
+				put(o[at[pi]])
 			} else {
-				out.WriteString(p[pi])
+				put(p[pi])
 			}
 			pi++
 		}
@@ -61,16 +77,16 @@ func overlay(orig, plain, edited []byte) []byte {
 		keep(d.Start - pi)
 		for ; pi < d.End; pi++ { // removed or replaced: its blank lines stay
 			for _, l := range before[pi] {
-				out.WriteString(l)
+				put(l)
 			}
 		}
 		for _, l := range e[d.ReplStart:d.ReplEnd] {
-			out.WriteString(l)
+			put(l)
 		}
 	}
 	keep(len(p) - pi)
 	for _, l := range before[len(p)] {
-		out.WriteString(l)
+		put(l)
 	}
 	return []byte(out.String())
 }
