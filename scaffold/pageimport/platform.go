@@ -60,6 +60,7 @@ type typer struct {
 	steps []wordingOf       // the set's steps as rendered for the partner, longest first
 	ui    map[string]string // label → site.yaml name, the platform's own
 	links map[string]string // destination → site.yaml link name
+	email string            // the partner's support e-mail: kept text names it, so a change of it reaches there
 }
 
 type wordingOf struct{ name, text string }
@@ -67,6 +68,9 @@ type wordingOf struct{ name, text string }
 // newTyper prepares the typing of view's language.
 func newTyper(set *render.Set, view render.View, exact bool) *typer {
 	t := &typer{set: set, lang: view.Lang, exact: exact, ui: map[string]string{}, links: map[string]string{}}
+	if w, err := set.Wording("phrase", "support-email", view); err == nil && w == string(view.Email) && w != "" {
+		t.email = w
+	}
 	for _, name := range set.Steps(view.Lang, "step") {
 		// a fact the partner file lacks leaves an empty label or path
 		if w, err := set.Wording("step", name, view); err == nil && w != "" && !strings.Contains(w, "****") && !strings.Contains(w, " .") {
@@ -302,6 +306,9 @@ func (t *typer) inline(line string) string {
 		}
 		return m
 	})
+	if t.email != "" {
+		line = replaceWord(line, t.email, render.PhraseRef("support-email"))
+	}
 	if w, err := t.set.Wording("phrase", "code", render.View{Lang: t.lang}); err == nil && strings.Contains(line, w) {
 		line = strings.ReplaceAll(line, w, render.PhraseRef("code"))
 	} else if !t.exact {
@@ -356,4 +363,28 @@ func startsSentence(s string) bool {
 		return r >= 'A' && r <= 'Z' || r > 0x7f && strings.ToUpper(string(r)) == string(r) && strings.ToLower(string(r)) != string(r)
 	}
 	return false
+}
+
+// replaceWord replaces each occurrence of word in line that is not part of
+// a longer word or address (a letter, digit, '.', '@', '-' or '_' beside it).
+func replaceWord(line, word, with string) string {
+	var b strings.Builder
+	for {
+		i := strings.Index(line, word)
+		if i < 0 {
+			b.WriteString(line)
+			return b.String()
+		}
+		end := i + len(word)
+		if (i == 0 || !addressByte(line[i-1])) && (end == len(line) || !addressByte(line[end]) || line[end] == '.' && (end+1 == len(line) || line[end+1] == ' ')) {
+			b.WriteString(line[:i] + with)
+		} else {
+			b.WriteString(line[:end])
+		}
+		line = line[end:]
+	}
+}
+
+func addressByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '@' || c == '-' || c == '_'
 }
