@@ -66,15 +66,19 @@ func Partner(set *render.Set, lo lint.Options, p *partner.Partner, src []byte, s
 	}
 	slices.Sort(tidy)
 	edited = tidied
-	if a, ok := targeted(set, p, src, before, edited); ok {
+	a, partial := targeted(set, p, src, before, edited)
+	if a != nil {
 		a.Tidied = tidy
 		return a, nil
+	}
+	if partial != nil {
+		p = partial // the edits placed at the step stay so; the page is read whole for the rest
 	}
 	var pages []pageimport.Page
 	for _, out := range before {
 		if data, ok := edited[out.Lang]; ok {
 			at := pagepath.Path{Slug: p.Slug.Value, Lang: out.Lang, File: out.Name}
-			pages = append(pages, pageimport.Page{Path: at.Rel(), At: at, Data: data})
+			pages = append(pages, pageimport.Page{Path: at.Rel(), At: at, Data: data, Titles: ownTitles(p, out.Lang)})
 		}
 	}
 	results, failed := pageimport.Import(pages, pageimport.Options{
@@ -92,7 +96,7 @@ func Partner(set *render.Set, lo lint.Options, p *partner.Partner, src []byte, s
 		return nil, fmt.Errorf("%w: %s", ErrCannot, msg)
 	}
 	res := results[0]
-	a := &Absorbed{YAML: res.YAML, Partner: res.Partner, Pages: res.Regenerated, Tidied: tidy, Whole: true}
+	a = &Absorbed{YAML: res.YAML, Partner: res.Partner, Pages: res.Regenerated, Tidied: tidy, Whole: true}
 	for _, out := range res.Regenerated {
 		want, ok := edited[out.Lang]
 		if !ok {
@@ -125,6 +129,17 @@ func overridden(p *partner.Partner, o pageimport.Override, lang string) bool {
 		return pt.Body.In(lang) != ""
 	}
 	return false
+}
+
+// ownTitles are the headings p gives its standard sections in lang, by text.
+func ownTitles(p *partner.Partner, lang string) map[string]string {
+	out := map[string]string{}
+	for _, pt := range p.Page {
+		if t := pt.Title.In(lang); pt.Standard.Value != "" && t != "" {
+			out[t] = pt.Standard.Value
+		}
+	}
+	return out
 }
 
 func outputOf(outs []render.Output, lang string) []byte {

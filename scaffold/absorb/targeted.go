@@ -12,6 +12,7 @@ import (
 	"github.com/aymanbagabas/go-udiff/lcs"
 	"go.yaml.in/yaml/v3"
 
+	"github.com/partnerpages/partnerpages/scaffold/pageimport"
 	"github.com/partnerpages/partnerpages/scaffold/partner"
 	"github.com/partnerpages/partnerpages/scaffold/render"
 )
@@ -29,28 +30,31 @@ type source struct {
 // step in the page's own words (step_text), a step added to or removed from
 // the partner's own steps, a section title, the meta title or description.
 // Every other value of the file stays as written, with its comments and
-// layout. ok is false when an edit is not one of those; the caller then
-// falls back to reading the whole page.
-func targeted(set *render.Set, p *partner.Partner, src []byte, before []render.Output, edited map[string][]byte) (*Absorbed, bool) {
+// layout. When an edit is not one of those, a is nil and partial is the
+// partner file with the edits it could place (nil if none): the caller
+// reads the rest of the page whole, from there.
+func targeted(set *render.Set, p *partner.Partner, src []byte, before []render.Output, edited map[string][]byte) (a *Absorbed, partial *partner.Partner) {
 	ed, err := partner.NewEditor(src, p.Langs())
 	if err != nil {
-		return nil, false
+		return nil, nil
 	}
 	t := &targeter{set: set, file: p.File, langs: p.Langs()}
 	var notes []string
+	placed := false
 	for _, lang := range slices.Sorted(maps.Keys(edited)) {
-		var ok bool
-		if ed, ok = t.language(ed, lang, units(edited[lang]), &notes); !ok {
-			return nil, false
+		next, ok, moved := t.language(ed, lang, units(edited[lang]), &notes)
+		ed, placed = next, placed || moved
+		if !ok {
+			return nil, t.partial(ed, placed)
 		}
 	}
 	yml, err := ed.Bytes()
 	if err != nil {
-		return nil, false
+		return nil, nil
 	}
 	q, outs, err := t.load(yml)
 	if err != nil {
-		return nil, false
+		return nil, nil
 	}
 	for _, o := range outs {
 		want, ok := edited[o.Lang]
@@ -58,10 +62,26 @@ func targeted(set *render.Set, p *partner.Partner, src []byte, before []render.O
 			want = outputOf(before, o.Lang)
 		}
 		if !bytes.Equal(o.Content, want) {
-			return nil, false
+			return nil, nil
 		}
 	}
-	return &Absorbed{YAML: yml, Partner: q, Pages: outs, Overrides: notes}, true
+	return &Absorbed{YAML: yml, Partner: q, Pages: outs, Overrides: notes}, nil
+}
+
+// partial is the partner file ed holds, when an edit was placed.
+func (t *targeter) partial(ed *partner.Editor, placed bool) *partner.Partner {
+	if !placed {
+		return nil
+	}
+	yml, err := ed.Bytes()
+	if err != nil {
+		return nil
+	}
+	q, _, err := t.load(yml)
+	if err != nil {
+		return nil
+	}
+	return q
 }
 
 type targeter struct {
@@ -106,41 +126,48 @@ func distance(got, want []unit) int {
 }
 
 // language edits ed until lang's page is want, one edit at a time, each
-// one the candidate that brings the page closest to want.
-func (t *targeter) language(ed *partner.Editor, lang string, want []unit, notes *[]string) (*partner.Editor, bool) {
+// one the candidate that brings the page closest to want. ok is false
+// when a hunk has no such candidate; ed is then the file with the edits
+// placed so far, and moved says whether there were any.
+func (t *targeter) language(ed *partner.Editor, lang string, want []unit, notes *[]string) (_ *partner.Editor, ok, moved bool) {
 	for range 64 {
 		q, cur, err := t.page(ed, lang)
 		if err != nil {
-			return nil, false
+			return ed, false, moved
 		}
 		hunks := lcs.DiffLines(texts(cur), texts(want))
 		if len(hunks) == 0 {
-			return ed, true
+			return ed, true, moved
 		}
 		srcs := t.sources(q, lang, len(cur))
 		best, bestDist, bestNote := (*partner.Editor)(nil), distance(cur, want), ""
-		for _, c := range t.candidates(q, lang, cur, want, hunks[0], srcs) {
-			next := ed.Clone()
-			if c.edit(next) != nil {
-				continue
+		for _, h := range hunks { // the first hunk a candidate takes in
+			for _, c := range t.candidates(q, lang, cur, want, h, srcs) {
+				next := ed.Clone()
+				if c.edit(next) != nil {
+					continue
+				}
+				_, got, err := t.page(next, lang)
+				if err != nil {
+					continue
+				}
+				if d := distance(got, want); d < bestDist {
+					best, bestDist, bestNote = next, d, c.note
+				}
 			}
-			_, got, err := t.page(next, lang)
-			if err != nil {
-				continue
-			}
-			if d := distance(got, want); d < bestDist {
-				best, bestDist, bestNote = next, d, c.note
+			if best != nil {
+				break
 			}
 		}
 		if best == nil {
-			return nil, false
+			return ed, false, moved
 		}
-		ed = best
+		ed, moved = best, true
 		if bestNote != "" {
 			*notes = append(*notes, lang+": "+bestNote)
 		}
 	}
-	return nil, false
+	return ed, false, moved
 }
 
 // candidate is one way to take a hunk of the edit into the file.
@@ -154,10 +181,10 @@ type candidate struct {
 func (t *targeter) candidates(q *partner.Partner, lang string, cur, want []unit, h lcs.Diff, srcs []source) []candidate {
 	var out []candidate
 	if h.End > h.Start && h.ReplEnd > h.ReplStart {
-		out = append(out, replace(lang, cur[h.Start], want[h.ReplStart], srcs[h.Start])...)
+		out = append(out, replace(lang, q.Email.Value, cur[h.Start], want[h.ReplStart], srcs[h.Start])...)
 	}
 	if h.ReplEnd > h.ReplStart && want[h.ReplStart].step {
-		item := stepText(want[h.ReplStart])
+		item := pageimport.NameEmail(stepText(want[h.ReplStart]), q.Email.Value)
 		for _, l := range ownLists(q, lang) {
 			for i := 0; i <= len(l.items); i++ {
 				path, i := l.path, i
@@ -187,10 +214,10 @@ func (t *targeter) candidates(q *partner.Partner, lang string, cur, want []unit,
 }
 
 // replace is the edit that puts want where the page had cur, by cur's source.
-func replace(lang string, cur, want unit, s source) []candidate {
+func replace(lang, email string, cur, want unit, s source) []candidate {
 	switch {
 	case s.list != nil && want.step:
-		item := stepText(want)
+		item := pageimport.NameEmail(stepText(want), email)
 		return []candidate{{edit: func(ed *partner.Editor) error {
 			el, err := ed.ListIn(s.list, lang)
 			if err != nil || s.index >= el.Len() {
@@ -201,7 +228,7 @@ func replace(lang string, cur, want unit, s source) []candidate {
 		}}}
 	case s.typed != "" && want.step:
 		// what the edit kept of the platform's wording stays the platform's
-		item := strings.Replace(stepText(want), stepText(cur), render.StepRef(s.typed), 1)
+		item := pageimport.NameEmail(strings.Replace(stepText(want), stepText(cur), render.StepRef(s.typed), 1), email)
 		return []candidate{{
 			edit: func(ed *partner.Editor) error { return ed.Set([]string{"step_text", lang, s.typed}, item) },
 			note: fmt.Sprintf("the platform step %q in the page's own words (step_text.%s.%s)", s.typed, lang, s.typed),
@@ -212,7 +239,12 @@ func replace(lang string, cur, want unit, s source) []candidate {
 			return nil
 		}
 		return []candidate{{
-			edit: func(ed *partner.Editor) error { return ed.SetIn(s.path, lang, value) },
+			edit: func(ed *partner.Editor) error {
+				if s.path[0] == "page" {
+					ed.EnsurePage() // a schema v1 file: its layout as a page, for the section's title
+				}
+				return ed.SetIn(s.path, lang, value)
+			},
 			note: fmt.Sprintf("%s in the page's own words", strings.Join(s.path, ".")),
 		}}
 	}
@@ -295,6 +327,9 @@ func (t *targeter) sources(q *partner.Partner, lang string, n int) []source {
 			q.StepText[lang] = map[string]partner.Scalar{}
 		}
 		q.StepText[lang][name] = partner.Scalar{Value: mark(source{typed: name})}
+	}
+	if q.Page == nil {
+		q.Page = q.Layout() // a schema v1 file renders the same as its layout
 	}
 	for i := range q.Page {
 		if pt := &q.Page[i]; pt.InLang(lang) && pt.Standard.Value != "" {

@@ -27,6 +27,10 @@ type Page struct {
 	Path string        // as messages show it
 	At   pagepath.Path // its slug, language and file, when the caller knows them (else told from Path)
 	Data []byte
+	// Titles are headings the partner file gives standard sections of
+	// this page, by heading text (absorb: a title placed before the rest
+	// of the page is read whole).
+	Titles map[string]string
 }
 
 // Options configure an import.

@@ -63,6 +63,7 @@ type reader struct {
 	emails  map[string][]string // section kind -> partner e-mails, in order
 	prose   []string            // paragraph texts, for the publisher and kind
 	selfApp string              // slug named by a link to the page's own app
+	titles  map[string]string   // heading → standard section, for headings a partner file gives its own
 }
 
 func (r *reader) lineOf(n ast.Node) int {
@@ -122,7 +123,7 @@ func readPage(in Page, platformEmails []string, given map[string]string) (*facts
 		pg = page.Parse(path, fixed)
 	}
 	rep := &PageReport{Path: path, page: pg, Findings: findings}
-	r := &reader{page: pg, body: pg.Body, report: rep, emails: map[string][]string{}}
+	r := &reader{page: pg, body: pg.Body, report: rep, emails: map[string][]string{}, titles: in.Titles}
 	for _, line := range invisible {
 		r.fixed(line, "an invisible or control character removed")
 	}
@@ -265,6 +266,9 @@ func (r *reader) sections() []section {
 			s.kind = page.SectionKind(s.id)
 			if s.kind == "" {
 				s.kind = page.SectionKind(s.title)
+			}
+			if s.kind == "" {
+				s.kind = r.titles[s.title]
 			}
 			secs = append(secs, s)
 			continue

@@ -69,7 +69,9 @@ type wordingOf struct{ name, text string }
 func newTyper(set *render.Set, view render.View, exact bool) *typer {
 	t := &typer{set: set, lang: view.Lang, exact: exact, ui: map[string]string{}, links: map[string]string{}}
 	if w, err := set.Wording("phrase", "support-email", view); err == nil && w == string(view.Email) && w != "" {
-		t.email = w
+		if c, err := set.Wording("phrase", "support-email-code", view); err == nil && c == "`"+w+"`" {
+			t.email = w
+		}
 	}
 	for _, name := range set.Steps(view.Lang, "step") {
 		// a fact the partner file lacks leaves an empty label or path
@@ -291,6 +293,7 @@ func (t *typer) uiLabel(l string) bool {
 
 // inline types the labels, links and phrases of a line, outside code spans.
 func (t *typer) inline(line string) string {
+	line = NameEmail(line, t.email)
 	if strings.Contains(line, "`") {
 		return line // code spans: left as written
 	}
@@ -306,9 +309,6 @@ func (t *typer) inline(line string) string {
 		}
 		return m
 	})
-	if t.email != "" {
-		line = replaceWord(line, t.email, render.PhraseRef("support-email"))
-	}
 	if w, err := t.set.Wording("phrase", "code", render.View{Lang: t.lang}); err == nil && strings.Contains(line, w) {
 		line = strings.ReplaceAll(line, w, render.PhraseRef("code"))
 	} else if !t.exact {
@@ -363,6 +363,20 @@ func startsSentence(s string) bool {
 		return r >= 'A' && r <= 'Z' || r > 0x7f && strings.ToUpper(string(r)) == string(r) && strings.ToLower(string(r)) != string(r)
 	}
 	return false
+}
+
+// NameEmail names the partner's support e-mail wherever text writes it
+// (outside code, or as a code span of its own), so that a change of
+// support.email reaches the text: <Platform phrase="support-email" />.
+func NameEmail(text, email string) string {
+	if email == "" {
+		return text
+	}
+	text = strings.ReplaceAll(text, "`"+email+"`", render.PhraseRef("support-email-code"))
+	if strings.Contains(text, "`") {
+		return text // other code spans: left as written
+	}
+	return replaceWord(text, email, render.PhraseRef("support-email"))
 }
 
 // replaceWord replaces each occurrence of word in line that is not part of

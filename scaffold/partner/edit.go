@@ -76,6 +76,43 @@ func (e *Editor) ListIn(path []string, lang string) (*EditList, error) {
 	return &EditList{n: n}, nil
 }
 
+// EnsurePage gives a schema v1 file its page: list, the layout it renders
+// (the standard sections in order, each extra section after the one it
+// names), so that a standard section can have a value of its own, such as
+// its title. A file with page: is left as it is.
+func (e *Editor) EnsurePage() {
+	root := e.doc.Content[0]
+	if valueOf(root, "page") != nil {
+		return
+	}
+	secs := valueOf(root, "sections")
+	page := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq"}
+	for _, place := range SectionPlaces {
+		page.Content = append(page.Content, str(place))
+		if secs == nil || secs.Kind != yaml.SequenceNode {
+			continue
+		}
+		for _, s := range secs.Content {
+			if after := valueOf(s, "after"); s.Kind == yaml.MappingNode && after != nil && after.Value == place {
+				c := deepCopy(s)
+				removeKey(c, "after")
+				page.Content = append(page.Content, c)
+			}
+		}
+	}
+	removeKey(root, "sections")
+	setKey(root, "page", page)
+}
+
+func removeKey(m *yaml.Node, key string) {
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if m.Content[i].Value == key {
+			m.Content = append(m.Content[:i], m.Content[i+2:]...)
+			return
+		}
+	}
+}
+
 // EditList is one language's list of a partner file, edited in place.
 type EditList struct{ n *yaml.Node }
 

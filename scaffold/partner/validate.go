@@ -170,6 +170,24 @@ func (v *validator) optionalLine(t *Text, field string) {
 	}
 }
 
+// someLangs checks a one-line text given for all languages, or for some
+// (the template's text stands in the others).
+func (v *validator) someLangs(t *Text, field string) {
+	if t.ByLang == nil {
+		v.plain(t, field, false)
+		return
+	}
+	for _, l := range keys(t.ByLang) {
+		if !slices.Contains(v.langs, l) {
+			v.err(t.ByLang[l].Pos, field+"."+l, "value for %q, which is not one of the partner's languages (%s)", l, strings.Join(v.langs, ", "))
+			continue
+		}
+		s := t.ByLang[l]
+		v.line(&s, field+"."+l, true)
+		t.ByLang[l] = s
+	}
+}
+
 // page checks the layout of a schema v2 file: standard sections at most
 // once each, partner sections with a title and a body, ids unique, and each
 // part's values given for the languages it appears in.
@@ -225,7 +243,7 @@ func (v *validator) page() {
 					typedIn[l+"/"+std] = true
 				}
 			}
-			v.plain(&pt.Title, f+".title", false)
+			v.someLangs(&pt.Title, f+".title") // a standard section's own title, in some languages: the template's in the others
 			if pt.Intro.Present() {
 				v.optionalText(&pt.Intro, f+".intro")
 			}
