@@ -160,3 +160,28 @@ func TestGenerateNeverWritesASecondFileForOneURL(t *testing.T) {
 		t.Errorf("check with file_name: exit %d\n%s%s", code, out, errOut)
 	}
 }
+
+// TestInitExportTemplatesInAnExistingProject: init --export-templates in a
+// project that has its file exports the set, names it in the file (the
+// rest kept), and generate renders with it; a second time it refuses.
+func TestInitExportTemplatesInAnExistingProject(t *testing.T) {
+	t.Parallel()
+	dir := shippedPartners(t)
+	run(t, dir, "init")
+	before := readFile(t, filepath.Join(dir, "partnerpages.yaml"))
+	if code, out, errOut := run(t, dir, "init", "--export-templates"); code != exitOK || !strings.Contains(out, `added "templates: templates"`) {
+		t.Fatalf("init --export-templates: exit %d\n%s%s", code, out, errOut)
+	}
+	if after := readFile(t, filepath.Join(dir, "partnerpages.yaml")); after != before+"templates: templates\n" && !strings.Contains(after, "\ntemplates: templates\n") {
+		t.Errorf("the project file:\n%s", after)
+	}
+	tmpl := filepath.Join(dir, "templates/fr/_steps.tmpl")
+	data := readFile(t, tmpl)
+	os.WriteFile(tmpl, []byte(strings.Replace(data, "Cliquez sur {{bold .UI.allow}}.", "Cliquez enfin sur {{bold .UI.allow}}.", 1)), 0o644)
+	if code, out, errOut := run(t, dir, "generate"); code != exitOK || !strings.Contains(readFile(t, filepath.Join(dir, "content/apps/qwenta/fr/connect-hubrise.md")), "Cliquez enfin sur **Autoriser**.") {
+		t.Errorf("generate with the exported set: exit %d\n%s%s", code, out, errOut)
+	}
+	if code, _, errOut := run(t, dir, "init", "--export-templates"); code == exitOK || !strings.Contains(errOut, "already names the template set") {
+		t.Errorf("a second init --export-templates: exit %d\n%s", code, errOut)
+	}
+}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"os"
 	"path"
 	"path/filepath"
 	"strings"
@@ -10,6 +11,7 @@ import (
 
 	"github.com/partnerpages/partnerpages/scaffold/output"
 	"github.com/partnerpages/partnerpages/scaffold/project"
+	"github.com/partnerpages/partnerpages/templates"
 )
 
 // InitOptions are the flags of `init`.
@@ -40,7 +42,8 @@ paths relative to the file. Flags given to a command override the file.
 partners, content/apps). --export-templates exports the embedded template
 set beside the file (to "templates", or to --export-templates=FOLDER) for
 you to customise, and records it (init's --templates, its first name, does
-the same: everywhere else --templates names a set to render with). An existing project file is kept unless --force.`,
+the same: everywhere else --templates names a set to render with). An existing project file is kept unless --force; in a project that has
+one, --export-templates exports the set and names it in the file.`,
 		Example: `  # in the root of a docs repository
   partnerpages init
 
@@ -83,6 +86,10 @@ func runInit(opts *InitOptions) error {
 		p.Out = filepath.ToSlash(opts.Out)
 	}
 	p.Templates = filepath.ToSlash(opts.Export)
+	file := filepath.Join(opts.Dir, project.FileName)
+	if _, err := os.Stat(file); err == nil && !opts.Force && opts.Export != "" {
+		return exportIntoProject(opts, file)
+	}
 	res, err := project.Init(opts.Dir, p, opts.Force, []string{output.RunLockName, output.JournalName})
 	if err != nil {
 		return problem(fmt.Errorf("%w\nnothing was written", err))
@@ -99,5 +106,30 @@ func runInit(opts *InitOptions) error {
 	fmt.Fprintf(out, "commit %s, the partner files, the pages and %s; the run lock %s and a killed run's journal %s stay out of git (.gitignore)\n",
 		res.File, path.Join(p.Out, output.LockName), path.Join(p.Out, output.RunLockName), path.Join(p.Out, output.JournalName))
 	fmt.Fprintln(out, "next: partnerpages new (a new partner) or partnerpages import PAGE... (existing pages), from any folder of the project")
+	return nil
+}
+
+// exportIntoProject is init --export-templates in a project that has its
+// file: the set is exported beside it and named in it, the rest of the
+// file kept.
+func exportIntoProject(opts *InitOptions, file string) error {
+	p, err := project.Load(file)
+	if err != nil {
+		return problem(err)
+	}
+	if p.Templates != "" {
+		return problem(fmt.Errorf("%s already names the template set %s; nothing was written (templates export DIR writes another copy)", file, p.Templates))
+	}
+	dir := filepath.Join(opts.Dir, opts.Export)
+	written, err := templates.Export(dir, false)
+	if err != nil {
+		return problem(fmt.Errorf("%w\nnothing was recorded in %s", err, file))
+	}
+	fmt.Fprintf(opts.IO.Out, "exported the template set: %d files in %s\n", len(written), dir)
+	rel, err := project.SetTemplates(p, dir)
+	if err != nil {
+		return problem(fmt.Errorf("the set was exported, but %s could not name it: %w; add \"templates: %s\" to it", file, err, filepath.ToSlash(opts.Export)))
+	}
+	fmt.Fprintf(opts.IO.Out, "added \"templates: %s\" to %s (the rest of it kept): every command now renders with this set\n", rel, file)
 	return nil
 }
