@@ -3,6 +3,7 @@ package partner
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"go.yaml.in/yaml/v3"
@@ -41,24 +42,7 @@ disconnect:
 			}
 			l.Set(0, "Choisissez l'établissement.")
 			return nil
-		}, `# Octopus Caisse: connected from its back office.
-name: Octopus Caisse   # as the publisher spells it
-languages: [en, fr]
-
-support:
-  email: Support@Octopus-Caisse.FR   # as the publisher writes it
-
-connection:
-  mode: back-office
-  menu: [Réglages, Connecteurs]   # same in both languages
-  button: HubRise
-  # before the button
-  steps_before_button:
-    en: [Pick the venue.]
-    fr: [Choisissez l'établissement.]
-disconnect:
-  button: {en: Disconnect, fr: Déconnecter}
-`},
+		}, strings.Replace(src, "  steps_before_button: [Pick the venue.]\n", "  steps_before_button:\n    en: [Pick the venue.]\n    fr: [Choisissez l'établissement.]\n", 1)},
 		{"a step added where there were none", func(e *Editor) error {
 			l, err := e.ListIn([]string{"disconnect", "extra_steps"}, "fr")
 			if err != nil {
@@ -66,28 +50,7 @@ disconnect:
 			}
 			l.Insert(0, "Fermez la caisse.")
 			return e.Set([]string{"step_text", "fr", "menu"}, "Ouvrez **Réglages**.")
-		}, `# Octopus Caisse: connected from its back office.
-name: Octopus Caisse   # as the publisher spells it
-languages: [en, fr]
-
-support:
-  email: Support@Octopus-Caisse.FR   # as the publisher writes it
-
-connection:
-  mode: back-office
-  menu: [Réglages, Connecteurs]   # same in both languages
-  button: HubRise
-  # before the button
-  steps_before_button: [Pick the venue.]
-disconnect:
-  button: {en: Disconnect, fr: Déconnecter}
-  extra_steps:
-    en: []
-    fr: [Fermez la caisse.]
-step_text:
-  fr:
-    menu: Ouvrez **Réglages**.
-`},
+		}, src + "  extra_steps:\n    en: []\n    fr: [Fermez la caisse.]\nstep_text:\n  fr:\n    menu: Ouvrez **Réglages**.\n"},
 		{"one language's text of a flow mapping", func(e *Editor) error {
 			return e.SetIn([]string{"disconnect", "button"}, "fr", "Déconnecter HubRise")
 		}, "DISCONNECT"},
