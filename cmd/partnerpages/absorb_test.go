@@ -164,3 +164,61 @@ func editQwentaFr(t *testing.T, dir, old, new string) (page, edited string) {
 	}
 	return page, edited
 }
+
+// TestAbsorbKeepsTheFileAndLaterChangesReachEveryPage is issue 36's case:
+// a bilingual partner whose support e-mail has capitals and whose file has
+// comments and flow style; a step added at the very end of the French
+// disconnect procedure is absorbed. Only that section of that language is
+// kept as written; the file keeps its comments, flow style and the
+// e-mail's spelling, spells out no default; a later change of the e-mail
+// reaches both pages.
+func TestAbsorbKeepsTheFileAndLaterChangesReachEveryPage(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	const src = `# Octopus Caisse: connected from its back office.
+name: Octopus Caisse
+languages: [en, fr]
+support:
+  email: Support@Octopus-Caisse.FR   # as the publisher writes it
+
+connection:
+  mode: back-office
+  menu: {en: [Settings, Connectors], fr: [Réglages, Connecteurs]}
+  button: {en: Connect HubRise, fr: Connecter HubRise}
+disconnect:
+  button: {en: Disconnect, fr: Déconnecter}
+`
+	file := filepath.Join(dir, "partners", "octopus-caisse.yaml")
+	os.MkdirAll(filepath.Dir(file), 0o755)
+	os.WriteFile(file, []byte(src), 0o644)
+	run(t, dir, "generate")
+	fr := filepath.Join(dir, "content/apps/octopus-caisse/fr/connect-hubrise.md")
+	const last = "1. Octopus Caisse cesse d'échanger des données avec HubRise.\n"
+	page := readFile(t, fr)
+	if !strings.Contains(page, last) {
+		t.Fatalf("no last disconnect step to add after:\n%s", page)
+	}
+	os.WriteFile(fr, []byte(strings.Replace(page, last, last+"1. Fermez la caisse pour finir.\n", 1)), 0o644)
+	if code, out, errOut := run(t, dir, "absorb"); code != exitOK {
+		t.Fatalf("absorb: exit %d\n%s%s", code, out, errOut)
+	}
+	got := readFile(t, file)
+	if !strings.HasPrefix(got, src) {
+		t.Errorf("the partner file does not keep its text (comments, flow style, the e-mail's spelling):\n%s", udiff.Unified("before", "after", src, got))
+	}
+	for _, spelled := range []string{"kind:", "\n  mode: back-office\n  menu"} {
+		if strings.Contains(got[len(src):], spelled) {
+			t.Errorf("absorb spelled out %q:\n%s", spelled, got)
+		}
+	}
+	os.WriteFile(file, []byte(strings.Replace(got, "Support@Octopus-Caisse.FR", "aide@octopus-caisse.example", 1)), 0o644)
+	if code, out, errOut := run(t, dir, "generate"); code != exitOK || !strings.Contains(out, "2 updated") {
+		t.Fatalf("generate after the e-mail change: exit %d\n%s%s", code, out, errOut)
+	}
+	for _, lang := range []string{"en", "fr"} {
+		page := readFile(t, filepath.Join(dir, "content/apps/octopus-caisse", lang, "connect-hubrise.md"))
+		if strings.Count(page, "aide@octopus-caisse.example") != 2 || strings.Contains(page, "Octopus-Caisse.FR") {
+			t.Errorf("the %s page does not take the new e-mail in both its sections:\n%s", lang, page)
+		}
+	}
+}

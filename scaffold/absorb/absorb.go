@@ -66,13 +66,13 @@ func Partner(set *render.Set, lo lint.Options, p *partner.Partner, src []byte, s
 	}
 	slices.Sort(tidy)
 	edited = tidied
-	a, partial := targeted(set, p, src, before, edited)
+	a, partial, partialSrc := targeted(set, p, src, before, edited)
 	if a != nil {
 		a.Tidied = tidy
 		return a, nil
 	}
 	if partial != nil {
-		p = partial // the edits placed at the step stay so; the page is read whole for the rest
+		p, src = partial, partialSrc // the edits placed at the step stay so; the page is read whole for the rest
 	}
 	var pages []pageimport.Page
 	for _, out := range before {
@@ -105,6 +105,16 @@ func Partner(set *render.Set, lo lint.Options, p *partner.Partner, src []byte, s
 		if !bytes.Equal(out.Content, want) {
 			return nil, fmt.Errorf("%w: the %s page would come back as %s", ErrCannot, out.Lang, firstDifference(want, out.Content))
 		}
+	}
+	// the new file is laid over the old one's text: its comments and layout
+	// stay where the values do
+	want := map[string][]byte{}
+	for _, out := range res.Regenerated {
+		want[out.Lang] = out.Content
+	}
+	t := &targeter{set: set, file: p.File, langs: p.Langs()}
+	if yml, q, ok := t.layOver(src, res.YAML, want); ok {
+		a.YAML, a.Partner = yml, q
 	}
 	for _, pg := range res.Pages {
 		for _, o := range pg.Overrides {

@@ -33,10 +33,10 @@ type source struct {
 // layout. When an edit is not one of those, a is nil and partial is the
 // partner file with the edits it could place (nil if none): the caller
 // reads the rest of the page whole, from there.
-func targeted(set *render.Set, p *partner.Partner, src []byte, before []render.Output, edited map[string][]byte) (a *Absorbed, partial *partner.Partner) {
+func targeted(set *render.Set, p *partner.Partner, src []byte, before []render.Output, edited map[string][]byte) (a *Absorbed, partial *partner.Partner, partialSrc []byte) {
 	ed, err := partner.NewEditor(src, p.Langs())
 	if err != nil {
-		return nil, nil
+		return nil, nil, nil
 	}
 	t := &targeter{set: set, file: p.File, langs: p.Langs()}
 	var notes []string
@@ -45,16 +45,17 @@ func targeted(set *render.Set, p *partner.Partner, src []byte, before []render.O
 		next, ok, moved := t.language(ed, lang, units(edited[lang]), &notes)
 		ed, placed = next, placed || moved
 		if !ok {
-			return nil, t.partial(ed, placed)
+			partial, partialSrc = t.partial(ed, placed)
+			return nil, partial, partialSrc
 		}
 	}
 	yml, err := ed.Bytes()
 	if err != nil {
-		return nil, nil
+		return nil, nil, nil
 	}
 	q, outs, err := t.load(yml)
 	if err != nil {
-		return nil, nil
+		return nil, nil, nil
 	}
 	for _, o := range outs {
 		want, ok := edited[o.Lang]
@@ -62,26 +63,66 @@ func targeted(set *render.Set, p *partner.Partner, src []byte, before []render.O
 			want = outputOf(before, o.Lang)
 		}
 		if !bytes.Equal(o.Content, want) {
-			return nil, nil
+			return nil, nil, nil
 		}
 	}
-	return &Absorbed{YAML: yml, Partner: q, Pages: outs, Overrides: notes}, nil
+	return &Absorbed{YAML: yml, Partner: q, Pages: outs, Overrides: notes}, nil, nil
 }
 
-// partial is the partner file ed holds, when an edit was placed.
-func (t *targeter) partial(ed *partner.Editor, placed bool) *partner.Partner {
+// partial is the partner file ed holds, and its text, when an edit was placed.
+func (t *targeter) partial(ed *partner.Editor, placed bool) (*partner.Partner, []byte) {
 	if !placed {
-		return nil
+		return nil, nil
 	}
 	yml, err := ed.Bytes()
 	if err != nil {
-		return nil
+		return nil, nil
 	}
 	q, _, err := t.load(yml)
 	if err != nil {
-		return nil
+		return nil, nil
 	}
-	return q
+	return q, yml
+}
+
+// layOver writes yml, the partner file the whole page was read into, over
+// the file's text src as a change of the values that differ: the rest of
+// src keeps its comments and layout, and a key yml adds that changes no
+// page (a default spelled out) is left out. ok is false when the result
+// would not render want (language → page).
+func (t *targeter) layOver(src, yml []byte, want map[string][]byte) ([]byte, *partner.Partner, bool) {
+	ed, err := partner.NewEditor(src, t.langs)
+	if err != nil {
+		return nil, nil, false
+	}
+	added, err := ed.MergeFrom(yml)
+	if err != nil {
+		return nil, nil, false
+	}
+	renders := func(ed *partner.Editor) ([]byte, *partner.Partner, bool) {
+		out, err := ed.Bytes()
+		if err != nil {
+			return nil, nil, false
+		}
+		q, outs, err := t.load(out)
+		if err != nil || len(outs) != len(want) {
+			return nil, nil, false
+		}
+		for _, o := range outs {
+			if !bytes.Equal(o.Content, want[o.Lang]) {
+				return nil, nil, false
+			}
+		}
+		return out, q, true
+	}
+	for _, path := range added {
+		c := ed.Clone()
+		c.Remove(path)
+		if _, _, ok := renders(c); ok {
+			ed = c
+		}
+	}
+	return renders(ed)
 }
 
 type targeter struct {

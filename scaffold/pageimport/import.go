@@ -9,6 +9,7 @@ package pageimport
 import (
 	"context"
 	"regexp"
+	"strings"
 
 	"github.com/partnerpages/partnerpages/scaffold/page"
 	"github.com/partnerpages/partnerpages/scaffold/pagepath"
@@ -341,6 +342,9 @@ func mergeExisting(g []pageOf, ex *partner.Partner, o Options) []pageOf {
 		g[i].existing = true
 		f := g[i].f
 		f.kind = ex.Kind.Value
+		if strings.EqualFold(f.email, ex.Email.Value) {
+			f.email = ex.Email.Value // the file's spelling: pages are read in lower case
+		}
 		// the file's menus, buttons and mode, which a section this page keeps
 		// as written cannot say
 		f.file = &fileFacts{

@@ -316,3 +316,79 @@ func encodeNode(n *yaml.Node) ([]byte, error) {
 	}
 	return b.Bytes(), nil
 }
+
+// MergeFrom makes the file hold what the partner file yml holds, changing
+// only what differs: a mapping present in both keeps its keys, their order,
+// comments and style, and takes the other's values key by key; any other
+// value is kept when it holds the same, else replaced. It returns the paths
+// of the keys yml adds, which the caller may try to leave out.
+func (e *Editor) MergeFrom(yml []byte) ([][]string, error) {
+	var n yaml.Node
+	if err := yaml.Unmarshal(yml, &n); err != nil {
+		return nil, err
+	}
+	if n.Kind != yaml.DocumentNode || len(n.Content) != 1 {
+		return nil, fmt.Errorf("not a partner file")
+	}
+	var added [][]string
+	e.doc.Content[0] = mergeNode(e.doc.Content[0], n.Content[0], nil, &added)
+	return added, nil
+}
+
+func mergeNode(o, n *yaml.Node, path []string, added *[][]string) *yaml.Node {
+	if o.Kind != yaml.MappingNode || n.Kind != yaml.MappingNode {
+		if sameValue(o, n) {
+			return o
+		}
+		v := deepCopy(n)
+		v.HeadComment, v.LineComment, v.FootComment = o.HeadComment, o.LineComment, o.FootComment
+		return v
+	}
+	keep := map[string]bool{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		key := n.Content[i].Value
+		keep[key] = true
+		at := append(append([]string{}, path...), key)
+		if old := valueOf(o, key); old != nil {
+			setKey(o, key, mergeNode(old, n.Content[i+1], at, added))
+			continue
+		}
+		setKey(o, key, deepCopy(n.Content[i+1]))
+		*added = append(*added, at)
+	}
+	for i := 0; i+1 < len(o.Content); {
+		if !keep[o.Content[i].Value] {
+			o.Content = append(o.Content[:i], o.Content[i+2:]...)
+			continue
+		}
+		i += 2
+	}
+	return o
+}
+
+// sameValue reports whether two nodes hold the same data, whatever their style.
+func sameValue(a, b *yaml.Node) bool {
+	if a.Kind != b.Kind || len(a.Content) != len(b.Content) {
+		return false
+	}
+	if a.Kind == yaml.ScalarNode {
+		return a.Value == b.Value && a.ShortTag() == b.ShortTag()
+	}
+	for i := range a.Content {
+		if !sameValue(a.Content[i], b.Content[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// Remove drops the key at path, if it is there.
+func (e *Editor) Remove(path []string) {
+	n := e.doc.Content[0]
+	for _, k := range path[:len(path)-1] {
+		if n = valueOf(n, k); n == nil || n.Kind != yaml.MappingNode {
+			return
+		}
+	}
+	removeKey(n, path[len(path)-1])
+}
