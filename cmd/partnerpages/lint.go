@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/partnerpages/partnerpages/scaffold/lint"
+	"github.com/partnerpages/partnerpages/scaffold/spelling"
 )
 
 // LintOptions are the flags of `lint`.
@@ -45,6 +46,12 @@ On every page of a site (links, MDX safety, front matter, unfinished text, Frenc
                    (an e-mail then shows with a stray backtick)
   link-target      with --site: /docs/… and /apps/… links (FAQ pages included) that
                    do not resolve, localized slugs, #ids no heading has
+  spelling         (warning) a word the page's language dictionary lacks (confim,
+                   devotre), with the system's hunspell (Debian: hunspell
+                   hunspell-en-gb hunspell-en-us hunspell-fr; without it the rule
+                   is skipped with a note), and slips such as "To can connect";
+                   names, acronyms, code, addresses, bold UI labels, the site's
+                   vocabulary and the project's lint.words are left alone
 On connect pages (connect-hubrise.md, connexion-hubrise.md, or titled so) also:
   placeholder      SOLUTION, [EPOS] the template left
   variant-marker   -- OR --, -- OU --, "option 1" lines of the template
@@ -115,6 +122,19 @@ func runLint(opts *LintOptions) error {
 		lo.Severities = p.Lint.Rules
 		for _, sk := range p.Lint.Skip {
 			lo.Skip = append(lo.Skip, p.Path(sk))
+		}
+		lo.Words = map[string]bool{}
+		for _, w := range p.Lint.Words {
+			lo.Words[w] = true
+		}
+	}
+	if lo.Severities[lint.RuleSpelling] != lint.SeverityOff {
+		speller, err := spelling.Find([]string{"en", "fr"})
+		if err != nil {
+			fmt.Fprintf(opts.IO.ErrOut, "note: the spelling rule is skipped: %v\n", err)
+		} else {
+			defer speller.Close()
+			lo.Speller = speller
 		}
 	}
 	paths := opts.Paths

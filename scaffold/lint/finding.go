@@ -24,6 +24,7 @@ const (
 	RuleOutdatedUI    = "outdated-ui"
 	RuleElision       = "elision"
 	RuleCodeSpan      = "code-span"
+	RuleSpelling      = "spelling"
 )
 
 // Severities. An error fails the run; a warning fails it only with
@@ -42,7 +43,7 @@ var Rules = map[string]string{
 	RuleAnchor: SeverityError, RuleLinkForm: SeverityError, RuleFrontMatter: SeverityError,
 	RuleMDX: SeverityError, RuleLinkTarget: SeverityError, RuleElision: SeverityError,
 	RuleOutdatedUI: SeverityWarning, RuleRead: SeverityError, RuleSuppression: SeverityWarning,
-	RuleCodeSpan: SeverityError,
+	RuleCodeSpan: SeverityError, RuleSpelling: SeverityWarning,
 }
 
 // Finding is one problem in a page.

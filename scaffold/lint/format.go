@@ -50,6 +50,7 @@ var ruleHelp = map[string]string{
 	RuleLinkTarget:    "A site link that does not resolve.",
 	RuleElision:       "French elision not done.",
 	RuleCodeSpan:      "A backtick that opens a code span and never closes it.",
+	RuleSpelling:      "A word the language's dictionary lacks (hunspell), or a known slip such as \"to can\".",
 	RuleOutdatedUI:    "The platform's old give-access steps.",
 	RuleRead:          "A file that cannot be read.",
 	RuleSuppression:   "A suppression comment that names no rule or silences nothing.",

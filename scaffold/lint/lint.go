@@ -22,6 +22,11 @@ type Options struct {
 	// UI holds the platform's current UI labels (language → name → label),
 	// from the template set; outdated-ui names them as the fix.
 	UI map[string]map[string]string
+	// Speller, when set, checks the prose's words against the language's
+	// dictionary (rule spelling); Words are the project's own words it
+	// accepts besides, in lower case.
+	Speller Speller
+	Words   map[string]bool
 }
 
 // DefaultOptions are the platform's facts as the shipped template set states them.
@@ -48,6 +53,7 @@ var siteRules = []rule{
 	(*checker).code,
 	(*checker).codeSpans,
 	(*checker).linkTargets,
+	(*checker).spelling,
 }
 
 // connectRules apply to connect pages only: they know the connect

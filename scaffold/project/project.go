@@ -44,6 +44,7 @@ type Project struct {
 type Lint struct {
 	Rules map[string]string // rule id → error, warning, suggestion or off
 	Skip  []string          // paths (relative to the project file; globs) lint passes over
+	Words []string          // words the spelling rule accepts besides the dictionaries and the site's vocabulary
 }
 
 // Defaults are the values `partnerpages init` writes.
@@ -226,7 +227,7 @@ func (p Project) Marshal() []byte {
 	if len(p.Languages) > 0 {
 		fmt.Fprintf(&b, "languages: [%s]   # the project's languages\n", strings.Join(p.Languages, ", "))
 	}
-	if len(p.Lint.Rules) > 0 || len(p.Lint.Skip) > 0 {
+	if len(p.Lint.Rules) > 0 || len(p.Lint.Skip) > 0 || len(p.Lint.Words) > 0 {
 		b.WriteString("lint:\n")
 		if len(p.Lint.Rules) > 0 {
 			b.WriteString("  rules:\n")
@@ -245,8 +246,14 @@ func (p Project) Marshal() []byte {
 				fmt.Fprintf(&b, "    - %s\n", quote(sk))
 			}
 		}
+		if len(p.Lint.Words) > 0 {
+			b.WriteString("  words:\n")
+			for _, w := range p.Lint.Words {
+				fmt.Fprintf(&b, "    - %s\n", quote(w))
+			}
+		}
 	} else {
-		b.WriteString("# lint:   # rules: {outdated-ui: error, elision: off}; skip: [content/apps/0test]\n")
+		b.WriteString("# lint:   # rules: {outdated-ui: error, elision: off}; skip: [content/apps/0test]; words: [webhook]\n")
 	}
 	return b.Bytes()
 }
@@ -308,8 +315,21 @@ func lintConfig(v *yaml.Node, fail failFunc) Lint {
 				}
 				l.Skip = append(l.Skip, strings.TrimSpace(n.Value))
 			}
+		case "words":
+			if val.Kind != yaml.SequenceNode {
+				fail(val, "lint.words", "expected a list of words such as [webhook, dropdown]")
+				continue
+			}
+			for j, n := range val.Content {
+				w := strings.TrimSpace(n.Value)
+				if n.Kind != yaml.ScalarNode || w == "" || strings.ContainsAny(w, " \t") {
+					fail(n, fmt.Sprintf("lint.words[%d]", j+1), "expected one word")
+					continue
+				}
+				l.Words = append(l.Words, strings.ToLower(w))
+			}
 		default:
-			fail(k, "lint."+k.Value, "unknown field; lint holds rules and skip")
+			fail(k, "lint."+k.Value, "unknown field; lint holds rules, skip and words")
 		}
 	}
 	return l

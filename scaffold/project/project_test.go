@@ -31,6 +31,9 @@ func TestParse(t *testing.T) {
 		{name: "key twice", in: "out: a\nout: b\n", errs: []string{"f.yaml:2:1: out: given twice"}},
 		{name: "not a mapping", in: "- partners\n", errs: []string{"f.yaml:1:1: a project file is a mapping"}},
 		{name: "syntax error", in: "partners: [\n", errs: []string{"f.yaml:1:11: the list or mapping opened on line 1 is not closed"}},
+		{name: "lint words", in: "lint:\n  words: [Webhook, dropdown]\n", want: Project{Lint: Lint{Words: []string{"webhook", "dropdown"}}}},
+		{name: "lint words not a list", in: "lint:\n  words: webhook\n", errs: []string{"f.yaml:2:10: lint.words: expected a list of words"}},
+		{name: "lint word with a space", in: "lint:\n  words: [web hook]\n", errs: []string{"f.yaml:2:11: lint.words[1]: expected one word"}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -49,7 +52,7 @@ func TestParse(t *testing.T) {
 				}
 				return
 			}
-			if p.Partners != c.want.Partners || p.Out != c.want.Out || p.Templates != c.want.Templates || !slices.Equal(p.Languages, c.want.Languages) {
+			if p.Partners != c.want.Partners || p.Out != c.want.Out || p.Templates != c.want.Templates || !slices.Equal(p.Languages, c.want.Languages) || !slices.Equal(p.Lint.Words, c.want.Lint.Words) {
 				t.Errorf("got %+v, want %+v", *p, c.want)
 			}
 		})
