@@ -40,11 +40,42 @@ func StartsWithVowel(s string) bool {
 	return strings.ContainsRune("aeiouàâäéèêëîïôöùûüœæ", unicode.ToLower(r))
 }
 
+// muteH are the starts of common French words whose h is mute, as
+// restaurant and shop names use them: "d'Hôtel Pay", "l'Herbier". Any other
+// h counts as aspirated (the site writes "de HubRise"); a partner file says
+// otherwise with elide: always or never.
+var muteH = []string{"hôtel", "hotel", "hôte", "hospital", "hôpital", "herb", "heure", "histoire", "homme", "honneur", "horaire", "horizon", "huile", "huît", "huit", "habit", "harmoni", "hippo", "hélio", "hémi", "humeur", "humour", "hiver", "hirondelle"}
+
+// StartsWithMuteH reports whether s starts with a word whose h French
+// does not pronounce (Hôtel, herbier), which elides like a vowel.
+func StartsWithMuteH(s string) bool {
+	lower := strings.ToLower(s)
+	for _, w := range muteH {
+		if strings.HasPrefix(lower, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// Elides reports whether French elides before s: a vowel, or a mute h.
+func Elides(s string) bool { return StartsWithVowel(s) || StartsWithMuteH(s) }
+
 // Elide joins word (one of Elided, in any case) to next as French writes it:
 // "que" + "Orderix" → "qu'Orderix", "que" + "Qwenta" → "que Qwenta",
-// "De" + "Expedy" → "D'Expedy".
-func Elide(word, next string) string {
-	if !StartsWithVowel(next) {
+// "De" + "Expedy" → "D'Expedy", "de" + "Hôtel Pay" → "d'Hôtel Pay".
+// how overrides the rule for a name: "always" elides, "never" does not.
+func Elide(word, next string, how ...string) string {
+	elides := Elides(next)
+	if len(how) > 0 {
+		switch how[0] {
+		case "always":
+			elides = true
+		case "never":
+			elides = false
+		}
+	}
+	if !elides {
 		return word + " " + next
 	}
 	return ElidedForm(word) + next

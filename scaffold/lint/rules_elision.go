@@ -64,7 +64,7 @@ func elisionMatches(s string) [][]int {
 				m[i] += at
 			}
 		}
-		if french.StartsWithVowel(s[m[6]:]) {
+		if french.Elides(s[m[6]:]) {
 			out = append(out, m)
 		}
 		at = m[6] // the next word may start a match of its own

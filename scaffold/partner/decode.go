@@ -296,6 +296,7 @@ func (d *decoder) partner(n *yaml.Node, p *Partner) {
 		"slug":      func(_, v *yaml.Node) { p.Slug = d.scalar(v, "slug") },
 		"publisher": func(_, v *yaml.Node) { p.Publisher = d.text(v, "publisher") },
 		"kind":      func(_, v *yaml.Node) { p.Kind = d.scalar(v, "kind") },
+		"elide":     func(_, v *yaml.Node) { p.Elide = d.scalar(v, "elide") },
 		"languages": func(k, v *yaml.Node) {
 			p.Languages = d.list(v, "languages")
 			if p.Languages != nil || v.Tag == "!!null" { // else decoding said what is wrong

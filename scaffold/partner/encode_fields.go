@@ -21,6 +21,9 @@ func (e *encoder) partner(p *Partner) *yaml.Node {
 	if p.Kind.Present() || p.Kind.Value != "" {
 		doc.set("kind", str(p.Kind.Value))
 	}
+	if p.Elide.Present() || p.Elide.Value != "" {
+		doc.set("elide", str(p.Elide.Value))
+	}
 	if p.LangPos.Present() || len(p.Languages) > 0 {
 		doc.set("languages", seq(p.Languages, true))
 	}

@@ -91,6 +91,7 @@ type Partner struct {
 	Slug       Scalar
 	Publisher  Text
 	Kind       Scalar
+	Elide      Scalar // French elision before the name: always (d'Hôtel Pay, a mute h), never (de Yumi); default by its first letter
 	Languages  []Scalar
 	LangPos    Pos // where `languages:` was written
 	SupportPos Pos // where `support:` was written

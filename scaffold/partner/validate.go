@@ -53,6 +53,9 @@ func Resolve(p *Partner, setLangs []string) ErrorList {
 	v.slug()
 	v.plain(&p.Publisher, "publisher", false)
 	v.enum(&p.Kind, "kind", Kinds, DefaultKind)
+	if p.Elide.Present() {
+		v.enum(&p.Elide, "elide", []string{"always", "never"}, "")
+	}
 	v.page()
 	needEmail := p.Uses("give-access") || p.Uses("contact")
 	switch {

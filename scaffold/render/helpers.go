@@ -141,15 +141,15 @@ func plainYAML(s string) bool {
 }
 
 // De returns the French "de <word>", elided to "d'<word>" before a vowel.
-func De(word any) Plain { return Plain(french.Elide("de", raw(word))) }
+func De(word any, how ...string) Plain { return Plain(french.Elide("de", raw(word), how...)) }
 
 // Le returns the French article "le <word>", elided to "l'<word>" before a vowel.
 func Le(word any) Plain { return Plain(french.Elide("le", raw(word))) }
 
 // elider returns the template helper for a French word that elides before a
 // vowel: {{que .Name}} is "que Qwenta" or "qu'Orderix".
-func elider(word string) func(any) Plain {
-	return func(v any) Plain { return Plain(french.Elide(word, raw(v))) }
+func elider(word string) func(any, ...string) Plain {
+	return func(v any, how ...string) Plain { return Plain(french.Elide(word, raw(v), how...)) }
 }
 
 // Step renders Markdown as the body of a numbered list item: lines after the

@@ -83,3 +83,37 @@ func testPartner(t *testing.T, src string) *partner.Partner {
 	}
 	return p
 }
+
+// TestElisionBeforeAMuteH: French elides before a mute h it knows (Hôtel
+// Pay), not before an aspirated or unknown one (HubRise, Hop), and a
+// partner file's elide: always or never decides for a name the rule gets
+// wrong.
+func TestElisionBeforeAMuteH(t *testing.T) {
+	t.Parallel()
+	set, err := Load(templates.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ name, elide, want, not string }{
+		{"Hôtel Pay", "", "d'Hôtel Pay", "de Hôtel Pay"},
+		{"Herbier", "", "d'Herbier", "de Herbier"},
+		{"Hop Caisse", "", "de Hop Caisse", "d'Hop Caisse"},
+		{"Hop Caisse", "always", "d'Hop Caisse", "de Hop Caisse"},
+		{"Hôtel Pay", "never", "de Hôtel Pay", "d'Hôtel Pay"},
+		{"Orderix", "", "d'Orderix", "de Orderix"},
+	} {
+		src := "name: " + c.name + "\nlanguages: [fr]\nsupport: {email: a@b.example}\nconnection: {mode: support}\n"
+		if c.elide != "" {
+			src += "elide: " + c.elide + "\n"
+		}
+		p := testPartner(t, src)
+		outs, err := set.Render(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		page := string(outs[0].Content)
+		if !strings.Contains(page, c.want) || strings.Contains(page, c.not) {
+			t.Errorf("%s (elide %q): want %q and no %q:\n%s", c.name, c.elide, c.want, c.not, page)
+		}
+	}
+}

@@ -17,7 +17,8 @@ type View struct {
 	Name      Plain
 	Publisher Plain // empty when the file names none
 	Kind      string
-	Noun      Plain // what the kind is called in this language ("logiciel de caisse")
+	Noun      Plain  // what the kind is called in this language ("logiciel de caisse")
+	Elide     string // how French elides before the name: "" (by its first letter), always or never
 	Email     Plain
 	Mode      string   // connection mode
 	Intro     Markdown // "" when the file has none
@@ -40,6 +41,7 @@ type View struct {
 	ViaAppList    bool                     // the reader connects it from HubRise's app list
 	AppName       Plain                    // its name in that list
 	Maker         Plain                    // the publisher if named, else the product
+	MakerElide    string                   // Elide when Maker is the product
 	SectionsAfter map[string][]SectionView // extra sections by the standard section they follow
 
 	err error // a reference of partner text to a platform step, label or link that the set lacks
@@ -141,6 +143,7 @@ func (s *Set) NewView(p *partner.Partner, lang string) View {
 		Name:       Plain(p.Name.In(lang)),
 		Publisher:  Plain(p.Publisher.In(lang)),
 		Kind:       p.Kind.Value,
+		Elide:      p.Elide.Value,
 		Noun:       Plain(s.Site.Nouns[p.Kind.Value][lang]),
 		Email:      Plain(p.Email.Value),
 		Mode:       p.Connection.Mode.Value,
@@ -191,9 +194,9 @@ func (s *Set) NewView(p *partner.Partner, lang string) View {
 	v.ViaBackOffice = v.Mode == partner.ModeBackOffice || v.Mode == partner.ModeEither
 	v.ViaAppList = v.Mode == partner.ModeAppList
 	v.AppName = Plain(cmp.Or(p.Connection.App.In(lang), p.Name.In(lang)))
-	v.Maker = v.Name
+	v.Maker, v.MakerElide = v.Name, v.Elide
 	if v.Publisher != "" {
-		v.Maker = v.Publisher
+		v.Maker, v.MakerElide = v.Publisher, ""
 	}
 	v.err = cmp.Or(s.knownSteps(v), s.expandView(&v))
 	if len(v.Sections) > 0 {
