@@ -169,8 +169,8 @@ func TestFormSupportPartnerSkipsMenuQuestions(t *testing.T) {
 			t.Errorf("partner file lacks %q:\n%s", want, yaml)
 		}
 	}
-	if !strings.Contains(p.read(t, "content/apps/wiipos/fr/connect-hubrise.md"), "support d'Arcsolu, éditeur de WiiPos") {
-		t.Error("French page lacks the publisher sentence with elision")
+	if !strings.Contains(p.read(t, "content/apps/wiipos/fr/connect-hubrise.md"), "WiiPos est édité par Arcsolu. Seule l'équipe de support de WiiPos") {
+		t.Error("French page lacks the publisher sentence")
 	}
 	if _, err := os.Stat(filepath.Join(p.out, "wiipos", "en")); !os.IsNotExist(err) {
 		t.Error("an English page was written although en was unticked")
