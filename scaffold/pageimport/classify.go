@@ -103,9 +103,27 @@ func sentences(s string) []string {
 	return out
 }
 
+// pausedRe reads the template's sentence on blocking the connection, which
+// says what the partner is: what blocking pauses (orders it receives, orders
+// it sends, data).
+var pausedRe = regexp.MustCompile(`(?i)(the orders .{1,80}? (receives|sends)|the data .{1,80}? exchanges with|la réception des commandes dans|l'envoi des commandes|les échanges de données)`)
+
 // kindOf guesses the partner's kind from the words the page uses for it.
 func kindOf(text string) string {
 	l := strings.ToLower(text)
+	if m := pausedRe.FindStringSubmatch(l); m != nil {
+		switch {
+		case m[2] == "receives" || strings.HasPrefix(m[1], "la réception"):
+			return "epos"
+		case m[2] == "sends" || strings.HasPrefix(m[1], "l'envoi"):
+			if strings.Contains(l, "livraison") || strings.Contains(l, "delivery") || strings.Contains(l, "courier") || strings.Contains(l, "coursier") {
+				return "delivery"
+			}
+			return "ordering"
+		default:
+			return "other"
+		}
+	}
 	switch {
 	case strings.Contains(l, "livraison") || strings.Contains(l, "delivery") || strings.Contains(l, "courier") || strings.Contains(l, "coursier"):
 		return "delivery"
