@@ -71,6 +71,16 @@ func (r *reader) connect(s *section, f *facts) error {
 		case *ast.ThematicBreak:
 			continue
 		case *ast.List:
+			if viaBackOffice && !viaSupport && len(trailing) == 0 && r.isSupportList(b) {
+				// either: the back office first, then the support route, as
+				// the template writes them
+				viaSupport = true
+				r.replaced(r.lineOf(b), "the steps to have the support team connect it (the template writes them for mode support and either)")
+				for _, it := range r.items(b) {
+					r.report.skipLine(it.Line)
+				}
+				continue
+			}
 			if len(trailing) > 0 || viaBackOffice || viaAppList {
 				// text, or a second procedure, after the steps the template
 				// writes: typed, it would move after the template's steps
