@@ -52,6 +52,11 @@ On every page of a site (links, MDX safety, front matter, unfinished text, Frenc
                    is skipped with a note), and slips such as "To can connect";
                    names, acronyms, code, addresses, bold UI labels, the site's
                    vocabulary and the project's lint.words are left alone
+  style            (warning) the site's style guide: an English heading that
+                   capitalises a word the guide keeps in lower case ("Switch To
+                   Location"), a meta title not "Page | Section | HubRise" or over
+                   60 characters, a meta description with no full stop or over 160,
+                   a notice not "**IMPORTANT NOTE:**" between two rules (---)
 On connect pages (connect-hubrise.md, connexion-hubrise.md, or titled so) also:
   placeholder      SOLUTION, [EPOS] the template left
   variant-marker   -- OR --, -- OU --, "option 1" lines of the template

@@ -25,6 +25,7 @@ const (
 	RuleElision       = "elision"
 	RuleCodeSpan      = "code-span"
 	RuleSpelling      = "spelling"
+	RuleStyle         = "style"
 )
 
 // Severities. An error fails the run; a warning fails it only with
@@ -44,6 +45,7 @@ var Rules = map[string]string{
 	RuleMDX: SeverityError, RuleLinkTarget: SeverityError, RuleElision: SeverityError,
 	RuleOutdatedUI: SeverityWarning, RuleRead: SeverityError, RuleSuppression: SeverityWarning,
 	RuleCodeSpan: SeverityError, RuleSpelling: SeverityWarning,
+	RuleStyle: SeverityWarning,
 }
 
 // Finding is one problem in a page.

@@ -50,6 +50,7 @@ var ruleHelp = map[string]string{
 	RuleLinkTarget:    "A site link that does not resolve.",
 	RuleElision:       "French elision not done.",
 	RuleCodeSpan:      "A backtick that opens a code span and never closes it.",
+	RuleStyle:         "The site's style guide: English headings in title case, the meta title and description's form and length, a notice's form.",
 	RuleSpelling:      "A word the language's dictionary lacks (hunspell), or a known slip such as \"to can\".",
 	RuleOutdatedUI:    "The platform's old give-access steps.",
 	RuleRead:          "A file that cannot be read.",

@@ -54,6 +54,9 @@ var siteRules = []rule{
 	(*checker).codeSpans,
 	(*checker).linkTargets,
 	(*checker).spelling,
+	(*checker).headingCase,
+	(*checker).metaStyle,
+	(*checker).noticeForm,
 }
 
 // connectRules apply to connect pages only: they know the connect

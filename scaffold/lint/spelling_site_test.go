@@ -36,7 +36,9 @@ func TestSpellingOnGeneratedPages(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, f := range fs {
-		t.Errorf("generated page: %s", f)
+		if f.Rule == RuleSpelling {
+			t.Errorf("generated page: %s", f)
+		}
 	}
 }
 
