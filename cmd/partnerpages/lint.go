@@ -56,7 +56,8 @@ On every page of a site (links, MDX safety, front matter, unfinished text, Frenc
                    capitalises a word the guide keeps in lower case ("Switch To
                    Location"), a meta title not "Page | Section | HubRise" or over
                    60 characters, a meta description with no full stop or over 160,
-                   a notice not "**IMPORTANT NOTE:**" between two rules (---)
+                   a notice not "**IMPORTANT NOTE:**" between two rules (---), a
+                   platform UI label in capitals or of several words not in bold
 On connect pages (connect-hubrise.md, connexion-hubrise.md, or titled so) also:
   placeholder      SOLUTION, [EPOS] the template left
   variant-marker   -- OR --, -- OU --, "option 1" lines of the template

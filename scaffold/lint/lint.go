@@ -57,6 +57,7 @@ var siteRules = []rule{
 	(*checker).headingCase,
 	(*checker).metaStyle,
 	(*checker).noticeForm,
+	(*checker).uiLabels,
 }
 
 // connectRules apply to connect pages only: they know the connect

@@ -3,8 +3,11 @@ package lint
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/yuin/goldmark/ast"
 )
 
 // The site's style guide (contributing/style-guide.md) in rules a machine
@@ -139,4 +142,39 @@ func ruleAround(lines []string, li int) bool {
 	}
 	isRule := func(i int) bool { return i >= 0 && i < len(lines) && strings.TrimSpace(lines[i]) == "---" }
 	return isRule(before) && isRule(after)
+}
+
+// uiLabels reports the platform's UI labels (site.yaml ui) that a
+// paragraph names without bold, as the style guide writes UI references:
+// those a reader cannot take for a plain word (in capitals, or of several
+// words), matched with their case, outside headings and code.
+func (c *checker) uiLabels() {
+	var labels []string
+	for _, l := range c.o.UI[c.p.Lang()] {
+		if strings.Contains(l, " ") || l == strings.ToUpper(l) && utf8.RuneCountInString(l) > 3 {
+			labels = append(labels, l)
+		}
+	}
+	if len(labels) == 0 {
+		return
+	}
+	slices.Sort(labels)
+	for i := range c.p.Blocks {
+		b := &c.p.Blocks[i]
+		if _, heading := b.Node.(*ast.Heading); heading {
+			continue
+		}
+		bold := strings.Join(c.p.Labels(b.Node), "\x00")
+		for _, l := range labels {
+			n := strings.Count(b.Text, l)
+			if n == 0 || n <= strings.Count(bold, l) {
+				continue
+			}
+			at := strings.Index(b.Text, l)
+			if c.p.InCode(b, at) {
+				continue
+			}
+			c.addSeverity(c.p.PosIn(b, at), RuleStyle, SeverityWarning, fmt.Sprintf("the platform's UI label %q: write it in bold (**%s**), as the style guide writes UI references", l, l))
+		}
+	}
 }

@@ -10,6 +10,8 @@ import (
 	"testing"
 
 	"github.com/partnerpages/partnerpages/scaffold/page"
+	"github.com/partnerpages/partnerpages/scaffold/render"
+	"github.com/partnerpages/partnerpages/templates"
 )
 
 func TestStyleRules(t *testing.T) {
@@ -53,6 +55,25 @@ func TestStyleRules(t *testing.T) {
 	}
 }
 
+// TestUILabelsInBold: the platform's labels that cannot pass for plain
+// words are written in bold; in a heading or in code they are left alone.
+func TestUILabelsInBold(t *testing.T) {
+	t.Parallel()
+	o := DefaultOptions()
+	o.UI = map[string]map[string]string{"en": {"settings": "SETTINGS", "add_user": "Add User", "next": "Next"}}
+	body := "---\ntitle: T\n---\n\n## Open SETTINGS\n\n1. Open SETTINGS, then click **Add User**.\n1. Click Next, then `Add User`.\n1. Click Add User.\n"
+	var got []string
+	for _, f := range Check(page.Parse("apps/x/en/p.md", []byte(body)), o) {
+		if f.Rule == RuleStyle {
+			got = append(got, strconv.Itoa(f.Line)+" "+f.Message[:strings.Index(f.Message, ":")])
+		}
+	}
+	want := []string{`7 the platform's UI label "SETTINGS"`, `9 the platform's UI label "Add User"`}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
 // TestStyleOnTheReferenceSite lints the reference site: its style
 // findings must be exactly those read and judged true
 // (testdata/style-reviewed.txt).
@@ -62,7 +83,16 @@ func TestStyleOnTheReferenceSite(t *testing.T) {
 	if _, err := os.Stat(content); err != nil {
 		t.Skip("no ../shared/reference/site beside the project")
 	}
-	fs, err := Run(context.Background(), []string{content}, DefaultOptions())
+	set, err := render.Load(templates.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	o := DefaultOptions()
+	o.UI = map[string]map[string]string{}
+	for _, l := range set.Languages() {
+		o.UI[l] = set.Site.UILabels(l) // the platform's labels, for the bold rule
+	}
+	fs, err := Run(context.Background(), []string{content}, o)
 	if err != nil {
 		t.Fatal(err)
 	}
