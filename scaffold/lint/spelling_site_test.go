@@ -8,29 +8,14 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/partnerpages/partnerpages/scaffold/spelling"
+	"github.com/partnerpages/partnerpages/internal/testspell"
 )
-
-// realSpeller is the system's hunspell, or a skip (CI installs it and sets
-// PARTNERPAGES_SPELLING=1, under which a missing one fails).
-func realSpeller(t *testing.T) Speller {
-	t.Helper()
-	h, err := spelling.Find([]string{"en", "fr"})
-	if err != nil {
-		if os.Getenv("PARTNERPAGES_SPELLING") == "1" {
-			t.Fatal(err)
-		}
-		t.Skip(err)
-	}
-	t.Cleanup(h.Close)
-	return h
-}
 
 // TestSpellingOnGeneratedPages: the templates' own words are spelt right.
 func TestSpellingOnGeneratedPages(t *testing.T) {
 	t.Parallel()
 	o := DefaultOptions()
-	o.Speller = realSpeller(t)
+	o.Speller = testspell.Hunspell(t)
 	fs, err := Run(context.Background(), []string{"../render/testdata/golden"}, o)
 	if err != nil {
 		t.Fatal(err)
@@ -54,7 +39,7 @@ func TestSpellingOnTheReferenceSite(t *testing.T) {
 		t.Skip("no ../shared/reference/site beside the project")
 	}
 	o := DefaultOptions()
-	o.Speller = realSpeller(t)
+	o.Speller = testspell.Hunspell(t)
 	site, err := LoadSite(content)
 	if err != nil {
 		t.Fatal(err)
