@@ -117,3 +117,29 @@ func TestElisionBeforeAMuteH(t *testing.T) {
 		}
 	}
 }
+
+// TestStepTextNamesAStepOfTheSet: a step_text for a step the set lacks
+// fails with its line and the step it most likely means; a known one
+// replaces that step's words in that language only.
+func TestStepTextNamesAStepOfTheSet(t *testing.T) {
+	t.Parallel()
+	set, err := Load(templates.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	base := "name: Zed\nsupport: {email: a@zed.example}\nconnection: {mode: back-office, menu: [M], button: B}\ndisconnect: {button: D}\n"
+	p := testPartner(t, base+"step_text:\n  fr: {alow: Cliquez enfin.}\n")
+	if _, err := set.Render(p); err == nil || !strings.Contains(err.Error(), "line 6: step_text.fr.alow") || !strings.Contains(err.Error(), `did you mean "allow"?`) {
+		t.Errorf("an unknown step: %v", err)
+	}
+	p = testPartner(t, base+"step_text:\n  fr: {allow: Cliquez enfin sur **Autoriser**.}\n")
+	outs, err := set.Render(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, o := range outs {
+		if got := strings.Contains(string(o.Content), "1. Cliquez enfin sur **Autoriser**.\n"); got != (o.Lang == "fr") {
+			t.Errorf("%s page: the step's own words shown %v", o.Lang, got)
+		}
+	}
+}

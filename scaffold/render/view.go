@@ -198,7 +198,7 @@ func (s *Set) NewView(p *partner.Partner, lang string) View {
 	if v.Publisher != "" {
 		v.Maker, v.MakerElide = v.Publisher, ""
 	}
-	v.err = cmp.Or(s.knownSteps(v), s.expandView(&v))
+	v.err = cmp.Or(s.knownSteps(p, lang), s.expandView(&v))
 	if len(v.Sections) > 0 {
 		v.SectionsAfter = map[string][]SectionView{}
 		for _, sec := range v.Sections {
@@ -208,13 +208,19 @@ func (s *Set) NewView(p *partner.Partner, lang string) View {
 	return v
 }
 
-// knownSteps says which step_text names no step of the template set.
-func (s *Set) knownSteps(v View) error {
-	steps := s.Steps(v.Lang, "step")
-	for _, name := range sortedKeys(v.StepText) {
-		if !slices.Contains(steps, name) {
-			return fmt.Errorf("step_text.%s.%s: the template set has no step %q (it has: %s)", v.Lang, name, name, strings.Join(steps, ", "))
+// knownSteps says which step_text of p in lang names no step of the
+// template set, with its line and the step it most likely means.
+func (s *Set) knownSteps(p *partner.Partner, lang string) error {
+	steps := s.Steps(lang, "step")
+	for _, name := range sortedKeys(p.StepText[lang]) {
+		if slices.Contains(steps, name) {
+			continue
 		}
+		hint := ""
+		if best := partner.Closest(name, steps); best != "" {
+			hint = fmt.Sprintf(" (did you mean %q?)", best)
+		}
+		return fmt.Errorf("line %d: step_text.%s.%s: the template set has no step %q%s; its steps: %s", p.StepText[lang][name].Line, lang, name, name, hint, strings.Join(steps, ", "))
 	}
 	return nil
 }
