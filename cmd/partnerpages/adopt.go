@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"path/filepath"
+	"slices"
 
 	"github.com/partnerpages/partnerpages/scaffold/generate"
 	"github.com/partnerpages/partnerpages/scaffold/output"
@@ -35,21 +36,12 @@ func adoptable(out string, pages []pageimport.Page, written map[string]bool) (ma
 		if !ok || !written[at.Slug] {
 			continue
 		}
-		if _, seen := adopt[at.Rel()]; !seen && !containsSlug(slugs, at.Slug) {
+		if !slices.Contains(slugs, at.Slug) {
 			slugs = append(slugs, at.Slug)
 		}
 		adopt[at.Rel()] = output.Hash(pg.Data)
 	}
 	return adopt, slugs
-}
-
-func containsSlug(slugs []string, s string) bool {
-	for _, x := range slugs {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // adopt brings the pages import read into the output folder's lock: each
