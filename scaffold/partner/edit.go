@@ -27,7 +27,29 @@ func NewEditor(src []byte, langs []string) (*Editor, error) {
 	if e.doc.Kind != yaml.DocumentNode || len(e.doc.Content) != 1 || e.doc.Content[0].Kind != yaml.MappingNode {
 		return nil, fmt.Errorf("the partner file is not a mapping of fields")
 	}
+	if k := oddKey(e.doc.Content[0]); k != nil {
+		return nil, fmt.Errorf("line %d: a key that is not a name; a partner file's keys are field names, languages or step names", k.Line)
+	}
 	return e, nil
+}
+
+// oddKey is the first mapping key under n that is not a plain name (an
+// empty `?` key, a list or a mapping as a key), which the editor could not
+// write back as it was.
+func oddKey(n *yaml.Node) *yaml.Node {
+	if n.Kind == yaml.MappingNode {
+		for i := 0; i < len(n.Content); i += 2 {
+			if k := n.Content[i]; k.Kind != yaml.ScalarNode || k.Tag == "!!null" {
+				return k
+			}
+		}
+	}
+	for _, c := range n.Content {
+		if k := oddKey(c); k != nil {
+			return k
+		}
+	}
+	return nil
 }
 
 // Clone returns an editor with the edits made so far, that edits apart.
@@ -305,6 +327,8 @@ func (e *Editor) Bytes() ([]byte, error) {
 }
 
 func encodeNode(n *yaml.Node) ([]byte, error) {
+	n = deepCopy(n)
+	spellFlowNulls(n, false)
 	var b bytes.Buffer
 	enc := yaml.NewEncoder(&b)
 	enc.SetIndent(2)
@@ -315,6 +339,19 @@ func encodeNode(n *yaml.Node) ([]byte, error) {
 		return nil, err
 	}
 	return b.Bytes(), nil
+}
+
+// spellFlowNulls writes an empty value inside a flow collection as null:
+// the encoder would write it as '' ({a} read back as {a: ''}), an empty
+// text where the file had none.
+func spellFlowNulls(n *yaml.Node, flow bool) {
+	if flow && n.Kind == yaml.ScalarNode && n.Tag == "!!null" && n.Value == "" {
+		n.Value = "null"
+	}
+	flow = flow || n.Style&yaml.FlowStyle != 0
+	for _, c := range n.Content {
+		spellFlowNulls(c, flow)
+	}
 }
 
 // MergeFrom makes the file hold what the partner file yml holds, changing

@@ -1,8 +1,11 @@
 package partner
 
 import (
+	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -127,16 +130,67 @@ func FuzzEditorOneStep(f *testing.F) {
 		if err != nil {
 			return
 		}
-		var doc struct {
-			Connection struct {
-				Steps map[string][]string `yaml:"steps_before_button"`
-			}
-		}
+		var doc map[string]any
 		if err := yaml.Unmarshal(out, &doc); err != nil {
 			t.Fatalf("not YAML: %v\n%s", err, out)
 		}
-		if got := doc.Connection.Steps["fr"]; len(got) == 0 || got[0] != item {
-			t.Fatalf("fr's first step is %q, want %q\n%s", got, item, out)
+		doc, _ = names(doc).(map[string]any)
+		plain, _ = names(plain).(map[string]any)
+		steps := stepsOf(doc)
+		fr, _ := steps["fr"].([]any)
+		if len(fr) == 0 || fr[0] != item {
+			t.Fatalf("fr's first step is %#v, want %q\n%s", steps["fr"], item, out)
+		}
+		if !reflect.DeepEqual(withoutSteps(doc), withoutSteps(plain)) {
+			t.Fatalf("a value other than the steps changed:\n--- before:\n%s\n--- after:\n%s", src, out)
 		}
 	})
+}
+
+// names makes every mapping of a decoded file keyed by text, as the
+// loader reads keys (`0:` is the name "0").
+func names(v any) any {
+	switch v := v.(type) {
+	case map[string]any:
+		out := map[string]any{}
+		for k, x := range v {
+			out[k] = names(x)
+		}
+		return out
+	case map[any]any:
+		out := map[string]any{}
+		for k, x := range v {
+			out[fmt.Sprint(k)] = names(x)
+		}
+		return out
+	case []any:
+		out := make([]any, len(v))
+		for i, x := range v {
+			out[i] = names(x)
+		}
+		return out
+	}
+	return v
+}
+
+// stepsOf is connection.steps_before_button of a decoded file, by language.
+func stepsOf(doc map[string]any) map[string]any {
+	conn, _ := doc["connection"].(map[string]any)
+	steps, _ := conn["steps_before_button"].(map[string]any)
+	return steps
+}
+
+// withoutSteps is a decoded file without connection.steps_before_button;
+// an empty connection is no connection (the edit may be what created it).
+func withoutSteps(doc map[string]any) map[string]any {
+	out := maps.Clone(doc)
+	conn, _ := doc["connection"].(map[string]any)
+	conn = maps.Clone(conn)
+	delete(conn, "steps_before_button")
+	if len(conn) > 0 {
+		out["connection"] = conn
+	} else if doc["connection"] == nil || conn != nil {
+		delete(out, "connection")
+	}
+	return out
 }

@@ -130,9 +130,11 @@ func (m mapping) set(key string, v *yaml.Node) {
 func str(s string) *yaml.Node {
 	n := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s}
 	// a block scalar whose first line starts with a tab does not read back
-	// (the YAML library takes the tab for indentation): quote it instead
+	// (the YAML library takes the tab for indentation), nor one ending in a
+	// blank line when a comment follows it (the library adds a line): quote
+	// those instead
 	switch {
-	case strings.Contains(s, "\n") && strings.HasPrefix(s, "\t"):
+	case strings.Contains(s, "\n") && (strings.HasPrefix(s, "\t") || strings.HasSuffix(s, "\n\n") || strings.TrimSpace(s) == ""):
 		n.Style = yaml.DoubleQuotedStyle
 	case strings.Contains(s, "\n"):
 		n.Style = yaml.LiteralStyle
