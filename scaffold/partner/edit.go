@@ -342,7 +342,7 @@ func encodeNode(n *yaml.Node) ([]byte, error) {
 }
 
 // spellFlowNulls writes an empty value inside a flow collection as null:
-// the encoder would write it as '' ({a} read back as {a: ''}), an empty
+// the encoder would write it as ” ({a} read back as {a: ”}), an empty
 // text where the file had none.
 func spellFlowNulls(n *yaml.Node, flow bool) {
 	if flow && n.Kind == yaml.ScalarNode && n.Tag == "!!null" && n.Value == "" {
