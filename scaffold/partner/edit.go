@@ -342,8 +342,8 @@ func encodeNode(n *yaml.Node) ([]byte, error) {
 }
 
 // spellFlowNulls writes an empty value inside a flow collection as null:
-// the encoder would write it as ” ({a} read back as {a: ”}), an empty
-// text where the file had none.
+// the encoder would write it as an empty quoted text ({a} would read back
+// as a key with an empty text), a text where the file had none.
 func spellFlowNulls(n *yaml.Node, flow bool) {
 	if flow && n.Kind == yaml.ScalarNode && n.Tag == "!!null" && n.Value == "" {
 		n.Value = "null"
