@@ -340,6 +340,7 @@ func (d *decoder) partner(n *yaml.Node, p *Partner) {
 			p.Page = d.page(v)
 		},
 		"file_name": func(_, v *yaml.Node) { p.FileName = d.text(v, "file_name") },
+		"app":       func(_, v *yaml.Node) { p.App = d.app(v) },
 		"step_text": func(k, v *yaml.Node) {
 			p.StepTextPos = posOf(k)
 			p.StepText = d.stepText(v)

@@ -80,6 +80,9 @@ func (e *encoder) partner(p *Partner) *yaml.Node {
 		}
 		doc.set("step_text", st.n)
 	}
+	if p.App != nil {
+		doc.set("app", e.app(p.App, langs))
+	}
 	return doc.n
 }
 

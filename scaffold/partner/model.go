@@ -119,6 +119,10 @@ type Partner struct {
 	// Markdown. Every other step keeps the template's wording.
 	StepText    map[string]map[string]Scalar
 	StepTextPos Pos // where `step_text:` was written
+
+	// App is the rest of the app folder (overview, customization, Apps
+	// page entry); nil when the file has no app: block.
+	App *App
 }
 
 // Meta is the front matter text of a partner's page that the team writes

@@ -87,6 +87,7 @@ func Resolve(p *Partner, setLangs []string) ErrorList {
 	v.optionalLine(&p.Meta.Description, "meta.description")
 	v.fileName()
 	v.stepText()
+	v.app()
 	return v.errs
 }
 

@@ -192,6 +192,22 @@ func (s *Set) expandView(v *View) error {
 	for _, ms := range append(v.own(), v.Disconnect.own()...) {
 		list(ms)
 	}
+	if a := v.App; a != nil {
+		for _, m := range []*Markdown{&a.Description, &a.FeaturesIntro, &a.FeaturesAfter, &a.WhyConnect, &a.Prerequisites} {
+			md(m)
+		}
+		for i := range a.Features {
+			md(&a.Features[i].Text)
+		}
+		for _, ns := range [][]NoticeView{a.TopNotices, a.Notices} {
+			for i := range ns {
+				md(&ns[i].Text)
+			}
+		}
+		for i := range a.Sections {
+			md(&a.Sections[i].Body)
+		}
+	}
 	for i := range v.Parts {
 		md(&v.Parts[i].Intro)
 		md(&v.Parts[i].Body)

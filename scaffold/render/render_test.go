@@ -107,6 +107,9 @@ func TestOutputContract(t *testing.T) {
 				t.Fatal(err)
 			}
 			for _, o := range outs {
+				if o.Name != render.ConnectPage && !strings.HasPrefix(o.Name, "conn") {
+					continue // the app folder's pages: TestAppFolderContract
+				}
 				page := string(o.Content)
 				name := p.Name.In(o.Lang)
 				fm := frontMatter(t, o.Content)
@@ -148,5 +151,59 @@ func TestOutputContract(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestAppFolderContract holds the overview and customization files to
+// what the site reads: the overview's front matter, the category as the
+// Apps page names it in that language, and the customization fields.
+func TestAppFolderContract(t *testing.T) {
+	t.Parallel()
+	set := loadSet(t)
+	seen := 0
+	for _, dir := range goldenSources {
+		for _, p := range loadPartners(t, set, dir) {
+			outs, err := set.Render(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, o := range outs {
+				where := p.Slug.Value + "/" + o.Lang + "/" + o.Name
+				switch o.Name {
+				case "overview.md":
+					seen++
+					fm := frontMatter(t, o.Content)
+					if fm["path_override"] != "/" || fm["layout"] != "documentation" || fm["position"] != 1 {
+						t.Errorf("%s: front matter %v", where, fm)
+					}
+					meta, _ := fm["meta"].(map[string]any)
+					if title, _ := meta["title"].(string); !strings.HasSuffix(title, " | "+p.Name.In(o.Lang)+" | HubRise") {
+						t.Errorf("%s: meta.title %q", where, title)
+					}
+					info, _ := fm["app_info"].(map[string]any)
+					c, _ := set.Site.Category(p.App.Categories[0].Value)
+					if info["category"] != c.Title[o.Lang] || c.Title[o.Lang] == "" {
+						t.Errorf("%s: app_info.category %v, want %q", where, info["category"], c.Title[o.Lang])
+					}
+					for _, h := range map[string][]string{"en": {"## Description", "## Integration Features", "## Why Connect?", "## Prerequisites"},
+						"fr": {"## Description", "## Fonctionnalités de l'intégration", "## Pourquoi se connecter", "## Prérequis"}}[o.Lang] {
+						if !strings.Contains(string(o.Content), "\n"+h) {
+							t.Errorf("%s: no %q section", where, h)
+						}
+					}
+				case "customization.yaml":
+					var c map[string]any
+					if err := yaml.Unmarshal(o.Content, &c); err != nil {
+						t.Fatalf("%s: %v", where, err)
+					}
+					if c["path_override"] != p.Slug.Value || c["logo"] != "__logo.png" || c["name"] == "" {
+						t.Errorf("%s: %v", where, c)
+					}
+				}
+			}
+		}
+	}
+	if seen == 0 {
+		t.Fatal("no partner of the golden sources has an app: block")
 	}
 }

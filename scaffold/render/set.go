@@ -5,7 +5,6 @@ package render
 
 import (
 	"bytes"
-	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
@@ -164,9 +163,31 @@ func (s *Set) loadLang(fsys fs.FS, lang string) error {
 	return nil
 }
 
-// finish returns a rendered page normalized and typeset in lang's typography.
-func (s *Set) finish(page []byte, lang string) []byte {
+// ConnectPage is the page template whose file a partner's file_name renames.
+const ConnectPage = "connect-hubrise.md"
+
+// connectPage is lang's connect page template: ConnectPage, or the set's
+// only page; nil when there is neither.
+func (s *Set) connectPage(lang string) *Page {
+	pages := s.pages[lang]
+	for _, pg := range pages {
+		if pg.Name == ConnectPage {
+			return pg
+		}
+	}
+	if len(pages) == 1 {
+		return pages[0]
+	}
+	return nil
+}
+
+// finish returns a rendered page normalized and, a Markdown page, typeset
+// in lang's typography (a data file such as customization.yaml is not).
+func (s *Set) finish(page []byte, lang, name string) []byte {
 	page = normalize(page)
+	if !strings.HasSuffix(name, ".md") {
+		return page
+	}
 	if typeset := typographies[s.Site.Typography[lang]]; typeset != nil {
 		page = typeset(page)
 	}
@@ -204,15 +225,22 @@ func (s *Set) Render(p *partner.Partner) ([]Output, error) {
 			return nil, fmt.Errorf("%s: %s page: %w", p.File, lang, view.err)
 		}
 		name := p.FileName.In(lang)
-		if name != "" && len(s.pages[lang]) != 1 {
-			return nil, fmt.Errorf("%s: file_name: the %s template set has %d pages; file_name names the file of a set's only page", p.File, lang, len(s.pages[lang]))
+		if name != "" && s.connectPage(lang) == nil {
+			return nil, fmt.Errorf("%s: file_name: the %s template set has no %s page for file_name to rename", p.File, lang, ConnectPage)
 		}
 		for _, pg := range s.pages[lang] {
 			var buf bytes.Buffer
 			if err := pg.tmpl.Execute(&buf, view); err != nil {
 				return nil, s.templateError(lang, err, p.File, pg.File)
 			}
-			out = append(out, Output{Lang: lang, Name: cmp.Or(name, pg.Name), Content: s.finish(buf.Bytes(), lang)})
+			if len(bytes.TrimSpace(buf.Bytes())) == 0 {
+				continue // a page this partner does not have (an overview without app:)
+			}
+			file := pg.Name
+			if name != "" && pg == s.connectPage(lang) {
+				file = name
+			}
+			out = append(out, Output{Lang: lang, Name: file, Content: s.finish(buf.Bytes(), lang, pg.Name)})
 		}
 	}
 	return out, nil

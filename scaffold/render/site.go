@@ -25,6 +25,8 @@ type Site struct {
 	Nouns         map[string]map[string]string `yaml:"nouns"`           // kind → language → noun
 	Typography    map[string]string            `yaml:"typography"`      // language → spacing rule ("french")
 	UI            map[string]map[string]string `yaml:"ui"`              // the platform's UI labels: name → language → label
+	Categories    []Category                   `yaml:"categories"`      // the Apps page's categories, in its order
+	LangNames     map[string]map[string]string `yaml:"language_names"`  // language → the language it is named in → name ("fr" → "en" → "French")
 }
 
 // checkUI checks that every UI label has a value in every language of the

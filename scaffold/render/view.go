@@ -34,6 +34,7 @@ type View struct {
 	Has        map[string]bool     // the standard sections the page has, by name
 	Site       SiteView
 	UI         map[string]Plain // the platform's UI labels in this language, by name (site.yaml ui)
+	App        *AppView         // the app folder's facts (app:); nil when the file has none
 
 	// What the templates ask of the partner, worked out once.
 	ViaSupport    bool                     // the partner's support team can connect it
@@ -108,6 +109,7 @@ func (v View) With(p PartView) View {
 // SiteView is the platform facts a template may print.
 type SiteView struct {
 	Name          Plain
+	LangNames     map[string]Plain // languages by code, named in the page's language
 	SupportEmail  Plain
 	SignupURL     Safe
 	BackOfficeURL Safe // "" when site.yaml names none
@@ -198,7 +200,15 @@ func (s *Set) NewView(p *partner.Partner, lang string) View {
 	if v.Publisher != "" {
 		v.Maker, v.MakerElide = v.Publisher, ""
 	}
-	v.err = cmp.Or(s.knownSteps(p, lang), s.expandView(&v))
+	for code, names := range s.Site.LangNames {
+		if v.Site.LangNames == nil {
+			v.Site.LangNames = map[string]Plain{}
+		}
+		v.Site.LangNames[code] = Plain(names[lang])
+	}
+	var appErr error
+	v.App, appErr = s.newAppView(p, lang)
+	v.err = cmp.Or(s.knownSteps(p, lang), appErr, s.expandView(&v))
 	if len(v.Sections) > 0 {
 		v.SectionsAfter = map[string][]SectionView{}
 		for _, sec := range v.Sections {

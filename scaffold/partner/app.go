@@ -1,0 +1,395 @@
+package partner
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// App is the rest of a partner's app folder, written from the `app:` block:
+// its entry on the site's Apps page, its overview page and its
+// customization file. A partner file without `app:` gets its connect page
+// only.
+type App struct {
+	Pos
+	Title          Text     // its name on the Apps page and in the docs menu, when not the partner's name (Deliveroo Bridge)
+	Categories     []Scalar // the Apps page categories it is listed in, by their English title
+	Logo           Scalar   // the Apps page logo's file name
+	Website        Text
+	Summary        Text // the Apps page description: 30 to 35 words
+	AdditionalInfo Text // the Apps page's line under it ("Integration in progress.")
+	Availability   Text // countries, as readers see them
+	PriceRange     Text
+	Contact        Text // the partner's sales contact: e-mail, phone or page
+	Gallery        []Scalar
+	Description    Text      // the overview's Description section: the partner's own text (Markdown)
+	FeaturesIntro  Text      // the line before the features, when not the template's
+	Features       []Feature // the integration features, in order
+	FeaturesAfter  Text      // Markdown after the features list (a diagram), before the notices
+	Notices        []Notice
+	WhyConnect     Text // the partner's own paragraphs of Why Connect?, before the platform's
+	Prerequisites  Text // when not the template's sentence
+	Meta           Meta // the overview's own meta title and description
+	Sections       []Section
+	CategoriesPos  Pos
+	GalleryPos     Pos
+}
+
+// Feature is one integration feature: one of the platform's (Key, with
+// qualifiers), worded by the template set, or one in the page's own words.
+type Feature struct {
+	Pos
+	Key  string   // pull-orders, push-catalog…; "" for the page's own words
+	With []string // qualifiers: status, loyalty
+	Text Text     // the page's own words
+}
+
+// String is the feature as a partner file writes a platform feature:
+// "pull-orders +status".
+func (f Feature) String() string {
+	s := f.Key
+	for _, w := range f.With {
+		s += " +" + w
+	}
+	return s
+}
+
+// Notice is one IMPORTANT NOTE of the overview, by kind.
+type Notice struct {
+	Pos
+	Kind  Scalar
+	Text  Text   // planned: what is planned; note: the whole note
+	Lang  Scalar // one-language: the language the full documentation is written in
+	Place Scalar // note: top (before the description) or features (default)
+}
+
+// PlatformFeatures are the integration features the template set words,
+// each with the qualifiers it takes.
+var PlatformFeatures = map[string][]string{
+	"pull-orders":        {"status"},
+	"push-orders":        {"status"},
+	"pull-customers":     {"loyalty"},
+	"push-customers":     {"loyalty"},
+	"pull-catalog":       nil,
+	"push-catalog":       nil,
+	"sync-inventory":     nil,
+	"sync-delivery-time": nil,
+}
+
+// FeatureKeys lists PlatformFeatures' keys in the order a page lists them.
+var FeatureKeys = []string{"pull-orders", "push-orders", "pull-customers", "push-customers", "pull-catalog", "push-catalog", "sync-inventory", "sync-delivery-time"}
+
+// Notice kinds: what an overview's IMPORTANT NOTE says.
+var NoticeKinds = []string{
+	"in-progress",  // the integration is being built; documentation once it is done
+	"in-review",    // the integration is being reviewed
+	"doc-soon",     // the full documentation will come soon
+	"doc-writing",  // the full documentation is being written
+	"one-language", // the full documentation is in one language (lang)
+	"planned",      // a feature planned (text: what)
+	"note",         // anything else (text)
+}
+
+// TopNotice reports whether a notice of this kind goes at the top of the
+// overview (about the documentation) rather than after the features.
+func (n Notice) TopNotice() bool {
+	switch n.Kind.Value {
+	case "in-progress", "in-review", "doc-soon", "doc-writing", "one-language":
+		return true
+	case "note":
+		return n.Place.Value == "top"
+	}
+	return false
+}
+
+// ParseFeature reads "pull-orders +status" into a feature.
+func ParseFeature(s Scalar) Feature {
+	f := Feature{Pos: s.Pos}
+	for i, w := range strings.Fields(s.Value) {
+		if i == 0 {
+			f.Key = w
+			continue
+		}
+		f.With = append(f.With, strings.TrimPrefix(w, "+"))
+	}
+	return f
+}
+
+func (d *decoder) app(n *yaml.Node) *App {
+	a := &App{Pos: posOf(n)}
+	text := func(t *Text, field string) func(_, v *yaml.Node) {
+		return func(_, v *yaml.Node) { *t = d.text(v, "app."+field) }
+	}
+	d.mapping(n, "app", fields{
+		"title":           text(&a.Title, "title"),
+		"website":         text(&a.Website, "website"),
+		"summary":         text(&a.Summary, "summary"),
+		"additional_info": text(&a.AdditionalInfo, "additional_info"),
+		"availability":    text(&a.Availability, "availability"),
+		"price_range":     text(&a.PriceRange, "price_range"),
+		"contact":         text(&a.Contact, "contact"),
+		"description":     text(&a.Description, "description"),
+		"features_intro":  text(&a.FeaturesIntro, "features_intro"),
+		"features_after":  text(&a.FeaturesAfter, "features_after"),
+		"why_connect":     text(&a.WhyConnect, "why_connect"),
+		"prerequisites":   text(&a.Prerequisites, "prerequisites"),
+		"logo":            func(_, v *yaml.Node) { a.Logo = d.scalar(v, "app.logo") },
+		"category": func(k, v *yaml.Node) {
+			a.CategoriesPos = posOf(k)
+			if v.Kind == yaml.ScalarNode && v.Tag != "!!null" {
+				a.Categories = []Scalar{d.scalar(v, "app.category")}
+				return
+			}
+			a.Categories = d.list(v, "app.category")
+		},
+		"gallery": func(k, v *yaml.Node) {
+			a.GalleryPos = posOf(k)
+			a.Gallery = d.list(v, "app.gallery")
+		},
+		"features": func(_, v *yaml.Node) { a.Features = d.features(v) },
+		"notices":  func(_, v *yaml.Node) { a.Notices = d.notices(v) },
+		"meta": func(_, v *yaml.Node) {
+			a.Meta.Pos = posOf(v)
+			d.mapping(v, "app.meta", fields{
+				"title":       func(_, v *yaml.Node) { a.Meta.Title = d.text(v, "app.meta.title") },
+				"description": func(_, v *yaml.Node) { a.Meta.Description = d.text(v, "app.meta.description") },
+			})
+		},
+		"sections": func(_, v *yaml.Node) {
+			if v.Kind != yaml.SequenceNode {
+				d.errAt(v, "app.sections", "expected a list of sections (title and body), found %s", describe(v))
+				return
+			}
+			for i, item := range v.Content {
+				f := fmt.Sprintf("app.sections[%d]", i+1)
+				s := Section{Pos: posOf(item)}
+				d.mapping(item, f, fields{
+					"title":  func(_, v *yaml.Node) { s.Title = d.text(v, f+".title") },
+					"anchor": func(_, v *yaml.Node) { s.Anchor = d.scalar(v, f+".anchor") },
+					"body":   func(_, v *yaml.Node) { s.Body = d.text(v, f+".body") },
+				})
+				a.Sections = append(a.Sections, s)
+			}
+		},
+	})
+	return a
+}
+
+// features decodes app.features: "pull-orders +status", or a feature in
+// the page's own words, {en: …, fr: …}.
+func (d *decoder) features(n *yaml.Node) []Feature {
+	if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
+		return nil
+	}
+	if n.Kind != yaml.SequenceNode {
+		d.errAt(n, "app.features", "expected a list of features (pull-orders +status, or {en: …, fr: …} in the page's own words), found %s", describe(n))
+		return nil
+	}
+	out := []Feature{}
+	for i, item := range n.Content {
+		f := fmt.Sprintf("app.features[%d]", i+1)
+		if !d.plain(item, f) {
+			continue
+		}
+		if item.Kind == yaml.MappingNode {
+			out = append(out, Feature{Pos: posOf(item), Text: d.text(item, f)})
+			continue
+		}
+		out = append(out, ParseFeature(d.scalar(item, f)))
+	}
+	return out
+}
+
+func (d *decoder) notices(n *yaml.Node) []Notice {
+	if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
+		return nil
+	}
+	if n.Kind != yaml.SequenceNode {
+		d.errAt(n, "app.notices", "expected a list of notices ({kind: doc-soon}), found %s", describe(n))
+		return nil
+	}
+	var out []Notice
+	for i, item := range n.Content {
+		f := fmt.Sprintf("app.notices[%d]", i+1)
+		nt := Notice{Pos: posOf(item)}
+		if item.Kind == yaml.ScalarNode && item.Tag != "!!null" {
+			nt.Kind = d.scalar(item, f) // `- doc-soon`
+			out = append(out, nt)
+			continue
+		}
+		d.mapping(item, f, fields{
+			"kind":  func(_, v *yaml.Node) { nt.Kind = d.scalar(v, f+".kind") },
+			"text":  func(_, v *yaml.Node) { nt.Text = d.text(v, f+".text") },
+			"lang":  func(_, v *yaml.Node) { nt.Lang = d.scalar(v, f+".lang") },
+			"place": func(_, v *yaml.Node) { nt.Place = d.scalar(v, f+".place") },
+		})
+		out = append(out, nt)
+	}
+	return out
+}
+
+// app writes the app: block in the loader's order.
+func (e *encoder) app(a *App, langs []string) *yaml.Node {
+	m := e.mapping("app")
+	opt := func(key string, t Text) {
+		if has(t) {
+			m.set(key, text(t, langs))
+		}
+	}
+	opt("title", a.Title)
+	if len(a.Categories) == 1 {
+		m.set("category", str(a.Categories[0].Value))
+	} else if a.CategoriesPos.Present() || len(a.Categories) > 0 {
+		m.set("category", seq(a.Categories, true))
+	}
+	if a.Logo.Present() || a.Logo.Value != "" {
+		m.set("logo", str(a.Logo.Value))
+	}
+	opt("website", a.Website)
+	opt("summary", a.Summary)
+	opt("additional_info", a.AdditionalInfo)
+	opt("availability", a.Availability)
+	opt("price_range", a.PriceRange)
+	opt("contact", a.Contact)
+	if a.GalleryPos.Present() || len(a.Gallery) > 0 {
+		m.set("gallery", seq(a.Gallery, false))
+	}
+	opt("description", a.Description)
+	opt("features_intro", a.FeaturesIntro)
+	if a.Features != nil {
+		n := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq"}
+		for _, f := range a.Features {
+			if f.Key == "" {
+				n.Content = append(n.Content, text(f.Text, langs))
+				continue
+			}
+			n.Content = append(n.Content, str(f.String()))
+		}
+		m.set("features", n)
+	}
+	opt("features_after", a.FeaturesAfter)
+	if a.Notices != nil {
+		n := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq"}
+		for i, nt := range a.Notices {
+			if !has(nt.Text) && nt.Lang.Value == "" && nt.Place.Value == "" {
+				n.Content = append(n.Content, str(nt.Kind.Value))
+				continue
+			}
+			nm := e.mapping(fmt.Sprintf("app.notices[%d]", i+1))
+			nm.set("kind", str(nt.Kind.Value))
+			if nt.Lang.Value != "" {
+				nm.set("lang", str(nt.Lang.Value))
+			}
+			if nt.Place.Value != "" {
+				nm.set("place", str(nt.Place.Value))
+			}
+			if has(nt.Text) {
+				nm.set("text", text(nt.Text, langs))
+			}
+			n.Content = append(n.Content, nm.n)
+		}
+		m.set("notices", n)
+	}
+	opt("why_connect", a.WhyConnect)
+	opt("prerequisites", a.Prerequisites)
+	if has(a.Meta.Title) || has(a.Meta.Description) {
+		meta := e.mapping("app.meta")
+		if has(a.Meta.Title) {
+			meta.set("title", text(a.Meta.Title, langs))
+		}
+		if has(a.Meta.Description) {
+			meta.set("description", text(a.Meta.Description, langs))
+		}
+		m.set("meta", meta.n)
+	}
+	if a.Sections != nil {
+		n := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq"}
+		for i, s := range a.Sections {
+			sm := e.mapping(fmt.Sprintf("app.sections[%d]", i+1))
+			sm.set("title", text(s.Title, langs))
+			if s.Anchor.Value != "" {
+				sm.set("anchor", str(s.Anchor.Value))
+			}
+			sm.set("body", text(s.Body, langs))
+			n.Content = append(n.Content, sm.n)
+		}
+		m.set("sections", n)
+	}
+	return m.n
+}
+
+// app checks the app: block.
+func (v *validator) app() {
+	a := v.p.App
+	if a == nil {
+		return
+	}
+	v.plain(&a.Title, "app.title", false)
+	for _, t := range []struct {
+		t     *Text
+		field string
+	}{{&a.Website, "app.website"}, {&a.Summary, "app.summary"}, {&a.AdditionalInfo, "app.additional_info"},
+		{&a.Availability, "app.availability"}, {&a.PriceRange, "app.price_range"}, {&a.Contact, "app.contact"},
+		{&a.Meta.Title, "app.meta.title"}, {&a.Meta.Description, "app.meta.description"}} {
+		v.optionalLine(t.t, t.field)
+	}
+	if len(a.Categories) == 0 {
+		v.err(a.Pos, "app.category", "missing; the Apps page lists every app under a category (Point of Sales, Online Ordering…)")
+	}
+	for i, f := range a.Features {
+		field := fmt.Sprintf("app.features[%d]", i+1)
+		if f.Key == "" {
+			v.optionalText(&f.Text, field)
+			continue
+		}
+		with, ok := PlatformFeatures[f.Key]
+		if !ok {
+			hint := ""
+			if best := Closest(f.Key, FeatureKeys); best != "" {
+				hint = fmt.Sprintf(" (did you mean %q?)", best)
+			}
+			v.err(f.Pos, field, "%q is not a platform feature%s; the features are %s, or {en: …, fr: …} in the page's own words", f.Key, hint, strings.Join(FeatureKeys, ", "))
+			continue
+		}
+		for _, w := range f.With {
+			if !slices.Contains(with, w) {
+				v.err(f.Pos, field, "%s does not take +%s (it takes: %s)", f.Key, w, orNone(with))
+			}
+		}
+	}
+	for i, n := range a.Notices {
+		field := fmt.Sprintf("app.notices[%d]", i+1)
+		if !slices.Contains(NoticeKinds, n.Kind.Value) {
+			v.err(n.Kind.Pos, field+".kind", "%q is not a kind of notice; the kinds are %s", n.Kind.Value, strings.Join(NoticeKinds, ", "))
+			continue
+		}
+		switch n.Kind.Value {
+		case "planned", "note":
+			if !n.Text.Present() {
+				v.err(n.Pos, field+".text", "missing; a %s notice says what in the page's words", n.Kind.Value)
+			}
+		case "one-language":
+			if !ValidLang(n.Lang.Value) {
+				v.err(n.Pos, field+".lang", "missing; the language the full documentation is written in (en, fr…)")
+			}
+		}
+		if n.Place.Value != "" && (n.Kind.Value != "note" || n.Place.Value != "top" && n.Place.Value != "features") {
+			v.err(n.Place.Pos, field+".place", "only a note has a place: top or features")
+		}
+	}
+	for i, s := range a.Sections {
+		field := fmt.Sprintf("app.sections[%d]", i+1)
+		v.plain(&s.Title, field+".title", true)
+		v.body(&s.Body, s.Pos, field+".body")
+		a.Sections[i] = s
+	}
+}
+
+func orNone(ss []string) string {
+	if len(ss) == 0 {
+		return "none"
+	}
+	return "+" + strings.Join(ss, ", +")
+}
