@@ -148,10 +148,18 @@ func runGenerate(opts *GenerateOptions) error {
 			fmt.Fprintf(out, "%s: %s\n", verb, path)
 		}
 	}
+	reportListings(opts, res, report, list)
 	if !opts.Diff {
 		fmt.Fprintln(out, res.Summary())
+		if s := res.ListingSummary(); s != "" {
+			fmt.Fprintln(out, s)
+		}
 	}
-	if problems := res.Problems(opts.Check); len(problems) > 0 {
+	listingProblems := res.ListingProblems(opts.Check)
+	if opts.Check && len(listingProblems) > 0 {
+		fmt.Fprintf(opts.IO.ErrOut, "%d Apps page entr(ies) missing, out of date or edited by hand; run `partnerpages generate` (an entry edited by hand is kept: `absorb` takes it, `--force` replaces it)\n", len(listingProblems))
+	}
+	if problems := res.Problems(opts.Check); len(problems) > 0 || len(listingProblems) > 0 {
 		if opts.Check {
 			clashes := 0
 			for _, c := range problems {
@@ -176,4 +184,34 @@ func runGenerate(opts *GenerateOptions) error {
 		return errSilent
 	}
 	return nil
+}
+
+// reportListings prints what the run did with the Apps page entries, as
+// the pages are reported.
+func reportListings(opts *GenerateOptions, res *generate.Result, report func(path, text, detail string, stderr bool), list bool) {
+	for _, l := range res.Listings {
+		where := fmt.Sprintf("%s (%s)", l.File, l.Slug)
+		switch {
+		case l.Forced && res.Written:
+			fmt.Fprintf(opts.IO.ErrOut, "overwrote the hand edits of %s's entry in %s (--force)\n", l.Slug, l.File)
+		case l.Action == output.Conflict:
+			report(where, "hand-edited", ": the partner's Apps page entry is not what its partner file gives, and partnerpages did not write it so (edited by hand, or there before); kept (`partnerpages absorb` takes it into the partner file, --force overwrites it)", true)
+		case l.Action == output.Orphan:
+			report(where, "orphaned", ": the entry of a partner that is gone was edited by hand; kept", true)
+		case opts.Check && l.Action == output.Create:
+			report(where, "missing", "", false)
+		case opts.Check && l.Action == output.Update:
+			report(where, "stale", "", false)
+		case opts.Check && l.Action == output.Prune:
+			report(where, "orphaned", ": the entry of a partner that is gone (generate --prune removes it)", false)
+		case l.Action == output.Prune && !opts.Prune:
+			fmt.Fprintf(opts.IO.Out, "not removed: %s's entry in %s belongs to a partner that is gone (use --prune to remove it)\n", l.Slug, l.File)
+		case list && l.Action != output.Unchanged:
+			verb := map[output.Action]string{output.Create: "added", output.Update: "updated", output.Prune: "removed"}[l.Action]
+			if !res.Written {
+				verb = "would be " + verb
+			}
+			fmt.Fprintf(opts.IO.Out, "%s: %s\n", verb, where)
+		}
+	}
 }

@@ -48,9 +48,10 @@ func (o Options) writes() bool { return !o.Check && !o.DryRun && o.Diff == nil }
 
 // Result is what a run did (or, with Check or DryRun, would do).
 type Result struct {
-	Changes []output.Change // every page's, sorted by path
-	Written bool            // false for Check, DryRun and Diff
-	Pruned  bool            // pages of partners that are gone were to be removed (--prune)
+	Changes  []output.Change // every page's, sorted by path
+	Listings []Listing       // every Apps page entry's, by language and partner
+	Written  bool            // false for Check, DryRun and Diff
+	Pruned   bool            // pages of partners that are gone were to be removed (--prune)
 }
 
 // Run validates every partner file, renders the selected partners and
@@ -88,10 +89,23 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 	if err != nil && !o.writes() {
 		return nil, err
 	}
-	if !o.writes() {
-		return r.inspect(changes), nil
+	var listings []Listing
+	if err == nil {
+		listings, err = r.listings(ps, selected)
 	}
-	return r.finish(ctx, ps, selected, changes, err)
+	if !o.writes() {
+		if err != nil {
+			return nil, err
+		}
+		res := r.inspect(changes)
+		res.Listings = listings
+		return res, nil
+	}
+	res, err := r.finish(ctx, ps, selected, changes, err)
+	if res != nil {
+		res.Listings = listings
+	}
+	return res, err
 }
 
 // load returns the template set and every partner, all valid: else the

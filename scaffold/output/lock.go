@@ -35,6 +35,9 @@ type Lock struct {
 	// unchanged since the last run and whose pages are as the tool wrote them.
 	Inputs    map[string]Input `json:"inputs,omitempty"`    // by partner file name
 	Templates string           `json:"templates,omitempty"` // digest of the template set and the tool
+	// Listings are the Apps page entries the tool wrote: by "<lang>/<slug>",
+	// the hash of that app's entries (appspage.Hash).
+	Listings map[string]string `json:"listings,omitempty"`
 
 	dirty bool     // changed since read
 	noted []string // folders of the pages a killed run's journal noted
@@ -59,6 +62,7 @@ type lockFile struct {
 	Pages     map[string]string `json:"pages"`
 	Inputs    map[string]Input  `json:"inputs,omitempty"`
 	Templates string            `json:"templates,omitempty"`
+	Listings  map[string]string `json:"listings,omitempty"`
 }
 
 // VoidInput is the hash an input gets when the pages on disk may not all
@@ -70,6 +74,23 @@ const VoidInput = "void"
 func Hash(content []byte) string {
 	sum := sha256.Sum256(content)
 	return hex.EncodeToString(sum[:])
+}
+
+// SetListing records the hash of the Apps page entries the tool wrote for
+// key (<lang>/<slug>); an empty hash forgets them.
+func (l *Lock) SetListing(key, hash string) {
+	if l.Listings[key] == hash {
+		return
+	}
+	if l.Listings == nil {
+		l.Listings = map[string]string{}
+	}
+	if hash == "" {
+		delete(l.Listings, key)
+	} else {
+		l.Listings[key] = hash
+	}
+	l.dirty = true
 }
 
 // InputOf returns the partner file the lock records for slug, and its record.
@@ -169,12 +190,13 @@ func ReadLock(dir string) (*Lock, error) {
 		l.Inputs = f.Inputs
 	}
 	l.Templates = f.Templates
+	l.Listings = f.Listings
 	return l, l.mergeJournal(dir)
 }
 
 // Encode returns the lock file content: stable, sorted JSON so it diffs well.
 func (l *Lock) Encode() []byte {
-	f := lockFile{Version: l.Version, Pages: make(map[string]string, len(l.Pages)), Inputs: l.Inputs, Templates: l.Templates}
+	f := lockFile{Version: l.Version, Pages: make(map[string]string, len(l.Pages)), Inputs: l.Inputs, Templates: l.Templates, Listings: l.Listings}
 	for rel, e := range l.Pages {
 		f.Pages[rel] = e.SHA256
 	}

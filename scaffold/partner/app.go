@@ -33,8 +33,20 @@ type App struct {
 	Prerequisites  Text // when not the template's sentence
 	Meta           Meta // the overview's own meta title and description
 	Sections       []Section
+	// Listings are the app's entries on the Apps page when they are not
+	// the one its title, category, website, logo and summary make (an app
+	// listed under several names: Just Eat, Menulog…).
+	Listings []Listing
 	CategoriesPos  Pos
 	GalleryPos     Pos
+}
+
+// HasConnectPage reports whether the partner has a connect page: every
+// partner but one whose file holds an app: block and nothing of a connect
+// page (no connection, support, page or sections).
+func (p *Partner) HasConnectPage() bool {
+	return p.App == nil || p.Connection.Pos.Present() || p.Disconnect.Pos.Present() || p.SupportPos.Present() ||
+		p.PagePos.Present() || p.Sections != nil || p.Preamble.Present()
 }
 
 // Feature is one integration feature: one of the platform's (Key, with
@@ -59,10 +71,75 @@ func (f Feature) String() string {
 // Notice is one IMPORTANT NOTE of the overview, by kind.
 type Notice struct {
 	Pos
-	Kind  Scalar
-	Text  Text   // planned: what is planned; note: the whole note
-	Lang  Scalar // one-language: the language the full documentation is written in
-	Place Scalar // note: top (before the description) or features (default)
+	Kind      Scalar
+	Text      Text     // planned: what is planned; note: the whole note
+	Lang      Scalar   // one-language: the language the full documentation is written in
+	Place     Scalar   // note: top (before the description) or features (default)
+	Languages []Scalar // the overview languages it appears in (default: all)
+}
+
+// InLang reports whether the notice appears on the overview in lang.
+func (n Notice) InLang(lang string) bool {
+	return len(n.Languages) == 0 || slices.ContainsFunc(n.Languages, func(s Scalar) bool { return s.Value == lang })
+}
+
+// Listing is one entry of the app on the Apps page; an empty field is the
+// app's own (its title, first category, website, logo, summary).
+type Listing struct {
+	Pos
+	Title          Text
+	Category       Scalar
+	Website        Text
+	Logo           Scalar
+	Summary        Text
+	AdditionalInfo Text
+}
+
+// Entries are the app's entries on the Apps page, each field filled: its
+// Listings, or the one entry its own fields make. name is the partner's.
+func (a *App) Entries(name Text) []Listing {
+	main := Listing{Title: a.Title, Website: a.Website, Logo: a.Logo, Summary: a.Summary, AdditionalInfo: a.AdditionalInfo}
+	if !has(main.Title) {
+		main.Title = name
+	}
+	if len(a.Categories) > 0 {
+		main.Category = a.Categories[0]
+	}
+	if len(a.Listings) == 0 {
+		var out []Listing
+		for i, c := range a.Categories {
+			l := main
+			l.Category = c
+			if i == 0 {
+				l.Category = main.Category
+			}
+			out = append(out, l)
+		}
+		return out
+	}
+	out := make([]Listing, len(a.Listings))
+	for i, l := range a.Listings {
+		if !has(l.Title) {
+			l.Title = main.Title
+		}
+		if l.Category.Value == "" {
+			l.Category = main.Category
+		}
+		if !has(l.Website) {
+			l.Website = main.Website
+		}
+		if l.Logo.Value == "" {
+			l.Logo = main.Logo
+		}
+		if !has(l.Summary) {
+			l.Summary = main.Summary
+		}
+		if !has(l.AdditionalInfo) {
+			l.AdditionalInfo = main.AdditionalInfo
+		}
+		out[i] = l
+	}
+	return out
 }
 
 // PlatformFeatures are the integration features the template set words,
@@ -149,6 +226,7 @@ func (d *decoder) app(n *yaml.Node) *App {
 			a.Gallery = d.list(v, "app.gallery")
 		},
 		"features": func(_, v *yaml.Node) { a.Features = d.features(v) },
+		"listings": func(_, v *yaml.Node) { a.Listings = d.listings(v) },
 		"notices":  func(_, v *yaml.Node) { a.Notices = d.notices(v) },
 		"meta": func(_, v *yaml.Node) {
 			a.Meta.Pos = posOf(v)
@@ -202,6 +280,28 @@ func (d *decoder) features(n *yaml.Node) []Feature {
 	return out
 }
 
+func (d *decoder) listings(n *yaml.Node) []Listing {
+	if n.Kind != yaml.SequenceNode {
+		d.errAt(n, "app.listings", "expected a list of Apps page entries, found %s", describe(n))
+		return nil
+	}
+	var out []Listing
+	for i, item := range n.Content {
+		f := fmt.Sprintf("app.listings[%d]", i+1)
+		l := Listing{Pos: posOf(item)}
+		d.mapping(item, f, fields{
+			"title":           func(_, v *yaml.Node) { l.Title = d.text(v, f+".title") },
+			"category":        func(_, v *yaml.Node) { l.Category = d.scalar(v, f+".category") },
+			"website":         func(_, v *yaml.Node) { l.Website = d.text(v, f+".website") },
+			"logo":            func(_, v *yaml.Node) { l.Logo = d.scalar(v, f+".logo") },
+			"summary":         func(_, v *yaml.Node) { l.Summary = d.text(v, f+".summary") },
+			"additional_info": func(_, v *yaml.Node) { l.AdditionalInfo = d.text(v, f+".additional_info") },
+		})
+		out = append(out, l)
+	}
+	return out
+}
+
 func (d *decoder) notices(n *yaml.Node) []Notice {
 	if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
 		return nil
@@ -223,7 +323,8 @@ func (d *decoder) notices(n *yaml.Node) []Notice {
 			"kind":  func(_, v *yaml.Node) { nt.Kind = d.scalar(v, f+".kind") },
 			"text":  func(_, v *yaml.Node) { nt.Text = d.text(v, f+".text") },
 			"lang":  func(_, v *yaml.Node) { nt.Lang = d.scalar(v, f+".lang") },
-			"place": func(_, v *yaml.Node) { nt.Place = d.scalar(v, f+".place") },
+			"place":     func(_, v *yaml.Node) { nt.Place = d.scalar(v, f+".place") },
+			"languages": func(_, v *yaml.Node) { nt.Languages = d.list(v, f+".languages") },
 		})
 		out = append(out, nt)
 	}
@@ -273,7 +374,7 @@ func (e *encoder) app(a *App, langs []string) *yaml.Node {
 	if a.Notices != nil {
 		n := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq"}
 		for i, nt := range a.Notices {
-			if !has(nt.Text) && nt.Lang.Value == "" && nt.Place.Value == "" {
+			if !has(nt.Text) && nt.Lang.Value == "" && nt.Place.Value == "" && len(nt.Languages) == 0 {
 				n.Content = append(n.Content, str(nt.Kind.Value))
 				continue
 			}
@@ -285,12 +386,40 @@ func (e *encoder) app(a *App, langs []string) *yaml.Node {
 			if nt.Place.Value != "" {
 				nm.set("place", str(nt.Place.Value))
 			}
+			if len(nt.Languages) > 0 {
+				nm.set("languages", seq(nt.Languages, true))
+			}
 			if has(nt.Text) {
 				nm.set("text", text(nt.Text, langs))
 			}
 			n.Content = append(n.Content, nm.n)
 		}
 		m.set("notices", n)
+	}
+	if a.Listings != nil {
+		n := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq"}
+		for i, l := range a.Listings {
+			lm := e.mapping(fmt.Sprintf("app.listings[%d]", i+1))
+			if has(l.Title) {
+				lm.set("title", text(l.Title, langs))
+			}
+			if l.Category.Value != "" {
+				lm.set("category", str(l.Category.Value))
+			}
+			for _, f := range []struct {
+				key string
+				t   Text
+			}{{"website", l.Website}, {"summary", l.Summary}, {"additional_info", l.AdditionalInfo}} {
+				if has(f.t) {
+					lm.set(f.key, text(f.t, langs))
+				}
+			}
+			if l.Logo.Value != "" {
+				lm.set("logo", str(l.Logo.Value))
+			}
+			n.Content = append(n.Content, lm.n)
+		}
+		m.set("listings", n)
 	}
 	opt("why_connect", a.WhyConnect)
 	opt("prerequisites", a.Prerequisites)

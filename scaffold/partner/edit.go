@@ -1,11 +1,11 @@
 package partner
 
 import (
-	"bytes"
 	"fmt"
 	"strconv"
 	"strings"
 
+	"github.com/partnerpages/partnerpages/scaffold/yamltext"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -55,7 +55,7 @@ func oddKey(n *yaml.Node) *yaml.Node {
 // Clone returns an editor with the edits made so far, that edits apart.
 func (e *Editor) Clone() *Editor {
 	c := &Editor{src: e.src, langs: e.langs}
-	c.doc = *deepCopy(&e.doc)
+	c.doc = *yamltext.Copy(&e.doc)
 	return c
 }
 
@@ -67,7 +67,7 @@ func (e *Editor) Set(path []string, value string) error {
 	if err != nil {
 		return err
 	}
-	setKey(parent, key, str(value))
+	yamltext.SetKey(parent, key, str(value))
 	return nil
 }
 
@@ -104,10 +104,10 @@ func (e *Editor) ListIn(path []string, lang string) (*EditList, error) {
 // its title. A file with page: is left as it is.
 func (e *Editor) EnsurePage() {
 	root := e.doc.Content[0]
-	if valueOf(root, "page") != nil {
+	if yamltext.Value(root, "page") != nil {
 		return
 	}
-	secs := valueOf(root, "sections")
+	secs := yamltext.Value(root, "sections")
 	page := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq"}
 	for _, place := range SectionPlaces {
 		page.Content = append(page.Content, str(place))
@@ -115,24 +115,15 @@ func (e *Editor) EnsurePage() {
 			continue
 		}
 		for _, s := range secs.Content {
-			if after := valueOf(s, "after"); s.Kind == yaml.MappingNode && after != nil && after.Value == place {
-				c := deepCopy(s)
-				removeKey(c, "after")
+			if after := yamltext.Value(s, "after"); s.Kind == yaml.MappingNode && after != nil && after.Value == place {
+				c := yamltext.Copy(s)
+				yamltext.RemoveKey(c, "after")
 				page.Content = append(page.Content, c)
 			}
 		}
 	}
-	removeKey(root, "sections")
-	setKey(root, "page", page)
-}
-
-func removeKey(m *yaml.Node, key string) {
-	for i := 0; i+1 < len(m.Content); i += 2 {
-		if m.Content[i].Value == key {
-			m.Content = append(m.Content[:i], m.Content[i+2:]...)
-			return
-		}
-	}
+	yamltext.RemoveKey(root, "sections")
+	yamltext.SetKey(root, "page", page)
 }
 
 // EditList is one language's list of a partner file, edited in place.
@@ -174,7 +165,7 @@ func (e *Editor) perLang(path []string, lang string, fresh func() *yaml.Node) (*
 	if err != nil {
 		return nil, err
 	}
-	v := valueOf(parent, key)
+	v := yamltext.Value(parent, key)
 	one := len(e.langs) == 1 && e.langs[0] == lang // a value of the only language is the value
 	switch {
 	case one && (v == nil || v.Tag == "!!null" || !e.byLang(v)):
@@ -183,7 +174,7 @@ func (e *Editor) perLang(path []string, lang string, fresh func() *yaml.Node) (*
 			if fresh != nil {
 				v = fresh()
 			}
-			setKey(parent, key, v)
+			yamltext.SetKey(parent, key, v)
 		}
 		return v, nil
 	case v == nil || v.Tag == "!!null":
@@ -191,23 +182,23 @@ func (e *Editor) perLang(path []string, lang string, fresh func() *yaml.Node) (*
 		v = &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}
 		for _, l := range e.langs {
 			if fresh != nil || l == lang {
-				setKey(v, l, freshOr(fresh))
+				yamltext.SetKey(v, l, freshOr(fresh))
 			}
 		}
-		setKey(parent, key, v)
+		yamltext.SetKey(parent, key, v)
 	case !e.byLang(v):
 		m := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", HeadComment: v.HeadComment, LineComment: v.LineComment}
 		v.HeadComment, v.LineComment = "", ""
 		for _, l := range e.langs {
-			setKey(m, l, deepCopy(v))
+			yamltext.SetKey(m, l, yamltext.Copy(v))
 		}
-		setKey(parent, key, m)
+		yamltext.SetKey(parent, key, m)
 		v = m
 	}
-	n := valueOf(v, lang)
+	n := yamltext.Value(v, lang)
 	if n == nil {
 		n = freshOr(fresh)
-		setKey(v, lang, n)
+		yamltext.SetKey(v, lang, n)
 	}
 	return n, nil
 }
@@ -249,10 +240,10 @@ func (e *Editor) parent(path []string) (*yaml.Node, string, error) {
 				*n = yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Content: []*yaml.Node{str("section"), str(n.Value)}}
 			}
 		case yaml.MappingNode:
-			next := valueOf(n, k)
+			next := yamltext.Value(n, k)
 			if next == nil || next.Tag == "!!null" {
 				next = &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}
-				setKey(n, k, next)
+				yamltext.SetKey(n, k, next)
 			}
 			n = next
 		default:
@@ -265,94 +256,9 @@ func (e *Editor) parent(path []string) (*yaml.Node, string, error) {
 	return n, path[len(path)-1], nil
 }
 
-func valueOf(m *yaml.Node, key string) *yaml.Node {
-	for i := 0; i+1 < len(m.Content); i += 2 {
-		if m.Content[i].Value == key {
-			return m.Content[i+1]
-		}
-	}
-	return nil
-}
-
-// setKey replaces key's value in mapping m, or appends the key.
-func setKey(m *yaml.Node, key string, v *yaml.Node) {
-	for i := 0; i+1 < len(m.Content); i += 2 {
-		if m.Content[i].Value == key {
-			m.Content[i+1] = v
-			return
-		}
-	}
-	if m.Style == yaml.FlowStyle && v.Kind != yaml.ScalarNode {
-		m.Style = 0
-	}
-	m.Content = append(m.Content, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: key}, v)
-}
-
-func deepCopy(n *yaml.Node) *yaml.Node {
-	c := *n
-	c.Content = make([]*yaml.Node, len(n.Content))
-	for i, k := range n.Content {
-		c.Content[i] = deepCopy(k)
-	}
-	return &c
-}
-
-// Bytes returns the edited file. The node tree is encoded, then laid over
-// the original text: every line the edit left alone is the original's, so
-// blank lines and the spacing of comments stay.
-func (e *Editor) Bytes() ([]byte, error) {
-	edited, err := encodeNode(&e.doc)
-	if err != nil {
-		return nil, err
-	}
-	var orig yaml.Node
-	if err := yaml.Unmarshal(e.src, &orig); err != nil {
-		return nil, err
-	}
-	plain, err := encodeNode(&orig)
-	if err != nil {
-		return nil, err
-	}
-	out := overlay(e.src, plain, edited)
-	// the overlay must read back as the edited tree; a file written in a
-	// way the line-by-line overlay cannot follow gets the encoder's text
-	var back yaml.Node
-	if yaml.Unmarshal(out, &back) != nil {
-		return edited, nil
-	}
-	if again, err := encodeNode(&back); err != nil || !bytes.Equal(again, edited) {
-		return edited, nil
-	}
-	return out, nil
-}
-
-func encodeNode(n *yaml.Node) ([]byte, error) {
-	n = deepCopy(n)
-	spellFlowNulls(n, false)
-	var b bytes.Buffer
-	enc := yaml.NewEncoder(&b)
-	enc.SetIndent(2)
-	if err := enc.Encode(n); err != nil {
-		return nil, err
-	}
-	if err := enc.Close(); err != nil {
-		return nil, err
-	}
-	return b.Bytes(), nil
-}
-
-// spellFlowNulls writes an empty value inside a flow collection as null:
-// the encoder would write it as an empty quoted text ({a} would read back
-// as a key with an empty text), a text where the file had none.
-func spellFlowNulls(n *yaml.Node, flow bool) {
-	if flow && n.Kind == yaml.ScalarNode && n.Tag == "!!null" && n.Value == "" {
-		n.Value = "null"
-	}
-	flow = flow || n.Style&yaml.FlowStyle != 0
-	for _, c := range n.Content {
-		spellFlowNulls(c, flow)
-	}
-}
+// Bytes returns the edited file: its original text with the edited values
+// laid over it (yamltext.Write).
+func (e *Editor) Bytes() ([]byte, error) { return yamltext.Write(e.src, &e.doc) }
 
 // MergeFrom makes the file hold what the partner file yml holds, changing
 // only what differs: a mapping present in both keeps its keys, their order,
@@ -377,7 +283,7 @@ func mergeNode(o, n *yaml.Node, path []string, added *[][]string) *yaml.Node {
 		if sameValue(o, n) {
 			return o
 		}
-		v := deepCopy(n)
+		v := yamltext.Copy(n)
 		v.HeadComment, v.LineComment, v.FootComment = o.HeadComment, o.LineComment, o.FootComment
 		return v
 	}
@@ -386,11 +292,11 @@ func mergeNode(o, n *yaml.Node, path []string, added *[][]string) *yaml.Node {
 		key := n.Content[i].Value
 		keep[key] = true
 		at := append(append([]string{}, path...), key)
-		if old := valueOf(o, key); old != nil {
-			setKey(o, key, mergeNode(old, n.Content[i+1], at, added))
+		if old := yamltext.Value(o, key); old != nil {
+			yamltext.SetKey(o, key, mergeNode(old, n.Content[i+1], at, added))
 			continue
 		}
-		setKey(o, key, deepCopy(n.Content[i+1]))
+		yamltext.SetKey(o, key, yamltext.Copy(n.Content[i+1]))
 		*added = append(*added, at)
 	}
 	for i := 0; i+1 < len(o.Content); {
@@ -423,9 +329,9 @@ func sameValue(a, b *yaml.Node) bool {
 func (e *Editor) Remove(path []string) {
 	n := e.doc.Content[0]
 	for _, k := range path[:len(path)-1] {
-		if n = valueOf(n, k); n == nil || n.Kind != yaml.MappingNode {
+		if n = yamltext.Value(n, k); n == nil || n.Kind != yaml.MappingNode {
 			return
 		}
 	}
-	removeKey(n, path[len(path)-1])
+	yamltext.RemoveKey(n, path[len(path)-1])
 }

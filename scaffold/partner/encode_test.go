@@ -40,6 +40,14 @@ func zeroPos(v reflect.Value) {
 			zeroPos(cp.Index(i))
 		}
 		v.Set(cp)
+	case reflect.Pointer:
+		if v.IsNil() {
+			return
+		}
+		cp := reflect.New(v.Type().Elem())
+		cp.Elem().Set(v.Elem())
+		zeroPos(cp.Elem())
+		v.Set(cp)
 	case reflect.Map:
 		if v.IsNil() {
 			return

@@ -56,6 +56,12 @@ func Resolve(p *Partner, setLangs []string) ErrorList {
 	if p.Elide.Present() {
 		v.enum(&p.Elide, "elide", []string{"always", "never"}, "")
 	}
+	if !p.HasConnectPage() {
+		// an app folder without a connect page: the overview, the
+		// customization and the Apps page entry only
+		v.app()
+		return v.errs
+	}
 	v.page()
 	needEmail := p.Uses("give-access") || p.Uses("contact")
 	switch {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 
+	"github.com/partnerpages/partnerpages/scaffold/appspage"
 	"github.com/partnerpages/partnerpages/scaffold/partner"
 )
 
@@ -175,3 +176,23 @@ type NoticesData struct {
 
 // WithNotices returns the view with the notices the partial writes.
 func (v View) WithNotices(ns []NoticeView) NoticesData { return NoticesData{View: v, Notices: ns} }
+
+// Listings are p's entries on lang's Apps page: none when p has no app:
+// block or no page in lang.
+func (s *Set) Listings(p *partner.Partner, lang string) ([]appspage.Entry, error) {
+	if p.App == nil || !slices.Contains(p.Langs(), lang) {
+		return nil, nil
+	}
+	var out []appspage.Entry
+	for _, l := range p.App.Entries(p.Name) {
+		c, ok := s.Site.Category(l.Category.Value)
+		if !ok {
+			return nil, fmt.Errorf("%s:%d: app.category: %q is not a category of the Apps page; site.yaml lists: %s", p.File, l.Category.Line, l.Category.Value, s.Site.CategoryIDs())
+		}
+		out = append(out, appspage.Entry{
+			Category: c.Title[lang], Website: l.Website.In(lang), Documentation: appspage.DocumentationOf(p.Slug.Value),
+			Logo: l.Logo.Value, Title: l.Title.In(lang), Description: l.Summary.In(lang), AdditionalInfo: l.AdditionalInfo.In(lang),
+		})
+	}
+	return out, nil
+}

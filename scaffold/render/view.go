@@ -35,6 +35,7 @@ type View struct {
 	Site       SiteView
 	UI         map[string]Plain // the platform's UI labels in this language, by name (site.yaml ui)
 	App        *AppView         // the app folder's facts (app:); nil when the file has none
+	HasConnect bool             // the partner has a connect page (not an app folder without one)
 
 	// What the templates ask of the partner, worked out once.
 	ViaSupport    bool                     // the partner's support team can connect it
@@ -206,6 +207,7 @@ func (s *Set) NewView(p *partner.Partner, lang string) View {
 		}
 		v.Site.LangNames[code] = Plain(names[lang])
 	}
+	v.HasConnect = p.HasConnectPage()
 	var appErr error
 	v.App, appErr = s.newAppView(p, lang)
 	v.err = cmp.Or(s.knownSteps(p, lang), appErr, s.expandView(&v))
