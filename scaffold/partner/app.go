@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/partnerpages/partnerpages/scaffold/yamltext"
 )
 
 // App is the rest of a partner's app folder, written from the `app:` block:
@@ -53,9 +55,15 @@ func (p *Partner) HasConnectPage() bool {
 // qualifiers), worded by the template set, or one in the page's own words.
 type Feature struct {
 	Pos
-	Key  string   // pull-orders, push-catalog…; "" for the page's own words
-	With []string // qualifiers: status, loyalty
-	Text Text     // the page's own words
+	Key       string   // pull-orders, push-catalog…; "" for the page's own words
+	With      []string // qualifiers: status, loyalty
+	Text      Text     // the page's own words
+	Languages []Scalar // the overview languages a platform feature is listed in (default: all)
+}
+
+// InLang reports whether the feature is listed on the overview in lang.
+func (f Feature) InLang(lang string) bool {
+	return len(f.Languages) == 0 || slices.ContainsFunc(f.Languages, func(s Scalar) bool { return s.Value == lang })
 }
 
 // String is the feature as a partner file writes a platform feature:
@@ -271,6 +279,19 @@ func (d *decoder) features(n *yaml.Node) []Feature {
 		if !d.plain(item, f) {
 			continue
 		}
+		if item.Kind == yaml.MappingNode && yamltext.Value(item, "feature") != nil {
+			var ft Feature // {feature: pull-orders +status, languages: [en]}
+			d.mapping(item, f, fields{
+				"feature":   func(_, v *yaml.Node) { ft = ParseFeature(d.scalar(v, f+".feature")) },
+				"languages": func(_, v *yaml.Node) { ft.Languages = d.list(v, f+".languages") },
+			})
+			ft.Languages = slices.Clip(ft.Languages)
+			if ft.Languages == nil {
+				ft.Languages = []Scalar{}
+			}
+			out = append(out, ft)
+			continue
+		}
 		if item.Kind == yaml.MappingNode {
 			out = append(out, Feature{Pos: posOf(item), Text: d.text(item, f)})
 			continue
@@ -362,11 +383,18 @@ func (e *encoder) app(a *App, langs []string) *yaml.Node {
 	if a.Features != nil {
 		n := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq"}
 		for _, f := range a.Features {
-			if f.Key == "" {
+			switch {
+			case f.Key == "":
 				n.Content = append(n.Content, text(f.Text, langs))
-				continue
+			case f.Languages != nil:
+				fm := e.mapping("")
+				fm.set("feature", str(f.String()))
+				fm.set("languages", seq(f.Languages, true))
+				fm.n.Style = yaml.FlowStyle
+				n.Content = append(n.Content, fm.n)
+			default:
+				n.Content = append(n.Content, str(f.String()))
 			}
-			n.Content = append(n.Content, str(f.String()))
 		}
 		m.set("features", n)
 	}
@@ -455,7 +483,7 @@ func (v *validator) app() {
 	if a == nil {
 		return
 	}
-	v.plain(&a.Title, "app.title", false)
+	v.someLangs(&a.Title, "app.title") // a language without one has the partner's name
 	for _, t := range []struct {
 		t     *Text
 		field string

@@ -92,6 +92,9 @@ func (s *Set) newAppView(p *partner.Partner, lang string) (*AppView, error) {
 		}
 	}
 	for _, f := range a.Features {
+		if !f.InLang(lang) {
+			continue
+		}
 		fv := FeatureView{Key: f.Key, With: f.With, Text: Markdown(f.Text.In(lang))}
 		if f.Key == "" && fv.Text == "" {
 			continue // a feature written in other languages only
@@ -191,7 +194,7 @@ func (s *Set) Listings(p *partner.Partner, lang string) ([]appspage.Entry, error
 		}
 		out = append(out, appspage.Entry{
 			Category: c.Title[lang], Website: l.Website.In(lang), Documentation: appspage.DocumentationOf(p.Slug.Value),
-			Logo: l.Logo.Value, Title: l.Title.In(lang), Description: l.Summary.In(lang), AdditionalInfo: l.AdditionalInfo.In(lang),
+			Logo: l.Logo.Value, Title: cmp.Or(l.Title.In(lang), p.Name.In(lang)), Description: l.Summary.In(lang), AdditionalInfo: l.AdditionalInfo.In(lang),
 		})
 	}
 	return out, nil

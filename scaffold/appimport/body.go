@@ -1,0 +1,338 @@
+package appimport
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+
+	"github.com/partnerpages/partnerpages/scaffold/page"
+	"github.com/partnerpages/partnerpages/scaffold/partner"
+)
+
+// rawNotice is a notice read: its kind, and its text as written.
+type rawNotice struct {
+	partner.Notice
+	raw string
+}
+
+// langPart is what one language's overview says in a part of the page.
+type langPart struct {
+	description, featuresIntro, featuresAfter, why, prerequisites string
+	features                                                      []string // the bullets, as written
+	topNotices, notices                                           []rawNotice
+	sections                                                      []section
+}
+
+func (r *reader) body() {
+	parts := map[string]*langPart{}
+	for _, l := range r.langs {
+		parts[l] = r.readBody(r.pages[l])
+	}
+	a := r.res.App
+	a.Description = r.text(func(l string) string { return parts[l].description })
+	a.FeaturesIntro = r.text(func(l string) string { return parts[l].featuresIntro })
+	a.FeaturesAfter = r.text(func(l string) string { return parts[l].featuresAfter })
+	a.WhyConnect = r.text(func(l string) string { return parts[l].why })
+	a.Prerequisites = r.text(func(l string) string { return parts[l].prerequisites })
+	a.Features = r.features(parts)
+	a.Notices = append(r.notices(parts, func(p *langPart) []rawNotice { return p.topNotices }),
+		r.notices(parts, func(p *langPart) []rawNotice { return p.notices })...)
+	r.sections(parts)
+}
+
+// readBody splits one overview into its parts.
+func (r *reader) readBody(ov *overview) *langPart {
+	p := &langPart{}
+	for _, b := range notices(ov.top, &p.topNotices, true) {
+		p.description = join(p.description, b.md) // text before the first heading stays, first in the description
+	}
+	for _, s := range ov.sections {
+		if s.id != "" {
+			r.note("%s overview: the heading id {#%s} of %q is not kept (the template writes the section's heading)", ov.lang, s.id, s.title)
+		}
+		switch sectionKind(s.title) {
+		case "description":
+			p.description = join(p.description, joinBlocks(s.blocks))
+		case "features":
+			r.featuresSection(ov.lang, s.blocks, p)
+		case "why":
+			for _, b := range s.blocks {
+				if !platformParagraph(b.md) {
+					p.why = join(p.why, b.md)
+				}
+			}
+			if defaultWhy[ov.lang] != nil && defaultWhy[ov.lang].MatchString(spaces(p.why)) {
+				p.why = ""
+			}
+		case "prerequisites":
+			p.prerequisites = joinBlocks(s.blocks)
+			if r.defaultPrerequisites(ov.lang, p.prerequisites) {
+				p.prerequisites = ""
+			}
+		default:
+			p.sections = append(p.sections, s)
+		}
+	}
+	return p
+}
+
+// featuresSection reads Integration Features: the line before the list,
+// the list, then what follows it (a diagram, notices, the connection line).
+func (r *reader) featuresSection(lang string, bs []block, p *langPart) {
+	list := slices.IndexFunc(bs, func(b block) bool { return b.kind == "list" })
+	if list < 0 {
+		list = len(bs)
+	}
+	intro := joinBlocks(bs[:list])
+	if !r.defaultIntro(lang, intro) {
+		p.featuresIntro = intro
+	}
+	if list < len(bs) {
+		for it := bs[list].node.FirstChild(); it != nil; it = it.NextSibling() {
+			if item, ok := it.(*ast.ListItem); ok {
+				p.features = append(p.features, itemText(r.pages[lang], item))
+			}
+		}
+		for _, b := range notices(bs[list+1:], &p.notices, false) {
+			if b.kind == "para" && connectionSentence.MatchString(spaces(b.md)) && r.connect {
+				continue // the templates write it from the connect page's mode
+			}
+			p.featuresAfter = join(p.featuresAfter, b.md)
+		}
+	}
+}
+
+// itemText is a list item's Markdown, as written after its marker.
+func itemText(ov *overview, item *ast.ListItem) string {
+	var parts []string
+	for c := item.FirstChild(); c != nil; c = c.NextSibling() {
+		parts = append(parts, strings.TrimSpace(page.MarkdownOf(ov.body, c)))
+	}
+	return strings.Join(parts, "\n\n")
+}
+
+// notices takes the ruled notices out of bs (rules, then notice
+// paragraphs) into out, and returns the other blocks. top notices about
+// the documentation keep their kind; a note there is placed at the top.
+func notices(bs []block, out *[]rawNotice, top bool) []block {
+	var rest []block
+	for i, b := range bs {
+		switch {
+		case b.kind == "notice":
+			raw := noticeStart.ReplaceAllString(b.md, "")
+			n := classifyNotice(raw)
+			if top && n.Kind.Value == "note" {
+				n.Place = partner.Scalar{Value: "top"}
+			}
+			*out = append(*out, rawNotice{n, raw})
+		case b.kind == "rule" && (i > 0 && bs[i-1].kind == "notice" || i+1 < len(bs) && bs[i+1].kind == "notice"):
+			// the rules around a notice: the template writes them
+		default:
+			rest = append(rest, b)
+		}
+	}
+	return rest
+}
+
+// features aligns each language's bullets: a platform feature in every
+// language is the platform's; any other bullet is kept as written, in its
+// languages.
+func (r *reader) features(parts map[string]*langPart) []partner.Feature {
+	n := 0
+	for _, p := range parts {
+		n = max(n, len(p.features))
+	}
+	var out []partner.Feature
+	for i := range n {
+		var typed *partner.Feature
+		same := true
+		by := map[string]string{}
+		for _, l := range r.langs {
+			if i >= len(parts[l].features) {
+				continue // a language with fewer bullets: the feature is not listed there
+			}
+			by[l] = parts[l].features[i]
+			f, ok := classifyFeature(by[l])
+			switch {
+			case !ok:
+				same = false
+			case typed == nil:
+				typed = &f
+			case typed.String() != f.String():
+				same = false
+			}
+		}
+		if same && typed != nil {
+			if len(by) < len(r.langs) { // listed in some languages only
+				typed.Languages = []partner.Scalar{}
+				for _, l := range r.langs {
+					if _, ok := by[l]; ok {
+						typed.Languages = append(typed.Languages, partner.Scalar{Value: l})
+					}
+				}
+			}
+			out = append(out, *typed)
+			continue
+		}
+		out = append(out, partner.Feature{Text: r.text(func(l string) string { return by[l] })})
+	}
+	return out
+}
+
+// notices merges each language's notices: one of the platform's kinds
+// shown in every language is one notice; a planned feature or a note is
+// one notice when every language has it at that place, else one per
+// language.
+func (r *reader) notices(parts map[string]*langPart, of func(*langPart) []rawNotice) []partner.Notice {
+	var out []partner.Notice
+	seen := map[string]bool{}
+	for _, l := range r.langs {
+		for i, n := range of(parts[l]) {
+			key := fmt.Sprintf("%s/%s/%d", n.Kind.Value, n.Lang.Value, i)
+			if n.Kind.Value == "planned" || n.Kind.Value == "note" {
+				key = fmt.Sprintf("text/%d", i)
+			} else {
+				key = n.Kind.Value + "/" + n.Lang.Value
+			}
+			if seen[key] {
+				continue
+			}
+			seen[key] = true
+			merged := n.Notice
+			var in []partner.Scalar
+			texts := map[string]string{}
+			kinds := map[string]bool{}
+			for _, l2 := range r.langs {
+				for j, m := range of(parts[l2]) {
+					match := m.Kind.Value == n.Kind.Value && m.Lang.Value == n.Lang.Value
+					if n.Kind.Value == "planned" || n.Kind.Value == "note" {
+						match = j == i && (m.Kind.Value == "planned" || m.Kind.Value == "note")
+					}
+					if match {
+						in = append(in, partner.Scalar{Value: l2})
+						texts[l2] = m.Text.Value.Value
+						kinds[m.Kind.Value] = true
+						if m.Kind.Value == "note" && m.Place.Value != "" {
+							merged.Place = m.Place
+						}
+						break
+					}
+				}
+			}
+			if n.Kind.Value == "planned" || n.Kind.Value == "note" {
+				if len(kinds) > 1 { // planned in one language, a note in another: a note in both
+					merged.Kind = partner.Scalar{Value: "note"}
+					for _, l2 := range r.langs {
+						for j, m := range of(parts[l2]) {
+							if j == i {
+								texts[l2] = strings.TrimSpace(m.raw)
+							}
+						}
+					}
+				}
+				merged.Text = r.text(func(l string) string { return texts[l] })
+			}
+			if len(in) < len(r.langs) && !(n.Kind.Value == "one-language" && len(in) == len(r.langs)-1) {
+				merged.Languages = in
+			}
+			out = append(out, merged)
+		}
+	}
+	return out
+}
+
+// sections aligns the sections of its own the overview has in each
+// language, by order.
+func (r *reader) sections(parts map[string]*langPart) {
+	n := 0
+	for _, p := range parts {
+		n = max(n, len(p.sections))
+	}
+	for i := range n {
+		at := func(l string) *section {
+			if i < len(parts[l].sections) {
+				return &parts[l].sections[i]
+			}
+			return nil
+		}
+		s := partner.Section{
+			Title: r.text(func(l string) string {
+				if s := at(l); s != nil {
+					return s.title
+				}
+				return ""
+			}),
+			Body: r.text(func(l string) string {
+				if s := at(l); s != nil {
+					return joinBlocks(s.blocks)
+				}
+				return ""
+			}),
+		}
+		r.res.App.Sections = append(r.res.App.Sections, s)
+	}
+}
+
+var defaultIntros = map[string]*regexp.Regexp{
+	"en": regexp.MustCompile(`^(Connecting (.+) to HubRise allows your (.+) to:|With (.+) connected to HubRise, your (.+) can:)$`),
+	"fr": regexp.MustCompile(`^(Connecter (.+) à HubRise permet à votre (.+) de :|En connectant (.+) à HubRise, votre (.+) peut :)$`),
+}
+
+// defaultIntro reports whether the line before the features is the
+// platform's, for this app's name and kind: the template writes it.
+func (r *reader) defaultIntro(lang, intro string) bool {
+	re := defaultIntros[lang]
+	if re == nil {
+		return false
+	}
+	m := re.FindStringSubmatch(spaces(intro))
+	if m == nil {
+		return false
+	}
+	name, noun := m[2]+m[4], m[3]+m[5]
+	return name == r.name.In(lang) && slices.ContainsFunc(r.kindNouns(lang), func(n string) bool { return n == noun })
+}
+
+func (r *reader) kindNouns(lang string) []string {
+	var out []string
+	for _, byLang := range r.set.Site.Nouns {
+		out = append(out, byLang[lang])
+	}
+	return out
+}
+
+var defaultPrereq = map[string]*regexp.Regexp{
+	"en": regexp.MustCompile(`^To (?:establish a connection between|connect) (.+?) (?:and|to) HubRise, you (?:must have an existing|need an?) (.+?) account\.$`),
+	"fr": regexp.MustCompile(`^Pour (?:permettre la connexion entre|connecter) (.+?) (?:et|à) HubRise, (?:vous devez disposer d'un compte|il vous faut un compte) (.+?)(?: existant)?\.$`),
+}
+
+// defaultPrerequisites reports whether Prerequisites is the platform's
+// sentence for this app: the template writes it.
+func (r *reader) defaultPrerequisites(lang, text string) bool {
+	re := defaultPrereq[lang]
+	if re == nil {
+		return false
+	}
+	m := re.FindStringSubmatch(spaces(text))
+	return m != nil && m[1] == r.name.In(lang) && m[2] == r.name.In(lang)
+}
+
+// defaultWhy is the templates' first paragraph of Why Connect?, written
+// when the partner file has none of its own.
+var defaultWhy = map[string]*regexp.Regexp{
+	"en": regexp.MustCompile(`^Connected to HubRise, your .+ works with the other apps you use every day, with no copying between them\.$`),
+	"fr": regexp.MustCompile(`^En connectant .+ à HubRise, votre .+ travaille avec les autres applications que vous utilisez chaque jour, sans rien recopier de l'une à l'autre\.$`),
+}
+
+func join(a, b string) string {
+	switch {
+	case a == "":
+		return b
+	case b == "":
+		return a
+	}
+	return a + "\n\n" + b
+}
