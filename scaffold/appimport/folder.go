@@ -223,7 +223,9 @@ func (r *reader) listings(entries map[string][]appspage.Entry) {
 	}
 	main := entries[first][0]
 	a.Logo = partner.Scalar{Value: main.Logo}
-	a.Summary = r.text(func(l string) string { return entryField(entries[l], 0, func(e appspage.Entry) string { return e.Description }) })
+	a.Summary = r.text(func(l string) string {
+		return entryField(entries[l], 0, func(e appspage.Entry) string { return e.Description })
+	})
 	a.AdditionalInfo = r.text(func(l string) string {
 		return entryField(entries[l], 0, func(e appspage.Entry) string { return e.AdditionalInfo })
 	})
@@ -248,8 +250,12 @@ func (r *reader) listings(entries map[string][]appspage.Entry) {
 	for i := range n {
 		ls := partner.Listing{}
 		ls.Title = r.text(func(l string) string { return entryField(want[l], i, func(e appspage.Entry) string { return e.Title }) })
-		ls.Website = r.text(func(l string) string { return entryField(want[l], i, func(e appspage.Entry) string { return e.Website }) })
-		ls.Summary = r.text(func(l string) string { return entryField(want[l], i, func(e appspage.Entry) string { return e.Description }) })
+		ls.Website = r.text(func(l string) string {
+			return entryField(want[l], i, func(e appspage.Entry) string { return e.Website })
+		})
+		ls.Summary = r.text(func(l string) string {
+			return entryField(want[l], i, func(e appspage.Entry) string { return e.Description })
+		})
 		ls.AdditionalInfo = r.text(func(l string) string {
 			return entryField(want[l], i, func(e appspage.Entry) string { return e.AdditionalInfo })
 		})

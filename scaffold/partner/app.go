@@ -38,9 +38,9 @@ type App struct {
 	// Listings are the app's entries on the Apps page when they are not
 	// the one its title, category, website, logo and summary make (an app
 	// listed under several names: Just Eat, Menulog…).
-	Listings []Listing
-	CategoriesPos  Pos
-	GalleryPos     Pos
+	Listings      []Listing
+	CategoriesPos Pos
+	GalleryPos    Pos
 }
 
 // HasConnectPage reports whether the partner has a connect page: every
@@ -341,9 +341,9 @@ func (d *decoder) notices(n *yaml.Node) []Notice {
 			continue
 		}
 		d.mapping(item, f, fields{
-			"kind":  func(_, v *yaml.Node) { nt.Kind = d.scalar(v, f+".kind") },
-			"text":  func(_, v *yaml.Node) { nt.Text = d.text(v, f+".text") },
-			"lang":  func(_, v *yaml.Node) { nt.Lang = d.scalar(v, f+".lang") },
+			"kind":      func(_, v *yaml.Node) { nt.Kind = d.scalar(v, f+".kind") },
+			"text":      func(_, v *yaml.Node) { nt.Text = d.text(v, f+".text") },
+			"lang":      func(_, v *yaml.Node) { nt.Lang = d.scalar(v, f+".lang") },
 			"place":     func(_, v *yaml.Node) { nt.Place = d.scalar(v, f+".place") },
 			"languages": func(_, v *yaml.Node) { nt.Languages = d.list(v, f+".languages") },
 		})
