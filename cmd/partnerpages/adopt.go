@@ -49,12 +49,12 @@ func adoptable(out string, pages []pageimport.Page, written map[string]bool) (ma
 // the template says what the page said), so that `generate --check` is
 // clean right after an import, and the template's wording shows in the
 // repository's diff.
-func adopt(opts *ImportOptions, in project.Inputs, set *render.Set, pages []pageimport.Page, written map[string]bool) error {
+func adopt(opts *ImportOptions, in project.Inputs, set *render.Set, pages []pageimport.Page, listings map[string]string, written map[string]bool) error {
 	pagesByRel, slugs := adoptable(opts.Out, pages, written)
 	if len(slugs) == 0 {
 		return nil
 	}
-	res, err := generate.Run(opts.Ctx, generate.Options{Inputs: in, Set: set, Out: opts.Out, Slugs: slugs, Adopt: pagesByRel})
+	res, err := generate.Run(opts.Ctx, generate.Options{Inputs: in, Set: set, Out: opts.Out, Slugs: slugs, Adopt: pagesByRel, AdoptListings: listings})
 	if err != nil {
 		return err
 	}
@@ -81,5 +81,21 @@ func adopt(opts *ImportOptions, in project.Inputs, set *render.Set, pages []page
 		fmt.Fprintf(opts.IO.Out, "; %d page(s) created for languages the site lacked", other)
 	}
 	fmt.Fprintln(opts.IO.Out)
+	same, updated, added := 0, 0, 0
+	for _, l := range res.Listings {
+		switch l.Action {
+		case output.Unchanged:
+			same++
+		case output.Update:
+			updated++
+		case output.Create:
+			added++
+		case output.Conflict:
+			fmt.Fprintf(opts.IO.ErrOut, "not adopted: %s's entry in %s changed while import read it; kept\n", l.Slug, l.File)
+		}
+	}
+	if same+updated+added > 0 {
+		fmt.Fprintf(opts.IO.Out, "adopted %d Apps page entr(ies): %d as they were, %d rewritten from the partner files, %d added\n", same+updated+added, same, updated, added)
+	}
 	return nil
 }

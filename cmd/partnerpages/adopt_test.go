@@ -123,7 +123,7 @@ func TestImportAdoptsPagesItRendersTheSame(t *testing.T) {
 	os.MkdirAll(filepath.Join(dir, "partners"), 0o755)
 	os.Remove(filepath.Join(dir, "content/apps/.partnerpages.lock"))
 	code, out, errOut := run(t, dir, "import", "content/apps")
-	if code != exitOK || !strings.Contains(out, "adopted 2 page(s) into content/apps: 2 as they were, 0 rewritten") {
+	if code != exitOK || !strings.Contains(out, "adopted 4 page(s) into content/apps: 4 as they were, 0 rewritten") {
 		t.Fatalf("import: exit %d\n%s%s", code, out, errOut)
 	}
 	if got := readFile(t, page); got != want {

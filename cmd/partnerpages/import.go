@@ -121,11 +121,16 @@ func runImport(opts *ImportOptions) error {
 		return err // interrupted: nothing was written
 	}
 	failed = append(failed, bad...)
+	results, appFiles, appErrs := importAppFolders(opts, set, results, existing)
 
 	out, errOut := opts.IO.Out, opts.IO.ErrOut
 	ok := len(failed) == 0
 	for _, f := range failed {
 		fmt.Fprintf(errOut, "%s: not imported: %v\n", f.Path, f.Err)
+	}
+	for _, err := range appErrs {
+		fmt.Fprintf(errOut, "not imported: %v\n", err)
+		ok = false
 	}
 	// a page counts as imported when its partner file was written (or, with
 	// --dry-run, would be): the summary's counts are true
@@ -180,7 +185,7 @@ func runImport(opts *ImportOptions) error {
 		}
 	}
 	if !opts.DryRun && !opts.NoAdopt && len(writtenSlugs) > 0 {
-		if err := adopt(opts, in, set, pages, writtenSlugs); err != nil {
+		if err := adopt(opts, in, set, append(pages, appFiles.pages...), appFiles.listings, writtenSlugs); err != nil {
 			fmt.Fprintf(errOut, "error: the partner files are written, but their pages were not adopted: %v (run `partnerpages generate`)\n", err)
 			ok = false
 		}
@@ -189,6 +194,9 @@ func runImport(opts *ImportOptions) error {
 		fmt.Fprintf(out, "%d page(s) read, %d partner file(s) shown, nothing written, %d page(s) not imported\n", len(pages), len(results), notImported)
 	} else {
 		fmt.Fprintf(out, "%d page(s) read, %d partner file(s) written, %d page(s) not imported\n", len(pages), written, notImported)
+		if len(appFiles.pages) > 0 {
+			fmt.Fprintf(out, "%d overview and customization file(s) read with their Apps page entries\n", len(appFiles.pages))
+		}
 	}
 	if !ok {
 		return errSilent

@@ -88,7 +88,7 @@ func TestProjectFileErrorsNameFileLineAndField(t *testing.T) {
 func TestWithoutProjectFileEverythingIsAsBefore(t *testing.T) {
 	t.Parallel()
 	repo := shippedPartners(t)
-	if code, out, _ := run(t, repo, "generate"); code != exitOK || !strings.Contains(out, "2 pages: 2 created") {
+	if code, out, _ := run(t, repo, "generate"); code != exitOK || !strings.Contains(out, "4 pages: 4 created") {
 		t.Errorf("exit %d\n%s", code, out)
 	}
 	if _, err := os.Stat(filepath.Join(repo, "content", "apps", "qwenta", "fr", "connect-hubrise.md")); err != nil {

@@ -52,7 +52,7 @@ func TestGenerateCheckExitCodes(t *testing.T) {
 	if code, out, _ := run(t, dir, "generate", "--check"); code != exitProblem || !strings.Contains(out, "missing: content/apps/qwenta/fr/connect-hubrise.md") {
 		t.Errorf("check before generate: exit %d\n%s", code, out)
 	}
-	if code, out, errOut := run(t, dir, "generate"); code != exitOK || !strings.Contains(out, "2 pages: 2 created, 0 updated, 0 unchanged") {
+	if code, out, errOut := run(t, dir, "generate"); code != exitOK || !strings.Contains(out, "4 pages: 4 created, 0 updated, 0 unchanged") {
 		t.Errorf("generate: exit %d\n%s%s", code, out, errOut)
 	}
 	if code, out, _ := run(t, dir, "generate", "--check"); code != exitOK {
@@ -131,7 +131,7 @@ func TestTemplatesExportRoundTrip(t *testing.T) {
 	}
 	// the exported set renders the same pages as the embedded one
 	run(t, dir, "generate")
-	if code, out, _ := run(t, dir, "--templates", "tpl", "generate"); code != exitOK || !strings.Contains(out, "2 unchanged") {
+	if code, out, _ := run(t, dir, "--templates", "tpl", "generate"); code != exitOK || !strings.Contains(out, "4 unchanged") {
 		t.Errorf("generate with exported templates: exit %d\n%s", code, out)
 	}
 	if code, out, _ := run(t, dir, "--templates", "tpl", "templates", "list"); code != exitOK || !strings.Contains(out, "languages: [en fr]") {

@@ -35,15 +35,15 @@ func TestRunFunctionsDirectly(t *testing.T) {
 			func(g *GlobalOptions) error {
 				return runGenerate(&GenerateOptions{GlobalOptions: g, Check: true, Format: "text"})
 			},
-			errSilent, "missing: " + dir + "/content/apps/qwenta/fr/connect-hubrise.md", "2 page(s) missing or out of date"},
+			errSilent, "missing: " + dir + "/content/apps/qwenta/fr/connect-hubrise.md", "4 page(s) missing or out of date"},
 		{"generate",
 			func(g *GlobalOptions) error { return runGenerate(&GenerateOptions{GlobalOptions: g, Format: "text"}) },
-			nil, "2 pages: 2 created, 0 updated, 0 unchanged", ""},
+			nil, "4 pages: 4 created, 0 updated, 0 unchanged", ""},
 		{"check after generate",
 			func(g *GlobalOptions) error {
 				return runGenerate(&GenerateOptions{GlobalOptions: g, Check: true, Format: "text"})
 			},
-			nil, "2 pages: 0 to be created, 0 to be updated, 2 unchanged", ""},
+			nil, "4 pages: 0 to be created, 0 to be updated, 4 unchanged", ""},
 		{"validate every partner",
 			func(g *GlobalOptions) error { return runValidate(&ValidateOptions{GlobalOptions: g}) },
 			nil, "2 partner file(s) valid", ""},

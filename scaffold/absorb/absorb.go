@@ -5,6 +5,7 @@ package absorb
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -14,6 +15,8 @@ import (
 	"strings"
 
 	"github.com/aymanbagabas/go-udiff"
+
+	"github.com/partnerpages/partnerpages/scaffold/appspage"
 
 	"github.com/partnerpages/partnerpages/scaffold/generate"
 	"github.com/partnerpages/partnerpages/scaffold/lint"
@@ -55,6 +58,7 @@ func Partner(set *render.Set, lo lint.Options, p *partner.Partner, src []byte, s
 	if err != nil {
 		return nil, err
 	}
+	before = connectOnly(set, p, before)
 	// a page holds the whitespace generate writes, and no other: runs of
 	// blank lines and trailing spaces an edit left are tidied first
 	tidied := map[string][]byte{}
@@ -96,6 +100,7 @@ func Partner(set *render.Set, lo lint.Options, p *partner.Partner, src []byte, s
 		return nil, fmt.Errorf("%w: %s", ErrCannot, msg)
 	}
 	res := results[0]
+	res.Regenerated = connectOnly(set, res.Partner, res.Regenerated)
 	a = &Absorbed{YAML: res.YAML, Partner: res.Partner, Pages: res.Regenerated, Tidied: tidy, Whole: true}
 	for _, out := range res.Regenerated {
 		want, ok := edited[out.Lang]
@@ -235,6 +240,10 @@ func Run(ctx context.Context, o Options) ([]Report, error) {
 	if err != nil {
 		return nil, err
 	}
+	listings, err := editedListings(ctx, o, set)
+	if err != nil {
+		return nil, err
+	}
 	var reports []Report
 	for _, p := range ps {
 		if err := ctx.Err(); err != nil {
@@ -242,13 +251,25 @@ func Run(ctx context.Context, o Options) ([]Report, error) {
 		}
 		rep := Report{Slug: p.Slug.Value, File: p.File}
 		edited := map[string][]byte{}
+		app := AppEdits{Files: map[string]map[string][]byte{}, Entries: listings[p.Slug.Value]}
 		for _, c := range states {
-			if c.Slug == p.Slug.Value && c.Action == output.Conflict {
-				edited[c.Lang] = c.Old
-				rep.Pages = append(rep.Pages, c.Rel)
+			if c.Slug != p.Slug.Value || c.Action != output.Conflict {
+				continue
 			}
+			rep.Pages = append(rep.Pages, c.Rel)
+			if c.File == cmp.Or(p.FileName.In(c.Lang), set.ConnectFile(c.Lang)) {
+				edited[c.Lang] = c.Old
+				continue
+			}
+			if app.Files[c.Lang] == nil {
+				app.Files[c.Lang] = map[string][]byte{}
+			}
+			app.Files[c.Lang][c.File] = c.Old
 		}
-		if len(edited) == 0 {
+		for lang := range app.Entries {
+			rep.Pages = append(rep.Pages, appspage.PathFor(o.Out, lang)+" ("+p.Slug.Value+")")
+		}
+		if len(edited) == 0 && app.empty() {
 			continue
 		}
 		name := filepath.Base(p.File)
@@ -261,7 +282,13 @@ func Run(ctx context.Context, o Options) ([]Report, error) {
 			reports = append(reports, rep)
 			continue
 		}
-		a, err := Partner(set, lo, p, old, o.SchemaRef, edited)
+		a := &Absorbed{YAML: old, Partner: p}
+		if len(edited) > 0 {
+			a, err = Partner(set, lo, p, old, o.SchemaRef, edited)
+		}
+		if err == nil && !app.empty() {
+			a.YAML, a.Partner, err = App(set, a.Partner, a.YAML, app)
+		}
 		if err != nil {
 			rep.Err = err
 			reports = append(reports, rep)
@@ -277,9 +304,51 @@ func Run(ctx context.Context, o Options) ([]Report, error) {
 			return reports, err
 		}
 		// the pages are now what the partner file renders: record them
-		if _, err := generate.Run(ctx, generate.Options{Inputs: o.Inputs, Set: set, Out: o.Out, Slugs: []string{p.Slug.Value}, Force: true, RunLock: runLock}); err != nil {
+		if _, err := generate.Run(ctx, generate.Options{Inputs: o.Inputs, Set: set, Out: o.Out, Slugs: []string{p.Slug.Value}, Force: true, RunLock: runLock, AdoptListings: adoptable(app.Entries, p.Slug.Value)}); err != nil {
 			return reports, err
 		}
 	}
 	return reports, nil
+}
+
+// editedListings are the Apps page entries edited by hand, by partner and
+// language, as they are on the pages.
+func editedListings(ctx context.Context, o Options, set *render.Set) (map[string]map[string][]appspage.Entry, error) {
+	res, err := generate.Run(ctx, generate.Options{Inputs: o.Inputs, Set: set, Out: o.Out, Slugs: o.Slugs, Check: true})
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]map[string][]appspage.Entry{}
+	for _, l := range res.Listings {
+		if l.Action != output.Conflict {
+			continue
+		}
+		if out[l.Slug] == nil {
+			out[l.Slug] = map[string][]appspage.Entry{}
+		}
+		out[l.Slug][l.Lang] = l.Old
+	}
+	return out, nil
+}
+
+// adoptable is the hashes of edited entries, for the regeneration to take
+// them as the tool's (they are now what the partner file gives).
+func adoptable(entries map[string][]appspage.Entry, slug string) map[string]string {
+	out := map[string]string{}
+	for lang, es := range entries {
+		out[lang+"/"+slug] = appspage.Hash(es)
+	}
+	return out
+}
+
+// connectOnly is the connect pages of outs: the app folder's files are
+// absorbed apart (App).
+func connectOnly(set *render.Set, p *partner.Partner, outs []render.Output) []render.Output {
+	var out []render.Output
+	for _, o := range outs {
+		if o.Connect {
+			out = append(out, o)
+		}
+	}
+	return out
 }

@@ -86,7 +86,7 @@ func lostSteps(t testing.TB, p, q *partner.Partner, lang, orig, edited string) (
 
 func renderIn(t testing.TB, set *render.Set, p *partner.Partner, lang string) string {
 	t.Helper()
-	outs, err := set.Render(p)
+	outs, err := connectPages(set, p)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -219,7 +219,7 @@ func changeData(t testing.TB, set *render.Set, q *partner.Partner, yml []byte) m
 	if len(errs) > 0 {
 		t.Fatalf("the changed file does not load: %v\n%s", errs, changed)
 	}
-	outs, err := set.Render(r)
+	outs, err := connectPages(set, r)
 	if err != nil {
 		t.Fatal(err)
 	}

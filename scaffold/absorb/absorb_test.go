@@ -189,7 +189,7 @@ type caseResult struct {
 func absorbCase(t *testing.T, set *render.Set, lo lint.Options, ps []*partner.Partner, r *rand.Rand, seed, edits int) (a *Absorbed, res caseResult) {
 	t.Helper()
 	p := ps[r.IntN(len(ps))]
-	outs, err := set.Render(p)
+	outs, err := connectPages(set, p)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -225,7 +225,7 @@ func absorbCase(t *testing.T, set *render.Set, lo lint.Options, ps []*partner.Pa
 	}
 	// the oracle stands apart from absorb: render the partner file it wrote,
 	// and compare with the edited page itself and the other pages as they were
-	again, err := set.Render(q)
+	again, err := connectPages(set, q)
 	if err != nil {
 		t.Fatalf("seed %d: the partner file does not render: %v", seed, err)
 	}
@@ -347,7 +347,7 @@ func BenchmarkPartner(b *testing.B) {
 			p = q
 		}
 	}
-	outs, err := set.Render(p)
+	outs, err := connectPages(set, p)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -488,4 +488,11 @@ func TestAbsorbReachOnRealPages(t *testing.T) {
 			}
 		})
 	}
+}
+
+// connectPages renders p's connect pages: what these tests edit (the app
+// folder's files are TestAbsorbAppFolder's).
+func connectPages(set *render.Set, p *partner.Partner) ([]render.Output, error) {
+	outs, err := set.Render(p)
+	return connectOnly(set, p, outs), err
 }

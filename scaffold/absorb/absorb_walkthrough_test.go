@@ -41,7 +41,7 @@ disconnect:
 	if len(errs) > 0 {
 		t.Fatal(errs)
 	}
-	outs, err := set.Render(p)
+	outs, err := connectPages(set, p)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -84,7 +84,7 @@ disconnect:
 	if err != nil {
 		t.Fatal(err)
 	}
-	again, err := renamed.Render(q)
+	again, err := connectPages(renamed, q)
 	if err != nil {
 		t.Fatal(err)
 	}

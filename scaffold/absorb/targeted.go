@@ -141,7 +141,7 @@ func (t *targeter) load(yml []byte) (*partner.Partner, []render.Output, error) {
 		return nil, nil, errs
 	}
 	outs, err := t.set.Render(q)
-	return q, outs, err
+	return q, connectOnly(t.set, q, outs), err
 }
 
 // page renders lang's page of the file ed holds, as units.
@@ -383,7 +383,7 @@ func (t *targeter) sources(q *partner.Partner, lang string, n int) []source {
 	if err != nil {
 		return out
 	}
-	marked := units(outputOf(outs, lang))
+	marked := units(outputOf(connectOnly(t.set, q, outs), lang))
 	if len(marked) != n {
 		return out
 	}

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/aymanbagabas/go-udiff/lcs"
 	"github.com/yuin/goldmark/ast"
 
 	"github.com/partnerpages/partnerpages/scaffold/page"
@@ -137,27 +138,27 @@ func notices(bs []block, out *[]rawNotice, top bool) []block {
 	return rest
 }
 
-// features aligns each language's bullets: a platform feature in every
-// language is the platform's; any other bullet is kept as written, in its
-// languages.
+// features aligns each language's bullets: the same platform feature in
+// two languages is one feature, a bullet in the page's own words is paired
+// with the next one of the other language, and a bullet one language has
+// alone is listed in that language only.
 func (r *reader) features(parts map[string]*langPart) []partner.Feature {
-	n := 0
-	for _, p := range parts {
-		n = max(n, len(p.features))
+	var slots []map[string]string // each: language → the bullet
+	for _, l := range r.langs {
+		slots = alignSlots(slots, parts[l].features, l)
 	}
 	var out []partner.Feature
-	for i := range n {
+	for _, slot := range slots {
 		var typed *partner.Feature
 		same := true
-		by := map[string]string{}
 		for _, l := range r.langs {
-			if i >= len(parts[l].features) {
-				continue // a language with fewer bullets: the feature is not listed there
+			text, ok := slot[l]
+			if !ok {
+				continue
 			}
-			by[l] = parts[l].features[i]
-			f, ok := classifyFeature(by[l])
+			f, isTyped := classifyFeature(text)
 			switch {
-			case !ok:
+			case !isTyped:
 				same = false
 			case typed == nil:
 				typed = &f
@@ -166,10 +167,10 @@ func (r *reader) features(parts map[string]*langPart) []partner.Feature {
 			}
 		}
 		if same && typed != nil {
-			if len(by) < len(r.langs) { // listed in some languages only
+			if len(slot) < len(r.langs) { // listed in some languages only
 				typed.Languages = []partner.Scalar{}
 				for _, l := range r.langs {
-					if _, ok := by[l]; ok {
+					if _, ok := slot[l]; ok {
 						typed.Languages = append(typed.Languages, partner.Scalar{Value: l})
 					}
 				}
@@ -177,8 +178,59 @@ func (r *reader) features(parts map[string]*langPart) []partner.Feature {
 			out = append(out, *typed)
 			continue
 		}
-		out = append(out, partner.Feature{Text: r.text(func(l string) string { return by[l] })})
+		out = append(out, partner.Feature{Text: r.text(func(l string) string { return slot[l] })})
 	}
+	return out
+}
+
+// signature is what aligning bullets compares: a platform feature by its
+// key and qualifiers, any other bullet as the page's own.
+func signature(text string) string {
+	if f, ok := classifyFeature(text); ok {
+		return f.String()
+	}
+	return "(own)"
+}
+
+// alignSlots adds one language's bullets to the slots of the languages
+// before it, by the longest common run of signatures.
+func alignSlots(slots []map[string]string, items []string, lang string) []map[string]string {
+	if len(slots) == 0 {
+		for _, it := range items {
+			slots = append(slots, map[string]string{lang: it})
+		}
+		return slots
+	}
+	a := make([]string, len(slots))
+	for i, s := range slots {
+		for _, v := range s {
+			a[i] = signature(v) // any language's: the slots agree
+			break
+		}
+	}
+	b := make([]string, len(items))
+	for i, it := range items {
+		b[i] = signature(it)
+	}
+	var out []map[string]string
+	ai, bi := 0, 0
+	same := func(n int) {
+		for range n {
+			slots[ai][lang] = items[bi]
+			out = append(out, slots[ai])
+			ai, bi = ai+1, bi+1
+		}
+	}
+	for _, d := range lcs.DiffLines(a, b) {
+		same(d.Start - ai)
+		for ; ai < d.End; ai++ {
+			out = append(out, slots[ai])
+		}
+		for ; bi < d.ReplEnd; bi++ {
+			out = append(out, map[string]string{lang: items[bi]})
+		}
+	}
+	same(len(a) - ai)
 	return out
 }
 

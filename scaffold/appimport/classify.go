@@ -16,7 +16,7 @@ type featurePattern struct {
 	with map[string]*regexp.Regexp
 }
 
-var statusQ = regexp.MustCompile(`(?i)(including|with) (the |their )?order status(es)?|(dont|y compris|avec) (les |le |leurs? )?statuts? de(s)? commandes?|avec leur statut`)
+var statusQ = regexp.MustCompile(`(?i)(including|with) (the |their )?order status(es)?|with their status|(dont|y compris|avec) (les |le |leurs? )?statuts? de(s)? commandes?|avec leur statut`)
 var loyaltyQ = regexp.MustCompile(`(?i)including loyalty|loyalty data included|dont la fidélité|fidélité comprise|données du programme de fidélité`)
 
 var featurePatterns = []featurePattern{

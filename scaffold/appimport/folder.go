@@ -219,6 +219,9 @@ func (r *reader) listings(entries map[string][]appspage.Entry) {
 		r.note("category %q is not one of the Apps page's; it is now other-apps (choose one in app.category)", r.pages[first].info["category"])
 	}
 	if len(entries[first]) == 0 {
+		if len(entries) > 0 { // the site has an Apps page, which does not list the app
+			a.Listings = []partner.Listing{}
+		}
 		return
 	}
 	main := entries[first][0]

@@ -52,7 +52,7 @@ type frontMatter struct {
 	AppInfo map[string]any `yaml:"app_info"`
 }
 
-var noticeStart = regexp.MustCompile(`^\*\*(IMPORTANT NOTE|REMARQUE IMPORTANTE)\s*:?\s*\*\*\s*:?\s*`)
+var noticeStart = regexp.MustCompile(`^\*\*(IMPORTANT NOTE|REMARQUE IMPORTANTE)[\s\x{a0}\x{202f}]*:?[\s\x{a0}\x{202f}]*\*\*[\s\x{a0}\x{202f}]*:?[\s\x{a0}\x{202f}]*`)
 
 // readOverview parses one overview page.
 func readOverview(path, lang string, src []byte) (*overview, error) {

@@ -43,7 +43,7 @@ func readReferenceFolder(t *testing.T, slug string, entries map[string]*appspage
 			f.Customizations[lang] = data
 		}
 		if p := entries[lang]; p != nil {
-			f.Entries[lang] = p.Entries(appspage.DocumentationOf(slug))
+			f.Entries[lang] = p.Entries(slug)
 		}
 	}
 	return f

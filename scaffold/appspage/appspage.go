@@ -38,8 +38,25 @@ type Entry struct {
 	AdditionalInfo string
 }
 
-// DocumentationOf is the documentation link of the app slug.
-func DocumentationOf(slug string) string { return "/apps/" + slug }
+// DocumentationOf is the address of the app slug's documentation in lang:
+// the site serves English without a language prefix (/apps/zelty, and
+// /fr/apps/zelty in French).
+func DocumentationOf(lang, slug string) string {
+	if lang == "en" {
+		return "/apps/" + slug
+	}
+	return "/" + lang + "/apps/" + slug
+}
+
+// SlugOf is the app slug a documentation link names, in any language's
+// form; "" for a link to no app's documentation.
+func SlugOf(doc string) string {
+	_, rest, ok := strings.Cut(doc, "/apps/")
+	if !ok || strings.Contains(strings.TrimSuffix(rest, "/"), "/") {
+		return ""
+	}
+	return strings.TrimSuffix(rest, "/")
+}
 
 // Hash is a digest of entries, as the lock file records the entries the
 // tool wrote.
@@ -95,13 +112,13 @@ func (p *Page) Categories() []string {
 	return out
 }
 
-// Entries returns the entries documented at doc (/apps/<slug>), in the
-// page's order.
-func (p *Page) Entries(doc string) []Entry {
+// Entries returns the entries of the app slug (documented at
+// /apps/<slug>, or /<lang>/apps/<slug>), in the page's order.
+func (p *Page) Entries(slug string) []Entry {
 	var out []Entry
 	for _, c := range p.cats {
 		for _, a := range apps(c) {
-			if text(a, "documentation") == doc {
+			if SlugOf(text(a, "documentation")) == slug {
 				out = append(out, entryOf(yamltext.Value(c, "title").Value, a))
 			}
 		}
@@ -109,12 +126,12 @@ func (p *Page) Entries(doc string) []Entry {
 	return out
 }
 
-// Documented lists every documentation link of the page, once each.
+// Documented lists every app the page links to, by slug, once each.
 func (p *Page) Documented() []string {
 	var out []string
 	for _, c := range p.cats {
 		for _, a := range apps(c) {
-			if d := text(a, "documentation"); d != "" && !slices.Contains(out, d) {
+			if d := SlugOf(text(a, "documentation")); d != "" && !slices.Contains(out, d) {
 				out = append(out, d)
 			}
 		}
@@ -122,11 +139,11 @@ func (p *Page) Documented() []string {
 	return out
 }
 
-// Set makes doc's entries want: an entry already under its category is
+// Set makes the entries of the app slug want: an entry already under its category is
 // updated in place (the first one there, then the next), a new one goes at
 // the end of its category, and an entry want does not have is removed. A
 // category want names that the page lacks is an error.
-func (p *Page) Set(doc string, want []Entry) error {
+func (p *Page) Set(slug string, want []Entry) error {
 	used := map[*yaml.Node]bool{}
 	for _, e := range want {
 		c := p.category(e.Category)
@@ -135,7 +152,7 @@ func (p *Page) Set(doc string, want []Entry) error {
 		}
 		var node *yaml.Node
 		for _, a := range apps(c) {
-			if !used[a] && text(a, "documentation") == doc {
+			if !used[a] && SlugOf(text(a, "documentation")) == slug {
 				node = a
 				break
 			}
@@ -158,7 +175,7 @@ func (p *Page) Set(doc string, want []Entry) error {
 			continue
 		}
 		list.Content = slices.DeleteFunc(list.Content, func(a *yaml.Node) bool {
-			return !used[a] && text(a, "documentation") == doc
+			return !used[a] && SlugOf(text(a, "documentation")) == slug
 		})
 	}
 	return nil

@@ -61,7 +61,7 @@ func TestSetEditsOneEntryInPlace(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if err := p.Set("/apps/folio", tt.want); err != nil {
+			if err := p.Set("folio", tt.want); err != nil {
 				t.Fatal(err)
 			}
 			out, err := p.Bytes()
@@ -72,11 +72,11 @@ func TestSetEditsOneEntryInPlace(t *testing.T) {
 			if err != nil {
 				t.Fatalf("%v\n%s", err, out)
 			}
-			got := q.Entries("/apps/folio")
+			got := q.Entries("folio")
 			if len(got) != tt.entries || (len(tt.want) > 0 && !reflect.DeepEqual(got, tt.want)) {
 				t.Fatalf("entries %+v, want %+v\n%s", got, tt.want, out)
 			}
-			for _, other := range []string{"/apps/tillo", "/apps/orderix"} {
+			for _, other := range []string{"tillo", "orderix"} {
 				before, _ := Parse(src)
 				if !reflect.DeepEqual(q.Entries(other), before.Entries(other)) {
 					t.Errorf("%s changed", other)
@@ -100,7 +100,7 @@ func TestSetRefusesAnUnknownCategory(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	err = p.Set("/apps/folio", []Entry{{Category: "Printers", Documentation: "/apps/folio"}})
+	err = p.Set("folio", []Entry{{Category: "Printers", Documentation: "/apps/folio"}})
 	if err == nil || !strings.Contains(err.Error(), `"Printers"`) || !strings.Contains(err.Error(), "Point of Sales") {
 		t.Fatalf("error %v", err)
 	}

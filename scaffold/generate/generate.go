@@ -39,6 +39,11 @@ type Options struct {
 	// the pages it made partner files from). Such a page is replaced by
 	// its rendering, unless it changed since.
 	Adopt map[string]string
+	// AdoptListings are Apps page entries the tool did not write that it
+	// takes as its own, by "<lang>/<slug>": the hash of the entries as the
+	// caller read them (appspage.Hash). They are replaced by what the
+	// partner file gives, unless they changed since.
+	AdoptListings map[string]string
 	// RunLock is the output folder's run lock when the caller (absorb)
 	// already holds it; nil: a run that writes takes it.
 	RunLock *output.RunLock

@@ -67,7 +67,7 @@ func (r *run) planListings(page *appspage.Page, file, lang string, all, selected
 	var out []Listing
 	owned := map[string]bool{}
 	for _, p := range all {
-		if p.App != nil && slices.Contains(p.Langs(), lang) {
+		if p.App != nil && slices.Contains(p.AppLangs(), lang) {
 			owned[p.Slug.Value] = true
 		}
 	}
@@ -80,9 +80,12 @@ func (r *run) planListings(page *appspage.Page, file, lang string, all, selected
 			continue
 		}
 		slug := p.Slug.Value
-		cur := page.Entries(appspage.DocumentationOf(slug))
+		cur := page.Entries(slug)
 		l := Listing{File: file, Lang: lang, Slug: slug, Old: cur, New: want}
 		known := r.lock.Listings[lang+"/"+slug]
+		if known == "" {
+			known = r.o.AdoptListings[lang+"/"+slug]
+		}
 		switch {
 		case appspage.Hash(cur) == appspage.Hash(want):
 			l.Action = output.Unchanged
@@ -105,7 +108,7 @@ func (r *run) planListings(page *appspage.Page, file, lang string, all, selected
 		if l != lang || owned[slug] || !inScope(slug) {
 			continue
 		}
-		cur := page.Entries(appspage.DocumentationOf(slug))
+		cur := page.Entries(slug)
 		gone := Listing{File: file, Lang: lang, Slug: slug, Action: output.Prune, Old: cur}
 		switch {
 		case len(cur) == 0:
@@ -124,10 +127,9 @@ func (r *run) applyListings(page *appspage.Page, file, lang string, ls []Listing
 	changed := false
 	for _, l := range ls {
 		key := l.Lang + "/" + l.Slug
-		doc := appspage.DocumentationOf(l.Slug)
 		switch {
 		case l.Action == output.Create || l.Action == output.Update:
-			if err := page.Set(doc, l.New); err != nil {
+			if err := page.Set(l.Slug, l.New); err != nil {
 				return fmt.Errorf("%s: %s: %w", file, l.Slug, err)
 			}
 			changed = true
@@ -135,7 +137,7 @@ func (r *run) applyListings(page *appspage.Page, file, lang string, ls []Listing
 		case l.Action == output.Unchanged:
 			r.lock.SetListing(key, appspage.Hash(l.New))
 		case l.Action == output.Prune && r.o.Prune:
-			if err := page.Set(doc, nil); err != nil {
+			if err := page.Set(l.Slug, nil); err != nil {
 				return err
 			}
 			changed = true
@@ -143,7 +145,7 @@ func (r *run) applyListings(page *appspage.Page, file, lang string, ls []Listing
 		}
 	}
 	for key := range r.lock.Listings { // entries removed by hand of partners that are gone
-		if l, slug, _ := strings.Cut(key, "/"); l == lang && len(page.Entries(appspage.DocumentationOf(slug))) == 0 && !hasListing(ls, slug) {
+		if l, slug, _ := strings.Cut(key, "/"); l == lang && len(page.Entries(slug)) == 0 && !hasListing(ls, slug) {
 			r.lock.SetListing(key, "")
 		}
 	}

@@ -214,10 +214,10 @@ func kept(f *facts) []string {
 	return out
 }
 
-// outputIn returns the regenerated page of lang.
+// outputIn returns the regenerated connect page of lang.
 func outputIn(out []render.Output, lang string) *render.Output {
 	for i := range out {
-		if out[i].Lang == lang {
+		if out[i].Lang == lang && out[i].Connect {
 			return &out[i]
 		}
 	}

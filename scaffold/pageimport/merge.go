@@ -468,7 +468,7 @@ func fileNames(pages []pageOf, set *render.Set, notes *partner.Comments) partner
 	for _, p := range pages {
 		lang := p.f.lang
 		name := filepath.Base(p.rep.Path)
-		if filepath.Base(filepath.Dir(p.rep.Path)) != lang || len(set.Pages(lang)) != 1 || set.Pages(lang)[0].Name == name || !strings.HasSuffix(name, ".md") {
+		if filepath.Base(filepath.Dir(p.rep.Path)) != lang || set.ConnectFile(lang) == "" || set.ConnectFile(lang) == name || !strings.HasSuffix(name, ".md") {
 			continue
 		}
 		if t.ByLang == nil {

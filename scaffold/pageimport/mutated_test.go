@@ -184,7 +184,7 @@ func checkImport(o Options, pages []Page) (problems []string, outs []render.Outp
 	if len(errs) > 0 {
 		return append(problems, fmt.Sprintf("the partner file does not validate: %v\n%s", errs, res.YAML)), nil
 	}
-	outs, err := o.Set.Render(p)
+	outs, err := connectPages(o.Set, p)
 	if err != nil {
 		return append(problems, "render: "+err.Error()), nil
 	}

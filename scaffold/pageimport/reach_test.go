@@ -246,7 +246,7 @@ func reachTable(t *testing.T, results []*Result, elements []platformElement, all
 			if res.Partner == nil {
 				t.Fatalf("%s: %v", res.File, res.Problems)
 			}
-			outs, err := set.Render(res.Partner)
+			outs, err := connectPages(set, res.Partner)
 			if err != nil {
 				t.Fatal(err)
 			}

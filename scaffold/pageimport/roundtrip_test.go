@@ -42,7 +42,7 @@ func renderYAML(t *testing.T, o Options, file string, data []byte) (*partner.Par
 	if len(errs) > 0 {
 		t.Fatal(errs)
 	}
-	out, err := o.Set.Render(p)
+	out, err := connectPages(o.Set, p)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -171,4 +171,17 @@ func TestImportMergesIntoExisting(t *testing.T) {
 			}
 		}
 	}
+}
+
+// connectPages renders p's connect pages, what import reads (the app
+// folder's files are appimport's).
+func connectPages(set *render.Set, p *partner.Partner) ([]render.Output, error) {
+	outs, err := set.Render(p)
+	var out []render.Output
+	for _, o := range outs {
+		if o.Connect {
+			out = append(out, o)
+		}
+	}
+	return out, err
 }

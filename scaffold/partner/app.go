@@ -37,10 +37,31 @@ type App struct {
 	Sections       []Section
 	// Listings are the app's entries on the Apps page when they are not
 	// the one its title, category, website, logo and summary make (an app
-	// listed under several names: Just Eat, Menulog…).
+	// listed under several names: Just Eat, Menulog…); an empty list, for
+	// an app the Apps page does not list.
 	Listings      []Listing
 	CategoriesPos Pos
 	GalleryPos    Pos
+	// Languages are the languages of the app folder when they are not the
+	// partner's (an overview in English and French, a connect page in
+	// English only).
+	Languages []Scalar
+}
+
+// AppLangs are the languages of p's app folder: app.languages, else the
+// partner's; none without an app: block.
+func (p *Partner) AppLangs() []string {
+	switch {
+	case p.App == nil:
+		return nil
+	case len(p.App.Languages) > 0:
+		out := make([]string, len(p.App.Languages))
+		for i, l := range p.App.Languages {
+			out[i] = l.Value
+		}
+		return out
+	}
+	return p.Langs()
 }
 
 // HasConnectPage reports whether the partner has a connect page: every
@@ -112,6 +133,9 @@ func (a *App) Entries(name Text) []Listing {
 	}
 	if len(a.Categories) > 0 {
 		main.Category = a.Categories[0]
+	}
+	if a.Listings != nil && len(a.Listings) == 0 {
+		return nil // listings: [] — not on the Apps page
 	}
 	if len(a.Listings) == 0 {
 		var out []Listing
@@ -221,6 +245,7 @@ func (d *decoder) app(n *yaml.Node) *App {
 		"why_connect":     text(&a.WhyConnect, "why_connect"),
 		"prerequisites":   text(&a.Prerequisites, "prerequisites"),
 		"logo":            func(_, v *yaml.Node) { a.Logo = d.scalar(v, "app.logo") },
+		"languages":       func(_, v *yaml.Node) { a.Languages = d.list(v, "app.languages") },
 		"category": func(k, v *yaml.Node) {
 			a.CategoriesPos = posOf(k)
 			if v.Kind == yaml.ScalarNode && v.Tag != "!!null" {
@@ -234,8 +259,12 @@ func (d *decoder) app(n *yaml.Node) *App {
 			a.Gallery = d.list(v, "app.gallery")
 		},
 		"features": func(_, v *yaml.Node) { a.Features = d.features(v) },
-		"listings": func(_, v *yaml.Node) { a.Listings = d.listings(v) },
-		"notices":  func(_, v *yaml.Node) { a.Notices = d.notices(v) },
+		"listings": func(_, v *yaml.Node) {
+			if a.Listings = d.listings(v); a.Listings == nil {
+				a.Listings = []Listing{}
+			}
+		},
+		"notices": func(_, v *yaml.Node) { a.Notices = d.notices(v) },
 		"meta": func(_, v *yaml.Node) {
 			a.Meta.Pos = posOf(v)
 			d.mapping(v, "app.meta", fields{
@@ -355,6 +384,13 @@ func (d *decoder) notices(n *yaml.Node) []Notice {
 // app writes the app: block in the loader's order.
 func (e *encoder) app(a *App, langs []string) *yaml.Node {
 	m := e.mapping("app")
+	if len(a.Languages) > 0 {
+		m.set("languages", seq(a.Languages, true))
+		langs = nil
+		for _, l := range a.Languages {
+			langs = append(langs, l.Value)
+		}
+	}
 	opt := func(key string, t Text) {
 		if has(t) {
 			m.set(key, text(t, langs))
@@ -483,6 +519,14 @@ func (v *validator) app() {
 	if a == nil {
 		return
 	}
+	for _, l := range a.Languages {
+		if !ValidLang(l.Value) {
+			v.err(l.Pos, "app.languages", "%q is not a language code (en, fr…)", l.Value)
+		}
+	}
+	all := v.langs
+	v.langs = v.p.AppLangs() // the app folder's values are in its languages
+	defer func() { v.langs = all }()
 	v.someLangs(&a.Title, "app.title") // a language without one has the partner's name
 	for _, t := range []struct {
 		t     *Text
@@ -549,4 +593,17 @@ func orNone(ss []string) string {
 		return "none"
 	}
 	return "+" + strings.Join(ss, ", +")
+}
+
+// SetApp makes the file's app: block a: a value that stays keeps its
+// comments and style, a new one is written by the encoder; the rest of the
+// file stays as it is.
+func (e *Editor) SetApp(a *App) {
+	enc := encoder{}
+	n := enc.app(a, e.langs)
+	if old := yamltext.Value(e.doc.Content[0], "app"); old != nil {
+		var added [][]string
+		n = mergeNode(old, n, []string{"app"}, &added) // the block keeps its comments and styles where values stay
+	}
+	yamltext.SetKey(e.doc.Content[0], "app", n)
 }

@@ -2,6 +2,7 @@ package partner
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -279,6 +280,9 @@ func (e *Editor) MergeFrom(yml []byte) ([][]string, error) {
 }
 
 func mergeNode(o, n *yaml.Node, path []string, added *[][]string) *yaml.Node {
+	if o.Kind == yaml.SequenceNode && n.Kind == yaml.SequenceNode && !sameValue(o, n) {
+		return mergeList(o, n)
+	}
 	if o.Kind != yaml.MappingNode || n.Kind != yaml.MappingNode {
 		if sameValue(o, n) {
 			return o
@@ -309,13 +313,33 @@ func mergeNode(o, n *yaml.Node, path []string, added *[][]string) *yaml.Node {
 	return o
 }
 
+// mergeList is the list n, each of its items that o has (in order) kept
+// as o writes it, and o's style.
+func mergeList(o, n *yaml.Node) *yaml.Node {
+	out := yamltext.Copy(n)
+	out.Style, out.HeadComment, out.LineComment, out.FootComment = o.Style, o.HeadComment, o.LineComment, o.FootComment
+	j := 0
+	for i, item := range n.Content {
+		for k := j; k < len(o.Content); k++ {
+			if sameValue(o.Content[k], item) {
+				out.Content[i], j = o.Content[k], k+1
+				break
+			}
+		}
+	}
+	if out.Style == yaml.FlowStyle && slices.ContainsFunc(out.Content, func(c *yaml.Node) bool { return strings.Contains(c.Value, "\n") }) {
+		out.Style = 0 // a text of several lines does not fit a flow list
+	}
+	return out
+}
+
 // sameValue reports whether two nodes hold the same data, whatever their style.
 func sameValue(a, b *yaml.Node) bool {
 	if a.Kind != b.Kind || len(a.Content) != len(b.Content) {
 		return false
 	}
-	if a.Kind == yaml.ScalarNode {
-		return a.Value == b.Value && a.ShortTag() == b.ShortTag()
+	if a.Kind == yaml.ScalarNode { // a text's final line break is no data (|, |-)
+		return strings.TrimRight(a.Value, "\n") == strings.TrimRight(b.Value, "\n") && a.ShortTag() == b.ShortTag()
 	}
 	for i := range a.Content {
 		if !sameValue(a.Content[i], b.Content[i]) {

@@ -58,7 +58,7 @@ type NoticeView struct {
 // newAppView is a's view in lang; nil when the partner has no app: block.
 func (s *Set) newAppView(p *partner.Partner, lang string) (*AppView, error) {
 	a := p.App
-	if a == nil {
+	if a == nil || !slices.Contains(p.AppLangs(), lang) {
 		return nil, nil
 	}
 	v := &AppView{
@@ -102,12 +102,15 @@ func (s *Set) newAppView(p *partner.Partner, lang string) (*AppView, error) {
 		v.Features = append(v.Features, fv)
 	}
 	for _, n := range a.Notices {
+		if !n.InLang(lang) {
+			continue
+		}
 		nv := NoticeView{Kind: n.Kind.Value, Text: Markdown(n.Text.In(lang)), Lang: n.Lang.Value}
 		if n.Kind.Value == "one-language" {
 			if n.Lang.Value == lang {
 				continue // the documentation is in this page's language
 			}
-			nv.Href = Safe(appHref(n.Lang.Value, p.Slug.Value))
+			nv.Href = Safe(appspage.DocumentationOf(n.Lang.Value, p.Slug.Value))
 		}
 		if (n.Kind.Value == "planned" || n.Kind.Value == "note") && nv.Text == "" {
 			continue
@@ -124,15 +127,6 @@ func (s *Set) newAppView(p *partner.Partner, lang string) (*AppView, error) {
 		}
 	}
 	return v, nil
-}
-
-// appHref is the address of an app's documentation in lang: the site
-// serves English without a language prefix.
-func appHref(lang, slug string) string {
-	if lang == "en" {
-		return "/apps/" + slug
-	}
-	return "/" + lang + "/apps/" + slug
 }
 
 func values(ss []partner.Scalar) []string {
@@ -183,7 +177,7 @@ func (v View) WithNotices(ns []NoticeView) NoticesData { return NoticesData{View
 // Listings are p's entries on lang's Apps page: none when p has no app:
 // block or no page in lang.
 func (s *Set) Listings(p *partner.Partner, lang string) ([]appspage.Entry, error) {
-	if p.App == nil || !slices.Contains(p.Langs(), lang) {
+	if p.App == nil || !slices.Contains(p.AppLangs(), lang) {
 		return nil, nil
 	}
 	var out []appspage.Entry
@@ -193,7 +187,7 @@ func (s *Set) Listings(p *partner.Partner, lang string) ([]appspage.Entry, error
 			return nil, fmt.Errorf("%s:%d: app.category: %q is not a category of the Apps page; site.yaml lists: %s", p.File, l.Category.Line, l.Category.Value, s.Site.CategoryIDs())
 		}
 		out = append(out, appspage.Entry{
-			Category: c.Title[lang], Website: l.Website.In(lang), Documentation: appspage.DocumentationOf(p.Slug.Value),
+			Category: c.Title[lang], Website: l.Website.In(lang), Documentation: appspage.DocumentationOf(lang, p.Slug.Value),
 			Logo: l.Logo.Value, Title: cmp.Or(l.Title.In(lang), p.Name.In(lang)), Description: l.Summary.In(lang), AdditionalInfo: l.AdditionalInfo.In(lang),
 		})
 	}

@@ -54,6 +54,7 @@ type Output struct {
 	Lang    string
 	Name    string // file name inside <out>/<slug>/<lang>/
 	Content []byte
+	Connect bool // the connect page (else a file of the app folder)
 }
 
 // Load reads a template set from fsys: site.yaml at the root, and a folder
@@ -181,6 +182,15 @@ func (s *Set) connectPage(lang string) *Page {
 	return nil
 }
 
+// ConnectFile is the file name of lang's connect page template, "" when the
+// set has none.
+func (s *Set) ConnectFile(lang string) string {
+	if pg := s.connectPage(lang); pg != nil {
+		return pg.Name
+	}
+	return ""
+}
+
 // finish returns a rendered page normalized and, a Markdown page, typeset
 // in lang's typography (a data file such as customization.yaml is not).
 func (s *Set) finish(page []byte, lang, name string) []byte {
@@ -219,7 +229,16 @@ func (s *Set) Files() []string { return slices.Clone(s.files) }
 // Render renders every page of p in every language of p.
 func (s *Set) Render(p *partner.Partner) ([]Output, error) {
 	var out []Output
-	for _, lang := range p.Langs() {
+	langs := p.Langs()
+	for _, l := range p.AppLangs() {
+		if !slices.Contains(langs, l) {
+			langs = append(langs, l)
+		}
+	}
+	for _, lang := range langs {
+		if !slices.Contains(s.langs, lang) {
+			return nil, fmt.Errorf("%s: app.languages: the template set has no %q pages (it has: %s)", p.File, lang, strings.Join(s.langs, ", "))
+		}
 		view := s.NewView(p, lang)
 		if view.err != nil {
 			return nil, fmt.Errorf("%s: %s page: %w", p.File, lang, view.err)
@@ -236,11 +255,11 @@ func (s *Set) Render(p *partner.Partner) ([]Output, error) {
 			if len(bytes.TrimSpace(buf.Bytes())) == 0 {
 				continue // a page this partner does not have (an overview without app:)
 			}
-			file := pg.Name
-			if name != "" && pg == s.connectPage(lang) {
+			file, connect := pg.Name, pg == s.connectPage(lang)
+			if name != "" && connect {
 				file = name
 			}
-			out = append(out, Output{Lang: lang, Name: file, Content: s.finish(buf.Bytes(), lang, pg.Name)})
+			out = append(out, Output{Lang: lang, Name: file, Content: s.finish(buf.Bytes(), lang, pg.Name), Connect: connect})
 		}
 	}
 	return out, nil

@@ -207,7 +207,7 @@ func (s *Set) NewView(p *partner.Partner, lang string) View {
 		}
 		v.Site.LangNames[code] = Plain(names[lang])
 	}
-	v.HasConnect = p.HasConnectPage()
+	v.HasConnect = p.HasConnectPage() && slices.Contains(p.Langs(), lang)
 	var appErr error
 	v.App, appErr = s.newAppView(p, lang)
 	v.err = cmp.Or(s.knownSteps(p, lang), appErr, s.expandView(&v))
