@@ -65,8 +65,8 @@ var noticeKinds = []struct {
 	kind string
 	re   *regexp.Regexp
 }{
-	{"doc-soon", regexp.MustCompile(`(?i)^(a )?full documentation of this integration will be available soon\.?$|^(la|une) documentation complète de cette intégration sera bientôt disponible\.?$|^the full documentation of this integration is coming soon\.?$`)},
-	{"doc-writing", regexp.MustCompile(`(?i)^(a )?full documentation of this integration is (in progress|being written)\.?$|^(la|une) documentation complète de cette intégration est en cours de rédaction\.?$`)},
+	{"doc-soon", regexp.MustCompile(`(?i)^(a |the )?full documentation of this integration will be available soon\.?$|^(la|une) documentation complète de cette intégration sera bientôt disponible\.?$|^the full documentation of this integration is coming soon\.?$`)},
+	{"doc-writing", regexp.MustCompile(`(?i)^(a |the )?full documentation of this integration is (in progress|being written)\.?$|^(la|une) documentation complète de cette intégration est en cours de rédaction\.?$`)},
 	{"in-progress", regexp.MustCompile(`(?i)^the integration is (in progress|being built)\. .*(published|follow) once .*\.$|^intégration en cours\. .*publiée une fois .*\.$|^l'intégration est en cours de réalisation\. .*$`)},
 	{"in-review", regexp.MustCompile(`(?i)^the integration is (currently being reviewed|under review)\. .*$|^l'audit de l'intégration est en cours\. .*$|^l'intégration est en cours d'audit\. .*$`)},
 }

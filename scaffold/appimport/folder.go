@@ -49,7 +49,7 @@ func Read(f Folder, o Options) (*Result, error) {
 		if !ok {
 			continue
 		}
-		ov, err := readOverview(f.Slug+"/"+lang+"/overview.md", lang, src)
+		ov, err := readOverview(f.Slug+"/"+lang+"/overview.md", lang, src, o.Set.Site.Typography[lang] == render.TypographyFrench)
 		if err != nil {
 			return nil, fmt.Errorf("%s/%s/overview.md: %w", f.Slug, lang, err)
 		}

@@ -54,8 +54,17 @@ type frontMatter struct {
 
 var noticeStart = regexp.MustCompile(`^\*\*(IMPORTANT NOTE|REMARQUE IMPORTANTE)[\s\x{a0}\x{202f}]*:?[\s\x{a0}\x{202f}]*\*\*[\s\x{a0}\x{202f}]*:?[\s\x{a0}\x{202f}]*`)
 
-// readOverview parses one overview page.
-func readOverview(path, lang string, src []byte) (*overview, error) {
+// untypeset undoes French typography: the no-break spaces it puts before
+// : ; ! ? and inside « » are the plain spaces the partner file holds (the
+// templates put them back).
+var untypeset = strings.NewReplacer("\u00a0:", " :", "\u00a0;", " ;", "\u00a0!", " !", "\u00a0?", " ?", "\u00a0»", " »", "«\u00a0", "« ").Replace
+
+// readOverview parses one overview page; french says that its language is
+// typeset in French (no-break spaces before : ; ! ?).
+func readOverview(path, lang string, src []byte, french bool) (*overview, error) {
+	if french {
+		src = []byte(untypeset(string(src)))
+	}
 	pg := page.Parse(path, src)
 	o := &overview{lang: lang, info: map[string]string{}, body: pg.Body}
 	if pg.FMErr != nil {
@@ -83,7 +92,7 @@ func readOverview(path, lang string, src []byte) (*overview, error) {
 		b := block{md: source(pg.Body, n), node: n}
 		switch n.(type) {
 		case *ast.ThematicBreak:
-			b.kind = "rule"
+			b.kind, b.md = "rule", "---" // a rule has no text for the page model to give back
 		case *ast.List:
 			b.kind = "list"
 		case *ast.Paragraph:

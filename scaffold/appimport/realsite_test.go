@@ -212,7 +212,7 @@ func TestEveryReferenceAppFolderImportsWithItsFacts(t *testing.T) {
 		}
 	}
 	folders, overviews, facts, kept, custom, corrected := 0, 0, 0, 0, 0, 0
-	features, typedFeatures, notices, typedNotices := 0, 0, 0, 0
+	features, typedFeatures, notices, typedNotices, stable := 0, 0, 0, 0, 0
 	for _, d := range apps {
 		slug := d.Name()
 		f := readReferenceFolder(t, slug, pages)
@@ -254,6 +254,24 @@ func TestEveryReferenceAppFolderImportsWithItsFacts(t *testing.T) {
 		if err != nil {
 			t.Errorf("%s: %v", slug, err)
 			continue
+		}
+		// what the tool writes reads back as the same file: an absorb of
+		// an unedited folder changes nothing
+		again := Folder{Slug: slug, Overviews: map[string][]byte{}, Customizations: map[string][]byte{}, Entries: f.Entries}
+		for _, o := range outs {
+			switch o.Name {
+			case "overview.md":
+				again.Overviews[o.Lang] = o.Content
+			case "customization.yaml":
+				again.Customizations[o.Lang] = o.Content
+			}
+		}
+		if res2, err := Read(again, Options{Set: set, Name: q.Name}); err != nil {
+			t.Errorf("%s: reading what the tool wrote: %v", slug, err)
+		} else if yml2, _ := partner.Encode(&partner.Partner{File: p.File, Name: res.Name, Slug: p.Slug, Languages: p.Languages, App: res2.App}, partner.Comments{}); string(yml2) != string(yml) {
+			t.Errorf("%s: what the tool wrote reads back otherwise:\n%s\n---\n%s", slug, lineDiff(string(yml), string(yml2)), lineDiff(string(yml2), string(yml)))
+		} else {
+			stable++
 		}
 		for _, o := range outs {
 			orig := filepath.Join(referenceSite, "apps", slug, o.Lang, o.Name)
@@ -306,9 +324,24 @@ func TestEveryReferenceAppFolderImportsWithItsFacts(t *testing.T) {
 			}
 		}
 	}
-	t.Logf("APP FOLDERS: %d folders, %d overviews: facts kept %d of %d; customization files the same %d; categories taken from the Apps page where the overview had another %d; features the platform's %d of %d, notices of a kind %d of %d",
-		folders, overviews, kept, facts, custom, corrected, typedFeatures, features, typedNotices, notices)
+	t.Logf("APP FOLDERS: %d folders, %d overviews: facts kept %d of %d; customization files the same %d; categories taken from the Apps page where the overview had another %d; features the platform's %d of %d, notices of a kind %d of %d; folders whose pages read back as the same file %d",
+		folders, overviews, kept, facts, custom, corrected, typedFeatures, features, typedNotices, notices, stable)
 	if folders == 0 {
 		t.Fatal("no app folder read")
 	}
+}
+
+// lineDiff lists the lines of b that a lacks, for a failure message.
+func lineDiff(a, b string) string {
+	have := map[string]bool{}
+	for _, l := range strings.Split(a, "\n") {
+		have[l] = true
+	}
+	var out []string
+	for _, l := range strings.Split(b, "\n") {
+		if !have[l] {
+			out = append(out, "+ "+l)
+		}
+	}
+	return strings.Join(out, "\n")
 }

@@ -126,6 +126,19 @@ func (p *Page) Entries(slug string) []Entry {
 	return out
 }
 
+// Lines are the lines of the entries of the app slug, in Entries' order.
+func (p *Page) Lines(slug string) []int {
+	var out []int
+	for _, c := range p.cats {
+		for _, a := range apps(c) {
+			if SlugOf(text(a, "documentation")) == slug {
+				out = append(out, a.Line)
+			}
+		}
+	}
+	return out
+}
+
 // Documented lists every app the page links to, by slug, once each.
 func (p *Page) Documented() []string {
 	var out []string

@@ -82,6 +82,11 @@ func RunCount(ctx context.Context, args []string, o Options) ([]Finding, int, er
 		findings = append(findings, Check(Parse(f, data), o)...)
 		checked++
 	}
+	for _, f := range Folders(args, o) { // the app folders, each as a whole
+		if !skipped(f.Path, o.Skip) {
+			findings = append(findings, f)
+		}
+	}
 	Sort(findings)
 	return findings, checked, nil
 }

@@ -34,6 +34,10 @@ type AppView struct {
 	MetaTitle      Plain
 	MetaDesc       Plain
 	Sections       []SectionView
+	// Stub is an overview in a language the documentation is not written
+	// in: no description of its own, and a notice that sends the reader to
+	// the language it is in. The page holds that notice only.
+	Stub bool
 }
 
 // FeatureView is one integration feature: a platform one by Key (the
@@ -121,6 +125,7 @@ func (s *Set) newAppView(p *partner.Partner, lang string) (*AppView, error) {
 			v.Notices = append(v.Notices, nv)
 		}
 	}
+	v.Stub = v.Description == "" && slices.ContainsFunc(v.TopNotices, func(n NoticeView) bool { return n.Kind == "one-language" })
 	for _, sec := range a.Sections {
 		if t := sec.Body.In(lang); t != "" {
 			v.Sections = append(v.Sections, SectionView{Title: Plain(sec.Title.In(lang)), Anchor: sec.Anchor.Value, Body: Markdown(t)})
