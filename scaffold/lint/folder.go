@@ -51,20 +51,21 @@ const (
 
 // appFolder is one app's folder, read.
 type appFolder struct {
-	dir       string
-	slug      string
-	langs     []string
-	overview  map[string]*page.Page
-	connect   map[string]*page.Page
-	custom    map[string]string // lang → customization name
-	customAt  map[string]string // lang → its path
-	entries   map[string][]appspage.Entry
-	lines     map[string][]int    // lang → the line of each entry
-	appsPage  map[string]string   // lang → the Apps page's path
-	apps      map[string][]string // lang → the Apps page's categories
-	findings  []Finding
-	o         Options
-	overviews []string // paths, for findings
+	dir        string
+	slug       string
+	langs      []string
+	overview   map[string]*page.Page
+	connect    map[string]*page.Page
+	custom     map[string]string // lang → customization name
+	customAt   map[string]string // lang → its path
+	entries    map[string][]appspage.Entry
+	lines      map[string][]int    // lang → the line of each entry
+	featuresAt map[string]int      // lang → the line of the Integration Features heading
+	appsPage   map[string]string   // lang → the Apps page's path
+	apps       map[string][]string // lang → the Apps page's categories
+	findings   []Finding
+	o          Options
+	overviews  []string // paths, for findings
 }
 
 // Folders checks every app folder below the arguments as a whole.
@@ -97,7 +98,7 @@ func Folders(args []string, o Options) []Finding {
 // readAppFolder reads dir as an app folder: nil when it has no overview.
 func readAppFolder(dir string, o Options) *appFolder {
 	f := &appFolder{dir: dir, slug: filepath.Base(dir), o: o, overview: map[string]*page.Page{}, connect: map[string]*page.Page{},
-		custom: map[string]string{}, customAt: map[string]string{}, entries: map[string][]appspage.Entry{}, lines: map[string][]int{}, appsPage: map[string]string{}, apps: map[string][]string{}}
+		custom: map[string]string{}, customAt: map[string]string{}, entries: map[string][]appspage.Entry{}, lines: map[string][]int{}, featuresAt: map[string]int{}, appsPage: map[string]string{}, apps: map[string][]string{}}
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		return nil
@@ -290,11 +291,15 @@ var (
 // pushes: object → direction.
 func (f *appFolder) featureSet(l string) map[string]map[string]bool {
 	out := map[string]map[string]bool{}
+
 	inFeatures := false
 	for _, b := range f.overview[l].Blocks {
 		if b.Node.Kind() == ast.KindHeading {
 			t := strings.ToLower(b.Text)
 			inFeatures = strings.HasPrefix(t, "integration features") || strings.HasPrefix(t, "fonctionnalités")
+			if inFeatures {
+				f.featuresAt[l] = f.overview[l].At(blockStart(b)).Line
+			}
 			continue
 		}
 		if !inFeatures || b.Node.Parent() == nil || b.Node.Parent().Kind() != ast.KindListItem {
@@ -349,7 +354,7 @@ func (f *appFolder) features() {
 						has, lacks = l, first
 					}
 					verb := map[string]string{"pull": "pulls", "push": "pushes"}[dir]
-					f.add(f.overview[lacks].Path, 1, RuleAppFeatures, "the %s overview says the app %s %s, the %s overview does not: the features must agree between languages", has, verb, obj, lacks)
+					f.add(f.overview[lacks].Path, f.featuresAt[lacks], RuleAppFeatures, "the %s overview says the app %s %s, the %s overview does not: the features must agree between languages", has, verb, obj, lacks)
 				}
 			}
 		}
@@ -365,18 +370,13 @@ func (f *appFolder) contact() {
 	for _, l := range f.langs {
 		for _, addr := range emailIn.FindAllString(f.overview[l].FMString("app_info.contact"), -1) {
 			for other, ol := range seen {
-				if other != addr && strings.EqualFold(other, addr) || other != addr && partner.Levenshtein(strings.ToLower(other), strings.ToLower(addr)) <= 2 && domain(other) == domain(addr) {
+				if other != addr && strings.EqualFold(other, addr) || other != addr && partner.Levenshtein(strings.ToLower(other), strings.ToLower(addr)) <= 2 {
 					f.add(f.overview[l].Path, 1, RuleAppContact, "the contact is %s here but %s in the %s overview: one of them is written wrong", addr, other, ol)
 				}
 			}
 			seen[addr] = l
 		}
 	}
-}
-
-func domain(addr string) string {
-	_, d, _ := strings.Cut(strings.ToLower(addr), "@")
-	return d
 }
 
 // category: the overview's category is one of the Apps page's, in its
@@ -388,7 +388,7 @@ func (f *appFolder) category() {
 		if len(cats) == 0 || cat == "" || slices.Contains(cats, cat) {
 			continue
 		}
-		f.add(f.overview[l].Path, f.overview[l].FMPos(f.overview[l].FM("app_info.category")).Line, RuleAppCategory, "category %q is not one of the Apps page's (%s): %s", cat, f.appsPage[l], strings.Join(cats, ", "))
+		f.add(f.overview[l].Path, f.overview[l].FMPos(f.overview[l].FM("app_info.category")).Line, RuleAppCategory, "category %q is not one of the %s Apps page's: %s", cat, l, strings.Join(cats, ", "))
 	}
 }
 
