@@ -37,8 +37,10 @@ func NewCmdNew(g *GlobalOptions, runF func(*NewOptions) error) *cobra.Command {
 		Use:   "new",
 		Short: "Onboard a new partner: a form, a preview, then its partner file and pages",
 		Long: `new asks about the partner (name, slug, publisher, kind, support e-mail, how
-it is connected and disconnected, languages), validates each answer as you
-type, shows the page as a reader will see it, and on confirmation writes
+it is connected and disconnected, languages) and, for its whole app folder,
+its Apps page category, website, features and descriptions (the word counts
+the brief asks for shown as you type); validates each answer as you type,
+shows every page as a reader will see it, and on confirmation writes
 partners/<slug>.yaml and the partner's pages in every language.
 
 Every question has a flag that pre-fills it. With --yes there is no form:
@@ -61,6 +63,12 @@ for screen readers and scripts. Ctrl-C or Esc cancels and writes nothing.`,
 
   # a support-only partner, disconnected from the HubRise back office
   partnerpages new --yes --name WiiPos --publisher Arcsolu --email contact@arcsolu.com --mode support
+
+  # with its whole app folder: overview, menu entry and Apps page entry
+  partnerpages new --yes --name Orderix --email care@orderix.example --mode support --lang en \
+    --app-folder --category online-ordering --website https://orderix.example \
+    --feature "push-orders +status" --feature pull-catalog \
+    --summary "en=Orderix takes orders online for restaurants…"
 
   # answer line by line (screen reader, or a script on stdin)
   partnerpages new --accessible`,
@@ -87,6 +95,13 @@ for screen readers and scripts. Ctrl-C or Esc cancels and writes nothing.`,
 	f.StringVar(&a.DisconnectMode, "disconnect", "", "disconnect mode: back-office, hubrise or support (default from --mode)")
 	f.StringVar(&a.DisconnectMenu, "disconnect-menu", "", "disconnect menu path (default: --menu)")
 	f.StringVar(&a.DisconnectButton, "disconnect-button", "", "disconnect button label")
+	f.BoolVar(&a.AppFolder, "app-folder", false, "write the rest of the app folder too: overview.md, customization.yaml and the Apps page entry (the form asks)")
+	f.StringVar(&a.Folder.Category, "category", "", "with --app-folder: the Apps page category (site.yaml categories: point-of-sales, online-ordering…)")
+	f.StringVar(&a.Folder.Website, "website", "", "with --app-folder: the partner's website")
+	f.StringVar(&a.Folder.Logo, "logo", "", "with --app-folder: the Apps page logo's file name")
+	f.StringSliceVar(&a.Folder.Features, "feature", nil, `with --app-folder: an integration feature, repeatable, e.g. "pull-orders +status"`)
+	f.StringToStringVar(&a.Folder.Summary, "summary", nil, "with --app-folder: the Apps page description per language, LANG=TEXT (30 to 35 words)")
+	f.StringToStringVar(&a.Folder.Description, "description", nil, "with --app-folder: the overview's description per language, LANG=TEXT (150 to 300 words)")
 	f.StringSliceVar(&a.Languages, "lang", nil, "language, repeatable or comma-separated (default: the project file's languages, else every language of the template set)")
 	f.BoolVarP(&opts.Yes, "yes", "y", false, "no form: validate the flags and write")
 	f.BoolVar(&opts.Accessible, "accessible", false, "ask one question per line (also ACCESSIBLE=1)")

@@ -357,7 +357,7 @@ func (r *reader) kindNouns(lang string) []string {
 }
 
 var defaultPrereq = map[string]*regexp.Regexp{
-	"en": regexp.MustCompile(`^To (?:establish a connection between|connect) (.+?) (?:and|to) HubRise, you (?:must have an existing|need an?) (.+?) account\.$`),
+	"en": regexp.MustCompile(`^To (?:establish a connection between|connect) (.+?) (?:and|to) HubRise, you (?:(?:must have an existing|need an?) (.+?) account|need an account with (.+?))\.$`),
 	"fr": regexp.MustCompile(`^Pour (?:permettre la connexion entre|connecter) (.+?) (?:et|à) HubRise, (?:vous devez disposer d'un compte|il vous faut un compte) (.+?)(?: existant)?\.$`),
 }
 
@@ -369,6 +369,9 @@ func (r *reader) defaultPrerequisites(lang, text string) bool {
 		return false
 	}
 	m := re.FindStringSubmatch(spaces(text))
+	if m != nil && len(m) > 3 && m[2] == "" { // "…, you need an account with X."
+		m[2] = m[3]
+	}
 	return m != nil && m[1] == r.name.In(lang) && m[2] == r.name.In(lang)
 }
 

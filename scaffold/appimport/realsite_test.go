@@ -177,7 +177,7 @@ func overviewFacts(t *testing.T, src []byte, appsCategory string) []fact {
 				out = append(out, fact{"text", block})
 			}
 		case strings.HasPrefix(sec, "prerequisites") || strings.HasPrefix(sec, "prérequis"):
-			if !regexp.MustCompile(`(?i)^(To (establish a connection between|connect) .+ HubRise, you (must have an existing|need an?) .+ account\.|Pour (permettre la connexion entre|connecter) .+ HubRise, (vous devez disposer d'un compte|il vous faut un compte) .+\.)$`).MatchString(strings.ReplaceAll(block, "\u00a0", " ")) {
+			if !regexp.MustCompile(`(?i)^(To (establish a connection between|connect) .+ HubRise, you (must have an existing|need an?) .+ account\.|To connect .+ to HubRise, you need an account with .+\.|Pour (permettre la connexion entre|connecter) .+ HubRise, (vous devez disposer d'un compte|il vous faut un compte) .+\.)$`).MatchString(strings.ReplaceAll(block, "\u00a0", " ")) {
 				out = append(out, fact{"text", block})
 			}
 		default:

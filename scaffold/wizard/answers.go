@@ -33,6 +33,9 @@ type Answers struct {
 	// above (a French back office reads "Réglages", not "Settings"); a
 	// language it does not name, or an empty field, takes the ones above.
 	ByLang map[string]*Labels
+	// AppFolder asks for the rest of the app folder too: Folder's answers.
+	AppFolder bool
+	Folder    AppAnswers
 }
 
 // Labels are the back-office labels of one language, as typed.
@@ -273,6 +276,9 @@ func (a *Answers) Check(setLangs []string, taken func(string) bool) []Problem {
 			add("--lang", fmt.Errorf("the template set has no language %q (it has: %s)", l, strings.Join(setLangs, ", ")))
 		}
 	}
+	if a.AppFolder {
+		ps = append(ps, a.checkFolder()...)
+	}
 	return ps
 }
 
@@ -351,6 +357,9 @@ func (a *Answers) partnerFile(schemaRef string) (*partner.Partner, partner.Comme
 	if a.NoSupport {
 		p.Page = []partner.Part{{Standard: one("connect")}, {Standard: one("disconnect")}}
 		notes.Head["page"] = "the page's sections in order: no give-access or contact section"
+	}
+	if p.App = a.appBlock(); p.App != nil {
+		notes.Head["app"] = "the rest of the app folder: overview.md, customization.yaml and the Apps page entry"
 	}
 	return p, notes
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/huh"
 
 	"github.com/partnerpages/partnerpages/scaffold/partner"
+	"github.com/partnerpages/partnerpages/scaffold/render"
 )
 
 // modeOptions describe each connection mode in one line.
@@ -57,6 +58,7 @@ type step struct {
 type formEnv struct {
 	accessible bool
 	langs      []string
+	categories []render.Category // the Apps page's, from site.yaml
 	taken      func(string) bool
 	// derivedSlug is the slug last suggested from the name, so that editing
 	// the name refreshes a slug the writer did not choose.

@@ -152,10 +152,10 @@ func interact(ctx context.Context, o Options, a *Answers, set *render.Set, taken
 		}
 		return err
 	}
-	env := &formEnv{accessible: o.Accessible, langs: set.Languages(), taken: taken}
+	env := &formEnv{accessible: o.Accessible, langs: set.Languages(), taken: taken, categories: set.Site.Categories}
 	var parts map[string]bool // the parts of the form to ask (nil: all)
 	for {
-		for _, s := range steps {
+		for _, s := range append(steps, appSteps...) {
 			if parts != nil && !parts[s.part] || s.skip != nil && s.skip(a) {
 				continue
 			}
@@ -174,8 +174,12 @@ func interact(ctx context.Context, o Options, a *Answers, set *render.Set, taken
 			return nil, nil, err
 		}
 		for _, out := range outs {
+			if !strings.HasSuffix(out.Name, ".md") {
+				fmt.Fprintf(o.Out, "\n%s (%s):\n%s", out.Name, out.Lang, out.Content)
+				continue
+			}
 			if view, err := Preview(out.Content, o.Width, o.Plain); err == nil {
-				fmt.Fprintf(o.Out, "\nPreview (%s):\n%s", out.Lang, view)
+				fmt.Fprintf(o.Out, "\nPreview of %s (%s):\n%s", out.Name, out.Lang, view)
 			}
 		}
 		files := FilesToWrite(o, p.Slug.Value, outs)
@@ -214,7 +218,7 @@ func interact(ctx context.Context, o Options, a *Answers, set *render.Set, taken
 func partOptions() []huh.Option[string] {
 	opts := []huh.Option[string]{huh.NewOption("All of them", "")}
 	seen := map[string]bool{}
-	for _, s := range steps {
+	for _, s := range append(steps, appSteps...) {
 		if !seen[s.part] {
 			seen[s.part] = true
 			opts = append(opts, huh.NewOption(s.part, s.part))
@@ -228,7 +232,8 @@ func partsOf(ps ProblemsError) map[string]bool {
 	byFlag := map[string]string{"--name": "The partner", "--slug": "The partner", "--publisher": "The partner", "--kind": "The partner",
 		"--email": "Support", "--no-support": "Support", "--mode": "Connection", "--menu": "Connection", "--button": "Connection",
 		"--app": "Connection", "--disconnect": "Disconnection", "--disconnect-menu": "Disconnection", "--disconnect-button": "Disconnection",
-		"--lang": "Languages"}
+		"--lang": "Languages", "--app-folder": "App folder", "--category": "App folder", "--website": "App folder", "--logo": "App folder",
+		"--feature": "App folder", "--summary": "App folder", "--description": "App folder"}
 	parts := map[string]bool{}
 	for _, p := range ps {
 		flag, lang, _ := strings.Cut(p.Flag, " (")

@@ -109,6 +109,7 @@ func TestFormBackOfficePartner(t *testing.T) {
 		"Lier HubRise",            // French connect button
 		"",                        // French disconnect menu: keep the French connection's
 		"Délier",                  // French disconnect button
+		"n",                       // the app folder: connect page only
 		"1",                       // write
 	), true)
 	res, err := runAndGenerate(context.Background(), o, &Answers{})
@@ -137,7 +138,7 @@ func TestFormBackOfficePartner(t *testing.T) {
 	if strings.Contains(en, "Réglages") || strings.Contains(fr, "Settings") {
 		t.Error("a page carries the other language's labels")
 	}
-	for _, want := range []string{"Preview (en)", "Preview (fr)", filepath.Join(p.out, "orderix/fr/connect-hubrise.md"),
+	for _, want := range []string{"Preview of connect-hubrise.md (en)", "Preview of connect-hubrise.md (fr)", filepath.Join(p.out, "orderix/fr/connect-hubrise.md"),
 		filepath.Join(p.out, ".partnerpages.lock"), "Write these 4 files?"} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("the previews, or the confirm naming every file, lack %q:\n%s", want, out)
@@ -155,6 +156,7 @@ func TestFormSupportPartnerSkipsMenuQuestions(t *testing.T) {
 		"",  // disconnect: default hubrise, no menu questions
 		"1", // untick en
 		"0",
+		"n", // the app folder: connect page only
 		"1",
 	), true)
 	if _, err := runAndGenerate(context.Background(), o, &Answers{}); err != nil {
@@ -190,6 +192,7 @@ func TestFormAppListPartner(t *testing.T) {
 		"",             // disconnect: default hubrise
 		"",             // both languages
 		"0",
+		"n", // the app folder: connect page only
 		"1",
 	), true)
 	if _, err := runAndGenerate(context.Background(), o, &Answers{}); err != nil {
@@ -220,6 +223,7 @@ func TestFormPartnerWithoutSupportSections(t *testing.T) {
 		"2", // disconnect from the HubRise back office
 		"0",
 		"", "", // French labels: keep the English ones
+		"n", // the app folder: connect page only
 		"1",
 	), true)
 	if _, err := runAndGenerate(context.Background(), o, &Answers{}); err != nil {
@@ -273,6 +277,7 @@ func TestFormRejectsBadAnswersInline(t *testing.T) {
 		"", "Lier",
 		"", "", "Délier", "0",
 		"", "", "", "", // French labels: the same
+		"n", // the app folder: connect page only
 		"1",
 	), true)
 	if _, err := runAndGenerate(context.Background(), o, &Answers{}); err != nil {
@@ -291,7 +296,7 @@ func TestFormRejectsBadAnswersInline(t *testing.T) {
 func TestFormCancelWritesNothing(t *testing.T) {
 	t.Parallel()
 	for name, in := range map[string]string{
-		"cancel at the confirm":  answers("Orderix", "", "", "", "n", "a@b.co", "2", "", "0", "3"),
+		"cancel at the confirm":  answers("Orderix", "", "", "", "n", "a@b.co", "2", "", "0", "n", "3"),
 		"input ends mid-form":    answers("Orderix", "", ""),
 		"edit then input ends":   answers("Orderix", "", "", "", "n", "a@b.co", "2", "", "0", "2"),
 		"nothing typed (Ctrl-D)": "",
@@ -525,6 +530,63 @@ func TestPreviewShowsAnAddressWhole(t *testing.T) {
 		}
 		if strings.Contains(out, "mailto:") || strings.Count(out, "support@hubrise.com") != 1 {
 			t.Errorf("width %d: the platform's address is not shown once, whole:\n%s", w, out)
+		}
+	}
+}
+
+// TestFormAppFolder answers the app folder's questions too: the category,
+// the features and the descriptions become the app: block, and the
+// overview and customization are written beside the connect page.
+func TestFormAppFolder(t *testing.T) {
+	t.Parallel()
+	p := newProject(t)
+	o, out := p.options(answers(
+		"Orderix", "", "", "2", // name, slug, publisher, kind: ordering
+		"n", "care@orderix.example", // support sections kept, e-mail
+		"2", "", // mode: support; disconnect mode: keep
+		"2", "0", // languages: untick fr, keep en
+		"y",                                          // the app folder too
+		"3", "https://orderix.example", "", "", "", "", // category: online ordering; website; the rest left empty
+		"3", "10", "0", // features: push orders, push the menu
+		"Orderix takes orders online for restaurants.",                    // Apps page description (en)
+		"Orderix is an online ordering site that restaurants set up alone.", // overview description (en)
+		"1", // write
+	), true)
+	res, err := runAndGenerate(context.Background(), o, &Answers{})
+	if err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	yml := p.read(t, "partners/orderix.yaml")
+	for _, want := range []string{"app:\n", "  category: online-ordering\n", "  website: https://orderix.example\n", "    - push-orders\n", "    - push-catalog\n",
+		"  summary: Orderix takes orders online for restaurants.\n"} {
+		if !strings.Contains(yml, want) {
+			t.Errorf("the partner file lacks %q:\n%s", want, yml)
+		}
+	}
+	ov := p.read(t, "content/apps/orderix/en/overview.md")
+	for _, want := range []string{"category: Online Ordering", "- Push orders to HubRise.", "- Push the menu to a HubRise catalog.", "Orderix is an online ordering site"} {
+		if !strings.Contains(ov, want) {
+			t.Errorf("the overview lacks %q:\n%s", want, ov)
+		}
+	}
+	if c := p.read(t, "content/apps/orderix/en/customization.yaml"); !strings.Contains(c, "name: Orderix\n") {
+		t.Errorf("customization.yaml:\n%s", c)
+	}
+	for _, want := range []string{"Preview of overview.md (en)", "Write these 5 files?"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("the form lacks %q:\n%s", want, out)
+		}
+	}
+	_ = res
+}
+
+func TestWordCount(t *testing.T) {
+	for _, tt := range []struct{ text, want string }{
+		{"", "0 words (the brief asks for 30 to 35)"},
+		{"Orderix takes  orders\nonline.", "4 words (the brief asks for 30 to 35)"},
+	} {
+		if got := wordCount(tt.text, summaryWords); got != tt.want {
+			t.Errorf("wordCount(%q) = %q, want %q", tt.text, got, tt.want)
 		}
 	}
 }
