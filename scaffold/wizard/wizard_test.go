@@ -545,10 +545,10 @@ func TestFormAppFolder(t *testing.T) {
 		"n", "care@orderix.example", // support sections kept, e-mail
 		"2", "", // mode: support; disconnect mode: keep
 		"2", "0", // languages: untick fr, keep en
-		"y",                                          // the app folder too
+		"y",                                            // the app folder too
 		"3", "https://orderix.example", "", "", "", "", // category: online ordering; website; the rest left empty
 		"3", "10", "0", // features: push orders, push the menu
-		"Orderix takes orders online for restaurants.",                    // Apps page description (en)
+		"Orderix takes orders online for restaurants.",                      // Apps page description (en)
 		"Orderix is an online ordering site that restaurants set up alone.", // overview description (en)
 		"1", // write
 	), true)
