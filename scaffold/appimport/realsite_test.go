@@ -2,6 +2,7 @@ package appimport
 
 import (
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -72,9 +73,14 @@ func featureFact(text string) fact {
 	if verb == "" || obj == "" || !oracleToHR.MatchString(plain) || len(named) > 0 {
 		return fact{"feature-text", text}
 	}
-	dir := map[string]string{"pull": "in", "receive": "in", "recevoir": "in", "push": "out", "send": "out", "envoyer": "out"}[strings.ToLower(verb)]
-	if dir == "" {
-		dir = "sync"
+	// the direction is where HubRise stands: orders from HubRise come in,
+	// orders into HubRise go out (whatever the verb: "recevoir … dans HubRise")
+	dir := "sync"
+	switch {
+	case regexp.MustCompile(`(?i)(^|\s)(into|to|dans|à|vers) (a |un catalogue )?HubRise\b`).MatchString(plain):
+		dir = "out"
+	case regexp.MustCompile(`(?i)(^|\s)(from|de|depuis|d'un catalogue) (a )?HubRise\b`).MatchString(plain):
+		dir = "in"
 	}
 	o := strings.ToLower(obj)
 	o = map[string]string{"order": "orders", "commande": "orders", "commandes": "orders", "customer": "customers", "client": "customers", "clients": "customers",
@@ -344,4 +350,119 @@ func lineDiff(a, b string) string {
 		}
 	}
 	return strings.Join(out, "\n")
+}
+
+// markedSet is the template set with the platform's text of the app folder
+// marked: a feature sentence, the Why Connect? paragraph and a notice.
+func markedSet(t *testing.T, marks map[string]string) *render.Set {
+	t.Helper()
+	dir := t.TempDir()
+	err := fs.WalkDir(templates.FS, ".", func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := fs.ReadFile(templates.FS, path)
+		if err != nil {
+			return err
+		}
+		text := string(data)
+		for old, mark := range marks {
+			text = strings.ReplaceAll(text, old, mark)
+		}
+		if err := os.MkdirAll(filepath.Join(dir, filepath.Dir(path)), 0o755); err != nil {
+			return err
+		}
+		return os.WriteFile(filepath.Join(dir, path), []byte(text), 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	set, err := render.Load(os.DirFS(dir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return set
+}
+
+// TestPlatformChangeReachesEveryOverview imports every app folder of the
+// reference copy, then changes the platform's text in the template set: a
+// feature's sentence, Why Connect? and a notice. The oracle counts, on the
+// original pages, the overviews that list the feature, have the section or
+// carry the notice, and looks for the new text in what the tool writes.
+func TestPlatformChangeReachesEveryOverview(t *testing.T) {
+	apps, err := os.ReadDir(filepath.Join(referenceSite, "apps"))
+	if err != nil {
+		t.Skipf("no reference site: %v", err)
+	}
+	set := loadSet(t)
+	marked := markedSet(t, map[string]string{
+		"Pull orders from HubRise": "PULLORDERSMARK", "Recevoir les commandes de HubRise": "PULLORDERSMARK",
+		"New apps join every month": "WHYMARK", "De nouvelles applications arrivent chaque mois": "WHYMARK",
+		"The full documentation of this integration is coming soon.": "SOONMARK", "La documentation complète de cette intégration sera bientôt disponible.": "SOONMARK",
+	})
+	pages := map[string]*appspage.Page{}
+	for _, lang := range []string{"en", "fr"} {
+		src, _ := os.ReadFile(filepath.Join(referenceSite, lang, appspage.FileName))
+		pages[lang], _ = appspage.Parse(src)
+	}
+	want := map[string]int{}
+	got := map[string]int{}
+	for _, d := range apps {
+		f := readReferenceFolder(t, d.Name(), pages)
+		res, err := Read(f, Options{Set: set})
+		if err != nil {
+			t.Fatal(err)
+		}
+		yml, err := partner.Encode(&partner.Partner{Name: res.Name, Slug: partner.Scalar{Value: d.Name()}, Languages: partner.Scalars(res.Langs), App: res.App}, partner.Comments{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		p, errs := partner.Parse(d.Name()+".yaml", yml)
+		if len(errs) == 0 {
+			errs = partner.Resolve(p, set.Languages())
+		}
+		if len(errs) > 0 {
+			t.Fatal(errs)
+		}
+		outs, err := marked.Render(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, o := range outs {
+			if o.Name != "overview.md" {
+				continue
+			}
+			orig := string(f.Overviews[o.Lang])
+			for _, b := range strings.Split(orig, "\n") {
+				if strings.HasPrefix(b, "- ") && featureFact(strings.TrimPrefix(b, "- ")).value == "in orders " {
+					want["a pull-orders feature"]++
+					if strings.Contains(string(o.Content), "- PULLORDERSMARK.") {
+						got["a pull-orders feature"]++
+					} else {
+						t.Logf("%s/%s: %q", d.Name(), o.Lang, b)
+					}
+				}
+			}
+			if regexp.MustCompile(`(?m)^## (Why [Cc]onnect|Pourquoi se connecter)`).MatchString(orig) {
+				want["Why Connect?"]++
+				if strings.Contains(string(o.Content), "WHYMARK") {
+					got["Why Connect?"]++
+				}
+			}
+			for _, line := range strings.Split(orig, "\n") {
+				if oracleNotice.MatchString(line) && noticeFact(oracleNotice.ReplaceAllString(line, "")).value == "doc-soon" {
+					want["the documentation-soon notice"]++
+					if strings.Contains(string(o.Content), "SOONMARK") {
+						got["the documentation-soon notice"]++
+					}
+				}
+			}
+		}
+	}
+	for what, n := range want {
+		if got[what] != n {
+			t.Errorf("%s: the change reached %d of %d overviews", what, got[what], n)
+		}
+	}
+	t.Logf("PLATFORM CHANGE ON OVERVIEWS: reached %v of %v", got, want)
 }
