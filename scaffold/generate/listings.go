@@ -3,10 +3,13 @@ package generate
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"path/filepath"
 	"slices"
 	"strings"
+
+	"github.com/aymanbagabas/go-udiff"
 
 	"github.com/partnerpages/partnerpages/scaffold/appspage"
 	"github.com/partnerpages/partnerpages/scaffold/output"
@@ -51,8 +54,13 @@ func (r *run) listings(all, selected []*partner.Partner) ([]Listing, error) {
 		if err != nil {
 			return out, err
 		}
-		if r.o.writes() {
+		switch {
+		case r.o.writes():
 			if err := r.applyListings(page, file, lang, ls); err != nil {
+				return out, err
+			}
+		case r.o.Diff != nil:
+			if err := diffListings(r.o.Diff, page, src, file, ls, r.o.Prune); err != nil {
 				return out, err
 			}
 		}
@@ -218,4 +226,34 @@ func (r *Result) ListingSummary() string {
 		parts = append(parts, fmt.Sprintf("%d of partners that are gone, edited by hand (kept)", k))
 	}
 	return "Apps page entries: " + strings.Join(parts, ", ")
+}
+
+// diffListings prints the unified diff of the Apps page a run that writes
+// would make.
+func diffListings(w io.Writer, page *appspage.Page, src []byte, file string, ls []Listing, prune bool) error {
+	changed := false
+	for _, l := range ls {
+		switch {
+		case l.Action == output.Create || l.Action == output.Update || l.Action == output.Conflict:
+			if err := page.Set(l.Slug, l.New); err != nil {
+				return fmt.Errorf("%s: %s: %w", file, l.Slug, err)
+			}
+			changed = true
+		case l.Action == output.Prune && prune:
+			if err := page.Set(l.Slug, nil); err != nil {
+				return err
+			}
+			changed = true
+		}
+	}
+	if !changed {
+		return nil
+	}
+	data, err := page.Bytes()
+	if err != nil {
+		return fmt.Errorf("%s: %w", file, err)
+	}
+	name := filepath.ToSlash(file)
+	fmt.Fprint(w, udiff.Unified("a/"+name, "b/"+name, string(src), string(data)))
+	return nil
 }

@@ -7,6 +7,7 @@ package preview
 
 import (
 	"cmp"
+	"html"
 	"fmt"
 	"io/fs"
 	"maps"
@@ -152,6 +153,12 @@ func renderPartner(set *render.Set, p *partner.Partner, lo lint.Options, o Optio
 		differs := ""
 		if d.differs {
 			content, differs = d.page, diffSummary(d.page, out.Content)
+		}
+		if !strings.HasSuffix(out.Name, ".md") { // a data file (customization.yaml): shown as it is
+			pages = append(pages, &Page{Lang: out.Lang, Rel: rel, Markdown: string(content),
+				HTML: "<pre class=\"pp-data\">" + html.EscapeString(string(content)) + "</pre>",
+				Disk: cmp.Or(d.state, "missing"), OnDisk: d.differs, Differs: differs})
+			continue
 		}
 		pg := page.Parse(path.Join(o.Pages, rel), content)
 		own := ownSections(p, out.Lang)
