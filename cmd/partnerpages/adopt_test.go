@@ -19,11 +19,12 @@ func referenceApps(t *testing.T) string {
 	return apps
 }
 
-// copyPages copies the .md pages of the apps folder src into dst.
+// copyPages copies the .md pages and .yaml files (customization) of the
+// apps folder src into dst.
 func copyPages(t *testing.T, src, dst string) {
 	t.Helper()
 	err := filepath.WalkDir(src, func(path string, d os.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".md") {
+		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".md") && !strings.HasSuffix(path, ".yaml") {
 			return err
 		}
 		rel, _ := filepath.Rel(src, path)
@@ -76,6 +77,18 @@ func TestReadmeAdoptionOnTheReferenceSite(t *testing.T) {
 	apps := referenceApps(t)
 	dir := t.TempDir()
 	copyPages(t, apps, filepath.Join(dir, "content", "apps"))
+	for _, lang := range []string{"en", "fr"} { // the Apps pages, whose entries import reads and adopts
+		data, err := os.ReadFile(filepath.Join(apps, "..", lang, "apps.yaml"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.MkdirAll(filepath.Join(dir, "content", lang), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, "content", lang, "apps.yaml"), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
 	before := mdFiles(t, filepath.Join(dir, "content", "apps"))
 	for _, args := range readmeAdoption(t) {
 		code, out, errOut := run(t, dir, args...)
@@ -85,7 +98,10 @@ func TestReadmeAdoptionOnTheReferenceSite(t *testing.T) {
 		switch {
 		case args[0] == "import" && !strings.Contains(out, "adopted "):
 			t.Errorf("import adopted no page:\n%s", out)
-		case args[0] == "generate" && (strings.Contains(out, "hand-edited") || !strings.Contains(out, "0 to be created, 0 to be updated") && !strings.Contains(out, "0 created, 0 updated")):
+		case args[0] == "import" && !strings.Contains(out, "adopted 166 Apps page entr(ies)"):
+			t.Errorf("import adopted not every Apps page entry:\n%s", out)
+		case args[0] == "generate" && (strings.Contains(out+errOut, "hand-edited") || !strings.Contains(out, "0 to be created, 0 to be updated") && !strings.Contains(out, "0 created, 0 updated") ||
+			!strings.Contains(out, "Apps page entries: 0")):
 			t.Errorf("partnerpages %s after import:\n%s%s", strings.Join(args, " "), out, errOut)
 		}
 	}

@@ -67,6 +67,7 @@ func importAppFolders(opts *ImportOptions, set *render.Set, results []*pageimpor
 			errs = append(errs, fmt.Errorf("%s: %w", f.Dir, err))
 			continue
 		}
+		res.Folder = f.Dir
 		settle(res, base, set, f, app.Notes)
 		for path, data := range f.Files {
 			read.pages = append(read.pages, pageimport.Page{Path: path, Data: data})

@@ -70,6 +70,7 @@ type Result struct {
 	Missing       []string          // facts of the originals missing from Regenerated
 	RegenFindings []lint.Finding    // lint findings on Regenerated (none expected)
 	Merged        bool              // merged into an existing partner file
+	Folder        string            // the app folder read into the file's app: block, if any
 }
 
 // Import reads pages, groups them by partner (one page per language) and

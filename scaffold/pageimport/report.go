@@ -131,6 +131,9 @@ func (res *Result) paths() []string {
 	for _, p := range res.Pages {
 		out = append(out, p.Path)
 	}
+	if res.Folder != "" {
+		out = append(out, res.Folder+"/")
+	}
 	return out
 }
 
