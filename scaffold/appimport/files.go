@@ -3,12 +3,11 @@ package appimport
 import (
 	"errors"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"slices"
-	"strings"
 
 	"github.com/partnerpages/partnerpages/scaffold/appspage"
+	"github.com/partnerpages/partnerpages/scaffold/pagepath"
 	"github.com/partnerpages/partnerpages/scaffold/partner"
 	"github.com/partnerpages/partnerpages/scaffold/safefile"
 )
@@ -32,41 +31,15 @@ const maxData = 8 << 20
 func Find(args []string, langs []string) ([]*Found, []error) {
 	var out []*Found
 	var errs []error
-	seen := map[string]bool{}
 	appsPages := map[string]*appspage.Page{} // by path
-	for _, arg := range args {
-		st, err := os.Stat(arg)
-		if err != nil || !st.IsDir() {
-			continue // a page file: the connect page import's
+	for _, dir := range pagepath.AppFolders(args, func(l string) bool { return slices.Contains(langs, l) }) {
+		f, ferrs := readFound(dir, langs, appsPages)
+		errs = append(errs, ferrs...)
+		if f != nil {
+			out = append(out, f)
 		}
-		_ = filepath.WalkDir(arg, func(path string, d fs.DirEntry, err error) error {
-			switch {
-			case err != nil || !d.IsDir():
-				return nil
-			case path != arg && strings.HasPrefix(d.Name(), "."):
-				return fs.SkipDir
-			case !hasOverview(path, langs):
-				return nil
-			}
-			if abs, _ := filepath.Abs(path); !seen[abs] {
-				seen[abs] = true
-				f, ferrs := readFound(path, langs, appsPages)
-				errs = append(errs, ferrs...)
-				if f != nil {
-					out = append(out, f)
-				}
-			}
-			return fs.SkipDir // an app folder holds no other
-		})
 	}
 	return out, errs
-}
-
-func hasOverview(dir string, langs []string) bool {
-	return slices.ContainsFunc(langs, func(l string) bool {
-		_, err := os.Stat(filepath.Join(dir, l, "overview.md"))
-		return err == nil
-	})
 }
 
 func readFound(dir string, langs []string, appsPages map[string]*appspage.Page) (*Found, []error) {

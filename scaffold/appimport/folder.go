@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 
@@ -105,21 +106,9 @@ func (r *reader) note(format string, args ...any) {
 func (r *reader) text(of func(lang string) string) partner.Text {
 	by := map[string]string{}
 	for _, l := range r.langs {
-		if v := strings.TrimSpace(of(l)); v != "" {
-			by[l] = v
-		}
+		by[l] = of(l)
 	}
-	if len(by) == 0 {
-		return partner.Text{}
-	}
-	if len(by) == len(r.langs) {
-		return partner.TextOf(r.langs, by)
-	}
-	t := partner.Text{ByLang: map[string]partner.Scalar{}}
-	for l, v := range by {
-		t.ByLang[l] = partner.Scalar{Value: v}
-	}
-	return t
+	return partner.SomeOf(r.langs, by)
 }
 
 var metaTitle = regexp.MustCompile(`^(Overview|Présentation générale|Aperçu) \| +(.+?) +\| HubRise$`)
@@ -176,7 +165,7 @@ func (r *reader) customization(files map[string][]byte) {
 		var c struct {
 			Name string `yaml:"name"`
 		}
-		if yaml.Unmarshal(files[l], &c) != nil || c.Name == r.name.In(l) {
+		if yaml.Unmarshal(files[l], &c) != nil || c.Name == r.name.In(l) || !utf8.ValidString(c.Name) {
 			return ""
 		}
 		return c.Name

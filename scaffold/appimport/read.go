@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
 
@@ -62,6 +63,9 @@ var untypeset = strings.NewReplacer("\u00a0:", " :", "\u00a0;", " ;", "\u00a0!",
 // readOverview parses one overview page; french says that its language is
 // typeset in French (no-break spaces before : ; ! ?).
 func readOverview(path, lang string, src []byte, french bool) (*overview, error) {
+	if !utf8.Valid(src) {
+		return nil, fmt.Errorf("not UTF-8 text; save the page as UTF-8")
+	}
 	if french {
 		src = []byte(untypeset(string(src)))
 	}
@@ -85,6 +89,9 @@ func readOverview(path, lang string, src []byte, french bool) (*overview, error)
 	for n := pg.Root.FirstChild(); n != nil; n = n.NextSibling() {
 		if h, ok := n.(*ast.Heading); ok && h.Level == 2 {
 			text, id := headingOf(pg, h)
+			if strings.TrimSpace(text) == "" {
+				return nil, fmt.Errorf("line %d: a heading with no text; give it its title", lineOf(pg, h))
+			}
 			o.sections = append(o.sections, section{title: text, id: id})
 			cur = &o.sections[len(o.sections)-1]
 			continue

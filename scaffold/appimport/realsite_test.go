@@ -22,7 +22,7 @@ import (
 // project.
 const referenceSite = "../../../shared/reference/site/content"
 
-func loadSet(t *testing.T) *render.Set {
+func loadSet(t testing.TB) *render.Set {
 	t.Helper()
 	set, err := render.Load(templates.FS)
 	if err != nil {

@@ -159,16 +159,21 @@ func (p *Page) Documented() []string {
 func (p *Page) Set(slug string, want []Entry) error {
 	used := map[*yaml.Node]bool{}
 	for _, e := range want {
-		c := p.category(e.Category)
-		if c == nil {
-			return fmt.Errorf("the Apps page has no category %q (it has: %s)", e.Category, strings.Join(p.Categories(), ", "))
-		}
-		var node *yaml.Node
-		for _, a := range apps(c) {
-			if !used[a] && SlugOf(text(a, "documentation")) == slug {
-				node = a
+		var c, node *yaml.Node
+		for _, cat := range p.cats { // the category titled so that holds the app already, else the first
+			if yamltext.Value(cat, "title").Value != e.Category {
+				continue
+			}
+			if c == nil {
+				c = cat
+			}
+			if i := slices.IndexFunc(apps(cat), func(a *yaml.Node) bool { return !used[a] && SlugOf(text(a, "documentation")) == slug }); i >= 0 {
+				c, node = cat, apps(cat)[i]
 				break
 			}
+		}
+		if c == nil {
+			return fmt.Errorf("the Apps page has no category %q (it has: %s)", e.Category, strings.Join(p.Categories(), ", "))
 		}
 		if node == nil {
 			node = &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}
@@ -196,15 +201,6 @@ func (p *Page) Set(slug string, want []Entry) error {
 
 // Bytes returns the edited file, its untouched lines as they were.
 func (p *Page) Bytes() ([]byte, error) { return yamltext.Write(p.src, &p.doc) }
-
-func (p *Page) category(title string) *yaml.Node {
-	for _, c := range p.cats {
-		if yamltext.Value(c, "title").Value == title {
-			return c
-		}
-	}
-	return nil
-}
 
 // fill writes e's fields into an entry, in the page's key order: a key
 // the entry has keeps its place; an empty value the entry lacks is not

@@ -147,3 +147,59 @@ func TestSetOnTheReferenceAppsPages(t *testing.T) {
 		}
 	}
 }
+
+// FuzzAppsPage: whatever Apps page the parser takes, setting an app's
+// entries to what they are changes no byte, and adding one makes a file
+// that reads back with it and with every other app's entries as they were.
+func FuzzAppsPage(f *testing.F) {
+	src, _ := os.ReadFile("testdata/apps.yaml")
+	f.Add(src)
+	f.Add([]byte("content: {categories: [{title: A, apps: [{documentation: /apps/x, title: X}]}]}\n"))
+	f.Add([]byte("content:\n  categories:\n    - title: A\n      apps:\n"))
+	f.Fuzz(func(t *testing.T, src []byte) {
+		p, err := Parse(src)
+		if err != nil {
+			return
+		}
+		for _, slug := range p.Documented() {
+			if err := p.Set(slug, p.Entries(slug)); err != nil {
+				t.Fatal(err)
+			}
+		}
+		same, err := p.Bytes()
+		if err != nil {
+			return // a file the encoder cannot write back: the caller reports it
+		}
+		if string(same) != string(src) {
+			t.Fatalf("setting every entry to itself changed the file:\n%s\n---\n%s", src, same)
+		}
+		cats := p.Categories()
+		if len(cats) == 0 {
+			return
+		}
+		before := map[string][]Entry{}
+		for _, slug := range p.Documented() {
+			before[slug] = p.Entries(slug)
+		}
+		e := Entry{Category: cats[0], Documentation: "/apps/fuzzed-app", Title: "Fuzzed: app", Description: "A #1 app\\n"}
+		if err := p.Set("fuzzed-app", []Entry{e}); err != nil {
+			t.Fatal(err)
+		}
+		out, err := p.Bytes()
+		if err != nil {
+			return
+		}
+		q, err := Parse(out)
+		if err != nil {
+			t.Fatalf("the edited file does not read back: %v\n%s", err, out)
+		}
+		if got := q.Entries("fuzzed-app"); len(got) != 1 || got[0] != e {
+			t.Fatalf("the added entry reads back as %+v\n%s", got, out)
+		}
+		for slug, es := range before {
+			if slug != "fuzzed-app" && !reflect.DeepEqual(q.Entries(slug), es) {
+				t.Fatalf("%s's entries changed:\n%s", slug, out)
+			}
+		}
+	})
+}

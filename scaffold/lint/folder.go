@@ -7,7 +7,6 @@ import (
 	_ "image/gif"  // gallery images and logos: GIF
 	_ "image/jpeg" // JPEG
 	_ "image/png"  // PNG
-	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -19,6 +18,7 @@ import (
 
 	"github.com/partnerpages/partnerpages/scaffold/appspage"
 	"github.com/partnerpages/partnerpages/scaffold/page"
+	"github.com/partnerpages/partnerpages/scaffold/pagepath"
 	"github.com/partnerpages/partnerpages/scaffold/partner"
 	"github.com/partnerpages/partnerpages/scaffold/safefile"
 )
@@ -71,25 +71,11 @@ type appFolder struct {
 // Folders checks every app folder below the arguments as a whole.
 func Folders(args []string, o Options) []Finding {
 	var out []Finding
-	for _, arg := range args {
-		st, err := os.Stat(arg)
-		if err != nil || !st.IsDir() {
-			continue
+	for _, dir := range pagepath.AppFolders(args, page.IsLangCode) {
+		if f := readAppFolder(dir, o); f != nil {
+			f.check()
+			out = append(out, f.findings...)
 		}
-		_ = filepath.WalkDir(arg, func(path string, d fs.DirEntry, err error) error {
-			switch {
-			case err != nil || !d.IsDir():
-				return nil
-			case path != arg && strings.HasPrefix(d.Name(), "."):
-				return fs.SkipDir
-			}
-			if f := readAppFolder(path, o); f != nil {
-				f.check()
-				out = append(out, f.findings...)
-				return fs.SkipDir
-			}
-			return nil
-		})
 	}
 	Sort(out)
 	return out

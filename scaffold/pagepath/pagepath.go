@@ -4,6 +4,8 @@
 package pagepath
 
 import (
+	"io/fs"
+	"os"
 	"path/filepath"
 	"strings"
 
@@ -38,4 +40,52 @@ func Find(path string) (Path, bool) {
 		return Path{}, false
 	}
 	return Parse(filepath.Base(slugDir) + "/" + filepath.Base(langDir) + "/" + file)
+}
+
+// Overview is the file name of an app's overview page.
+const Overview = "overview.md"
+
+// AppFolders lists the app folders below roots (folders such as a site's
+// content/apps, or one app's folder): each folder with <lang>/overview.md
+// for a language isLang accepts, once, in walking order. Hidden folders
+// are passed over, and so is what cannot be read.
+func AppFolders(roots []string, isLang func(string) bool) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, root := range roots {
+		if st, err := os.Stat(root); err != nil || !st.IsDir() {
+			continue
+		}
+		_ = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+			switch {
+			case err != nil || !d.IsDir():
+				return nil
+			case path != root && strings.HasPrefix(d.Name(), "."):
+				return fs.SkipDir
+			case !hasOverview(path, isLang):
+				return nil
+			}
+			if abs, _ := filepath.Abs(path); !seen[abs] {
+				seen[abs] = true
+				out = append(out, path)
+			}
+			return fs.SkipDir // an app folder holds no other
+		})
+	}
+	return out
+}
+
+func hasOverview(dir string, isLang func(string) bool) bool {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return false
+	}
+	for _, e := range entries {
+		if e.IsDir() && isLang(e.Name()) {
+			if st, err := os.Stat(filepath.Join(dir, e.Name(), Overview)); err == nil && st.Mode().IsRegular() {
+				return true
+			}
+		}
+	}
+	return false
 }

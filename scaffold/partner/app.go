@@ -420,8 +420,15 @@ func (e *encoder) app(a *App, langs []string) *yaml.Node {
 		n := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq"}
 		for _, f := range a.Features {
 			switch {
-			case f.Key == "":
-				n.Content = append(n.Content, text(f.Text, langs))
+			case f.Key == "": // always per language: a plain text would read as a feature's key
+				t := f.Text
+				if t.ByLang == nil {
+					t = Text{ByLang: map[string]Scalar{}}
+					for _, l := range langs {
+						t.ByLang[l] = f.Text.Value
+					}
+				}
+				n.Content = append(n.Content, text(t, langs))
 			case f.Languages != nil:
 				fm := e.mapping("")
 				fm.set("feature", str(f.String()))
@@ -582,8 +589,7 @@ func (v *validator) app() {
 	}
 	for i, s := range a.Sections {
 		field := fmt.Sprintf("app.sections[%d]", i+1)
-		v.plain(&s.Title, field+".title", true)
-		v.body(&s.Body, s.Pos, field+".body")
+		v.plain(&s.Title, field+".title", true) // a heading alone, with no text under it, is the page's to have
 		a.Sections[i] = s
 	}
 }

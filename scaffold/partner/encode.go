@@ -56,6 +56,21 @@ func TextOf(langs []string, byLang map[string]string) Text {
 	return t
 }
 
+// SomeOf is TextOf of byLang's values that are not blank, trimmed: no text
+// when none is, and the languages without one left out.
+func SomeOf(langs []string, byLang map[string]string) Text {
+	in := map[string]string{}
+	for _, l := range langs {
+		if v := strings.TrimSpace(byLang[l]); v != "" {
+			in[l] = v
+		}
+	}
+	if len(in) == 0 {
+		return Text{}
+	}
+	return TextOf(langs, in)
+}
+
 // ListOf is TextOf for lists.
 func ListOf(langs []string, byLang map[string][]string) List {
 	if v, ok := uniform(langs, byLang, func(a, b []string) bool { return slices.Equal(a, b) }); ok {
@@ -138,6 +153,8 @@ func str(s string) *yaml.Node {
 		n.Style = yaml.DoubleQuotedStyle
 	case strings.Contains(s, "\n"):
 		n.Style = yaml.LiteralStyle
+	case s == "<<": // plain, it would read back as a merge key
+		n.Style = yaml.DoubleQuotedStyle
 	}
 	return n
 }

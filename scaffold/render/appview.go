@@ -127,8 +127,8 @@ func (s *Set) newAppView(p *partner.Partner, lang string) (*AppView, error) {
 	}
 	v.Stub = v.Description == "" && slices.ContainsFunc(v.TopNotices, func(n NoticeView) bool { return n.Kind == "one-language" })
 	for _, sec := range a.Sections {
-		if t := sec.Body.In(lang); t != "" {
-			v.Sections = append(v.Sections, SectionView{Title: Plain(sec.Title.In(lang)), Anchor: sec.Anchor.Value, Body: Markdown(t)})
+		if t := sec.Title.In(lang); t != "" {
+			v.Sections = append(v.Sections, SectionView{Title: Plain(t), Anchor: sec.Anchor.Value, Body: Markdown(sec.Body.In(lang))})
 		}
 	}
 	return v, nil

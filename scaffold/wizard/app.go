@@ -128,25 +128,7 @@ func (a *Answers) appBlock() *partner.App {
 		}
 		return one(s)
 	}
-	byLang := func(m map[string]string) partner.Text {
-		in := map[string]string{}
-		for _, l := range a.Languages {
-			if v := strings.TrimSpace(m[l]); v != "" {
-				in[l] = v
-			}
-		}
-		if len(in) == 0 {
-			return partner.Text{}
-		}
-		if len(in) == len(a.Languages) {
-			return partner.TextOf(a.Languages, in)
-		}
-		t := partner.Text{ByLang: map[string]partner.Scalar{}}
-		for l, v := range in {
-			t.ByLang[l] = partner.Scalar{Value: v}
-		}
-		return t
-	}
+	byLang := func(m map[string]string) partner.Text { return partner.SomeOf(a.Languages, m) }
 	app := &partner.App{
 		Categories: []partner.Scalar{{Value: a.Folder.Category}}, Website: opt(a.Folder.Website), Contact: opt(a.Folder.Contact),
 		Availability: opt(a.Folder.Availability), PriceRange: opt(a.Folder.PriceRange),

@@ -26,6 +26,9 @@ func Write(src []byte, doc *yaml.Node) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	if bytes.Equal(plain, edited) {
+		return src, nil // no edit: the text as it was, to the byte
+	}
 	out := overlay(src, plain, edited)
 	// the overlay must read back as the edited tree; a file written in a
 	// way the line-by-line overlay cannot follow gets the encoder's text
