@@ -7,8 +7,8 @@ package preview
 
 import (
 	"cmp"
-	"html"
 	"fmt"
+	"html"
 	"io/fs"
 	"maps"
 	"path"
