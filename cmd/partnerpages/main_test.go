@@ -416,15 +416,26 @@ func TestAnExportedSetIsNamedOrPointedAt(t *testing.T) {
 	t.Parallel()
 	dir := shippedPartners(t)
 	run(t, dir, "templates", "export", "templates")
+	if _, _, errOut := run(t, dir, "generate"); strings.Contains(errOut, "holds a template set") {
+		t.Errorf("a note of a set that is the embedded one, unedited:\n%s", errOut)
+	}
+	site := filepath.Join(dir, "templates", "site.yaml")
+	data, err := os.ReadFile(site)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(site, []byte(strings.Replace(string(data), "name: HubRise", "name: HubRise Edited", 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	if _, _, errOut := run(t, dir, "generate"); !strings.Contains(errOut, "templates holds a template set, but this run renders with the embedded one") {
-		t.Errorf("no note of the unused set:\n%s", errOut)
+		t.Errorf("no note of the unused, edited set:\n%s", errOut)
 	}
 	proj := t.TempDir()
 	run(t, proj, "init")
 	if code, out, _ := run(t, proj, "templates", "export", "tpl"); code != exitOK || !strings.Contains(out, `added "templates: tpl"`) {
 		t.Errorf("export in a project: exit %d\n%s", code, out)
 	}
-	data, _ := os.ReadFile(filepath.Join(proj, "partnerpages.yaml"))
+	data, _ = os.ReadFile(filepath.Join(proj, "partnerpages.yaml"))
 	if !strings.HasSuffix(string(data), "templates: tpl\n") || !strings.Contains(string(data), "# the project's languages") {
 		t.Errorf("project file:\n%s", data)
 	}

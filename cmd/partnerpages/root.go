@@ -323,6 +323,11 @@ func (g *GlobalOptions) noteUnusedTemplates() {
 	if _, err := os.Stat(filepath.Join(folder, render.SiteFile)); err != nil {
 		return
 	}
+	if own, err := render.Load(os.DirFS(folder)); err == nil {
+		if embedded, err := render.Load(templates.FS); err == nil && own.Digest == embedded.Digest {
+			return // the embedded set itself (this repository's templates/, or an export left as it was)
+		}
+	}
 	where := "add \"templates: templates\" to " + project.FileName
 	if g.Project == nil {
 		where = "pass --templates " + g.fromWD(folder)
