@@ -157,7 +157,7 @@ func runGenerate(opts *GenerateOptions) error {
 	}
 	listingProblems := res.ListingProblems(opts.Check)
 	if opts.Check && len(listingProblems) > 0 {
-		fmt.Fprintf(opts.IO.ErrOut, "%d Apps page entr(ies) missing, out of date or edited by hand; run `partnerpages generate` (an entry edited by hand is kept: `absorb` takes it, `--force` replaces it)\n", len(listingProblems))
+		fmt.Fprintf(opts.IO.ErrOut, "%d Apps page entr(ies) missing, out of date, edited by hand or of partners that are gone; run `partnerpages generate` (an entry edited by hand is kept: `absorb` takes it, `--force` replaces it; `--prune` removes those of partners that are gone)\n", len(listingProblems))
 	}
 	if problems := res.Problems(opts.Check); len(problems) > 0 || len(listingProblems) > 0 {
 		if opts.Check {
