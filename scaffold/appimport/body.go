@@ -143,15 +143,23 @@ func notices(bs []block, out *[]rawNotice, top bool) []block {
 // with the next one of the other language, and a bullet one language has
 // alone is listed in that language only.
 func (r *reader) features(parts map[string]*langPart) []partner.Feature {
-	var slots []map[string]string // each: language → the bullet
+	// a stub overview (a notice that the documentation is in another
+	// language, nothing else) lists no feature: it says nothing of them
+	var langs []string
 	for _, l := range r.langs {
+		if !r.stub(l) {
+			langs = append(langs, l)
+		}
+	}
+	var slots []map[string]string // each: language → the bullet
+	for _, l := range langs {
 		slots = alignSlots(slots, parts[l].features, l)
 	}
 	var out []partner.Feature
 	for _, slot := range slots {
 		var typed *partner.Feature
 		same := true
-		for _, l := range r.langs {
+		for _, l := range langs {
 			text, ok := slot[l]
 			if !ok {
 				continue
@@ -167,9 +175,9 @@ func (r *reader) features(parts map[string]*langPart) []partner.Feature {
 			}
 		}
 		if same && typed != nil {
-			if len(slot) < len(r.langs) { // listed in some languages only
+			if len(slot) < len(langs) { // listed in some languages only
 				typed.Languages = []partner.Scalar{}
-				for _, l := range r.langs {
+				for _, l := range langs {
 					if _, ok := slot[l]; ok {
 						typed.Languages = append(typed.Languages, partner.Scalar{Value: l})
 					}
@@ -181,6 +189,21 @@ func (r *reader) features(parts map[string]*langPart) []partner.Feature {
 		out = append(out, partner.Feature{Text: r.text(func(l string) string { return slot[l] })})
 	}
 	return out
+}
+
+// stub reports whether lang's overview is a stub: no section, and a
+// notice that the documentation is written in another language.
+func (r *reader) stub(lang string) bool {
+	ov := r.pages[lang]
+	if len(ov.sections) > 0 {
+		return false
+	}
+	for _, b := range ov.top {
+		if b.kind == "notice" && classifyNotice(noticeStart.ReplaceAllString(b.md, "")).Kind.Value == "one-language" {
+			return true
+		}
+	}
+	return false
 }
 
 // signature is what aligning bullets compares: a platform feature by its
