@@ -47,7 +47,7 @@ func importAppFolders(opts *ImportOptions, set *render.Set, results []*pageimpor
 		}
 		o := appimport.Options{Set: set}
 		if p != nil {
-			o.Name, o.Connect = p.Name, p.HasConnectPage()
+			o.Name, o.Connect = p.Name, p.HasConnectPage() && p.Uses("connect")
 		}
 		app, err := appimport.Read(f.Folder, o)
 		if err != nil {

@@ -57,7 +57,7 @@ func App(set *render.Set, p *partner.Partner, yml []byte, edits AppEdits) ([]byt
 		}
 		f.Entries[lang] = es
 	}
-	res, err := appimport.Read(f, appimport.Options{Set: set, Name: p.Name, Connect: p.HasConnectPage()})
+	res, err := appimport.Read(f, appimport.Options{Set: set, Name: p.Name, Connect: p.HasConnectPage() && p.Uses("connect")})
 	if err != nil {
 		return nil, nil, fmt.Errorf("%w: %v", ErrCannot, err)
 	}

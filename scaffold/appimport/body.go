@@ -22,6 +22,8 @@ type rawNotice struct {
 // langPart is what one language's overview says in a part of the page.
 type langPart struct {
 	description, featuresIntro, featuresAfter, why, prerequisites string
+	connectionLine                                                string
+	anchors                                                       map[string]string // section → its custom id
 	features                                                      []string // the bullets, as written
 	topNotices, notices                                           []rawNotice
 	sections                                                      []section
@@ -38,6 +40,15 @@ func (r *reader) body() {
 	a.FeaturesAfter = r.text(func(l string) string { return parts[l].featuresAfter })
 	a.WhyConnect = r.text(func(l string) string { return parts[l].why })
 	a.Prerequisites = r.text(func(l string) string { return parts[l].prerequisites })
+	a.ConnectionLine = r.text(func(l string) string { return parts[l].connectionLine })
+	for _, l := range r.langs {
+		for section, id := range parts[l].anchors {
+			if a.Anchors == nil {
+				a.Anchors = map[string]partner.Scalar{}
+			}
+			a.Anchors[section] = partner.Scalar{Value: id} // ids are the same in every language, as links name them
+		}
+	}
 	a.Features = r.features(parts)
 	a.Notices = append(r.notices(parts, func(p *langPart) []rawNotice { return p.topNotices }),
 		r.notices(parts, func(p *langPart) []rawNotice { return p.notices })...)
@@ -51,10 +62,14 @@ func (r *reader) readBody(ov *overview) *langPart {
 		p.description = join(p.description, b.md) // text before the first heading stays, first in the description
 	}
 	for _, s := range ov.sections {
-		if s.id != "" {
-			r.note("%s overview: the heading id {#%s} of %q is not kept (the template writes the section's heading)", ov.lang, s.id, s.title)
+		kind := sectionKind(s.title)
+		if s.id != "" && kind != "" {
+			if p.anchors == nil {
+				p.anchors = map[string]string{}
+			}
+			p.anchors[kind] = s.id
 		}
-		switch sectionKind(s.title) {
+		switch kind {
 		case "description":
 			p.description = join(p.description, joinBlocks(s.blocks))
 		case "features":
@@ -98,8 +113,11 @@ func (r *reader) featuresSection(lang string, bs []block, p *langPart) {
 			}
 		}
 		for _, b := range notices(bs[list+1:], &p.notices, false) {
-			if b.kind == "para" && connectionSentence.MatchString(spaces(b.md)) && r.connect {
-				continue // the templates write it from the connect page's mode
+			if b.kind == "para" && connectionSentence.MatchString(spaces(b.md)) {
+				if !r.connect && !strings.Contains(b.md, "/connect-hubrise)") { // no mode that says it: the page's own line
+					p.connectionLine = join(p.connectionLine, b.md)
+				}
+				continue // else the templates write it from the connect page's mode (theirs links that page)
 			}
 			p.featuresAfter = join(p.featuresAfter, b.md)
 		}
@@ -334,6 +352,14 @@ func (r *reader) sections(parts map[string]*langPart) {
 			return nil
 		}
 		s := partner.Section{
+			Anchor: partner.Scalar{Value: func() string {
+				for _, l := range r.langs {
+					if s := at(l); s != nil && s.id != "" {
+						return s.id
+					}
+				}
+				return ""
+			}()},
 			Title: r.text(func(l string) string {
 				if s := at(l); s != nil {
 					return s.title

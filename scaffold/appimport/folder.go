@@ -35,9 +35,10 @@ type Result struct {
 type Options struct {
 	Set  *render.Set
 	Name partner.Text // the partner's name when its connect page was read; zero: from the overview
-	// Connect is whether the partner has a connect page: then the
-	// overview's connection sentence is the templates', from its mode;
-	// without one it is kept as written.
+	// Connect is whether the partner's connect page says how it connects
+	// from its mode (the template writes its connect section): then the
+	// overview's connection line is the templates'; else it is kept as
+	// written (app.connection_line).
 	Connect bool
 }
 
@@ -157,7 +158,10 @@ func (r *reader) frontMatter() {
 
 // platformMeta is the meta description the platform's template gives every
 // overview, in its versions.
-var platformMeta = regexp.MustCompile(`^(.+ overview, reasons for connecting it to HubRise and summary of integrated features\.|Aperçu de .+, raisons de le connecter à HubRise et résumé des fonctionnalités intégrées\.|What .+ does, what connecting it to HubRise brings and the features of the integration\.|Ce que fait .+, ce que sa connexion à HubRise vous apporte et les fonctionnalités de l'intégration\.)`)
+var platformMeta = regexp.MustCompile(`^(.+ overview, reasons for connecting it to HubRise and summary of integrated features\.( Synchroni[sz]e data between your \S+ and your (other )?apps\.)?` +
+	`|Aperçu de .+, raisons de le connecter à HubRise et résumé des fonctionnalités intégrées\.( Synchronisez les données entre votre .+ et vos (autres )?applications\.)?` +
+	`|What .+ does, what connecting it to HubRise brings and the features of the integration\.` +
+	`|Ce que fait .+, ce que sa connexion à HubRise vous apporte et les fonctionnalités de l'intégration\.)$`)
 
 func (r *reader) customization(files map[string][]byte) {
 	a := r.res.App

@@ -1,6 +1,7 @@
 package appimport
 
 import (
+	"context"
 	"fmt"
 	"io/fs"
 	"os"
@@ -13,6 +14,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/partnerpages/partnerpages/scaffold/appspage"
+	"github.com/partnerpages/partnerpages/scaffold/lint"
 	"github.com/partnerpages/partnerpages/scaffold/partner"
 	"github.com/partnerpages/partnerpages/scaffold/render"
 	"github.com/partnerpages/partnerpages/templates"
@@ -465,4 +467,103 @@ func TestPlatformChangeReachesEveryOverview(t *testing.T) {
 		}
 	}
 	t.Logf("PLATFORM CHANGE ON OVERVIEWS: reached %v of %v", got, want)
+}
+
+// TestRegeneratedFoldersAddNoLintFinding: what the tool writes for every
+// app folder of the reference copy has no lint finding, page or folder,
+// that the original folder did not have (a defect the partner's own text
+// carries stays, and is the writer's to fix).
+func TestRegeneratedFoldersAddNoLintFinding(t *testing.T) {
+	if _, err := os.Stat(referenceSite); err != nil {
+		t.Skipf("no reference site: %v", err)
+	}
+	set := loadSet(t)
+	orig := filepath.Join(referenceSite, "apps")
+	copyDir := filepath.Join(t.TempDir(), "content")
+	for _, lang := range []string{"en", "fr"} {
+		data, err := os.ReadFile(filepath.Join(referenceSite, lang, appspage.FileName))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.MkdirAll(filepath.Join(copyDir, lang), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(copyDir, lang, appspage.FileName), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	pages := map[string]*appspage.Page{}
+	for _, lang := range []string{"en", "fr"} {
+		src, _ := os.ReadFile(filepath.Join(referenceSite, lang, appspage.FileName))
+		pages[lang], _ = appspage.Parse(src)
+	}
+	apps, _ := os.ReadDir(orig)
+	for _, d := range apps {
+		f := readReferenceFolder(t, d.Name(), pages)
+		res, err := Read(f, Options{Set: set})
+		if err != nil {
+			t.Fatal(err)
+		}
+		yml, _ := partner.Encode(&partner.Partner{Name: res.Name, Slug: partner.Scalar{Value: d.Name()}, Languages: partner.Scalars(res.Langs), App: res.App}, partner.Comments{})
+		p, errs := partner.Parse(d.Name()+".yaml", yml)
+		if len(errs) == 0 {
+			errs = partner.Resolve(p, set.Languages())
+		}
+		if len(errs) > 0 {
+			t.Fatal(errs)
+		}
+		outs, err := set.Render(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, o := range outs {
+			path := filepath.Join(copyDir, "apps", d.Name(), o.Lang, o.Name)
+			if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(path, o.Content, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	key := func(root string, f lint.Finding) string {
+		rel, _ := filepath.Rel(root, f.Path)
+		if f.Rule == lint.RuleAppDescription { // the count moves with a notice the Description held
+			return filepath.ToSlash(rel) + " " + f.Rule
+		}
+		return filepath.ToSlash(rel) + " " + f.Rule + " " + f.Message
+	}
+	before := map[string]bool{}
+	fs, err := lint.Run(context.Background(), []string{orig}, lint.DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range fs {
+		before[key(referenceSite, f)] = true
+	}
+	// an original whose text before its first heading is its description,
+	// with no Description heading, gets one: its length is then counted
+	for _, d := range apps {
+		for _, lang := range []string{"en", "fr"} {
+			src, err := os.ReadFile(filepath.Join(orig, d.Name(), lang, "overview.md"))
+			if err == nil && !regexp.MustCompile(`(?m)^## Description`).Match(src) {
+				before["apps/"+d.Name()+"/"+lang+"/overview.md "+lint.RuleAppDescription] = true
+			}
+		}
+	}
+	after, err := lint.Run(context.Background(), []string{filepath.Join(copyDir, "apps")}, lint.DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	added := 0
+	for _, f := range after {
+		if strings.HasSuffix(f.Path, "connect-hubrise.md") || strings.HasSuffix(f.Path, "connexion-hubrise.md") {
+			continue // no connect page is written here
+		}
+		if k := key(copyDir, f); !before[k] {
+			added++
+			t.Errorf("a finding the original did not have: %s", f)
+		}
+	}
+	t.Logf("REGENERATED APP FOLDERS: %d findings before, %d after, %d new", len(fs), len(after), added)
 }

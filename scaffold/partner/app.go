@@ -30,6 +30,13 @@ type App struct {
 	FeaturesIntro  Text      // the line before the features, when not the template's
 	Features       []Feature // the integration features, in order
 	FeaturesAfter  Text      // Markdown after the features list (a diagram), before the notices
+	// ConnectionLine is the overview's line on how the app connects, when
+	// not the template's from the connection mode (a connect section kept
+	// as written, or no connect page).
+	ConnectionLine Text
+	// Anchors are the custom ids of the overview's sections, by section:
+	// description, features, why, prerequisites.
+	Anchors map[string]Scalar
 	Notices        []Notice
 	WhyConnect     Text // the partner's own paragraphs of Why Connect?, before the platform's
 	Prerequisites  Text // when not the template's sentence
@@ -242,6 +249,15 @@ func (d *decoder) app(n *yaml.Node) *App {
 		"description":     text(&a.Description, "description"),
 		"features_intro":  text(&a.FeaturesIntro, "features_intro"),
 		"features_after":  text(&a.FeaturesAfter, "features_after"),
+		"connection_line": text(&a.ConnectionLine, "connection_line"),
+		"anchors": func(_, v *yaml.Node) {
+			a.Anchors = map[string]Scalar{}
+			fs := fields{}
+			for _, k := range []string{"description", "features", "why", "prerequisites"} {
+				fs[k] = func(_, v *yaml.Node) { a.Anchors[k] = d.scalar(v, "app.anchors."+k) }
+			}
+			d.mapping(v, "app.anchors", fs)
+		},
 		"why_connect":     text(&a.WhyConnect, "why_connect"),
 		"prerequisites":   text(&a.Prerequisites, "prerequisites"),
 		"logo":            func(_, v *yaml.Node) { a.Logo = d.scalar(v, "app.logo") },
@@ -442,6 +458,17 @@ func (e *encoder) app(a *App, langs []string) *yaml.Node {
 		m.set("features", n)
 	}
 	opt("features_after", a.FeaturesAfter)
+	opt("connection_line", a.ConnectionLine)
+	if len(a.Anchors) > 0 {
+		am := e.mapping("app.anchors")
+		for _, k := range []string{"description", "features", "why", "prerequisites"} {
+			if v, ok := a.Anchors[k]; ok {
+				am.set(k, str(v.Value))
+			}
+		}
+		am.n.Style = yaml.FlowStyle
+		m.set("anchors", am.n)
+	}
 	if a.Notices != nil {
 		n := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq"}
 		for i, nt := range a.Notices {
@@ -540,7 +567,7 @@ func (v *validator) app() {
 		field string
 	}{{&a.Website, "app.website"}, {&a.Summary, "app.summary"}, {&a.AdditionalInfo, "app.additional_info"},
 		{&a.Availability, "app.availability"}, {&a.PriceRange, "app.price_range"}, {&a.Contact, "app.contact"},
-		{&a.Meta.Title, "app.meta.title"}, {&a.Meta.Description, "app.meta.description"}} {
+		{&a.Meta.Title, "app.meta.title"}, {&a.Meta.Description, "app.meta.description"}, {&a.ConnectionLine, "app.connection_line"}} {
 		v.optionalLine(t.t, t.field)
 	}
 	if len(a.Categories) == 0 {

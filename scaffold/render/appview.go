@@ -38,6 +38,12 @@ type AppView struct {
 	// in: no description of its own, and a notice that sends the reader to
 	// the language it is in. The page holds that notice only.
 	Stub bool
+	// ConnectionLine is the line on how the app connects, when the
+	// partner's (else the template writes it from the mode).
+	ConnectionLine Markdown
+	// Anchors are the sections' custom ids: description, features, why,
+	// prerequisites ("" for none).
+	Anchors map[string]string
 }
 
 // FeatureView is one integration feature: a platform one by Key (the
@@ -82,6 +88,11 @@ func (s *Set) newAppView(p *partner.Partner, lang string) (*AppView, error) {
 		Prerequisites:  Markdown(a.Prerequisites.In(lang)),
 		MetaTitle:      Plain(a.Meta.Title.In(lang)),
 		MetaDesc:       Plain(a.Meta.Description.In(lang)),
+		ConnectionLine: Markdown(a.ConnectionLine.In(lang)),
+		Anchors:        map[string]string{"description": "", "features": "", "why": "", "prerequisites": ""},
+	}
+	for section, id := range a.Anchors {
+		v.Anchors[section] = id.Value
 	}
 	if len(a.Categories) > 0 {
 		c, ok := s.Site.Category(a.Categories[0].Value)
