@@ -24,7 +24,7 @@ type langPart struct {
 	description, featuresIntro, featuresAfter, why, prerequisites string
 	connectionLine                                                string
 	anchors                                                       map[string]string // section → its custom id
-	features                                                      []string // the bullets, as written
+	features                                                      []string          // the bullets, as written
 	topNotices, notices                                           []rawNotice
 	sections                                                      []section
 }

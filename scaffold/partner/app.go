@@ -36,12 +36,12 @@ type App struct {
 	ConnectionLine Text
 	// Anchors are the custom ids of the overview's sections, by section:
 	// description, features, why, prerequisites.
-	Anchors map[string]Scalar
-	Notices        []Notice
-	WhyConnect     Text // the partner's own paragraphs of Why Connect?, before the platform's
-	Prerequisites  Text // when not the template's sentence
-	Meta           Meta // the overview's own meta title and description
-	Sections       []Section
+	Anchors       map[string]Scalar
+	Notices       []Notice
+	WhyConnect    Text // the partner's own paragraphs of Why Connect?, before the platform's
+	Prerequisites Text // when not the template's sentence
+	Meta          Meta // the overview's own meta title and description
+	Sections      []Section
 	// Listings are the app's entries on the Apps page when they are not
 	// the one its title, category, website, logo and summary make (an app
 	// listed under several names: Just Eat, Menulog…); an empty list, for
@@ -258,10 +258,10 @@ func (d *decoder) app(n *yaml.Node) *App {
 			}
 			d.mapping(v, "app.anchors", fs)
 		},
-		"why_connect":     text(&a.WhyConnect, "why_connect"),
-		"prerequisites":   text(&a.Prerequisites, "prerequisites"),
-		"logo":            func(_, v *yaml.Node) { a.Logo = d.scalar(v, "app.logo") },
-		"languages":       func(_, v *yaml.Node) { a.Languages = d.list(v, "app.languages") },
+		"why_connect":   text(&a.WhyConnect, "why_connect"),
+		"prerequisites": text(&a.Prerequisites, "prerequisites"),
+		"logo":          func(_, v *yaml.Node) { a.Logo = d.scalar(v, "app.logo") },
+		"languages":     func(_, v *yaml.Node) { a.Languages = d.list(v, "app.languages") },
 		"category": func(k, v *yaml.Node) {
 			a.CategoriesPos = posOf(k)
 			if v.Kind == yaml.ScalarNode && v.Tag != "!!null" {
