@@ -166,6 +166,15 @@ func runNew(opts *NewOptions) error {
 		commit = append(commit, copyTo)
 	}
 	commit = append(commit, filepath.Join(opts.Out, slug)+string(filepath.Separator), filepath.Join(opts.Out, output.LockName))
+	for _, l := range pages.Listings {
+		switch l.Action {
+		case output.Create, output.Update:
+			fmt.Fprintf(opts.IO.Out, "%s %s's entry in %s\n", map[output.Action]string{output.Create: "added", output.Update: "updated"}[l.Action], slug, l.File)
+			commit = append(commit, l.File)
+		case output.Conflict:
+			fmt.Fprintf(opts.IO.ErrOut, "kept %s's entry in %s: it is not what partnerpages wrote (run `partnerpages absorb %s`, or `partnerpages generate --force %s`)\n", slug, l.File, slug, slug)
+		}
+	}
 	fmt.Fprintf(opts.IO.Out, "Review the pages, then commit %s (the lock file lets generate tell a stale page from a hand-edited one; %s is a run lock: leave it out of git).\n",
 		strings.Join(commit, ", "), filepath.Join(opts.Out, output.RunLockName))
 	fmt.Fprintf(opts.IO.Out, "After editing the partner file, run: partnerpages generate %s\n", slug)
