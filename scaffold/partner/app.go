@@ -341,7 +341,12 @@ func (d *decoder) features(n *yaml.Node) []Feature {
 			out = append(out, Feature{Pos: posOf(item), Text: d.text(item, f)})
 			continue
 		}
-		out = append(out, ParseFeature(d.scalar(item, f)))
+		ft := ParseFeature(d.scalar(item, f))
+		if ft.Key == "" {
+			d.errAt(item, f, "empty; write a platform feature (pull-orders +status) or the feature in the page's words ({en: …, fr: …})")
+			continue
+		}
+		out = append(out, ft)
 	}
 	return out
 }
@@ -576,6 +581,10 @@ func (v *validator) app() {
 	for i, f := range a.Features {
 		field := fmt.Sprintf("app.features[%d]", i+1)
 		if f.Key == "" {
+			if f.Text.ByLang != nil && len(f.Text.ByLang) == 0 {
+				v.err(f.Pos, field, "empty; a feature in the page's words gives its text per language ({en: …, fr: …})")
+				continue
+			}
 			v.optionalText(&f.Text, field)
 			continue
 		}
