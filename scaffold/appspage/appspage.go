@@ -107,7 +107,7 @@ func Parse(src []byte) (*Page, error) {
 func (p *Page) Categories() []string {
 	out := make([]string, len(p.cats))
 	for i, c := range p.cats {
-		out[i] = yamltext.Value(c, "title").Value
+		out[i] = text(c, "title")
 	}
 	return out
 }
@@ -119,7 +119,7 @@ func (p *Page) Entries(slug string) []Entry {
 	for _, c := range p.cats {
 		for _, a := range apps(c) {
 			if SlugOf(text(a, "documentation")) == slug {
-				out = append(out, entryOf(yamltext.Value(c, "title").Value, a))
+				out = append(out, entryOf(text(c, "title"), a))
 			}
 		}
 	}
@@ -161,7 +161,7 @@ func (p *Page) Set(slug string, want []Entry) error {
 	for _, e := range want {
 		var c, node *yaml.Node
 		for _, cat := range p.cats { // the category titled so that holds the app already, else the first
-			if yamltext.Value(cat, "title").Value != e.Category {
+			if text(cat, "title") != e.Category {
 				continue
 			}
 			if c == nil {
@@ -210,9 +210,8 @@ func fill(n *yaml.Node, e Entry) {
 		{"title", e.Title}, {"description", e.Description}, {"additional_info", e.AdditionalInfo}} {
 		v := yamltext.Value(n, kv[0])
 		switch {
-		case v == nil && kv[1] == "",
-			v != nil && v.Kind == yaml.ScalarNode && (v.Value == kv[1] || v.Tag == "!!null" && kv[1] == ""):
-			// as it is
+		case v == nil && kv[1] == "", v != nil && text(n, kv[0]) == kv[1]:
+			// as it is: it reads as the value already
 		case kv[1] == "" && kv[0] != "additional_info" && kv[0] != "website":
 			yamltext.RemoveKey(n, kv[0])
 		case kv[1] == "":
