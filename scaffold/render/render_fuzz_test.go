@@ -70,7 +70,7 @@ func FuzzRender(f *testing.F) {
 			err := yaml.Unmarshal(bytes.TrimPrefix(fm, []byte("---\n")), &meta)
 			// French typography may put a no-break space before a "!" of the name
 			title := strings.NewReplacer("\u00a0", " ", "\u202f", " ").Replace(meta.Meta.Title)
-			if err != nil || title != "Connect to HubRise | "+name+" | HubRise" && title != "Connexion à HubRise | "+name+" | HubRise" {
+			if err != nil || !titleCarries(title, name) {
 				t.Fatalf("meta.title %q does not carry the name %q (%v)", meta.Meta.Title, name, err)
 			}
 			for _, fd := range lint.Check(page, lint.DefaultOptions()) {
@@ -81,4 +81,20 @@ func FuzzRender(f *testing.F) {
 			}
 		}
 	})
+}
+
+// titleCarries reports whether a connect page's meta title is the page part,
+// the name and the site name, the page part shortened only when the full
+// title would pass the 60 characters the style guide allows.
+func titleCarries(title, name string) bool {
+	for _, parts := range [][2]string{{"Connect to HubRise", "Connect"}, {"Connexion à HubRise", "Connexion"}} {
+		full := parts[0] + " | " + name + " | HubRise"
+		if title == full {
+			return len(full) <= 60
+		}
+		if title == parts[1]+" | "+name+" | HubRise" {
+			return len(full) > 60
+		}
+	}
+	return false
 }
