@@ -211,6 +211,7 @@ func kept(f *facts) []string {
 	count(len(f.conn.extra), "step(s) as connection.extra_steps")
 	count(len(f.disc.before), "step(s) as disconnect.steps_before_button")
 	count(len(f.disc.extra), "step(s) as disconnect.extra_steps")
+	count(len(f.disc.after), "step(s) as disconnect.steps_after_disconnected")
 	count(len(f.sections), "section(s) as sections")
 	return out
 }

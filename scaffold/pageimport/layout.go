@@ -74,7 +74,7 @@ func cloneFacts(f *facts) facts {
 
 func cloneSteps(s steps) steps {
 	s.menu, s.before, s.extra, s.lines = slices.Clone(s.menu), slices.Clone(s.before), slices.Clone(s.extra), slices.Clone(s.lines)
-	s.beforeMenu = slices.Clone(s.beforeMenu)
+	s.beforeMenu, s.after = slices.Clone(s.beforeMenu), slices.Clone(s.after)
 	return s
 }
 

@@ -221,6 +221,10 @@ func partnerYAML(pages []pageOf, o Options) ([]byte, []string, error) {
 				d.ExtraSteps = list(func(f *facts) []string { return f.disc.extra })
 				notes.Head["disconnect.extra_steps"] = "kept from the page: its steps after the button"
 			}
+			if anyOf(func(f *facts) []string { return f.disc.after }) {
+				d.AfterDisconnected = list(func(f *facts) []string { return f.disc.after })
+				notes.Head["disconnect.steps_after_disconnected"] = "kept from the page: its steps after the line that says the app is disconnected"
+			}
 			summary = append(summary, "disconnect button: "+someText(discButton))
 		}
 	}

@@ -15,6 +15,7 @@ type steps struct {
 	before     []string
 	button     string
 	extra      []string
+	after      []string // disconnecting: steps after the line that says the app is disconnected
 	beforeMenu []string // steps before the one that opens the menu
 	lines      []int    // lines of the menu and button steps, which the template writes from the typed facts
 	app        string   // mode app-list: the app's name in HubRise's app list
@@ -260,6 +261,7 @@ func (r *reader) backOffice(list ast.Node, connect bool) (steps, error) {
 
 	template := len(r.report.Replaced) > replacedBefore // the button step says what the template's does
 	ownLine := 0                                        // the first partner step after the button
+	disconnected := 0                                   // the line that says the app is disconnected
 	for _, it := range items[b+1:] {
 		std := r.standardConnectStep(it)
 		if !connect {
@@ -271,8 +273,15 @@ func (r *reader) backOffice(list ast.Node, connect bool) (steps, error) {
 		if connect && std && ownLine > 0 {
 			return st, fmt.Errorf("line %d: the partner's step comes before the platform's step on line %d, and the template would put it after", ownLine, it.Line)
 		}
-		if !connect && !std && template {
-			return st, fmt.Errorf("line %d: the partner's step comes after the platform's, and the template would put it before", it.Line)
+		if !connect && !std && disconnected > 0 {
+			st.after = append(st.after, it.Markdown) // the template writes them after that line
+			continue
+		}
+		if !connect && std && disconnected > 0 {
+			return st, fmt.Errorf("line %d: the page says twice that the app is disconnected (line %d)", it.Line, disconnected)
+		}
+		if !connect && std {
+			disconnected = it.Line
 		}
 		if std {
 			r.replaced(it.Line, "step %q (the template writes this step)", clip(it.Text))

@@ -323,6 +323,9 @@ func (d *decoder) partner(n *yaml.Node, p *Partner) {
 			c.Pos = posOf(v)
 			f := d.steps(&c.Steps, "disconnect")
 			f["mode"] = func(_, v *yaml.Node) { c.Mode = d.scalar(v, "disconnect.mode") }
+			f["steps_after_disconnected"] = func(_, v *yaml.Node) {
+				c.AfterDisconnected = d.stringList(v, "disconnect.steps_after_disconnected")
+			}
 			d.mapping(v, "disconnect", f)
 		},
 		"sections": func(_, v *yaml.Node) { p.Sections = d.sections(v) },

@@ -45,6 +45,9 @@ func (e *encoder) partner(p *Partner) *yaml.Node {
 	if d.Pos.Present() || d.Mode.Value != "" {
 		disc := e.mapping("disconnect")
 		e.procedure(disc, langs, d.Mode, d.Steps, Text{})
+		if hasList(d.AfterDisconnected) {
+			disc.set("steps_after_disconnected", list(d.AfterDisconnected, langs, false))
+		}
 		doc.set("disconnect", disc.n)
 	}
 	if p.Sections != nil {

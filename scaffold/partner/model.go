@@ -253,6 +253,19 @@ type Disconnect struct {
 	Pos
 	Mode Scalar
 	Steps
+	AfterDisconnected List // optional Markdown steps after the line that says the app is disconnected
+}
+
+// Own returns the partner's own step lists of the disconnect procedure, in
+// the order the page has them: the procedure's, then the steps after the
+// line that says the app is disconnected.
+func (d *Disconnect) Own() []OwnStep {
+	return append(d.Steps.Own(), OwnStep{"steps_after_disconnected", &d.AfterDisconnected})
+}
+
+// HasOwn reports whether the partner gives disconnect steps of its own in lang.
+func (d *Disconnect) HasOwn(lang string) bool {
+	return hasOwn(d.Own(), lang)
 }
 
 // Steps are a back-office procedure, in connecting and disconnecting alike:
@@ -267,7 +280,7 @@ type Steps struct {
 
 // OwnStep is one list of the partner's own steps in a procedure, with its key.
 type OwnStep struct {
-	Key  string // steps_before_menu, steps_before_button or extra_steps
+	Key  string // steps_before_menu, steps_before_button, extra_steps (or, disconnecting, steps_after_disconnected)
 	List *List
 }
 
@@ -278,7 +291,12 @@ func (s *Steps) Own() []OwnStep {
 
 // HasOwn reports whether the partner gives steps of its own in lang.
 func (s *Steps) HasOwn(lang string) bool {
-	for _, o := range s.Own() {
+	return hasOwn(s.Own(), lang)
+}
+
+// hasOwn reports whether one of own has items in lang.
+func hasOwn(own []OwnStep, lang string) bool {
+	for _, o := range own {
 		if len(o.List.In(lang)) > 0 {
 			return true
 		}

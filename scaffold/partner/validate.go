@@ -624,9 +624,11 @@ func (v *validator) disconnect() {
 	if d.Mode.Value != DisconnectBackOffice {
 		why := "disconnect.mode is " + d.Mode.Value
 		v.unusedSteps(d.Steps, "disconnect", why)
+		v.unused(d.AfterDisconnected.Pos, "disconnect.steps_after_disconnected", why)
 		return
 	}
 	v.stepsMarkdown(d.Steps, "disconnect")
+	v.markdown(d.AfterDisconnected, "disconnect.steps_after_disconnected")
 	if !d.Menu.Present() && p.Connection.Menu.Present() {
 		d.Menu = p.Connection.Menu // the same back-office page, by default
 	}

@@ -53,6 +53,7 @@ type View struct {
 type DisconnectView struct {
 	Mode string
 	StepsView
+	AfterDisconnected []Markdown // the partner's steps after the line that says the app is disconnected
 }
 
 // StepsView is a back-office procedure of a View: the partner's own steps
@@ -79,6 +80,11 @@ func newStepsView(st partner.Steps, lang string) StepsView {
 // own returns the partner's own step lists.
 func (v *StepsView) own() [][]Markdown {
 	return [][]Markdown{v.BeforeMenu, v.BeforeButton, v.ExtraSteps}
+}
+
+// own returns the partner's own step lists of the disconnect procedure.
+func (v *DisconnectView) own() [][]Markdown {
+	return append(v.StepsView.own(), v.AfterDisconnected)
 }
 
 // SectionView is one extra section of a View.
@@ -141,19 +147,22 @@ func plains(ss []string) []Plain {
 // NewView builds the View of partner p in lang.
 func (s *Set) NewView(p *partner.Partner, lang string) View {
 	v := View{
-		Lang:       lang,
-		Slug:       p.Slug.Value,
-		Name:       Plain(p.Name.In(lang)),
-		Publisher:  Plain(p.Publisher.In(lang)),
-		Kind:       p.Kind.Value,
-		Elide:      p.Elide.Value,
-		Noun:       Plain(s.Site.Nouns[p.Kind.Value][lang]),
-		Email:      Plain(p.Email.Value),
-		Mode:       p.Connection.Mode.Value,
-		Intro:      Markdown(p.Connection.Intro.In(lang)),
-		StepsView:  newStepsView(p.Connection.Steps, lang),
-		Disconnect: DisconnectView{Mode: p.Disconnect.Mode.Value, StepsView: newStepsView(p.Disconnect.Steps, lang)},
-		Site:       SiteView{Name: Plain(s.Site.Name), SupportEmail: Plain(s.Site.SupportEmail), SignupURL: Safe(s.Site.SignupURL), BackOfficeURL: Safe(s.Site.BackOfficeURL)},
+		Lang:      lang,
+		Slug:      p.Slug.Value,
+		Name:      Plain(p.Name.In(lang)),
+		Publisher: Plain(p.Publisher.In(lang)),
+		Kind:      p.Kind.Value,
+		Elide:     p.Elide.Value,
+		Noun:      Plain(s.Site.Nouns[p.Kind.Value][lang]),
+		Email:     Plain(p.Email.Value),
+		Mode:      p.Connection.Mode.Value,
+		Intro:     Markdown(p.Connection.Intro.In(lang)),
+		StepsView: newStepsView(p.Connection.Steps, lang),
+		Disconnect: DisconnectView{
+			Mode: p.Disconnect.Mode.Value, StepsView: newStepsView(p.Disconnect.Steps, lang),
+			AfterDisconnected: markdowns(p.Disconnect.AfterDisconnected.In(lang)),
+		},
+		Site: SiteView{Name: Plain(s.Site.Name), SupportEmail: Plain(s.Site.SupportEmail), SignupURL: Safe(s.Site.SignupURL), BackOfficeURL: Safe(s.Site.BackOfficeURL)},
 	}
 	v.Preamble = Markdown(p.Preamble.In(lang))
 	v.MetaTitle, v.MetaDesc = Plain(p.Meta.Title.In(lang)), Plain(p.Meta.Description.In(lang))
