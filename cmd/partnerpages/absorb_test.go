@@ -168,10 +168,11 @@ func editQwentaFr(t *testing.T, dir, old, new string) (page, edited string) {
 // TestAbsorbKeepsTheFileAndLaterChangesReachEveryPage is issue 36's case:
 // a bilingual partner whose support e-mail has capitals and whose file has
 // comments and flow style; a step added at the very end of the French
-// disconnect procedure is absorbed. Only that section of that language is
-// kept as written; the file keeps its comments, flow style and the
-// e-mail's spelling, spells out no default; a later change of the e-mail
-// reaches both pages.
+// disconnect procedure, after the line that says the app is disconnected,
+// is absorbed as a step of that language (no section is kept as written);
+// the file keeps its comments, flow style and the e-mail's spelling,
+// spells out no default; later changes of the e-mail and of the disconnect
+// button reach both pages.
 func TestAbsorbKeepsTheFileAndLaterChangesReachEveryPage(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
@@ -206,12 +207,17 @@ disconnect:
 	if !strings.HasPrefix(got, src) {
 		t.Errorf("the partner file does not keep its text (comments, flow style, the e-mail's spelling):\n%s", udiff.Unified("before", "after", src, got))
 	}
-	for _, spelled := range []string{"kind:", "\n  mode: back-office\n  menu"} {
+	for _, spelled := range []string{"kind:", "\n  mode: back-office\n  menu", "page:", "body:"} {
 		if strings.Contains(got[len(src):], spelled) {
 			t.Errorf("absorb spelled out %q:\n%s", spelled, got)
 		}
 	}
-	os.WriteFile(file, []byte(strings.Replace(got, "Support@Octopus-Caisse.FR", "aide@octopus-caisse.example", 1)), 0o644)
+	if !strings.Contains(got[len(src):], "steps_after_disconnected:") || !strings.Contains(got[len(src):], "Fermez la caisse pour finir.") {
+		t.Errorf("the added step is not a step after the line that says the app is disconnected:\n%s", got)
+	}
+	got = strings.Replace(got, "Support@Octopus-Caisse.FR", "aide@octopus-caisse.example", 1)
+	got = strings.Replace(got, "fr: Déconnecter}", "fr: Retirer HubRise}", 1)
+	os.WriteFile(file, []byte(got), 0o644)
 	if code, out, errOut := run(t, dir, "generate"); code != exitOK || !strings.Contains(out, "2 updated") {
 		t.Fatalf("generate after the e-mail change: exit %d\n%s%s", code, out, errOut)
 	}
@@ -219,6 +225,9 @@ disconnect:
 		page := readFile(t, filepath.Join(dir, "content/apps/octopus-caisse", lang, "connect-hubrise.md"))
 		if strings.Count(page, "aide@octopus-caisse.example") != 2 || strings.Contains(page, "Octopus-Caisse.FR") {
 			t.Errorf("the %s page does not take the new e-mail in both its sections:\n%s", lang, page)
+		}
+		if lang == "fr" && (!strings.Contains(page, "**Retirer HubRise**") || !strings.Contains(page, "1. Fermez la caisse pour finir.\n")) {
+			t.Errorf("the French page does not take the new disconnect button, or lost the absorbed step:\n%s", page)
 		}
 	}
 }

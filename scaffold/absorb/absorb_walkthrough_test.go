@@ -96,3 +96,60 @@ disconnect:
 		t.Errorf("the rename did not reach the English page:\n%s", en)
 	}
 }
+
+// TestWholePageReadingKeepsValuesAsWritten: an edit absorb cannot place at
+// a step (a new paragraph in the French disconnect section) reads the page
+// whole; the values that mean the same keep the file's spelling: a menu
+// written "A > B" (read back as a list) and an e-mail in capitals.
+func TestWholePageReadingKeepsValuesAsWritten(t *testing.T) {
+	t.Parallel()
+	set, err := render.Load(templates.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := []byte(`name: Orbit
+languages: [en, fr]
+support: {email: Help@Orbit.Example}   # as the publisher writes it
+connection:
+  mode: back-office
+  menu: {en: Settings > Integrations, fr: Réglages > Intégrations}
+  button: {en: Connect HubRise, fr: Connecter HubRise}
+disconnect:
+  button: {en: Disconnect, fr: Déconnecter}
+`)
+	p, errs := partner.Parse("partners/orbit.yaml", src)
+	if len(errs) == 0 {
+		errs = partner.Resolve(p, set.Languages())
+	}
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	outs, err := connectPages(set, p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const anchor = "Pour suspendre"
+	fr := string(outs[1].Content)
+	if outs[1].Lang != "fr" || !strings.Contains(fr, anchor) {
+		t.Fatalf("no French paragraph to add before:\n%s", fr)
+	}
+	edited := strings.Replace(fr, anchor, "Les commandes en cours restent dans HubRise.\n\n"+anchor, 1)
+	a, err := Partner(set, lint.DefaultOptions(), p, src, "partner.schema.json", map[string][]byte{"fr": []byte(edited)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !a.Whole {
+		t.Fatalf("the edit was placed at a step; the test needs one read whole:\n%s", a.YAML)
+	}
+	got := string(a.YAML)
+	for _, line := range strings.SplitAfter(string(src), "\n")[:7] {
+		if !strings.Contains(got, line) {
+			t.Errorf("the file lost the line %q:\n%s", line, got)
+		}
+	}
+	for _, o := range a.Pages {
+		if o.Lang == "fr" && string(o.Content) != edited {
+			t.Errorf("the French page does not come back as edited")
+		}
+	}
+}

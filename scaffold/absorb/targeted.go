@@ -87,15 +87,18 @@ func (t *targeter) partial(ed *partner.Editor, placed bool) (*partner.Partner, [
 
 // layOver writes yml, the partner file the whole page was read into, over
 // the file's text src as a change of the values that differ: the rest of
-// src keeps its comments and layout, and a key yml adds that changes no
-// page (a default spelled out) is left out. ok is false when the result
-// would not render want (language → page).
+// src keeps its comments and layout, a key yml adds that changes no page
+// (a default spelled out) is left out, and a value yml writes another way
+// that renders the same pages (a menu "A > B" read back as [A, B], an
+// e-mail in another case) stays as src writes it. ok is false when the
+// result would not render want (language → page).
 func (t *targeter) layOver(src, yml []byte, want map[string][]byte) ([]byte, *partner.Partner, bool) {
-	ed, err := partner.NewEditor(src, t.langs)
+	orig, err := partner.NewEditor(src, t.langs)
 	if err != nil {
 		return nil, nil, false
 	}
-	added, err := ed.MergeFrom(yml)
+	ed := orig.Clone()
+	merged, err := ed.MergeFrom(yml)
 	if err != nil {
 		return nil, nil, false
 	}
@@ -115,9 +118,19 @@ func (t *targeter) layOver(src, yml []byte, want map[string][]byte) ([]byte, *pa
 		}
 		return out, q, true
 	}
-	for _, path := range added {
+	for _, path := range merged.Added {
 		c := ed.Clone()
 		c.Remove(path)
+		if _, _, ok := renders(c); ok {
+			ed = c
+		}
+	}
+	for _, path := range merged.Replaced {
+		if len(path) == 0 {
+			continue
+		}
+		c := ed.Clone()
+		c.Restore(path, orig)
 		if _, _, ok := renders(c); ok {
 			ed = c
 		}
@@ -327,9 +340,9 @@ func ownLists(q *partner.Partner, lang string) []ownList {
 	var out []ownList
 	for _, proc := range []struct {
 		key string
-		st  *partner.Steps
-	}{{"connection", &q.Connection.Steps}, {"disconnect", &q.Disconnect.Steps}} {
-		for _, o := range proc.st.Own() {
+		own []partner.OwnStep
+	}{{"connection", q.Connection.Own()}, {"disconnect", q.Disconnect.Own()}} {
+		for _, o := range proc.own {
 			out = append(out, ownList{path: []string{proc.key, o.Key}, items: o.List.In(lang), list: o.List})
 		}
 	}

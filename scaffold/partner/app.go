@@ -644,8 +644,7 @@ func (e *Editor) SetApp(a *App) {
 	enc := encoder{}
 	n := enc.app(a, e.langs)
 	if old := yamltext.Value(e.doc.Content[0], "app"); old != nil {
-		var added [][]string
-		n = mergeNode(old, n, []string{"app"}, &added) // the block keeps its comments and styles where values stay
+		n = mergeNode(old, n, []string{"app"}, &Merged{}) // the block keeps its comments and styles where values stay
 	}
 	yamltext.SetKey(e.doc.Content[0], "app", n)
 }

@@ -265,28 +265,51 @@ func (e *Editor) Bytes() ([]byte, error) { return yamltext.Write(e.src, &e.doc) 
 // only what differs: a mapping present in both keeps its keys, their order,
 // comments and style, and takes the other's values key by key; any other
 // value is kept when it holds the same, else replaced. It returns the paths
-// of the keys yml adds, which the caller may try to leave out.
-func (e *Editor) MergeFrom(yml []byte) ([][]string, error) {
+// of the keys yml adds and of the values it replaces, which the caller may
+// try to leave out or keep as they were (a value written another way that
+// means the same: a menu as "A > B" or as [A, B]).
+func (e *Editor) MergeFrom(yml []byte) (m Merged, err error) {
 	var n yaml.Node
 	if err := yaml.Unmarshal(yml, &n); err != nil {
-		return nil, err
+		return m, err
 	}
 	if n.Kind != yaml.DocumentNode || len(n.Content) != 1 {
-		return nil, fmt.Errorf("not a partner file")
+		return m, fmt.Errorf("not a partner file")
 	}
-	var added [][]string
-	e.doc.Content[0] = mergeNode(e.doc.Content[0], n.Content[0], nil, &added)
-	return added, nil
+	e.doc.Content[0] = mergeNode(e.doc.Content[0], n.Content[0], nil, &m)
+	return m, nil
 }
 
-func mergeNode(o, n *yaml.Node, path []string, added *[][]string) *yaml.Node {
+// Merged is what MergeFrom changed: paths of keys of mappings.
+type Merged struct {
+	Added    [][]string // keys the file did not have
+	Replaced [][]string // values that differ
+}
+
+// Restore puts back at path the value the file from holds there (keys of
+// mappings only), if it has one.
+func (e *Editor) Restore(path []string, from *Editor) {
+	n := from.doc.Content[0]
+	for _, k := range path {
+		if n = yamltext.Value(n, k); n == nil {
+			return
+		}
+	}
+	if parent, key, err := e.parent(path); err == nil {
+		yamltext.SetKey(parent, key, yamltext.Copy(n))
+	}
+}
+
+func mergeNode(o, n *yaml.Node, path []string, m *Merged) *yaml.Node {
 	if o.Kind == yaml.SequenceNode && n.Kind == yaml.SequenceNode && !sameValue(o, n) {
+		m.Replaced = append(m.Replaced, path)
 		return mergeList(o, n)
 	}
 	if o.Kind != yaml.MappingNode || n.Kind != yaml.MappingNode {
 		if sameValue(o, n) {
 			return o
 		}
+		m.Replaced = append(m.Replaced, path)
 		v := yamltext.Copy(n)
 		v.HeadComment, v.LineComment, v.FootComment = o.HeadComment, o.LineComment, o.FootComment
 		return v
@@ -297,11 +320,11 @@ func mergeNode(o, n *yaml.Node, path []string, added *[][]string) *yaml.Node {
 		keep[key] = true
 		at := append(append([]string{}, path...), key)
 		if old := yamltext.Value(o, key); old != nil {
-			yamltext.SetKey(o, key, mergeNode(old, n.Content[i+1], at, added))
+			yamltext.SetKey(o, key, mergeNode(old, n.Content[i+1], at, m))
 			continue
 		}
 		yamltext.SetKey(o, key, yamltext.Copy(n.Content[i+1]))
-		*added = append(*added, at)
+		m.Added = append(m.Added, at)
 	}
 	for i := 0; i+1 < len(o.Content); {
 		if !keep[o.Content[i].Value] {
