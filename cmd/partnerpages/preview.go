@@ -39,15 +39,17 @@ to HTML as the site shows it (headings with their {#id}, steps, bold labels,
 images from the pages folder, the site's <InlineImage> and <Link>), with the
 front matter's title and meta, each lint finding at its block, the sections
 the template does not write marked (a template change will not reach them),
-and whether the page on disk is current, stale or edited by hand.
+and whether the page on disk is current, stale or edited by hand. A page
+on disk that differs from the templates' rendering (stale, or edited by
+hand) is shown as the file holds it, with that file's own lint findings and
+how many lines differ.
 
 When a partner file, a template or a page changes, the open browser reloads
 within a second; a partner file that does not validate shows its errors.
-preview reads the project and never writes into it; --out writes the same
-pages as static HTML into a folder of their own instead.
+preview reads the project and never writes into it; --html DIR writes the
+same pages as static HTML into a folder of their own instead.
 
-Because --out names the static folder here, the generated pages' folder is
-the project's (or --pages DIR).`,
+The generated pages' folder is the project's output folder (or --pages DIR).`,
 		Example: `  partnerpages preview                      # every partner, on a free port
   partnerpages preview qwenta --port 8080 --open
   partnerpages preview --site ../website/content   # check site links against the real site
