@@ -100,7 +100,8 @@ disconnect:
 // TestWholePageReadingKeepsValuesAsWritten: an edit absorb cannot place at
 // a step (a new paragraph in the French disconnect section) reads the page
 // whole; the values that mean the same keep the file's spelling: a menu
-// written "A > B" (read back as a list) and an e-mail in capitals.
+// written "A > B" (read back as a list) and an e-mail in capitals; and the
+// section kept as written spells out no default (its titles).
 func TestWholePageReadingKeepsValuesAsWritten(t *testing.T) {
 	t.Parallel()
 	set, err := render.Load(templates.FS)
@@ -146,6 +147,9 @@ disconnect:
 		if !strings.Contains(got, line) {
 			t.Errorf("the file lost the line %q:\n%s", line, got)
 		}
+	}
+	if strings.Contains(got, "title:") {
+		t.Errorf("the section's default titles are spelled out (a template change of the heading would no longer reach it):\n%s", got)
 	}
 	for _, o := range a.Pages {
 		if o.Lang == "fr" && string(o.Content) != edited {

@@ -123,6 +123,16 @@ func (t *targeter) layOver(src, yml []byte, want map[string][]byte) ([]byte, *pa
 		c.Remove(path)
 		if _, _, ok := renders(c); ok {
 			ed = c
+			continue
+		}
+		// the key is needed; a default spelled out below it may not be
+		// (a section kept as written in one language names its titles)
+		for _, below := range ed.KeysBelow(path) {
+			c := ed.Clone()
+			c.Remove(below)
+			if _, _, ok := renders(c); ok {
+				ed = c
+			}
 		}
 	}
 	for _, path := range merged.Replaced {

@@ -372,13 +372,57 @@ func sameValue(a, b *yaml.Node) bool {
 	return true
 }
 
-// Remove drops the key at path, if it is there.
+// Remove drops the key at path, if it is there (a number in path indexes a list).
 func (e *Editor) Remove(path []string) {
+	if n := e.at(path[:len(path)-1]); n != nil && n.Kind == yaml.MappingNode {
+		yamltext.RemoveKey(n, path[len(path)-1])
+	}
+}
+
+// at is the node at path (keys of mappings, numbers of list items), or nil.
+func (e *Editor) at(path []string) *yaml.Node {
 	n := e.doc.Content[0]
-	for _, k := range path[:len(path)-1] {
-		if n = yamltext.Value(n, k); n == nil || n.Kind != yaml.MappingNode {
-			return
+	for _, k := range path {
+		switch n.Kind {
+		case yaml.MappingNode:
+			n = yamltext.Value(n, k)
+		case yaml.SequenceNode:
+			i, err := strconv.Atoi(k)
+			if err != nil || i < 0 || i >= len(n.Content) {
+				return nil
+			}
+			n = n.Content[i]
+		default:
+			return nil
+		}
+		if n == nil {
+			return nil
 		}
 	}
-	yamltext.RemoveKey(n, path[len(path)-1])
+	return n
+}
+
+// KeysBelow returns the paths of the mapping keys below path, deepest
+// first, through lists by item number.
+func (e *Editor) KeysBelow(path []string) [][]string {
+	var out [][]string
+	var walk func(n *yaml.Node, at []string)
+	walk = func(n *yaml.Node, at []string) {
+		switch n.Kind {
+		case yaml.MappingNode:
+			for i := 0; i+1 < len(n.Content); i += 2 {
+				p := append(slices.Clone(at), n.Content[i].Value)
+				walk(n.Content[i+1], p)
+				out = append(out, p)
+			}
+		case yaml.SequenceNode:
+			for i, c := range n.Content {
+				walk(c, append(slices.Clone(at), strconv.Itoa(i)))
+			}
+		}
+	}
+	if n := e.at(path); n != nil {
+		walk(n, path)
+	}
+	return out
 }
