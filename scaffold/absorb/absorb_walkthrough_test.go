@@ -34,17 +34,7 @@ connection:
 disconnect:
   button: {en: Disconnect, fr: Déconnecter}
 `)
-	p, errs := partner.Parse("partners/orbit.yaml", src)
-	if len(errs) == 0 {
-		errs = partner.Resolve(p, set.Languages())
-	}
-	if len(errs) > 0 {
-		t.Fatal(errs)
-	}
-	outs, err := connectPages(set, p)
-	if err != nil {
-		t.Fatal(err)
-	}
+	p, outs := orbitPages(t, set, src)
 	const step, shot = "1. Cliquez sur **Autoriser**.\n", "   ![Écran d'autorisation](./images/autoriser.png)\n"
 	fr := string(outs[1].Content)
 	if outs[1].Lang != "fr" || !strings.Contains(fr, step) {
@@ -118,17 +108,7 @@ connection:
 disconnect:
   button: {en: Disconnect, fr: Déconnecter}
 `)
-	p, errs := partner.Parse("partners/orbit.yaml", src)
-	if len(errs) == 0 {
-		errs = partner.Resolve(p, set.Languages())
-	}
-	if len(errs) > 0 {
-		t.Fatal(errs)
-	}
-	outs, err := connectPages(set, p)
-	if err != nil {
-		t.Fatal(err)
-	}
+	p, outs := orbitPages(t, set, src)
 	const anchor = "Pour suspendre"
 	fr := string(outs[1].Content)
 	if outs[1].Lang != "fr" || !strings.Contains(fr, anchor) {
@@ -156,4 +136,21 @@ disconnect:
 			t.Errorf("the French page does not come back as edited")
 		}
 	}
+}
+
+// orbitPages reads the partner file src and renders its connect pages.
+func orbitPages(t *testing.T, set *render.Set, src []byte) (*partner.Partner, []render.Output) {
+	t.Helper()
+	p, errs := partner.Parse("partners/orbit.yaml", src)
+	if len(errs) == 0 {
+		errs = partner.Resolve(p, set.Languages())
+	}
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	outs, err := connectPages(set, p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p, outs
 }
