@@ -154,3 +154,32 @@ func orbitPages(t *testing.T, set *render.Set, src []byte) (*partner.Partner, []
 	}
 	return p, outs
 }
+
+// TestWholePageReadingKeepsADefaultSpelledOut: a file that writes the
+// default disconnect mode keeps it when an edit of that section is read
+// whole (the import leaves the mode out, as the section no longer needs it).
+func TestWholePageReadingKeepsADefaultSpelledOut(t *testing.T) {
+	t.Parallel()
+	set, err := render.Load(templates.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := []byte("name: Orbit\nlanguages: [fr]\nsupport: {email: help@orbit.example}\nconnection: {mode: support}\ndisconnect:\n  mode: hubrise   # as the default, said\n")
+	p, outs := orbitPages(t, set, src)
+	const anchor = "Vous pouvez déconnecter"
+	fr := string(outs[0].Content)
+	if !strings.Contains(fr, anchor) {
+		t.Fatalf("no disconnect paragraph to edit:\n%s", fr)
+	}
+	edited := strings.Replace(fr, anchor, "Appelez-nous avant.\n\n"+anchor, 1)
+	a, err := Partner(set, lint.DefaultOptions(), p, src, "partner.schema.json", map[string][]byte{"fr": []byte(edited)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !a.Whole {
+		t.Fatalf("the edit was placed at a step; the test needs one read whole:\n%s", a.YAML)
+	}
+	if !strings.Contains(string(a.YAML), "disconnect:\n  mode: hubrise   # as the default, said\n") {
+		t.Errorf("the file lost its disconnect mode:\n%s", a.YAML)
+	}
+}

@@ -90,7 +90,8 @@ func (t *targeter) partial(ed *partner.Editor, placed bool) (*partner.Partner, [
 // src keeps its comments and layout, a key yml adds that changes no page
 // (a default spelled out) is left out, and a value yml writes another way
 // that renders the same pages (a menu "A > B" read back as [A, B], an
-// e-mail in another case) stays as src writes it. ok is false when the
+// e-mail in another case), and a key yml drops that renders the same (a
+// default src spells out), stay as src writes them. ok is false when the
 // result would not render want (language → page).
 func (t *targeter) layOver(src, yml []byte, want map[string][]byte) ([]byte, *partner.Partner, bool) {
 	orig, err := partner.NewEditor(src, t.langs)
@@ -135,7 +136,7 @@ func (t *targeter) layOver(src, yml []byte, want map[string][]byte) ([]byte, *pa
 			}
 		}
 	}
-	for _, path := range merged.Replaced {
+	for _, path := range slices.Concat(merged.Replaced, merged.Removed) {
 		if len(path) == 0 {
 			continue
 		}

@@ -265,9 +265,10 @@ func (e *Editor) Bytes() ([]byte, error) { return yamltext.Write(e.src, &e.doc) 
 // only what differs: a mapping present in both keeps its keys, their order,
 // comments and style, and takes the other's values key by key; any other
 // value is kept when it holds the same, else replaced. It returns the paths
-// of the keys yml adds and of the values it replaces, which the caller may
-// try to leave out or keep as they were (a value written another way that
-// means the same: a menu as "A > B" or as [A, B]).
+// of the keys yml adds, of the values it replaces and of the keys it
+// drops, which the caller may try to leave out or keep as they were (a
+// value written another way that means the same: a menu as "A > B" or as
+// [A, B]; a default the file spells out).
 func (e *Editor) MergeFrom(yml []byte) (m Merged, err error) {
 	var n yaml.Node
 	if err := yaml.Unmarshal(yml, &n); err != nil {
@@ -284,6 +285,7 @@ func (e *Editor) MergeFrom(yml []byte) (m Merged, err error) {
 type Merged struct {
 	Added    [][]string // keys the file did not have
 	Replaced [][]string // values that differ
+	Removed  [][]string // keys the file had and yml has not
 }
 
 // Restore puts back at path the value the file from holds there (keys of
@@ -328,6 +330,7 @@ func mergeNode(o, n *yaml.Node, path []string, m *Merged) *yaml.Node {
 	}
 	for i := 0; i+1 < len(o.Content); {
 		if !keep[o.Content[i].Value] {
+			m.Removed = append(m.Removed, append(slices.Clone(path), o.Content[i].Value))
 			o.Content = append(o.Content[:i], o.Content[i+2:]...)
 			continue
 		}
