@@ -47,8 +47,9 @@ const Overview = "overview.md"
 
 // AppFolders lists the app folders below roots (folders such as a site's
 // content/apps, or one app's folder): each folder with <lang>/overview.md
-// for a language isLang accepts, once, in walking order. Hidden folders
-// are passed over, and so is what cannot be read.
+// for a language isLang accepts, once, in walking order, that stands where
+// an app folder does (appPlace: the site's docs/ has an overview too).
+// Hidden folders are passed over, and so is what cannot be read.
 func AppFolders(roots []string, isLang func(string) bool) []string {
 	var out []string
 	seen := map[string]bool{}
@@ -64,6 +65,8 @@ func AppFolders(roots []string, isLang func(string) bool) []string {
 				return fs.SkipDir
 			case !hasOverview(path, isLang):
 				return nil
+			case !appPlace(path, root):
+				return fs.SkipDir // a folder with an overview that is no app's holds no app folder
 			}
 			if abs, _ := filepath.Abs(path); !seen[abs] {
 				seen[abs] = true
@@ -73,6 +76,22 @@ func AppFolders(roots []string, isLang func(string) bool) []string {
 		})
 	}
 	return out
+}
+
+// appPlace reports whether path, below root, stands where an app folder
+// does: in a folder named apps (a site's content/apps/<slug>), or as root
+// itself, or in root when root is no site's content folder (a project's
+// output folder of another name; a content folder has apps/ in it).
+func appPlace(path, root string) bool {
+	parent := filepath.Dir(filepath.Clean(path))
+	switch {
+	case filepath.Clean(path) == filepath.Clean(root), filepath.Base(parent) == "apps":
+		return true
+	case parent == filepath.Clean(root):
+		st, err := os.Stat(filepath.Join(root, "apps"))
+		return err != nil || !st.IsDir()
+	}
+	return false
 }
 
 func hasOverview(dir string, isLang func(string) bool) bool {

@@ -1,6 +1,9 @@
 package pagepath
 
 import (
+	"os"
+	"path/filepath"
+	"slices"
 	"testing"
 )
 
@@ -49,4 +52,56 @@ func FuzzParse(f *testing.F) {
 			t.Errorf("Parse(%q) = %+v, whose Rel is %q", rel, p, p.Rel())
 		}
 	})
+}
+
+// TestAppFolders: an app folder is found where the site keeps apps
+// (content/apps/<slug>), given itself, or in an output folder of another
+// name; a folder of the site that has an overview but is no app's (the
+// docs' own overview) is not one, wherever the walk starts.
+func TestAppFolders(t *testing.T) {
+	t.Parallel()
+	root := t.TempDir()
+	for _, f := range []string{
+		"site/content/apps/tabla/en/overview.md",
+		"site/content/apps/plato/fr/overview.md",
+		"site/content/apps/plato/fr/images/x.png",
+		"site/content/docs/en/overview.md",
+		"site/content/en/apps.yaml",
+		"out/tabla/en/overview.md",
+		"out/notes.md",
+	} {
+		p := filepath.Join(root, f)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte("---\ntitle: Overview\n---\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	isLang := func(s string) bool { return s == "en" || s == "fr" }
+	tests := []struct {
+		roots []string
+		want  []string
+	}{
+		{[]string{"site"}, []string{"site/content/apps/plato", "site/content/apps/tabla"}},
+		{[]string{"site/content"}, []string{"site/content/apps/plato", "site/content/apps/tabla"}},
+		{[]string{"site/content/apps"}, []string{"site/content/apps/plato", "site/content/apps/tabla"}},
+		{[]string{"site/content/apps/tabla"}, []string{"site/content/apps/tabla"}},
+		{[]string{"site/content/docs"}, []string{"site/content/docs"}}, // asked for by name
+		{[]string{"out"}, []string{"out/tabla"}},
+	}
+	for _, tt := range tests {
+		var roots []string
+		for _, r := range tt.roots {
+			roots = append(roots, filepath.Join(root, r))
+		}
+		var got []string
+		for _, dir := range AppFolders(roots, isLang) {
+			rel, _ := filepath.Rel(root, dir)
+			got = append(got, filepath.ToSlash(rel))
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("AppFolders(%v) = %v, want %v", tt.roots, got, tt.want)
+		}
+	}
 }
