@@ -46,8 +46,9 @@ var agreements = []agreement{
 	{name: "either mode without give-access", src: "name: A\nsupport: {email: a@b.co}\nconnection: {mode: either, menu: [M], button: B}\npage: [{section: connect, steps: [S]}, contact]\n"},
 
 	{name: "connected from the HubRise app list", valid: true, src: "name: A\nconnection: {mode: app-list, app: A Bridge, extra_steps: [Open A.]}\npage: [connect, disconnect]\n"},
-	{name: "a step after the line that says the app is disconnected", valid: true, src: "name: A\nconnection: {mode: back-office, menu: [M], button: B}\ndisconnect: {button: D, steps_after_disconnected: [Close the till.]}\npage: [connect, disconnect]\n"},
-	{name: "steps after disconnected under connection", src: "name: A\nconnection: {mode: back-office, menu: [M], button: B, steps_after_disconnected: [X]}\npage: [connect]\n"},
+	{name: "a step after the line that says the app is disconnected", valid: true, src: "name: A\nconnection: {mode: back-office, menu: [M], button: B}\ndisconnect: {button: D}\nsteps_after: {en: {disconnected: [Close the till.]}}\npage: [connect, disconnect]\n"},
+	{name: "steps after a step, not per language", src: "name: A\nconnection: {mode: back-office, menu: [M], button: B}\nsteps_after: {disconnected: [X]}\npage: [connect]\n"},
+	{name: "an empty step after a step", src: "name: A\nconnection: {mode: back-office, menu: [M], button: B}\nsteps_after: {en: {allow: [\" \"]}}\npage: [connect]\n"},
 	{name: "an app-list connection with a menu", src: "name: A\nconnection: {mode: app-list, menu: [M]}\npage: [connect]\n"},
 	{name: "an app name for a back-office connection", src: "name: A\nconnection: {mode: back-office, menu: [M], button: B, app: A Bridge}\npage: [connect]\n"},
 	{name: "the page's own meta description, in one language", valid: true, src: "name: A\nconnection: {mode: back-office, menu: [M], button: B}\nmeta: {description: {fr: Relier A à HubRise.}}\npage: [connect]\n"},

@@ -323,9 +323,6 @@ func (d *decoder) partner(n *yaml.Node, p *Partner) {
 			c.Pos = posOf(v)
 			f := d.steps(&c.Steps, "disconnect")
 			f["mode"] = func(_, v *yaml.Node) { c.Mode = d.scalar(v, "disconnect.mode") }
-			f["steps_after_disconnected"] = func(_, v *yaml.Node) {
-				c.AfterDisconnected = d.stringList(v, "disconnect.steps_after_disconnected")
-			}
 			d.mapping(v, "disconnect", f)
 		},
 		"sections": func(_, v *yaml.Node) { p.Sections = d.sections(v) },
@@ -348,6 +345,10 @@ func (d *decoder) partner(n *yaml.Node, p *Partner) {
 			p.StepTextPos = posOf(k)
 			p.StepText = d.stepText(v)
 		},
+		"steps_after": func(k, v *yaml.Node) {
+			p.StepsAfterPos = posOf(k)
+			p.StepsAfter = d.stepsAfter(v)
+		},
 	})
 }
 
@@ -364,6 +365,25 @@ func (d *decoder) stepText(n *yaml.Node) map[string]map[string]Scalar {
 		for i := 0; i+1 < len(v.Content); i += 2 {
 			name := v.Content[i].Value
 			steps[name] = d.scalar(v.Content[i+1], join(field, name))
+		}
+		out[lang] = steps
+	})
+	return out
+}
+
+// stepsAfter decodes steps_after: language → step name → steps.
+func (d *decoder) stepsAfter(n *yaml.Node) map[string]map[string][]Scalar {
+	out := map[string]map[string][]Scalar{}
+	d.langMap(n, "steps_after", func(lang string, v *yaml.Node) {
+		field := join("steps_after", lang)
+		if v.Kind != yaml.MappingNode {
+			d.errAt(v, field, "expected step names, each with the steps that follow it (allow: [Check the orders.]), found %s", describe(v))
+			return
+		}
+		steps := map[string][]Scalar{}
+		for i := 0; i+1 < len(v.Content); i += 2 {
+			name := v.Content[i].Value
+			steps[name] = d.list(v.Content[i+1], join(field, name))
 		}
 		out[lang] = steps
 	})

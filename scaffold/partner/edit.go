@@ -99,6 +99,25 @@ func (e *Editor) ListIn(path []string, lang string) (*EditList, error) {
 	return &EditList{n: n}, nil
 }
 
+// ListAt returns the list at path, a value of no language (the language,
+// if any, is in path: steps_after.fr.allow), creating it empty when the
+// file has none.
+func (e *Editor) ListAt(path []string) (*EditList, error) {
+	parent, key, err := e.parent(path)
+	if err != nil {
+		return nil, err
+	}
+	v := yamltext.Value(parent, key)
+	if v == nil || v.Tag == "!!null" {
+		v = &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Style: yaml.FlowStyle}
+		yamltext.SetKey(parent, key, v)
+	}
+	if v.Kind != yaml.SequenceNode {
+		return nil, fmt.Errorf("%s is not a list", strings.Join(path, "."))
+	}
+	return &EditList{n: v}, nil
+}
+
 // EnsurePage gives a schema v1 file its page: list, the layout it renders
 // (the standard sections in order, each extra section after the one it
 // names), so that a standard section can have a value of its own, such as

@@ -45,9 +45,6 @@ func (e *encoder) partner(p *Partner) *yaml.Node {
 	if d.Pos.Present() || d.Mode.Value != "" {
 		disc := e.mapping("disconnect")
 		e.procedure(disc, langs, d.Mode, d.Steps, Text{})
-		if hasList(d.AfterDisconnected) {
-			disc.set("steps_after_disconnected", list(d.AfterDisconnected, langs, false))
-		}
 		doc.set("disconnect", disc.n)
 	}
 	if p.Sections != nil {
@@ -82,6 +79,17 @@ func (e *encoder) partner(p *Partner) *yaml.Node {
 			st.set(l, steps.n)
 		}
 		doc.set("step_text", st.n)
+	}
+	if len(p.StepsAfter) > 0 {
+		sa := e.mapping("steps_after")
+		for _, l := range keys(p.StepsAfter) {
+			steps := e.mapping("steps_after." + l)
+			for _, name := range keys(p.StepsAfter[l]) {
+				steps.set(name, seq(p.StepsAfter[l][name], false))
+			}
+			sa.set(l, steps.n)
+		}
+		doc.set("steps_after", sa.n)
 	}
 	if p.App != nil {
 		doc.set("app", e.app(p.App, langs))

@@ -108,11 +108,11 @@ func TestEncodeRoundTripsEveryPartnerFile(t *testing.T) {
 		roundTrip(t, f, data)
 	}
 	for name, src := range map[string]string{
-		"per-language lists":       "name: A\nlanguages: [en, fr]\nconnection:\n  mode: back-office\n  menu: {en: [Settings, Apps], fr: [Réglages]}\n  button: {en: Go, fr: ''}\n  extra_steps: {en: [\"a\\nb\"]}\n",
-		"steps after disconnected": "name: A\nlanguages: [en, fr]\nconnection: {mode: back-office, menu: [M], button: B}\ndisconnect:\n  button: D\n  steps_after_disconnected: {en: [], fr: [Fermez la caisse.]}\n",
-		"v2 parts":                 "name: A\npreamble: {fr: \"Bientôt\\n\\nici\"}\npage: [connect, {section: contact, title: {en: Help}, anchor: help, languages: [en], steps: [S]}, {title: T, body: B}]\n",
-		"v1 sections":              "name: A\nsections: [{after: connect, title: T, anchor: t, body: \"x\\n\"}]\n",
-		"empty values":             "name: ''\nslug: ''\npage: []\nconnection: {}\n",
+		"per-language lists": "name: A\nlanguages: [en, fr]\nconnection:\n  mode: back-office\n  menu: {en: [Settings, Apps], fr: [Réglages]}\n  button: {en: Go, fr: ''}\n  extra_steps: {en: [\"a\\nb\"]}\n",
+		"steps after":        "name: A\nlanguages: [en, fr]\nconnection: {mode: back-office, menu: [M], button: B}\ndisconnect: {button: D}\nsteps_after: {fr: {disconnected: [Fermez la caisse.], allow: [\"a\\nb\"]}}\n",
+		"v2 parts":           "name: A\npreamble: {fr: \"Bientôt\\n\\nici\"}\npage: [connect, {section: contact, title: {en: Help}, anchor: help, languages: [en], steps: [S]}, {title: T, body: B}]\n",
+		"v1 sections":        "name: A\nsections: [{after: connect, title: T, anchor: t, body: \"x\\n\"}]\n",
+		"empty values":       "name: ''\nslug: ''\npage: []\nconnection: {}\n",
 	} {
 		roundTrip(t, name, []byte(src))
 	}

@@ -64,6 +64,13 @@ func (p *Partner) MarkdownValues() iter.Seq[MarkdownValue] {
 				ok = ok && yield(MarkdownValue{"step_text." + l + "." + name, l, p.StepText[l][name]})
 			}
 		}
+		for _, l := range keys(p.StepsAfter) {
+			for _, name := range keys(p.StepsAfter[l]) {
+				for i, it := range p.StepsAfter[l][name] {
+					ok = ok && yield(MarkdownValue{fmt.Sprintf("steps_after.%s.%s[%d]", l, name, i+1), l, it})
+				}
+			}
+		}
 	}
 }
 

@@ -120,6 +120,13 @@ type Partner struct {
 	StepText    map[string]map[string]Scalar
 	StepTextPos Pos // where `step_text:` was written
 
+	// StepsAfter are steps of the partner's own that follow a platform
+	// step on this page: language → step name (as step_text names it) →
+	// Markdown steps, written after that step wherever the template
+	// writes it (a step added after "Click Add User" in give-access).
+	StepsAfter    map[string]map[string][]Scalar
+	StepsAfterPos Pos // where `steps_after:` was written
+
 	// App is the rest of the app folder (overview, customization, Apps
 	// page entry); nil when the file has no app: block.
 	App *App
@@ -253,19 +260,6 @@ type Disconnect struct {
 	Pos
 	Mode Scalar
 	Steps
-	AfterDisconnected List // optional Markdown steps after the line that says the app is disconnected
-}
-
-// Own returns the partner's own step lists of the disconnect procedure, in
-// the order the page has them: the procedure's, then the steps after the
-// line that says the app is disconnected.
-func (d *Disconnect) Own() []OwnStep {
-	return append(d.Steps.Own(), OwnStep{"steps_after_disconnected", &d.AfterDisconnected})
-}
-
-// HasOwn reports whether the partner gives disconnect steps of its own in lang.
-func (d *Disconnect) HasOwn(lang string) bool {
-	return hasOwn(d.Own(), lang)
 }
 
 // Steps are a back-office procedure, in connecting and disconnecting alike:
@@ -280,7 +274,7 @@ type Steps struct {
 
 // OwnStep is one list of the partner's own steps in a procedure, with its key.
 type OwnStep struct {
-	Key  string // steps_before_menu, steps_before_button, extra_steps (or, disconnecting, steps_after_disconnected)
+	Key  string // steps_before_menu, steps_before_button or extra_steps
 	List *List
 }
 
@@ -291,12 +285,7 @@ func (s *Steps) Own() []OwnStep {
 
 // HasOwn reports whether the partner gives steps of its own in lang.
 func (s *Steps) HasOwn(lang string) bool {
-	return hasOwn(s.Own(), lang)
-}
-
-// hasOwn reports whether one of own has items in lang.
-func hasOwn(own []OwnStep, lang string) bool {
-	for _, o := range own {
+	for _, o := range s.Own() {
 		if len(o.List.In(lang)) > 0 {
 			return true
 		}

@@ -93,6 +93,7 @@ func Resolve(p *Partner, setLangs []string) ErrorList {
 	v.optionalLine(&p.Meta.Description, "meta.description")
 	v.fileName()
 	v.stepText()
+	v.stepsAfter()
 	v.app()
 	return v.errs
 }
@@ -137,6 +138,21 @@ func (v *validator) stepText() {
 			if s := v.p.StepText[l][name]; strings.TrimSpace(s.Value) == "" {
 				v.err(s.Pos, "step_text."+l+"."+name, "empty step; remove it to have the template's wording, or write what the reader does")
 			}
+		}
+	}
+}
+
+// stepsAfter checks steps_after: languages of the partner, and steps that
+// say something. Whether the template set has a step of each name is the
+// renderer's to say, as for step_text.
+func (v *validator) stepsAfter() {
+	for _, l := range keys(v.p.StepsAfter) {
+		if !slices.Contains(v.langs, l) {
+			v.err(v.p.StepsAfterPos, "steps_after."+l, "value for %q, which is not one of the partner's languages (%s)", l, strings.Join(v.langs, ", "))
+			continue
+		}
+		for _, name := range keys(v.p.StepsAfter[l]) {
+			v.markdown(List{Items: v.p.StepsAfter[l][name], Pos: v.p.StepsAfterPos}, "steps_after."+l+"."+name)
 		}
 	}
 }
@@ -624,11 +640,9 @@ func (v *validator) disconnect() {
 	if d.Mode.Value != DisconnectBackOffice {
 		why := "disconnect.mode is " + d.Mode.Value
 		v.unusedSteps(d.Steps, "disconnect", why)
-		v.unused(d.AfterDisconnected.Pos, "disconnect.steps_after_disconnected", why)
 		return
 	}
 	v.stepsMarkdown(d.Steps, "disconnect")
-	v.markdown(d.AfterDisconnected, "disconnect.steps_after_disconnected")
 	if !d.Menu.Present() && p.Connection.Menu.Present() {
 		d.Menu = p.Connection.Menu // the same back-office page, by default
 	}

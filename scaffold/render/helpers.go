@@ -160,13 +160,23 @@ func Step(v any) Safe {
 }
 
 // typed writes the platform step name for v: the page's own words for it
-// (the partner file's step_text), else the template set's.
+// (the partner file's step_text), else the template set's; then, as steps
+// of their own, the partner's steps that follow it (steps_after).
 func (s *Set) typed(name string, v View) (Safe, error) {
+	var out Safe
 	if own, ok := v.StepText[name]; ok {
-		return Step(own), nil
+		out = Step(own)
+	} else {
+		w, err := s.Wording("step", name, v)
+		if err != nil {
+			return "", err
+		}
+		out = Safe(w)
 	}
-	w, err := s.Wording("step", name, v)
-	return Safe(w), err
+	for _, it := range v.StepsAfter[name] {
+		out += "\n1. " + Step(it)
+	}
+	return out, nil
 }
 
 // link returns the site path of a named link target from site.yaml.

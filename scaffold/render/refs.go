@@ -189,6 +189,9 @@ func (s *Set) expandView(v *View) error {
 		md(&text)
 		v.StepText[name] = text
 	}
+	for _, ms := range v.StepsAfter {
+		list(ms)
+	}
 	for _, ms := range append(v.own(), v.Disconnect.own()...) {
 		list(ms)
 	}

@@ -25,13 +25,14 @@ type View struct {
 	StepsView
 	Disconnect DisconnectView
 	Sections   []SectionView
-	Preamble   Markdown            // text before the first heading (schema v2), "" when none
-	MetaTitle  Plain               // the page's own meta.title, "" for the template's
-	MetaDesc   Plain               // the page's own meta.description, "" for the template's
-	StepText   map[string]Markdown // platform steps in the page's own words, by step name (partner step_text)
-	Parts      []PartView          // the page's sections in order, in this language
-	Part       PartView            // the section a partial is writing (set by With)
-	Has        map[string]bool     // the standard sections the page has, by name
+	Preamble   Markdown              // text before the first heading (schema v2), "" when none
+	MetaTitle  Plain                 // the page's own meta.title, "" for the template's
+	MetaDesc   Plain                 // the page's own meta.description, "" for the template's
+	StepText   map[string]Markdown   // platform steps in the page's own words, by step name (partner step_text)
+	StepsAfter map[string][]Markdown // the partner's steps after a platform step, by step name (partner steps_after)
+	Parts      []PartView            // the page's sections in order, in this language
+	Part       PartView              // the section a partial is writing (set by With)
+	Has        map[string]bool       // the standard sections the page has, by name
 	Site       SiteView
 	UI         map[string]Plain // the platform's UI labels in this language, by name (site.yaml ui)
 	App        *AppView         // the app folder's facts (app:); nil when the file has none
@@ -53,7 +54,6 @@ type View struct {
 type DisconnectView struct {
 	Mode string
 	StepsView
-	AfterDisconnected []Markdown // the partner's steps after the line that says the app is disconnected
 }
 
 // StepsView is a back-office procedure of a View: the partner's own steps
@@ -80,11 +80,6 @@ func newStepsView(st partner.Steps, lang string) StepsView {
 // own returns the partner's own step lists.
 func (v *StepsView) own() [][]Markdown {
 	return [][]Markdown{v.BeforeMenu, v.BeforeButton, v.ExtraSteps}
-}
-
-// own returns the partner's own step lists of the disconnect procedure.
-func (v *DisconnectView) own() [][]Markdown {
-	return append(v.StepsView.own(), v.AfterDisconnected)
 }
 
 // SectionView is one extra section of a View.
@@ -147,22 +142,19 @@ func plains(ss []string) []Plain {
 // NewView builds the View of partner p in lang.
 func (s *Set) NewView(p *partner.Partner, lang string) View {
 	v := View{
-		Lang:      lang,
-		Slug:      p.Slug.Value,
-		Name:      Plain(p.Name.In(lang)),
-		Publisher: Plain(p.Publisher.In(lang)),
-		Kind:      p.Kind.Value,
-		Elide:     p.Elide.Value,
-		Noun:      Plain(s.Site.Nouns[p.Kind.Value][lang]),
-		Email:     Plain(p.Email.Value),
-		Mode:      p.Connection.Mode.Value,
-		Intro:     Markdown(p.Connection.Intro.In(lang)),
-		StepsView: newStepsView(p.Connection.Steps, lang),
-		Disconnect: DisconnectView{
-			Mode: p.Disconnect.Mode.Value, StepsView: newStepsView(p.Disconnect.Steps, lang),
-			AfterDisconnected: markdowns(p.Disconnect.AfterDisconnected.In(lang)),
-		},
-		Site: SiteView{Name: Plain(s.Site.Name), SupportEmail: Plain(s.Site.SupportEmail), SignupURL: Safe(s.Site.SignupURL), BackOfficeURL: Safe(s.Site.BackOfficeURL)},
+		Lang:       lang,
+		Slug:       p.Slug.Value,
+		Name:       Plain(p.Name.In(lang)),
+		Publisher:  Plain(p.Publisher.In(lang)),
+		Kind:       p.Kind.Value,
+		Elide:      p.Elide.Value,
+		Noun:       Plain(s.Site.Nouns[p.Kind.Value][lang]),
+		Email:      Plain(p.Email.Value),
+		Mode:       p.Connection.Mode.Value,
+		Intro:      Markdown(p.Connection.Intro.In(lang)),
+		StepsView:  newStepsView(p.Connection.Steps, lang),
+		Disconnect: DisconnectView{Mode: p.Disconnect.Mode.Value, StepsView: newStepsView(p.Disconnect.Steps, lang)},
+		Site:       SiteView{Name: Plain(s.Site.Name), SupportEmail: Plain(s.Site.SupportEmail), SignupURL: Safe(s.Site.SignupURL), BackOfficeURL: Safe(s.Site.BackOfficeURL)},
 	}
 	v.Preamble = Markdown(p.Preamble.In(lang))
 	v.MetaTitle, v.MetaDesc = Plain(p.Meta.Title.In(lang)), Plain(p.Meta.Description.In(lang))
@@ -171,6 +163,14 @@ func (s *Set) NewView(p *partner.Partner, lang string) View {
 			v.StepText = map[string]Markdown{}
 		}
 		v.StepText[name] = Markdown(text.Value)
+	}
+	for name, items := range p.StepsAfter[lang] {
+		if v.StepsAfter == nil {
+			v.StepsAfter = map[string][]Markdown{}
+		}
+		for _, it := range items {
+			v.StepsAfter[name] = append(v.StepsAfter[name], Markdown(it.Value))
+		}
 	}
 	for pt := range p.Parts() {
 		if !pt.InLang(lang) {
@@ -233,15 +233,22 @@ func (s *Set) NewView(p *partner.Partner, lang string) View {
 // template set, with its line and the step it most likely means.
 func (s *Set) knownSteps(p *partner.Partner, lang string) error {
 	steps := s.Steps(lang, "step")
-	for _, name := range sortedKeys(p.StepText[lang]) {
-		if slices.Contains(steps, name) {
-			continue
-		}
+	unknown := func(field, name string, line int) error {
 		hint := ""
 		if best := partner.Closest(name, steps); best != "" {
 			hint = fmt.Sprintf(" (did you mean %q?)", best)
 		}
-		return fmt.Errorf("line %d: step_text.%s.%s: the template set has no step %q%s; its steps: %s", p.StepText[lang][name].Line, lang, name, name, hint, strings.Join(steps, ", "))
+		return fmt.Errorf("line %d: %s.%s.%s: the template set has no step %q%s; its steps: %s", line, field, lang, name, name, hint, strings.Join(steps, ", "))
+	}
+	for _, name := range sortedKeys(p.StepText[lang]) {
+		if !slices.Contains(steps, name) {
+			return unknown("step_text", name, p.StepText[lang][name].Line)
+		}
+	}
+	for _, name := range sortedKeys(p.StepsAfter[lang]) {
+		if !slices.Contains(steps, name) {
+			return unknown("steps_after", name, p.StepsAfterPos.Line)
+		}
 	}
 	return nil
 }
