@@ -212,7 +212,7 @@ disconnect:
 			t.Errorf("absorb spelled out %q:\n%s", spelled, got)
 		}
 	}
-	if !strings.Contains(got[len(src):], "steps_after_disconnected:") || !strings.Contains(got[len(src):], "Fermez la caisse pour finir.") {
+	if !strings.Contains(got[len(src):], "steps_after:") || !strings.Contains(got[len(src):], "disconnected:") || !strings.Contains(got[len(src):], "Fermez la caisse pour finir.") {
 		t.Errorf("the added step is not a step after the line that says the app is disconnected:\n%s", got)
 	}
 	got = strings.Replace(got, "Support@Octopus-Caisse.FR", "aide@octopus-caisse.example", 1)

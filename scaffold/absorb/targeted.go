@@ -21,8 +21,17 @@ import (
 type source struct {
 	list  []string // a list of the partner's own steps (connection.extra_steps, page.2.steps), or nil
 	index int      // the item of that list
+	plain bool     // the list's path names its language (steps_after.fr.allow), else it is per language
 	typed string   // else a platform step, by name (menu, allow)
 	path  []string // else a one-line text: a section's title, the meta title or description
+}
+
+// in is the list s names, in lang, in the file ed holds.
+func (s source) in(ed *partner.Editor, lang string) (*partner.EditList, error) {
+	if s.plain {
+		return ed.ListAt(s.list)
+	}
+	return ed.ListIn(s.list, lang)
 }
 
 // targeted absorbs edited pages by changing, in the edited language only,
@@ -264,10 +273,28 @@ func (t *targeter) candidates(q *partner.Partner, lang string, cur, want []unit,
 			}
 		}
 	}
+	if h.ReplEnd > h.ReplStart && want[h.ReplStart].step && h.Start > 0 {
+		// a step after a platform step, or after one the partner added there
+		item := pageimport.NameEmail(stepText(want[h.ReplStart]), q.Email.Value)
+		after := source{list: []string{"steps_after", lang, srcs[h.Start-1].typed}, index: -1, plain: true}
+		if prev := srcs[h.Start-1]; prev.plain {
+			after = prev
+		}
+		if after.list[2] != "" {
+			out = append(out, candidate{edit: func(ed *partner.Editor) error {
+				el, err := after.in(ed, lang)
+				if err != nil || after.index+1 > el.Len() {
+					return fmt.Errorf("no place %d", after.index+1)
+				}
+				el.Insert(after.index+1, item)
+				return nil
+			}})
+		}
+	}
 	if h.End > h.Start && srcs[h.Start].list != nil {
 		s := srcs[h.Start]
 		out = append(out, candidate{edit: func(ed *partner.Editor) error {
-			el, err := ed.ListIn(s.list, lang)
+			el, err := s.in(ed, lang)
 			if err != nil || s.index >= el.Len() {
 				return fmt.Errorf("no item %d", s.index)
 			}
@@ -284,7 +311,7 @@ func replace(lang, email string, cur, want unit, s source) []candidate {
 	case s.list != nil && want.step:
 		item := pageimport.NameEmail(stepText(want), email)
 		return []candidate{{edit: func(ed *partner.Editor) error {
-			el, err := ed.ListIn(s.list, lang)
+			el, err := s.in(ed, lang)
 			if err != nil || s.index >= el.Len() {
 				return fmt.Errorf("no item %d", s.index)
 			}
@@ -351,9 +378,9 @@ func ownLists(q *partner.Partner, lang string) []ownList {
 	var out []ownList
 	for _, proc := range []struct {
 		key string
-		own []partner.OwnStep
-	}{{"connection", q.Connection.Own()}, {"disconnect", q.Disconnect.Own()}} {
-		for _, o := range proc.own {
+		st  *partner.Steps
+	}{{"connection", &q.Connection.Steps}, {"disconnect", &q.Disconnect.Steps}} {
+		for _, o := range proc.st.Own() {
 			out = append(out, ownList{path: []string{proc.key, o.Key}, items: o.List.In(lang), list: o.List})
 		}
 	}
@@ -383,6 +410,11 @@ func (t *targeter) sources(q *partner.Partner, lang string, n int) []source {
 			items[i] = mark(source{list: l.path, index: i})
 		}
 		setListIn(l.list, lang, t.langs, items)
+	}
+	for name, items := range q.StepsAfter[lang] {
+		for i := range items {
+			items[i] = partner.Scalar{Value: mark(source{list: []string{"steps_after", lang, name}, index: i, plain: true})}
+		}
 	}
 	for _, name := range t.set.Steps(lang, "step") {
 		if q.StepText == nil {

@@ -211,7 +211,7 @@ func kept(f *facts) []string {
 	count(len(f.conn.extra), "step(s) as connection.extra_steps")
 	count(len(f.disc.before), "step(s) as disconnect.steps_before_button")
 	count(len(f.disc.extra), "step(s) as disconnect.extra_steps")
-	count(len(f.disc.after), "step(s) as disconnect.steps_after_disconnected")
+	count(len(f.disc.after), "step(s) as steps_after (after the line that says the app is disconnected)")
 	count(len(f.sections), "section(s) as sections")
 	return out
 }
@@ -354,6 +354,24 @@ func mergeExisting(g []pageOf, ex *partner.Partner, o Options) []pageOf {
 			disc: steps{menu: ex.Disconnect.Menu.In(f.lang), button: ex.Disconnect.Button.In(f.lang)},
 			mode: ex.Connection.Mode.Value,
 		}
+		// the platform steps in the page's own words and the partner's
+		// steps after a platform step, which a page read whole cannot tell
+		// from the template's (a section that lost one is kept as written
+		// when the pages are compared)
+		for name, s := range ex.StepText[f.lang] {
+			if f.file.stepText == nil {
+				f.file.stepText = map[string]string{}
+			}
+			f.file.stepText[name] = s.Value
+		}
+		for name, items := range ex.StepsAfter[f.lang] {
+			if f.file.stepsAfter == nil {
+				f.file.stepsAfter = map[string][]string{}
+			}
+			for _, it := range items {
+				f.file.stepsAfter[name] = append(f.file.stepsAfter[name], it.Value)
+			}
+		}
 		// a menu or button this page does not say keeps the file's value in
 		// this language
 		if len(f.conn.menu) == 0 && f.conn.button == "" {
@@ -417,8 +435,11 @@ func keepOwnSteps(f *facts, ex *partner.Partner, keep func(*part) bool) {
 			}
 			if steps, intro := xp.Steps.In(f.lang), xp.Intro.In(f.lang); len(steps) > 0 || intro != "" {
 				pt.own = &ownSteps{intro: intro, steps: steps}
-				pt.verbatim = false
 			}
+			// the file types it, and the page says it as the file renders
+			// it: typed (with the file's step_text and steps_after, which
+			// the reader cannot tell; the pages compared after check it)
+			pt.verbatim = false
 			break
 		}
 	}

@@ -3,6 +3,7 @@ package pageimport
 import (
 	"cmp"
 	"fmt"
+	"maps"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -221,11 +222,33 @@ func partnerYAML(pages []pageOf, o Options) ([]byte, []string, error) {
 				d.ExtraSteps = list(func(f *facts) []string { return f.disc.extra })
 				notes.Head["disconnect.extra_steps"] = "kept from the page: its steps after the button"
 			}
-			if anyOf(func(f *facts) []string { return f.disc.after }) {
-				d.AfterDisconnected = list(func(f *facts) []string { return f.disc.after })
-				notes.Head["disconnect.steps_after_disconnected"] = "kept from the page: its steps after the line that says the app is disconnected"
+			for _, lang := range langs {
+				if after := by[lang].disc.after; len(after) > 0 {
+					stepsAfter(doc, lang, "disconnected", after)
+					notes.Head["steps_after"] = "kept from the page: its steps after a platform step"
+				}
 			}
 			summary = append(summary, "disconnect button: "+someText(discButton))
+		}
+	}
+	for _, lang := range langs { // the file's, absorb merging into it
+		ff := by[lang].file
+		if ff == nil {
+			continue
+		}
+		for _, name := range slices.Sorted(maps.Keys(ff.stepsAfter)) {
+			if doc.StepsAfter[lang][name] == nil { // what the page says first
+				stepsAfter(doc, lang, name, ff.stepsAfter[name])
+			}
+		}
+		for name, s := range ff.stepText {
+			if doc.StepText == nil {
+				doc.StepText = map[string]map[string]partner.Scalar{}
+			}
+			if doc.StepText[lang] == nil {
+				doc.StepText[lang] = map[string]partner.Scalar{}
+			}
+			doc.StepText[lang][name] = partner.Scalar{Value: s}
 		}
 	}
 
@@ -297,6 +320,20 @@ func platformSteps(doc *partner.Partner, mode string, path func(func(*facts) []s
 // appListFacts writes the facts of a connection from the platform's app
 // list: the partner's steps before and after the platform's, and the app's
 // name in the list where it is not the product's.
+// stepsAfter gives doc, in lang, the steps of the partner's own after the
+// platform step name.
+func stepsAfter(doc *partner.Partner, lang, name string, steps []string) {
+	if doc.StepsAfter == nil {
+		doc.StepsAfter = map[string]map[string][]partner.Scalar{}
+	}
+	if doc.StepsAfter[lang] == nil {
+		doc.StepsAfter[lang] = map[string][]partner.Scalar{}
+	}
+	for _, s := range steps {
+		doc.StepsAfter[lang][name] = append(doc.StepsAfter[lang][name], partner.Scalar{Value: s})
+	}
+}
+
 func appListFacts(c *partner.Connection, pages []pageOf, anyOf func(func(*facts) []string) bool, list func(func(*facts) []string) partner.List, label func(func(*facts) string) partner.Text, notes *partner.Comments) {
 	if anyOf(func(f *facts) []string { return f.conn.beforeMenu }) {
 		c.BeforeMenu = list(func(f *facts) []string { return f.conn.beforeMenu })

@@ -454,5 +454,7 @@ func fixLinks(src []byte) []byte {
 // fileFacts are the menus and buttons a partner file gives one language.
 type fileFacts struct {
 	conn, disc steps
-	mode       string // connection.mode
+	mode       string              // connection.mode
+	stepsAfter map[string][]string // steps_after in this language, by platform step
+	stepText   map[string]string   // step_text in this language, by platform step
 }

@@ -47,6 +47,16 @@ func typeDoc(doc, facts *partner.Partner, set *render.Set, exact bool) {
 	for i := range doc.Sections {
 		doc.Sections[i].Body = typeText(doc.Sections[i].Body, langs, md(""))
 	}
+	for l, byName := range doc.StepsAfter {
+		if typers[l] == nil {
+			continue
+		}
+		for _, items := range byName {
+			for i := range items {
+				items[i].Value = typers[l].within("").stepText(items[i].Value)
+			}
+		}
+	}
 }
 
 // typeText applies f to each language's value of t; a value shared by the
@@ -118,6 +128,13 @@ func namesStep(doc *partner.Partner, name string) bool {
 	}
 	for _, sec := range doc.Sections {
 		typeText(sec.Body, langs, look)
+	}
+	for l, byName := range doc.StepsAfter {
+		for _, items := range byName {
+			for _, it := range items {
+				look(l, it.Value)
+			}
+		}
 	}
 	return found
 }
