@@ -3,6 +3,7 @@ package preview
 import (
 	"bufio"
 	"context"
+	"github.com/partnerpages/partnerpages/scaffold/partner"
 	"io/fs"
 	"net/http"
 	"net/http/httptest"
@@ -378,5 +379,30 @@ func copyDir(t *testing.T, from, to string) {
 	})
 	if err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestStepsAfterMarkTheirSection: a step of the partner's own after a
+// platform step marks the section that writes that step, in that language.
+func TestStepsAfterMarkTheirSection(t *testing.T) {
+	t.Parallel()
+	p, errs := partner.Parse("p.yaml", []byte("name: A\nsupport: {email: a@b.example}\nconnection: {mode: back-office, menu: [M], button: B}\ndisconnect: {button: D}\n"+
+		"steps_after:\n  fr: {access-add-user: [Attendez.], disconnected: [Redémarrez.], support-connect: []}\n"))
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	for _, tc := range []struct {
+		section, lang string
+		want          bool
+	}{
+		{"give-access", "fr", true},
+		{"give-access", "en", false},
+		{"disconnect", "fr", true},
+		{"connect", "fr", false}, // support-connect has no step
+		{"contact", "fr", false},
+	} {
+		if got := partnerSteps(p, tc.section, tc.lang); got != tc.want {
+			t.Errorf("%s (%s): partner steps %v, want %v", tc.section, tc.lang, got, tc.want)
+		}
 	}
 }

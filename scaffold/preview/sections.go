@@ -2,6 +2,7 @@ package preview
 
 import (
 	"github.com/partnerpages/partnerpages/scaffold/partner"
+	"strings"
 )
 
 // Section ownership, as the page shows it.
@@ -40,6 +41,11 @@ func ownSections(p *partner.Partner, lang string) map[int]string {
 // partnerSteps reports whether a standard section carries steps of the
 // partner's own among the template's.
 func partnerSteps(p *partner.Partner, standard, lang string) bool {
+	for name, steps := range p.StepsAfter[lang] {
+		if len(steps) > 0 && stepSection(name) == standard {
+			return true
+		}
+	}
 	switch standard {
 	case "connect":
 		return p.Connection.Intro.In(lang) != "" || p.Connection.HasOwn(lang)
@@ -47,4 +53,15 @@ func partnerSteps(p *partner.Partner, standard, lang string) bool {
 		return p.Disconnect.HasOwn(lang)
 	}
 	return false
+}
+
+// stepSection is the standard section that writes the platform step name.
+func stepSection(name string) string {
+	switch {
+	case strings.HasPrefix(name, "access-"):
+		return "give-access"
+	case strings.HasPrefix(name, "disconnect"):
+		return "disconnect"
+	}
+	return "connect"
 }
