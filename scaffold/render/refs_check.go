@@ -1,6 +1,7 @@
 package render
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 
@@ -11,10 +12,10 @@ import (
 // step, phrase, UI label or link that the set lacks, with the file, line
 // and field of the text that names it.
 func (s *Set) CheckRefs(p *partner.Partner) partner.ErrorList {
+	errs := s.checkStepNames(p)
 	if !partnerHasRefs(p) {
-		return nil // most files name none
+		return errs // most files name none
 	}
-	var errs partner.ErrorList
 	for mv := range p.MarkdownValues() {
 		langs := p.Langs()
 		if mv.Lang != "" {
@@ -26,6 +27,40 @@ func (s *Set) CheckRefs(p *partner.Partner) partner.ErrorList {
 	}
 	errs.Sort()
 	return dedupe(errs)
+}
+
+// checkStepNames reports a step of step_text or steps_after that the
+// template set does not have in that language, with the one most likely meant.
+func (s *Set) checkStepNames(p *partner.Partner) partner.ErrorList {
+	var errs partner.ErrorList
+	check := func(field, lang, name string, at partner.Pos) {
+		steps := s.Steps(lang, "step")
+		if !slices.Contains(s.langs, lang) || slices.Contains(steps, name) {
+			return
+		}
+		hint := ""
+		if best := partner.Closest(name, steps); best != "" {
+			hint = fmt.Sprintf(" (did you mean %q?)", best)
+		}
+		errs = append(errs, partner.Error{File: p.File, Line: at.Line, Col: at.Col, Field: field + "." + lang + "." + name,
+			Msg: fmt.Sprintf("the template set has no step %q%s; its steps: %s", name, hint, strings.Join(steps, ", "))})
+	}
+	for lang, byName := range p.StepText {
+		for name, v := range byName {
+			check("step_text", lang, name, v.Pos)
+		}
+	}
+	for lang, byName := range p.StepsAfter {
+		for name, items := range byName {
+			at := p.StepsAfterPos
+			if len(items) > 0 {
+				at = items[0].Pos // the line of its first step
+			}
+			check("steps_after", lang, name, at)
+		}
+	}
+	errs.Sort()
+	return errs
 }
 
 // checkText expands the references of one value in lang and reports the

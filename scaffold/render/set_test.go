@@ -118,9 +118,10 @@ func TestElisionBeforeAMuteH(t *testing.T) {
 	}
 }
 
-// TestStepTextNamesAStepOfTheSet: a step_text for a step the set lacks
-// fails with its line and the step it most likely means; a known one
-// replaces that step's words in that language only.
+// TestStepTextNamesAStepOfTheSet: a step_text or steps_after for a step the
+// set lacks fails (generate and validate alike) with its line and the step
+// it most likely means; a known one replaces that step's words, or adds
+// steps after it, in that language only.
 func TestStepTextNamesAStepOfTheSet(t *testing.T) {
 	t.Parallel()
 	set, err := Load(templates.FS)
@@ -131,6 +132,19 @@ func TestStepTextNamesAStepOfTheSet(t *testing.T) {
 	p := testPartner(t, base+"step_text:\n  fr: {alow: Cliquez enfin.}\n")
 	if _, err := set.Render(p); err == nil || !strings.Contains(err.Error(), "line 6: step_text.fr.alow") || !strings.Contains(err.Error(), `did you mean "allow"?`) {
 		t.Errorf("an unknown step: %v", err)
+	}
+	for _, c := range []struct{ src, field string }{
+		{"step_text:\n  fr: {alow: Cliquez enfin.}\n", "step_text.fr.alow"},
+		{"steps_after:\n  fr:\n    alow: [Vérifiez.]\n", "steps_after.fr.alow"},
+	} {
+		errs := set.CheckRefs(testPartner(t, base+c.src))
+		if len(errs) != 1 || errs[0].Field != c.field || errs[0].Line != 6 && errs[0].Line != 7 || !strings.Contains(errs[0].Msg, `did you mean "allow"?`) {
+			t.Errorf("validate's check of %s: %v", c.field, errs)
+		}
+	}
+	p = testPartner(t, base+"steps_after:\n  en: {allow: [Check the orders.]}\n")
+	if outs, err := set.Render(p); err != nil || !strings.Contains(string(outs[0].Content), "1. Click **Allow**.\n1. Check the orders.\n") {
+		t.Errorf("a step after Allow: %v", err)
 	}
 	p = testPartner(t, base+"step_text:\n  fr: {allow: Cliquez enfin sur **Autoriser**.}\n")
 	outs, err := set.Render(p)

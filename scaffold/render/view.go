@@ -229,25 +229,12 @@ func (s *Set) NewView(p *partner.Partner, lang string) View {
 	return v
 }
 
-// knownSteps says which step_text of p in lang names no step of the
-// template set, with its line and the step it most likely means.
+// knownSteps says which step_text or steps_after of p in lang names no
+// step of the template set, with its line and the step it most likely means.
 func (s *Set) knownSteps(p *partner.Partner, lang string) error {
-	steps := s.Steps(lang, "step")
-	unknown := func(field, name string, line int) error {
-		hint := ""
-		if best := partner.Closest(name, steps); best != "" {
-			hint = fmt.Sprintf(" (did you mean %q?)", best)
-		}
-		return fmt.Errorf("line %d: %s.%s.%s: the template set has no step %q%s; its steps: %s", line, field, lang, name, name, hint, strings.Join(steps, ", "))
-	}
-	for _, name := range sortedKeys(p.StepText[lang]) {
-		if !slices.Contains(steps, name) {
-			return unknown("step_text", name, p.StepText[lang][name].Line)
-		}
-	}
-	for _, name := range sortedKeys(p.StepsAfter[lang]) {
-		if !slices.Contains(steps, name) {
-			return unknown("steps_after", name, p.StepsAfterPos.Line)
+	for _, e := range s.checkStepNames(p) {
+		if parts := strings.SplitN(e.Field, ".", 3); len(parts) == 3 && parts[1] == lang {
+			return fmt.Errorf("line %d: %s: %s", e.Line, e.Field, e.Msg)
 		}
 	}
 	return nil
