@@ -47,6 +47,8 @@ var agreements = []agreement{
 
 	{name: "connected from the HubRise app list", valid: true, src: "name: A\nconnection: {mode: app-list, app: A Bridge, extra_steps: [Open A.]}\npage: [connect, disconnect]\n"},
 	{name: "a step after the line that says the app is disconnected", valid: true, src: "name: A\nconnection: {mode: back-office, menu: [M], button: B}\ndisconnect: {button: D}\nsteps_after: {en: {disconnected: [Close the till.]}}\npage: [connect, disconnect]\n"},
+	{name: "a platform step left out in one language", valid: true, src: "name: A\nconnection: {mode: back-office, menu: [M], button: B}\nskip_steps: {fr: [choose-location]}\npage: [connect]\n"},
+	{name: "a step left out, not per language", src: "name: A\nconnection: {mode: back-office, menu: [M], button: B}\nskip_steps: [allow]\npage: [connect]\n"},
 	{name: "steps after a step, not per language", src: "name: A\nconnection: {mode: back-office, menu: [M], button: B}\nsteps_after: {disconnected: [X]}\npage: [connect]\n"},
 	{name: "an empty step after a step", src: "name: A\nconnection: {mode: back-office, menu: [M], button: B}\nsteps_after: {en: {allow: [\" \"]}}\npage: [connect]\n"},
 	{name: "an app-list connection with a menu", src: "name: A\nconnection: {mode: app-list, menu: [M]}\npage: [connect]\n"},

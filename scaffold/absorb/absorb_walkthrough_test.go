@@ -183,3 +183,52 @@ func TestWholePageReadingKeepsADefaultSpelledOut(t *testing.T) {
 		t.Errorf("the file lost its disconnect mode:\n%s", a.YAML)
 	}
 }
+
+// TestDeletedPlatformStepIsLeftOutInThatLanguage: deleting the location
+// step from the French page leaves it out in French only (skip_steps); the
+// section stays typed, so a later button change reaches it, and a step
+// written back in the platform's words is the platform's again.
+func TestDeletedPlatformStepIsLeftOutInThatLanguage(t *testing.T) {
+	t.Parallel()
+	set, err := render.Load(templates.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := []byte("name: Orbit\nlanguages: [en, fr]\nsupport: {email: help@orbit.example}\nconnection:\n  mode: back-office\n  menu: [Réglages]\n  button: {en: Connect, fr: Connecter}\ndisconnect: {button: {en: Disconnect, fr: Déconnecter}}\n")
+	p, outs := orbitPages(t, set, src)
+	fr := string(outs[1].Content)
+	start := strings.Index(fr, "1. Si votre compte a plusieurs points de vente")
+	if start < 0 {
+		t.Fatalf("no location step:\n%s", fr)
+	}
+	end := start + strings.Index(fr[start:], "\n") + 1
+	edited := fr[:start] + fr[end:]
+	a, err := Partner(set, lint.DefaultOptions(), p, src, "partner.schema.json", map[string][]byte{"fr": []byte(edited)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := string(src) + "skip_steps:\n  fr: [choose-location]\n"
+	if a.Whole || string(a.YAML) != want {
+		t.Fatalf("absorbed (whole: %v) as:\n%s\nwant:\n%s", a.Whole, a.YAML, want)
+	}
+	q, _ := orbitPages(t, set, []byte(strings.Replace(want, "fr: Connecter}", "fr: Lier}", 1)))
+	again, err := connectPages(set, q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := string(again[1].Content); !strings.Contains(got, "**Lier**") || strings.Contains(got, "plusieurs points de vente") {
+		t.Errorf("the French page after a button change:\n%s", got)
+	}
+	if got := string(again[0].Content); !strings.Contains(got, "Choose location") {
+		t.Errorf("the English page lost its location step:\n%s", got)
+	}
+	// the writer puts the step back as the platform writes it
+	skipped, _ := orbitPages(t, set, []byte(want))
+	back, err := Partner(set, lint.DefaultOptions(), skipped, []byte(want), "partner.schema.json", map[string][]byte{"fr": []byte(fr)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if back.Whole || string(back.YAML) != string(src) {
+		t.Errorf("the step written back is not the platform's again:\n%s", back.YAML)
+	}
+}

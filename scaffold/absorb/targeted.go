@@ -58,6 +58,7 @@ func targeted(set *render.Set, p *partner.Partner, src []byte, before []render.O
 			return nil, partial, partialSrc
 		}
 	}
+	ed.Prune("skip_steps", "steps_after")
 	yml, err := ed.Bytes()
 	if err != nil {
 		return nil, nil, nil
@@ -254,6 +255,17 @@ type candidate struct {
 // the diff (cur[Start:End] → want[ReplStart:ReplEnd]) into it.
 func (t *targeter) candidates(q *partner.Partner, lang string, cur, want []unit, h lcs.Diff, srcs []source) []candidate {
 	var out []candidate
+	for i, name := range q.SkipSteps[lang] {
+		// a platform step the page says again (first: it wins a tie with a step of the partner's own)
+		out = append(out, candidate{edit: func(ed *partner.Editor) error {
+			el, err := ed.ListAt([]string{"skip_steps", lang})
+			if err != nil || i >= el.Len() {
+				return fmt.Errorf("no item %d (%s)", i, name.Value)
+			}
+			el.Remove(i)
+			return nil
+		}})
+	}
 	if h.End > h.Start && h.ReplEnd > h.ReplStart {
 		out = append(out, replace(lang, q.Email.Value, cur[h.Start], want[h.ReplStart], srcs[h.Start])...)
 	}
@@ -291,6 +303,21 @@ func (t *targeter) candidates(q *partner.Partner, lang string, cur, want []unit,
 			}})
 		}
 	}
+	if h.End == h.Start+1 && h.ReplEnd == h.ReplStart && srcs[h.Start].typed != "" && !saysAgain(want, cur[h.Start]) {
+		// a platform step the page leaves out (not one it moves)
+		name := srcs[h.Start].typed
+		out = append(out, candidate{
+			edit: func(ed *partner.Editor) error {
+				el, err := ed.ListAt([]string{"skip_steps", lang})
+				if err != nil {
+					return err
+				}
+				el.Insert(el.Len(), name)
+				return nil
+			},
+			note: fmt.Sprintf("the platform step %q left out in %s (skip_steps.%s)", name, lang, lang),
+		})
+	}
 	if h.End > h.Start && srcs[h.Start].list != nil {
 		s := srcs[h.Start]
 		out = append(out, candidate{edit: func(ed *partner.Editor) error {
@@ -303,6 +330,18 @@ func (t *targeter) candidates(q *partner.Partner, lang string, cur, want []unit,
 		}})
 	}
 	return out
+}
+
+// saysAgain reports whether the page want still has the first line of the
+// step u somewhere: the step moved, or took a screenshot, and was not left out.
+func saysAgain(want []unit, u unit) bool {
+	first, _, _ := strings.Cut(u.text, "\n")
+	for _, w := range want {
+		if line, _, _ := strings.Cut(w.text, "\n"); line == first {
+			return true
+		}
+	}
+	return false
 }
 
 // replace is the edit that puts want where the page had cur, by cur's source.

@@ -354,10 +354,13 @@ func mergeExisting(g []pageOf, ex *partner.Partner, o Options) []pageOf {
 			disc: steps{menu: ex.Disconnect.Menu.In(f.lang), button: ex.Disconnect.Button.In(f.lang)},
 			mode: ex.Connection.Mode.Value,
 		}
-		// the platform steps in the page's own words and the partner's
-		// steps after a platform step, which a page read whole cannot tell
-		// from the template's (a section that lost one is kept as written
+		// the platform steps in the page's own words or left out, and the
+		// partner's steps after a platform step, which a page read whole
+		// cannot tell from the template's (a section that lost one is kept as written
 		// when the pages are compared)
+		for _, s := range ex.SkipSteps[f.lang] {
+			f.file.skipSteps = append(f.file.skipSteps, s.Value)
+		}
 		for name, s := range ex.StepText[f.lang] {
 			if f.file.stepText == nil {
 				f.file.stepText = map[string]string{}

@@ -241,6 +241,12 @@ func partnerYAML(pages []pageOf, o Options) ([]byte, []string, error) {
 				stepsAfter(doc, lang, name, ff.stepsAfter[name])
 			}
 		}
+		for _, name := range ff.skipSteps {
+			if doc.SkipSteps == nil {
+				doc.SkipSteps = map[string][]partner.Scalar{}
+			}
+			doc.SkipSteps[lang] = append(doc.SkipSteps[lang], partner.Scalar{Value: name})
+		}
 		for name, s := range ff.stepText {
 			if doc.StepText == nil {
 				doc.StepText = map[string]map[string]partner.Scalar{}

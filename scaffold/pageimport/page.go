@@ -457,4 +457,5 @@ type fileFacts struct {
 	mode       string              // connection.mode
 	stepsAfter map[string][]string // steps_after in this language, by platform step
 	stepText   map[string]string   // step_text in this language, by platform step
+	skipSteps  []string            // skip_steps in this language
 }

@@ -349,6 +349,16 @@ func (d *decoder) partner(n *yaml.Node, p *Partner) {
 			p.StepsAfterPos = posOf(k)
 			p.StepsAfter = d.stepsAfter(v)
 		},
+		"skip_steps": func(k, v *yaml.Node) {
+			p.SkipStepsPos = posOf(k)
+			skip := map[string][]Scalar{}
+			d.langMap(v, "skip_steps", func(lang string, v *yaml.Node) {
+				if items := d.list(v, join("skip_steps", lang)); len(items) > 0 {
+					skip[lang] = items
+				}
+			})
+			p.SkipSteps = nilIfEmpty(skip)
+		},
 	})
 }
 
@@ -366,9 +376,20 @@ func (d *decoder) stepText(n *yaml.Node) map[string]map[string]Scalar {
 			name := v.Content[i].Value
 			steps[name] = d.scalar(v.Content[i+1], join(field, name))
 		}
-		out[lang] = steps
+		if len(steps) > 0 {
+			out[lang] = steps
+		}
 	})
-	return out
+	return nilIfEmpty(out)
+}
+
+// nilIfEmpty is m, or nil when it holds nothing: a key written with no
+// value says what no key says, and the model has one way to say it.
+func nilIfEmpty[M ~map[K]V, K comparable, V any](m M) M {
+	if len(m) == 0 {
+		return nil
+	}
+	return m
 }
 
 // stepsAfter decodes steps_after: language → step name → steps.
@@ -383,11 +404,15 @@ func (d *decoder) stepsAfter(n *yaml.Node) map[string]map[string][]Scalar {
 		steps := map[string][]Scalar{}
 		for i := 0; i+1 < len(v.Content); i += 2 {
 			name := v.Content[i].Value
-			steps[name] = d.list(v.Content[i+1], join(field, name))
+			if items := d.list(v.Content[i+1], join(field, name)); len(items) > 0 {
+				steps[name] = items
+			}
 		}
-		out[lang] = steps
+		if len(steps) > 0 {
+			out[lang] = steps
+		}
 	})
-	return out
+	return nilIfEmpty(out)
 }
 
 func (d *decoder) page(n *yaml.Node) []Part {

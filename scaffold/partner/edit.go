@@ -118,6 +118,35 @@ func (e *Editor) ListAt(path []string) (*EditList, error) {
 	return &EditList{n: v}, nil
 }
 
+// Prune drops, below each top-level key, the lists and mappings an edit
+// left empty, and the key itself when nothing is left under it
+// (skip_steps: {fr: []} after the last step left out is said again).
+func (e *Editor) Prune(keys ...string) {
+	var empty func(n *yaml.Node) bool
+	empty = func(n *yaml.Node) bool {
+		switch n.Kind {
+		case yaml.SequenceNode:
+			return len(n.Content) == 0
+		case yaml.MappingNode:
+			for i := 0; i+1 < len(n.Content); {
+				if empty(n.Content[i+1]) {
+					n.Content = append(n.Content[:i], n.Content[i+2:]...)
+					continue
+				}
+				i += 2
+			}
+			return len(n.Content) == 0
+		}
+		return false
+	}
+	root := e.doc.Content[0]
+	for _, k := range keys {
+		if v := yamltext.Value(root, k); v != nil && (v.Kind == yaml.SequenceNode || v.Kind == yaml.MappingNode) && empty(v) {
+			yamltext.RemoveKey(root, k)
+		}
+	}
+}
+
 // EnsurePage gives a schema v1 file its page: list, the layout it renders
 // (the standard sections in order, each extra section after the one it
 // names), so that a standard section can have a value of its own, such as

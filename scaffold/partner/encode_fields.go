@@ -91,6 +91,13 @@ func (e *encoder) partner(p *Partner) *yaml.Node {
 		}
 		doc.set("steps_after", sa.n)
 	}
+	if len(p.SkipSteps) > 0 {
+		sk := e.mapping("skip_steps")
+		for _, l := range keys(p.SkipSteps) {
+			sk.set(l, seq(p.SkipSteps[l], true))
+		}
+		doc.set("skip_steps", sk.n)
+	}
 	if p.App != nil {
 		doc.set("app", e.app(p.App, langs))
 	}

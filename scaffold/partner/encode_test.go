@@ -112,6 +112,9 @@ func TestEncodeRoundTripsEveryPartnerFile(t *testing.T) {
 		"steps after":        "name: A\nlanguages: [en, fr]\nconnection: {mode: back-office, menu: [M], button: B}\ndisconnect: {button: D}\nsteps_after: {fr: {disconnected: [Fermez la caisse.], allow: [\"a\\nb\"]}}\n",
 		"v2 parts":           "name: A\npreamble: {fr: \"Bientôt\\n\\nici\"}\npage: [connect, {section: contact, title: {en: Help}, anchor: help, languages: [en], steps: [S]}, {title: T, body: B}]\n",
 		"v1 sections":        "name: A\nsections: [{after: connect, title: T, anchor: t, body: \"x\\n\"}]\n",
+		"empty step maps":    "name: A\nstep_text: {fr: {}}\nsteps_after: {fr: {allow: }, en: {}}\nskip_steps: {fr: []}\n",
+		"empty step keys":    "name: A\nstep_text: {}\nsteps_after:\nskip_steps: {}\n",
+		"skipped steps":      "name: A\nlanguages: [en, fr]\nskip_steps: {fr: [choose-location, allow]}\n",
 		"empty values":       "name: ''\nslug: ''\npage: []\nconnection: {}\n",
 	} {
 		roundTrip(t, name, []byte(src))

@@ -127,6 +127,12 @@ type Partner struct {
 	StepsAfter    map[string]map[string][]Scalar
 	StepsAfterPos Pos // where `steps_after:` was written
 
+	// SkipSteps are platform steps this page leaves out: language → step
+	// names (as step_text names them). A step of steps_after that follows
+	// one stays.
+	SkipSteps    map[string][]Scalar
+	SkipStepsPos Pos // where `skip_steps:` was written
+
 	// App is the rest of the app folder (overview, customization, Apps
 	// page entry); nil when the file has no app: block.
 	App *App

@@ -155,6 +155,11 @@ func (v *validator) stepsAfter() {
 			v.markdown(List{Items: v.p.StepsAfter[l][name], Pos: v.p.StepsAfterPos}, "steps_after."+l+"."+name)
 		}
 	}
+	for _, l := range keys(v.p.SkipSteps) {
+		if !slices.Contains(v.langs, l) {
+			v.err(v.p.SkipStepsPos, "skip_steps."+l, "value for %q, which is not one of the partner's languages (%s)", l, strings.Join(v.langs, ", "))
+		}
+	}
 }
 
 // metaTitleNames checks that the page's own meta.title names the product

@@ -64,6 +64,7 @@ func TestParseAndResolveErrors(t *testing.T) {
 		{"disconnect steps unused for hubrise", validBase + "  mode: hubrise\n  extra_steps: [X]\n", 11, "disconnect.extra_steps", "not used"},
 		{"steps after a step in another language", validBase + "steps_after: {de: {allow: [X]}}\n", 10, "steps_after.de", "not one of the partner's languages"},
 		{"empty step after a step", validBase + "steps_after:\n  fr: {allow: [Check it, \" \"]}\n", 11, "steps_after.fr.allow[2]", "empty step"},
+		{"a step left out in another language", validBase + "skip_steps: {de: [allow]}\n", 10, "skip_steps.de", "not one of the partner's languages"},
 		{"steps after a step, not per language", validBase + "steps_after: {allow: [X]}\n", 10, "steps_after", "language"},
 		{"blank intro", strings.Replace(validBase, "  mode: back-office\n", "  mode: back-office\n  intro: \" \"\n", 1), 6, "connection.intro", "empty"},
 		{"control character", strings.Replace(validBase, "name: Orderix", `name: "Order\u0007ix"`, 1), 1, "name", "control character"},

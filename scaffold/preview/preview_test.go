@@ -383,11 +383,12 @@ func copyDir(t *testing.T, from, to string) {
 }
 
 // TestStepsAfterMarkTheirSection: a step of the partner's own after a
-// platform step marks the section that writes that step, in that language.
+// platform step, or a platform step left out, marks the section that
+// writes that step, in that language.
 func TestStepsAfterMarkTheirSection(t *testing.T) {
 	t.Parallel()
 	p, errs := partner.Parse("p.yaml", []byte("name: A\nsupport: {email: a@b.example}\nconnection: {mode: back-office, menu: [M], button: B}\ndisconnect: {button: D}\n"+
-		"steps_after:\n  fr: {access-add-user: [Attendez.], disconnected: [Redémarrez.], support-connect: []}\n"))
+		"steps_after:\n  fr: {access-add-user: [Attendez.], disconnected: [Redémarrez.], support-connect: []}\nskip_steps: {en: [allow]}\n"))
 	if len(errs) > 0 {
 		t.Fatal(errs)
 	}
@@ -397,6 +398,7 @@ func TestStepsAfterMarkTheirSection(t *testing.T) {
 	}{
 		{"give-access", "fr", true},
 		{"give-access", "en", false},
+		{"connect", "en", true}, // allow left out
 		{"disconnect", "fr", true},
 		{"connect", "fr", false}, // support-connect has no step
 		{"contact", "fr", false},

@@ -46,6 +46,11 @@ func partnerSteps(p *partner.Partner, standard, lang string) bool {
 			return true
 		}
 	}
+	for _, name := range p.SkipSteps[lang] {
+		if stepSection(name.Value) == standard {
+			return true
+		}
+	}
 	switch standard {
 	case "connect":
 		return p.Connection.Intro.In(lang) != "" || p.Connection.HasOwn(lang)

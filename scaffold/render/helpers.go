@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"fmt"
 	"strconv"
 	"strings"
@@ -159,12 +160,34 @@ func Step(v any) Safe {
 	return Safe(strings.ReplaceAll(s, "\n", "\n   "))
 }
 
+// skipped stands for a platform step the page leaves out (skip_steps): a
+// control character no partner text may hold, so its line is found and
+// dropped whole when the page is finished.
+const skipped Safe = "\x00skipped\x00"
+
+// dropSkipped removes the lines of the steps a page leaves out.
+func dropSkipped(page []byte) []byte {
+	if !bytes.Contains(page, []byte(skipped)) {
+		return page
+	}
+	var out [][]byte
+	for _, line := range bytes.SplitAfter(page, []byte("\n")) {
+		if !bytes.Contains(line, []byte(skipped)) {
+			out = append(out, line)
+		}
+	}
+	return bytes.Join(out, nil)
+}
+
 // typed writes the platform step name for v: the page's own words for it
-// (the partner file's step_text), else the template set's; then, as steps
-// of their own, the partner's steps that follow it (steps_after).
+// (the partner file's step_text), else the template set's, or nothing when
+// the page leaves it out (skip_steps); then, as steps of their own, the
+// partner's steps that follow it (steps_after).
 func (s *Set) typed(name string, v View) (Safe, error) {
 	var out Safe
-	if own, ok := v.StepText[name]; ok {
+	if v.Skip[name] {
+		out = skipped // its line goes when the page is finished
+	} else if own, ok := v.StepText[name]; ok {
 		out = Step(own)
 	} else {
 		w, err := s.Wording("step", name, v)

@@ -29,7 +29,7 @@ func (s *Set) CheckRefs(p *partner.Partner) partner.ErrorList {
 	return dedupe(errs)
 }
 
-// checkStepNames reports a step of step_text or steps_after that the
+// checkStepNames reports a step of step_text, steps_after or skip_steps that the
 // template set does not have in that language, with the one most likely meant.
 func (s *Set) checkStepNames(p *partner.Partner) partner.ErrorList {
 	var errs partner.ErrorList
@@ -48,6 +48,11 @@ func (s *Set) checkStepNames(p *partner.Partner) partner.ErrorList {
 	for lang, byName := range p.StepText {
 		for name, v := range byName {
 			check("step_text", lang, name, v.Pos)
+		}
+	}
+	for lang, names := range p.SkipSteps {
+		for _, name := range names {
+			check("skip_steps", lang, name.Value, name.Pos)
 		}
 	}
 	for lang, byName := range p.StepsAfter {

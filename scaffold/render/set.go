@@ -194,7 +194,7 @@ func (s *Set) ConnectFile(lang string) string {
 // finish returns a rendered page normalized and, a Markdown page, typeset
 // in lang's typography (a data file such as customization.yaml is not).
 func (s *Set) finish(page []byte, lang, name string) []byte {
-	page = normalize(page)
+	page = normalize(dropSkipped(page))
 	if !strings.HasSuffix(name, ".md") {
 		return page
 	}

@@ -146,6 +146,23 @@ func TestStepTextNamesAStepOfTheSet(t *testing.T) {
 	if outs, err := set.Render(p); err != nil || !strings.Contains(string(outs[0].Content), "1. Click **Allow**.\n1. Check the orders.\n") {
 		t.Errorf("a step after Allow: %v", err)
 	}
+	// a step left out goes with its line; a step after it stays
+	p = testPartner(t, base+"skip_steps: {en: [allow, choose-location]}\nsteps_after:\n  en: {allow: [Check the orders.]}\n")
+	left, err := set.Render(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	en := string(left[0].Content)
+	if strings.Contains(en, "**Allow**") || strings.Contains(en, "Choose location") || strings.ContainsRune(en, 0) ||
+		!strings.Contains(en, "HubRise account.\n1. Check the orders.\n1. You return to Zed") {
+		t.Errorf("steps left out in English:\n%s", en)
+	}
+	if fr := string(left[1].Content); !strings.Contains(fr, "**Autoriser**") {
+		t.Errorf("the French page lost a step only English leaves out:\n%s", fr)
+	}
+	if errs := set.CheckRefs(testPartner(t, base+"skip_steps: {fr: [alow]}\n")); len(errs) != 1 || errs[0].Field != "skip_steps.fr.alow" || errs[0].Line != 5 {
+		t.Errorf("an unknown step left out: %v", errs)
+	}
 	p = testPartner(t, base+"step_text:\n  fr: {allow: Cliquez enfin sur **Autoriser**.}\n")
 	outs, err := set.Render(p)
 	if err != nil {

@@ -30,6 +30,7 @@ type View struct {
 	MetaDesc   Plain                 // the page's own meta.description, "" for the template's
 	StepText   map[string]Markdown   // platform steps in the page's own words, by step name (partner step_text)
 	StepsAfter map[string][]Markdown // the partner's steps after a platform step, by step name (partner steps_after)
+	Skip       map[string]bool       // platform steps the page leaves out, by step name (partner skip_steps)
 	Parts      []PartView            // the page's sections in order, in this language
 	Part       PartView              // the section a partial is writing (set by With)
 	Has        map[string]bool       // the standard sections the page has, by name
@@ -163,6 +164,12 @@ func (s *Set) NewView(p *partner.Partner, lang string) View {
 			v.StepText = map[string]Markdown{}
 		}
 		v.StepText[name] = Markdown(text.Value)
+	}
+	for _, name := range p.SkipSteps[lang] {
+		if v.Skip == nil {
+			v.Skip = map[string]bool{}
+		}
+		v.Skip[name.Value] = true
 	}
 	for name, items := range p.StepsAfter[lang] {
 		if v.StepsAfter == nil {
