@@ -93,7 +93,6 @@ func Resolve(p *Partner, setLangs []string) ErrorList {
 	v.optionalLine(&p.Meta.Description, "meta.description")
 	v.fileName()
 	v.stepText()
-	v.stepsAfter()
 	v.app()
 	return v.errs
 }
@@ -125,41 +124,37 @@ func (v *validator) fileName() {
 	}
 }
 
-// stepText checks step_text: languages of the partner, and text that says
-// something. Whether the template set has a step of each name is the
-// renderer's to say: it knows the set.
+// stepText checks step_text, steps_after and skip_steps: languages of the
+// partner, and steps that say something. Whether the template set has a
+// step of each name is the renderer's to say: it knows the set.
 func (v *validator) stepText() {
-	for _, l := range keys(v.p.StepText) {
-		if !slices.Contains(v.langs, l) {
-			v.err(v.p.StepTextPos, "step_text."+l, "value for %q, which is not one of the partner's languages (%s)", l, strings.Join(v.langs, ", "))
-			continue
-		}
+	for _, l := range v.partnerLangs("step_text", keys(v.p.StepText), v.p.StepTextPos) {
 		for _, name := range keys(v.p.StepText[l]) {
 			if s := v.p.StepText[l][name]; strings.TrimSpace(s.Value) == "" {
 				v.err(s.Pos, "step_text."+l+"."+name, "empty step; remove it to have the template's wording, or write what the reader does")
 			}
 		}
 	}
-}
-
-// stepsAfter checks steps_after: languages of the partner, and steps that
-// say something. Whether the template set has a step of each name is the
-// renderer's to say, as for step_text.
-func (v *validator) stepsAfter() {
-	for _, l := range keys(v.p.StepsAfter) {
-		if !slices.Contains(v.langs, l) {
-			v.err(v.p.StepsAfterPos, "steps_after."+l, "value for %q, which is not one of the partner's languages (%s)", l, strings.Join(v.langs, ", "))
-			continue
-		}
+	for _, l := range v.partnerLangs("steps_after", keys(v.p.StepsAfter), v.p.StepsAfterPos) {
 		for _, name := range keys(v.p.StepsAfter[l]) {
 			v.markdown(List{Items: v.p.StepsAfter[l][name], Pos: v.p.StepsAfterPos}, "steps_after."+l+"."+name)
 		}
 	}
-	for _, l := range keys(v.p.SkipSteps) {
+	v.partnerLangs("skip_steps", keys(v.p.SkipSteps), v.p.SkipStepsPos)
+}
+
+// partnerLangs reports each of langs, the keys of field, that is not a
+// language of the partner, and returns the others.
+func (v *validator) partnerLangs(field string, langs []string, at Pos) []string {
+	var out []string
+	for _, l := range langs {
 		if !slices.Contains(v.langs, l) {
-			v.err(v.p.SkipStepsPos, "skip_steps."+l, "value for %q, which is not one of the partner's languages (%s)", l, strings.Join(v.langs, ", "))
+			v.err(at, field+"."+l, "value for %q, which is not one of the partner's languages (%s)", l, strings.Join(v.langs, ", "))
+			continue
 		}
+		out = append(out, l)
 	}
+	return out
 }
 
 // metaTitleNames checks that the page's own meta.title names the product
