@@ -254,18 +254,7 @@ type candidate struct {
 // candidates are the edits of the file that may take the first hunk of
 // the diff (cur[Start:End] → want[ReplStart:ReplEnd]) into it.
 func (t *targeter) candidates(q *partner.Partner, lang string, cur, want []unit, h lcs.Diff, srcs []source) []candidate {
-	var out []candidate
-	for i, name := range q.SkipSteps[lang] {
-		// a platform step the page says again (first: it wins a tie with a step of the partner's own)
-		out = append(out, candidate{edit: func(ed *partner.Editor) error {
-			el, err := ed.ListAt([]string{"skip_steps", lang})
-			if err != nil || i >= el.Len() {
-				return fmt.Errorf("no item %d (%s)", i, name.Value)
-			}
-			el.Remove(i)
-			return nil
-		}})
-	}
+	out := unskipped(q, lang) // first: it wins a tie with a step of the partner's own
 	if h.End > h.Start && h.ReplEnd > h.ReplStart {
 		out = append(out, replace(lang, q.Email.Value, cur[h.Start], want[h.ReplStart], srcs[h.Start])...)
 	}
@@ -285,6 +274,43 @@ func (t *targeter) candidates(q *partner.Partner, lang string, cur, want []unit,
 			}
 		}
 	}
+	out = append(out, aroundPlatformSteps(q, lang, cur, want, h, srcs)...)
+	if h.End > h.Start && srcs[h.Start].list != nil {
+		s := srcs[h.Start]
+		out = append(out, candidate{edit: func(ed *partner.Editor) error {
+			el, err := s.in(ed, lang)
+			if err != nil || s.index >= el.Len() {
+				return fmt.Errorf("no item %d", s.index)
+			}
+			el.Remove(s.index)
+			return nil
+		}})
+	}
+	return out
+}
+
+// unskipped are the edits that say again a platform step the page left
+// out in lang (skip_steps).
+func unskipped(q *partner.Partner, lang string) []candidate {
+	var out []candidate
+	for i, name := range q.SkipSteps[lang] {
+		out = append(out, candidate{edit: func(ed *partner.Editor) error {
+			el, err := ed.ListAt([]string{"skip_steps", lang})
+			if err != nil || i >= el.Len() {
+				return fmt.Errorf("no item %d (%s)", i, name.Value)
+			}
+			el.Remove(i)
+			return nil
+		}})
+	}
+	return out
+}
+
+// aroundPlatformSteps are the edits that take the hunk h in as a step of
+// the partner's own after a platform step (steps_after), or as a platform
+// step the page leaves out (skip_steps).
+func aroundPlatformSteps(q *partner.Partner, lang string, cur, want []unit, h lcs.Diff, srcs []source) []candidate {
+	var out []candidate
 	if h.ReplEnd > h.ReplStart && want[h.ReplStart].step && h.Start > 0 {
 		// a step after a platform step, or after one the partner added there
 		item := pageimport.NameEmail(stepText(want[h.ReplStart]), q.Email.Value)
@@ -317,17 +343,6 @@ func (t *targeter) candidates(q *partner.Partner, lang string, cur, want []unit,
 			},
 			note: fmt.Sprintf("the platform step %q left out in %s (skip_steps.%s)", name, lang, lang),
 		})
-	}
-	if h.End > h.Start && srcs[h.Start].list != nil {
-		s := srcs[h.Start]
-		out = append(out, candidate{edit: func(ed *partner.Editor) error {
-			el, err := s.in(ed, lang)
-			if err != nil || s.index >= el.Len() {
-				return fmt.Errorf("no item %d", s.index)
-			}
-			el.Remove(s.index)
-			return nil
-		}})
 	}
 	return out
 }
