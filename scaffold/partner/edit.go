@@ -336,14 +336,12 @@ type Merged struct {
 	Removed  [][]string // keys the file had and yml has not
 }
 
-// Restore puts back at path the value the file from holds there (keys of
-// mappings only), if it has one.
+// Restore puts back at path the value the file from holds there, if it
+// has one.
 func (e *Editor) Restore(path []string, from *Editor) {
-	n := from.doc.Content[0]
-	for _, k := range path {
-		if n = yamltext.Value(n, k); n == nil {
-			return
-		}
+	n := from.at(path)
+	if n == nil {
+		return
 	}
 	if parent, key, err := e.parent(path); err == nil {
 		yamltext.SetKey(parent, key, yamltext.Copy(n))
