@@ -20,7 +20,7 @@ import (
 // Rendering replaces each by its text in the page's language.
 var (
 	refRe     = regexp.MustCompile(`<Platform (step|phrase|ui)="([A-Za-z0-9_-]*)" ?/>`)
-	linkRefRe = regexp.MustCompile(`\]\(platform:([A-Za-z0-9_-]*)([?#][^)\s]*)?\)`)
+	linkRefRe = regexp.MustCompile(`\]\(platform:([A-Za-z0-9_-]*)([?#][^)\s\[\]]*)?\)`) // a query or fragment holds no bracket: "#](platform:" is no fragment
 )
 
 // The link names of site.yaml's signup_url and back_office_url in partner text.
