@@ -2,6 +2,7 @@ package absorb
 
 import (
 	"io/fs"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -20,10 +21,7 @@ import (
 // and the English one.
 func TestScreenshotUnderAllowStaysTyped(t *testing.T) {
 	t.Parallel()
-	set, err := render.Load(templates.FS)
-	if err != nil {
-		t.Fatal(err)
-	}
+	set := testSet(t)
 	src := []byte(`name: Orbit
 kind: epos
 support: {email: help@orbit.example}
@@ -94,10 +92,7 @@ disconnect:
 // section kept as written spells out no default (its titles).
 func TestWholePageReadingKeepsValuesAsWritten(t *testing.T) {
 	t.Parallel()
-	set, err := render.Load(templates.FS)
-	if err != nil {
-		t.Fatal(err)
-	}
+	set := testSet(t)
 	src := []byte(`name: Orbit
 languages: [en, fr]
 support: {email: Help@Orbit.Example}   # as the publisher writes it
@@ -108,17 +103,7 @@ connection:
 disconnect:
   button: {en: Disconnect, fr: Déconnecter}
 `)
-	p, outs := orbitPages(t, set, src)
-	const anchor = "Pour suspendre"
-	fr := string(outs[1].Content)
-	if outs[1].Lang != "fr" || !strings.Contains(fr, anchor) {
-		t.Fatalf("no French paragraph to add before:\n%s", fr)
-	}
-	edited := strings.Replace(fr, anchor, "Les commandes en cours restent dans HubRise.\n\n"+anchor, 1)
-	a, err := Partner(set, lint.DefaultOptions(), p, src, "partner.schema.json", map[string][]byte{"fr": []byte(edited)})
-	if err != nil {
-		t.Fatal(err)
-	}
+	a, edited := absorbFrench(t, set, src, "Pour suspendre", "Les commandes en cours restent dans HubRise.\n\n")
 	if !a.Whole {
 		t.Fatalf("the edit was placed at a step; the test needs one read whole:\n%s", a.YAML)
 	}
@@ -136,6 +121,24 @@ disconnect:
 			t.Errorf("the French page does not come back as edited")
 		}
 	}
+}
+
+// absorbFrench writes text before anchor on the French page of the
+// partner file src and absorbs that page; it returns what absorb made of
+// it and the edited page.
+func absorbFrench(t *testing.T, set *render.Set, src []byte, anchor, text string) (*Absorbed, string) {
+	t.Helper()
+	p, outs := orbitPages(t, set, src)
+	i := slices.IndexFunc(outs, func(o render.Output) bool { return o.Lang == "fr" })
+	if i < 0 || !strings.Contains(string(outs[i].Content), anchor) {
+		t.Fatalf("no French page with %q to edit", anchor)
+	}
+	edited := strings.Replace(string(outs[i].Content), anchor, text+anchor, 1)
+	a, err := Partner(set, lint.DefaultOptions(), p, src, "partner.schema.json", map[string][]byte{"fr": []byte(edited)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a, edited
 }
 
 // orbitPages reads the partner file src and renders its connect pages.
@@ -160,22 +163,9 @@ func orbitPages(t *testing.T, set *render.Set, src []byte) (*partner.Partner, []
 // whole (the import leaves the mode out, as the section no longer needs it).
 func TestWholePageReadingKeepsADefaultSpelledOut(t *testing.T) {
 	t.Parallel()
-	set, err := render.Load(templates.FS)
-	if err != nil {
-		t.Fatal(err)
-	}
+	set := testSet(t)
 	src := []byte("name: Orbit\nlanguages: [fr]\nsupport: {email: help@orbit.example}\nconnection: {mode: support}\ndisconnect:\n  mode: hubrise   # as the default, said\n")
-	p, outs := orbitPages(t, set, src)
-	const anchor = "Vous pouvez déconnecter"
-	fr := string(outs[0].Content)
-	if !strings.Contains(fr, anchor) {
-		t.Fatalf("no disconnect paragraph to edit:\n%s", fr)
-	}
-	edited := strings.Replace(fr, anchor, "Appelez-nous avant.\n\n"+anchor, 1)
-	a, err := Partner(set, lint.DefaultOptions(), p, src, "partner.schema.json", map[string][]byte{"fr": []byte(edited)})
-	if err != nil {
-		t.Fatal(err)
-	}
+	a, _ := absorbFrench(t, set, src, "Vous pouvez déconnecter", "Appelez-nous avant.\n\n")
 	if !a.Whole {
 		t.Fatalf("the edit was placed at a step; the test needs one read whole:\n%s", a.YAML)
 	}
@@ -190,10 +180,7 @@ func TestWholePageReadingKeepsADefaultSpelledOut(t *testing.T) {
 // written back in the platform's words is the platform's again.
 func TestDeletedPlatformStepIsLeftOutInThatLanguage(t *testing.T) {
 	t.Parallel()
-	set, err := render.Load(templates.FS)
-	if err != nil {
-		t.Fatal(err)
-	}
+	set := testSet(t)
 	src := []byte("name: Orbit\nlanguages: [en, fr]\nsupport: {email: help@orbit.example}\nconnection:\n  mode: back-office\n  menu: [Réglages]\n  button: {en: Connect, fr: Connecter}\ndisconnect: {button: {en: Disconnect, fr: Déconnecter}}\n")
 	p, outs := orbitPages(t, set, src)
 	fr := string(outs[1].Content)
@@ -231,4 +218,28 @@ func TestDeletedPlatformStepIsLeftOutInThatLanguage(t *testing.T) {
 	if back.Whole || string(back.YAML) != string(src) {
 		t.Errorf("the step written back is not the platform's again:\n%s", back.YAML)
 	}
+}
+
+// TestStepAfterAPlatformStepIsPlacedThere: a step added after "Cliquez sur
+// **Ajouter l'utilisateur**." in French is that step's steps_after in
+// French; give-access stays typed, and the English page is as it was.
+func TestStepAfterAPlatformStepIsPlacedThere(t *testing.T) {
+	t.Parallel()
+	set := testSet(t)
+	src := []byte("name: Orbit\nlanguages: [en, fr]\nsupport: {email: help@orbit.example}\nconnection: {mode: support}\n")
+	a, _ := absorbFrench(t, set, src, "1. Dans la liste des rôles", "1. Attendez que l'utilisateur apparaisse.\n")
+	want := string(src) + "steps_after:\n  fr:\n    access-add-user: [Attendez que l'utilisateur apparaisse.]\n"
+	if a.Whole || string(a.YAML) != want {
+		t.Errorf("absorbed (whole: %v) as:\n%s\nwant:\n%s", a.Whole, a.YAML, want)
+	}
+}
+
+// testSet loads the embedded template set.
+func testSet(t *testing.T) *render.Set {
+	t.Helper()
+	set, err := render.Load(templates.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return set
 }
